@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Role } from '../../workflows/shared/roles';
+import type { Contact } from '../types';
+
+/** The unit's primary holder of each role (lowest id among active staff), so "the street chair" is one person. */
+export function createContactLookup(db: Kysely<Database>) {
+  return {
+    async findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]> {
+      if (q.roles.length === 0) return [];
+      let query = db.selectFrom('staff_users')
+        .select(['role', 'display_name', 'phone'])
+        .distinctOn('role')
+        .where('org_unit_id', '=', q.unitId).where('role', 'in', q.roles).where('active', '=', true);
+      if (q.department) query = query.where('department', '=', q.department);
+      const rows = await query.orderBy('role').orderBy('id').execute();
+      return q.roles.flatMap((role) => {
+        const r = rows.find((x) => x.role === role);
+        return r ? [{ role, name: r.display_name, phone: r.phone }] : [];
+      });
+    },
+
+    async findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null> {
+      const r = await db.selectFrom('enterprises')
+        .innerJoin('staff_users', 'staff_users.org_unit_id', 'enterprises.union_unit_id')
+        .select(['staff_users.display_name', 'staff_users.phone'])
+        .where('enterprises.id', '=', q.enterpriseId).where('staff_users.role', '=', 'enterprise_chair')
+        .where('staff_users.active', '=', true).orderBy('staff_users.id').limit(1).executeTakeFirst();
+      return r ? { role: 'enterprise_chair', name: r.display_name, phone: r.phone } : null;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { CasePatch, Transition } from '../types';
+
+function patchColumns(p: CasePatch) {
+  const cols: Record<string, unknown> = {};
+  if (p.status !== undefined) cols.status = p.status;
+  if (p.stage !== undefined) cols.stage = p.stage;
+  if (p.level !== undefined) cols.level = p.level;
+  if (p.outcome !== undefined) cols.outcome = p.outcome;
+  if (p.recoveredFen !== undefined) cols.recovered_fen = p.recoveredFen;
+  if (p.rating !== undefined) cols.rating = p.rating;
+  if (p.ratingComment !== undefined) cols.rating_comment = p.ratingComment;
+  return cols;
+}
+
+/**
+ * One workflow step's changes in one transaction. Every write is keyed (case number, event key, task id), so a retried
+ * or replayed transition changes nothing the second time. Case-row patches carry the workflow's time and only apply
+ * when newer, so a late retry cannot roll a case back.
+ */
+export function createPersistTransition(db: Kysely<Database>) {
+  return async function persistTransition(t: Transition): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      if (t.createCase) {
+        const c = t.createCase;
+        await trx.insertInto('cases').values({
+          case_no: t.caseNo, kind: c.kind, workflow_id: c.workflowId, district_id: c.districtId, street_id: c.streetId,
+          enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseName, category: c.category, status: 'open',
+          stage: 'contact', level: 'street', complainant_name: c.complainantName, complainant_phone: c.complainantPhone,
+          description: c.description, claimed_fen: c.claimedFen, worker_count: c.workerCount,
+          created_at: c.createdAt, updated_at: t.at,
+        }).onConflict((oc) => oc.column('case_no').doNothing()).execute();
+      }
+      const cols = t.casePatch ? patchColumns(t.casePatch) : {};
+      if (Object.keys(cols).length > 0) {
+        await trx.updateTable('cases').set({ ...cols, updated_at: t.at })
+          .where('case_no', '=', t.caseNo).where('updated_at', '<=', new Date(t.at)).execute();
+      }
+      for (const e of t.events ?? []) {
+        await trx.insertInto('case_events').values({
+          event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor, actor_role: e.actorRole,
+          summary: e.summary, data: JSON.stringify(e.data), at: e.at,
+        }).onConflict((oc) => oc.column('event_key').doNothing()).execute();
+      }
+      if (t.openTask) {
+        const k = t.openTask;
+        await trx.insertInto('tasks').values({
+          task_id: k.taskId, case_no: t.caseNo, kind: k.kind, title: k.title, assignee_role: k.role, org_unit_id: k.unitId,
+          department: k.department, due_at: k.dueAt, status: 'open', escalation_level: 0, opened_at: t.at, closed_at: null,
+        }).onConflict((oc) => oc.column('task_id').doNothing()).execute();
+      }
+      if (t.escalateTask) {
+        await trx.updateTable('tasks').set({ escalation_level: t.escalateTask.level })
+          .where('task_id', '=', t.escalateTask.taskId).where('escalation_level', '<', t.escalateTask.level).execute();
+      }
+      if (t.closeTask) {
+        await trx.updateTable('tasks').set({ status: t.closeTask.status, closed_at: new Date(t.at) })
+          .where('task_id', '=', t.closeTask.taskId).where('status', '=', 'open').execute();
+      }
+    });
+  };
+}

@@ -1,0 +1,83 @@
+/** The contract between workflows and activities. Workflows import these types only, never the implementations. */
+import type { Role } from '../workflows/shared/roles';
+
+export interface CaseEvent {
+  key: string;
+  seq: number;
+  type: string;
+  actor: string;
+  actorRole: Role | 'system';
+  summary: string;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+export interface TaskSpec {
+  taskId: string;
+  kind: string;
+  title: string;
+  role: Role;
+  unitId: string;
+  department: string | null;
+  dueAt: string;
+}
+
+export interface NewCaseFacts {
+  kind: string;
+  workflowId: string;
+  districtId: string;
+  streetId: string;
+  enterpriseId: string | null;
+  enterpriseName: string;
+  category: string;
+  complainantName: string;
+  complainantPhone: string;
+  description: string;
+  claimedFen: number;
+  workerCount: number;
+  createdAt: string;
+}
+
+export interface CasePatch {
+  status?: string;
+  stage?: string;
+  level?: string;
+  outcome?: string | null;
+  recoveredFen?: number | null;
+  rating?: number | null;
+  ratingComment?: string | null;
+}
+
+/** One transaction: everything a step changes in Postgres lands together or not at all; replays are no-ops. */
+export interface Transition {
+  caseNo: string;
+  at: string;
+  createCase?: NewCaseFacts;
+  casePatch?: CasePatch;
+  events?: CaseEvent[];
+  openTask?: TaskSpec;
+  closeTask?: { taskId: string; status: 'done' | 'cancelled' | 'reassigned' };
+  escalateTask?: { taskId: string; level: number };
+}
+
+export interface Contact {
+  role: Role;
+  name: string;
+  phone: string;
+}
+
+export interface SmsRequest {
+  key: string;
+  caseNo: string;
+  template: string;
+  to: Contact;
+  vars: Record<string, string | number>;
+}
+
+export interface CaseActivities {
+  persistTransition(t: Transition): Promise<void>;
+  /** one contact per role (the unit's primary holder), in the order asked; roles nobody holds are left out */
+  findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]>;
+  findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
+  sendSms(req: SmsRequest): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+// bigint columns hold money in fen; values stay far below 2^53, so plain numbers are safe and simpler downstream.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start through scripts/start.sh or scripts/test.sh');
+  return url;
+}
+
+export function createDb(url = databaseUrl(), poolSize = Number(process.env.GONGQING_PG_POOL ?? 10)): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: poolSize }) }),
+  });
+}

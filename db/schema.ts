@@ -1,0 +1,126 @@
+/** Table types for Kysely: one place, mirrored by db/migrations. Times are timestamptz, money is fen (bigint→number). */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type OrgLevel = 'district' | 'street' | 'enterprise';
+
+export interface OrgUnitTable {
+  id: string;
+  name: string;
+  level: OrgLevel;
+  parent_id: string | null;
+}
+
+export interface EnterpriseTable {
+  id: string;
+  name: string;
+  street_id: string;
+  union_unit_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface StaffUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  org_unit_id: string;
+  phone: string;
+  department: string | null;
+  active: Generated<boolean>;
+}
+
+export interface SessionTable {
+  token: string;
+  user_id: number;
+  expires_at: Timestamp;
+}
+
+export interface CaseTable {
+  case_no: string;
+  kind: string;
+  workflow_id: string;
+  district_id: string;
+  street_id: string;
+  enterprise_id: string | null;
+  enterprise_name: string;
+  category: string;
+  status: string;
+  stage: string;
+  level: string;
+  complainant_name: string;
+  complainant_phone: string;
+  description: string;
+  claimed_fen: number;
+  worker_count: number;
+  outcome: string | null;
+  recovered_fen: number | null;
+  rating: number | null;
+  rating_comment: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  event_key: string;
+  case_no: string;
+  seq: number;
+  type: string;
+  actor: string;
+  actor_role: string;
+  summary: string;
+  data: Json<Record<string, unknown>>;
+  at: Timestamp;
+}
+
+export interface TaskTable {
+  task_id: string;
+  case_no: string;
+  kind: string;
+  title: string;
+  assignee_role: string;
+  org_unit_id: string;
+  department: string | null;
+  due_at: Timestamp;
+  status: string;
+  escalation_level: number;
+  opened_at: Timestamp;
+  closed_at: Date | null;
+}
+
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  case_no: string | null;
+  template: string;
+  recipient_phone: string;
+  recipient_name: string;
+  recipient_role: string;
+  body: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export interface Database {
+  org_units: OrgUnitTable;
+  enterprises: EnterpriseTable;
+  staff_users: StaffUserTable;
+  sessions: SessionTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  tasks: TaskTable;
+  sms_outbox: SmsOutboxTable;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type SmsRow = Selectable<SmsOutboxTable>;
+export type StaffUser = Selectable<StaffUserTable>;

@@ -1,0 +1,48 @@
+/** Handlebars helpers shared by pages, SMS texts and documents: one place for how money, time and labels read. */
+import Handlebars from 'handlebars';
+import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/shared/grievance-model';
+import { ROLE_LABELS } from '../workflows/shared/roles';
+
+const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+export function shanghaiTime(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(d.getTime()) ? '' : SHANGHAI.format(d);
+}
+
+export function yuan(fen: unknown): string {
+  const n = Number(fen);
+  return Number.isFinite(n) ? (n / 100).toFixed(2) : '';
+}
+
+/** 138****5678: personal data stays masked in lists and logs (DESIGN, conventions). */
+export function maskPhone(phone: unknown): string {
+  const s = String(phone ?? '');
+  return s.length >= 7 ? `${s.slice(0, 3)}****${s.slice(-4)}` : '****';
+}
+
+export function maskName(name: unknown): string {
+  const s = String(name ?? '');
+  return s.length <= 1 ? s : `${s[0]}${'*'.repeat(Math.min(s.length - 1, 2))}`;
+}
+
+const label = (table: Record<string, string>) => (key: unknown) => table[String(key)] ?? String(key ?? '');
+
+export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Handlebars {
+  hb.registerHelper('shanghaiTime', shanghaiTime);
+  hb.registerHelper('yuan', yuan);
+  hb.registerHelper('maskPhone', maskPhone);
+  hb.registerHelper('maskName', maskName);
+  hb.registerHelper('categoryLabel', label(CATEGORY_LABELS));
+  hb.registerHelper('outcomeLabel', label(OUTCOME_LABELS));
+  hb.registerHelper('stageLabel', label(STAGE_LABELS));
+  hb.registerHelper('roleLabel', label(ROLE_LABELS));
+  hb.registerHelper('actionLabel', label(ACTION_LABELS));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  hb.registerHelper('json', (v: unknown) => JSON.stringify(v));
+  return hb;
+}

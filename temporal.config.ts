@@ -1,0 +1,68 @@
+/**
+ * Every address, queue, duration and threshold the workflows use. Durations are handed to workflows as input
+ * (GrievancePolicy), so tests and policy change them without touching workflow code. Statute beside each default.
+ */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const temporalConfig = {
+  address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  taskQueue: process.env.GONGQING_TASK_QUEUE ?? 'gongqing-cases',
+  worker: {
+    maxConcurrentWorkflowTaskExecutions: Number(process.env.GONGQING_WF_CONCURRENCY ?? 40),
+    maxConcurrentActivityTaskExecutions: Number(process.env.GONGQING_ACT_CONCURRENCY ?? 100),
+    maxCachedWorkflows: Number(process.env.GONGQING_WF_CACHE ?? 2000),
+  },
+};
+
+/** A rung of the escalation ladder walked after a human step's due time passes. */
+export interface EscalationRung {
+  /** who is told: the step's own assignee, or someone above */
+  notify: 'assignee' | 'street_chair' | 'district_staff';
+  /** how long after the previous point (due time or earlier rung) this rung fires */
+  after: number;
+}
+
+export interface GrievancePolicy {
+  /** DOMAIN §1: the enterprise union chair learns of the complaint later on purpose (Xihu 工情码: 12 hours). */
+  enterpriseNoticeDelay: number;
+  /** the street caseworker phones the complainant (Wuyi 四有 "有时限"; local policy, not statute) */
+  contactDue: number;
+  /** verification with the enterprise union chair (local policy) */
+  verifyDue: number;
+  /** urging the enterprise mediation committee to take the case up (local policy) */
+  urgeDue: number;
+  /**
+   * Mediation limit, in calendar days counted from the day after urging: 劳动争议调解仲裁法 Art. 14 — no agreement within
+   * 15 days lets the parties apply for arbitration. A last day on a public holiday runs to the next working day
+   * (民事诉讼法 Art. 85).
+   */
+  mediationDays: number;
+  /** follow-up visit (回访) after mediation or after arbitration/court began (local policy) */
+  followUpDue: number;
+  /** how long the worker may rate the handling (有评判) before the case closes unrated */
+  ratingWindow: number;
+  /** a coordination task for a partner department (协调联动) */
+  coordinationDue: number;
+  escalation: EscalationRung[];
+}
+
+export const defaultGrievancePolicy: GrievancePolicy = {
+  enterpriseNoticeDelay: 12 * HOUR,
+  contactDue: 24 * HOUR,
+  verifyDue: 2 * DAY,
+  urgeDue: 3 * DAY,
+  mediationDays: 15,
+  followUpDue: 7 * DAY,
+  ratingWindow: 15 * DAY,
+  coordinationDue: 5 * DAY,
+  escalation: [
+    { notify: 'assignee', after: 0 },
+    { notify: 'street_chair', after: 4 * HOUR },
+    { notify: 'district_staff', after: 8 * HOUR },
+  ],
+};
+
+export const durations = { MINUTE, HOUR, DAY };

@@ -1,0 +1,19 @@
+import { defaultGrievancePolicy, type GrievancePolicy } from '../../temporal.config';
+import type { GrievanceInput } from '../../workflows/shared/grievance-model';
+
+let n = 0;
+export function grievanceInput(policy: Partial<GrievancePolicy> = {}): GrievanceInput {
+  n += 1;
+  return {
+    caseNo: `T${process.pid}${Date.now().toString(36)}${n}`.toUpperCase(),
+    intake: {
+      complainantName: '张三', complainantPhone: '13812345678', enterpriseId: 'e-1', enterpriseName: '西湖精密机械有限公司',
+      districtId: 'd-1', streetId: 's-1', category: 'unpaid_wages', description: '年终奖未发放', claimedFen: 1_200_000,
+      workerCount: 1, filedBy: { role: 'worker', name: '张三' },
+    },
+    policy: { ...defaultGrievancePolicy, ...policy },
+  };
+}
+
+export const caseworker = { role: 'street_caseworker' as const, name: '李社工', userId: 1 };
+export const worker = { role: 'worker' as const, name: '张三' };

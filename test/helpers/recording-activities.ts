@@ -1,0 +1,63 @@
+/**
+ * In-memory activities for time-skipping workflow tests: the workflow logic is under test there, not Postgres (the
+ * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
+ */
+import type { CaseActivities, CaseEvent, Contact, SmsRequest, Transition } from '../../activities/types';
+import type { Role } from '../../workflows/shared/roles';
+
+export interface Directory {
+  [unitId: string]: Partial<Record<Role, Contact>>;
+}
+
+export const testDirectory: Directory = {
+  'd-1': {
+    district_staff: { role: 'district_staff', name: '区权保部', phone: '13900000003' },
+    supervising_leader: { role: 'supervising_leader', name: '分管领导', phone: '13900000004' },
+    district_chair: { role: 'district_chair', name: '区主席', phone: '13900000005' },
+    partner_department: { role: 'partner_department', name: '人社局联络员', phone: '13900000006' },
+  },
+  's-1': {
+    street_caseworker: { role: 'street_caseworker', name: '社工', phone: '13900000001' },
+    street_chair: { role: 'street_chair', name: '街道主席', phone: '13900000002' },
+  },
+};
+
+export class RecordingActivities {
+  readonly sms = new Map<string, SmsRequest>();
+  readonly smsOrder: SmsRequest[] = [];
+  readonly events = new Map<string, CaseEvent>();
+  readonly tasks = new Map<string, { status: string; role: string; kind: string; escalation: number }>();
+  readonly cases = new Map<string, Record<string, unknown>>();
+
+  constructor(private readonly directory: Directory = testDirectory, private readonly enterpriseChair: Contact | null = { role: 'enterprise_chair', name: '企业主席', phone: '13900000007' }) {}
+
+  eventsOf(caseNo: string): CaseEvent[] {
+    return [...this.events.values()].filter((e) => e.key.includes(caseNo)).sort((a, b) => a.seq - b.seq);
+  }
+
+  smsOf(caseNo: string, template?: string): SmsRequest[] {
+    return this.smsOrder.filter((m) => m.caseNo === caseNo && (!template || m.template === template));
+  }
+
+  build(): CaseActivities {
+    return {
+      persistTransition: async (t: Transition) => {
+        if (t.createCase && !this.cases.has(t.caseNo)) this.cases.set(t.caseNo, { ...t.createCase });
+        if (t.casePatch) Object.assign(this.cases.get(t.caseNo) ?? {}, t.casePatch);
+        for (const e of t.events ?? []) if (!this.events.has(e.key)) this.events.set(e.key, e);
+        if (t.openTask && !this.tasks.has(t.openTask.taskId)) {
+          this.tasks.set(t.openTask.taskId, { status: 'open', role: t.openTask.role, kind: t.openTask.kind, escalation: 0 });
+        }
+        if (t.escalateTask) this.tasks.get(t.escalateTask.taskId)!.escalation = t.escalateTask.level;
+        if (t.closeTask) this.tasks.get(t.closeTask.taskId)!.status = t.closeTask.status;
+      },
+      findContacts: async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
+      findEnterpriseChair: async () => this.enterpriseChair,
+      sendSms: async (req) => {
+        if (this.sms.has(req.key)) return;
+        this.sms.set(req.key, req);
+        this.smsOrder.push(req);
+      },
+    };
+  }
+}

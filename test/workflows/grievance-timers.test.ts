@@ -1,0 +1,89 @@
+import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowsPath } from '../../worker';
+import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
+import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
+import { RecordingActivities } from '../helpers/recording-activities';
+import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
+
+const HOUR = 3_600_000;
+const taskQueue = 'grievance-timers';
+let env: TestWorkflowEnvironment;
+let rec: RecordingActivities;
+let running: Promise<void>;
+let w: Worker;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+  rec = new RecordingActivities();
+  w = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
+  running = w.run();
+});
+
+afterAll(async () => {
+  w?.shutdown();
+  await running?.catch(() => undefined);
+  await env?.teardown();
+});
+
+async function start(policy = {}) {
+  const input = grievanceInput(policy);
+  const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
+  await eventually(() => rec.smsOf(input.caseNo, 'intake-notice').length === 5);
+  return { input, handle };
+}
+
+describe('grievance timers (time skipping)', () => {
+  it('texts five people at once and the enterprise chair at 12 h, not at 11 h 59 min', async () => {
+    const { input } = await start();
+    expect(rec.smsOf(input.caseNo, 'intake-notice').map((m) => m.to.role).sort()).toEqual(
+      ['district_chair', 'district_staff', 'street_caseworker', 'street_chair', 'supervising_leader'],
+    );
+    expect(rec.smsOf(input.caseNo, 'intake-receipt')).toHaveLength(1);
+
+    await env.sleep(11 * HOUR + 59 * 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rec.smsOf(input.caseNo, 'enterprise-notice')).toHaveLength(0);
+
+    await env.sleep(60_000);
+    const notices = await eventually(() => rec.smsOf(input.caseNo, 'enterprise-notice').length > 0 && rec.smsOf(input.caseNo, 'enterprise-notice'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0].to.role).toBe('enterprise_chair');
+  });
+
+  it('sends no enterprise SMS when the worker withdraws first', async () => {
+    const { input, handle } = await start();
+    await env.sleep(2 * HOUR);
+    const view = await handle.executeUpdate(grievanceActUpdate, { args: [{ action: 'withdraw', actor: complainant, payload: { reason: '已与单位自行协商解决' } }] });
+    expect(view.outcome).toBe('withdrawn');
+    const result = await handle.result();
+    expect(result.outcome).toBe('withdrawn');
+    expect(rec.smsOf(input.caseNo, 'enterprise-notice')).toHaveLength(0);
+    expect(rec.eventsOf(input.caseNo).map((e) => e.type)).toContain('enterprise_notice_cancelled');
+  });
+
+  it('escalates a missed due time in order: assignee, street chair, district staff', async () => {
+    const { input, handle } = await start({ contactDue: 2 * HOUR, enterpriseNoticeDelay: 100 * HOUR });
+    await env.sleep(2 * HOUR - 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rec.smsOf(input.caseNo, 'task-overdue')).toHaveLength(0);
+
+    await env.sleep(60_000);
+    await eventually(() => rec.smsOf(input.caseNo, 'task-overdue').length === 1);
+    await env.sleep(4 * HOUR);
+    await eventually(() => rec.smsOf(input.caseNo, 'task-overdue').length === 2);
+    await env.sleep(8 * HOUR);
+    await eventually(() => rec.smsOf(input.caseNo, 'task-overdue').length === 3);
+
+    expect(rec.smsOf(input.caseNo, 'task-overdue').map((m) => m.to.role)).toEqual(['street_caseworker', 'street_chair', 'district_staff']);
+    const escalations = rec.eventsOf(input.caseNo).filter((e) => e.type === 'task_escalated');
+    expect(escalations.map((e) => e.data.level)).toEqual([1, 2, 3]);
+    expect(escalations.map((e) => e.data.notify)).toEqual(['assignee', 'street_chair', 'district_staff']);
+
+    // Acting late still works and stops the ladder for that step.
+    await handle.executeUpdate(grievanceActUpdate, { args: [{ action: 'contactComplainant', actor: caseworker, payload: { note: '已电话联系' } }] });
+    const view = await handle.query(grievanceViewQuery);
+    expect(view.stage).toBe('verify');
+  });
+});

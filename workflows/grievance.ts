@@ -1,0 +1,155 @@
+/**
+ * The grievance loop of DOMAIN §1 (工情码 / 我有事办): receive → contact → urge → follow-up, then the worker's rating.
+ * Five people hear of it at once, the enterprise union chair 12 hours later; every step has someone in charge, a time
+ * limit and an escalation ladder (四有).
+ */
+import { condition, setHandler } from '@temporalio/workflow';
+import type { Contact } from '../activities/types';
+import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
+import { statutoryDeadline } from './shared/deadlines';
+import { grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
+import type { GrievanceInput, GrievanceView, Outcome, Stage } from './shared/grievance-model';
+import { assertCommandAllowed } from './shared/grievance-rules';
+import { applyCommand, initialState, intakeSummary, type GrievanceState } from './shared/grievance-state';
+import { chinaHolidayCalendar } from './shared/holiday-calendar';
+import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
+import type { Role } from './shared/roles';
+
+export interface GrievanceResult {
+  caseNo: string;
+  outcome: Outcome | null;
+  rating: number | null;
+}
+
+/** DOMAIN §1: the street's social union worker, the street chair, the district staff member, the leader, the chair. */
+const INTAKE_STREET_ROLES: Role[] = ['street_caseworker', 'street_chair'];
+const INTAKE_DISTRICT_ROLES: Role[] = ['district_staff', 'supervising_leader', 'district_chair'];
+/** After these outcomes the street visits the worker before the loop closes. */
+const FOLLOW_UP_OUTCOMES: Outcome[] = ['mediated', 'arbitration', 'court'];
+
+export async function grievance(input: GrievanceInput): Promise<GrievanceResult> {
+  const { caseNo, intake, policy } = input;
+  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  const s: GrievanceState = initialState(input);
+
+  const view = (): GrievanceView => ({
+    caseNo, stage: s.stage, level: s.level, status: s.stage === 'closed' ? 'closed' : 'open', outcome: s.outcome,
+    recoveredFen: s.recoveredFen, rating: s.rating, enterpriseNotified: s.enterpriseNotified,
+    openTasks: [...host.openTasks.values()], openCoordination: [...s.openCoordination],
+  });
+
+  setHandler(grievanceViewQuery, view);
+  setHandler(
+    grievanceActUpdate,
+    async (cmd) => {
+      const applied = applyCommand(s, cmd, () => host.nextTaskId('coordination'));
+      const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
+      await condition(() => s.created);
+      await activities.persistTransition({ caseNo, at: nowIso(), events: [event], casePatch: commandPatch(s) });
+      return view();
+    },
+    { validator: (cmd) => assertCommandAllowed(cmd, s) },
+  );
+
+  await activities.persistTransition({
+    caseNo, at: nowIso(),
+    createCase: { kind: 'grievance', workflowId: host.workflowId, ...intake, createdAt: nowIso() },
+    events: [host.event('filed', intake.filedBy, intakeSummary(input), { category: intake.category, claimedFen: intake.claimedFen, workerCount: intake.workerCount })],
+  });
+  s.created = true;
+
+  const background = [notifyOnIntake(), notifyEnterpriseLater(), coordinate()];
+
+  const handler = (): Assignee =>
+    s.level === 'street'
+      ? { role: 'street_caseworker', unitId: intake.streetId, department: null }
+      : { role: 'district_staff', unitId: intake.districtId, department: null };
+  const step = (stage: Stage, title: string, dueAt: number): Promise<StepEnd> => {
+    s.stage = stage;
+    return humanStep(host, {
+      kind: stage, title, dueAt, assignee: handler,
+      done: () => s.completed[stage] === true, abandoned: () => s.withdrawn,
+      casePatch: { stage },
+    }, policy.escalation);
+  };
+
+  let end = await step('contact', '联系职工，了解诉求', nowMs() + policy.contactDue);
+  if (end === 'done') end = await step('verify', '向企业工会主席核实情况', nowMs() + policy.verifyDue);
+  if (end === 'done') end = await step('urge', '督促企业劳动争议调解委员会调查调解', nowMs() + policy.urgeDue);
+  if (end === 'done') {
+    const mediationEnds = statutoryDeadline(nowMs(), policy.mediationDays, chinaHolidayCalendar);
+    end = await step('outcome', `登记调解结果（${policy.mediationDays}日调解期限）`, mediationEnds);
+  }
+  if (end === 'done' && s.outcome && FOLLOW_UP_OUTCOMES.includes(s.outcome)) {
+    end = await step('followUp', '回访职工', nowMs() + policy.followUpDue);
+  }
+  if (!s.withdrawn) {
+    s.stage = 'rating';
+    await activities.persistTransition({ caseNo, at: nowIso(), casePatch: { stage: 'rating' } });
+    const rated = await condition(() => s.rating !== null, policy.ratingWindow);
+    if (!rated) {
+      await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('rating_expired', '职工未在评价期限内评价')] });
+    }
+  }
+  s.stage = 'closed';
+  await activities.persistTransition({
+    caseNo, at: nowIso(), casePatch: casePatch(s),
+    events: [host.systemEvent('closed', s.withdrawn ? '职工撤回，案件办结' : '闭环办结')],
+  });
+  await Promise.all(background);
+  return { caseNo, outcome: s.outcome, rating: s.rating };
+
+  async function notifyOnIntake(): Promise<void> {
+    const [street, district] = await Promise.all([
+      activities.findContacts({ unitId: intake.streetId, roles: INTAKE_STREET_ROLES }),
+      activities.findContacts({ unitId: intake.districtId, roles: INTAKE_DISTRICT_ROLES }),
+    ]);
+    const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
+    const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
+    await Promise.all([
+      ...[...street, ...district].map((to) =>
+        activities.sendSms({ key: `${host.workflowId}:intake:${to.role}`, caseNo, template: 'intake-notice', to, vars })),
+      activities.sendSms({ key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars }),
+    ]);
+  }
+
+  async function notifyEnterpriseLater(): Promise<void> {
+    const withdrawnFirst = await condition(() => s.withdrawn, policy.enterpriseNoticeDelay);
+    if (withdrawnFirst) {
+      await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('enterprise_notice_cancelled', '职工已撤回，不再通知企业工会主席')] });
+      return;
+    }
+    const chair = intake.enterpriseId ? await activities.findEnterpriseChair({ enterpriseId: intake.enterpriseId }) : null;
+    if (chair) {
+      await activities.sendSms({ key: `${host.workflowId}:enterprise-notice`, caseNo, template: 'enterprise-notice', to: chair, vars: { caseNo, enterprise: intake.enterpriseName, category: intake.category } });
+      s.enterpriseNotified = true;
+    }
+    const summary = chair ? '已短信通知企业工会主席' : '该企业未登记工会主席，请社会化工会工作者核实企业工会';
+    await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent(chair ? 'enterprise_notified' : 'enterprise_chair_missing', summary)] });
+  }
+
+  async function coordinate(): Promise<void> {
+    const running: Promise<StepEnd>[] = [];
+    let started = 0;
+    for (;;) {
+      await condition(() => s.coordination.length > started || s.stage === 'closed');
+      if (s.stage === 'closed') break;
+      const req = s.coordination[started++];
+      running.push(humanStep(host, {
+        kind: 'coordination', taskId: req.taskId, title: `部门协调：${req.department}`, dueAt: nowMs() + policy.coordinationDue,
+        assignee: () => ({ role: 'partner_department', unitId: intake.districtId, department: req.department }),
+        done: () => req.done, abandoned: () => s.stage === 'closed',
+      }, policy.escalation));
+    }
+    await Promise.all(running);
+  }
+}
+
+/** What commands change; the stage is written only by the main flow, so a late command write never rolls it back. */
+function commandPatch(s: GrievanceState) {
+  return { level: s.level, outcome: s.outcome, recoveredFen: s.recoveredFen, rating: s.rating, ratingComment: s.ratingComment };
+}
+
+function casePatch(s: GrievanceState) {
+  return { ...commandPatch(s), stage: s.stage, status: s.stage === 'closed' ? 'closed' : 'open' };
+}

@@ -1,0 +1,1 @@
+export { grievance } from './grievance';

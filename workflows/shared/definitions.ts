@@ -1,0 +1,7 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ActionCommand, GrievanceView } from './grievance-model';
+
+/** The live view of a grievance (stage, open tasks, actions valid now). */
+export const grievanceViewQuery = defineQuery<GrievanceView>('grievanceView');
+/** Every command on a grievance: validated (typed zh-CN error) and answered with the new view. */
+export const grievanceActUpdate = defineUpdate<GrievanceView, [ActionCommand]>('grievanceAct');

@@ -1,0 +1,116 @@
+/** The grievance (工情码 / 我有事办) case: its facts, stages and commands. Pure data shared by workflow, API and views. */
+import type { GrievancePolicy } from '../../temporal.config';
+import type { Actor, Role } from './roles';
+
+export const CATEGORY_LABELS = {
+  unpaid_wages: '拖欠工资或奖金',
+  overtime_pay: '加班费',
+  high_temperature: '高温津贴',
+  dismissal: '解除劳动合同',
+  work_injury: '工伤',
+  social_insurance: '社会保险',
+  female_workers: '女职工权益',
+  other: '其他',
+} as const;
+export type Category = keyof typeof CATEGORY_LABELS;
+
+export const OUTCOME_LABELS = {
+  mediated: '调解成功',
+  arbitration: '转入劳动仲裁',
+  court: '转入诉讼',
+  withdrawn: '职工撤回',
+  unfounded: '诉求不成立（已向职工解释）',
+} as const;
+export type Outcome = keyof typeof OUTCOME_LABELS;
+
+/** receive → contact → urge → follow-up (接收—联系—督促—回访), then the worker's rating closes the loop. */
+export const STAGE_LABELS = {
+  contact: '联系职工',
+  verify: '向企业工会核实',
+  urge: '督促企业调解委员会调解',
+  outcome: '登记处理结果',
+  followUp: '回访',
+  rating: '等待职工评价',
+  closed: '已办结',
+} as const;
+export type Stage = keyof typeof STAGE_LABELS;
+
+/** Graded responsibility (分级负责): who handles the case now; 代访代办 moves it up. */
+export type Level = 'street' | 'district';
+
+export interface GrievanceIntake {
+  complainantName: string;
+  complainantPhone: string;
+  enterpriseId: string | null;
+  enterpriseName: string;
+  districtId: string;
+  streetId: string;
+  category: Category;
+  description: string;
+  claimedFen: number;
+  workerCount: number;
+  filedBy: Actor;
+}
+
+export interface GrievanceInput {
+  caseNo: string;
+  intake: GrievanceIntake;
+  policy: GrievancePolicy;
+}
+
+export interface OpenTaskView {
+  taskId: string;
+  kind: string;
+  title: string;
+  role: Role;
+  unitId: string;
+  department: string | null;
+  dueAt: string;
+  escalations: number;
+}
+
+export interface GrievanceView {
+  caseNo: string;
+  stage: Stage;
+  level: Level;
+  status: 'open' | 'closed';
+  outcome: Outcome | null;
+  recoveredFen: number | null;
+  rating: number | null;
+  enterpriseNotified: boolean;
+  openTasks: OpenTaskView[];
+  openCoordination: { taskId: string; department: string }[];
+}
+
+export type ActionPayloads = {
+  contactComplainant: { note: string };
+  verifyWithEnterprise: { note: string };
+  urgeMediation: { note: string };
+  recordOutcome: { outcome: Exclude<Outcome, 'withdrawn'>; recoveredFen?: number; explanation?: string; note?: string };
+  recordFollowUp: { note: string };
+  handUp: { reason: string };
+  openCoordination: { department: string; note: string };
+  completeCoordination: { taskId: string; note: string };
+  withdraw: { reason: string };
+  rate: { score: number; comment?: string };
+};
+export type ActionName = keyof ActionPayloads;
+
+export type ActionCommand = {
+  [A in ActionName]: { action: A; actor: Actor; payload: ActionPayloads[A] };
+}[ActionName];
+
+export const ACTION_LABELS: Record<ActionName, string> = {
+  contactComplainant: '已联系职工',
+  verifyWithEnterprise: '已向企业工会主席核实',
+  urgeMediation: '已督促企业调解委员会',
+  recordOutcome: '登记处理结果',
+  recordFollowUp: '已回访',
+  handUp: '代访代办（提交上级工会）',
+  openCoordination: '发起部门协调',
+  completeCoordination: '登记协调结果',
+  withdraw: '撤回诉求',
+  rate: '评价',
+};
+
+export const PARTNER_DEPARTMENTS = ['人社局', '综合执法局', '发改局', '市场监管局', '税务局'] as const;

@@ -1,0 +1,103 @@
+/** The grievance's live state and how each validated command changes it. Pure (no Temporal calls): unit-testable. */
+import {
+  CATEGORY_LABELS, OUTCOME_LABELS, type ActionCommand, type GrievanceInput, type Level, type Outcome, type Stage,
+} from './grievance-model';
+import type { RuleState } from './grievance-rules';
+
+export interface CoordinationRequest {
+  taskId: string;
+  department: string;
+  note: string;
+  done: boolean;
+}
+
+export interface GrievanceState extends RuleState {
+  caseNo: string;
+  stage: Stage;
+  level: Level;
+  created: boolean;
+  completed: Partial<Record<Stage, boolean>>;
+  withdrawn: boolean;
+  outcome: Outcome | null;
+  recoveredFen: number | null;
+  rating: number | null;
+  ratingComment: string | null;
+  enterpriseNotified: boolean;
+  coordination: CoordinationRequest[];
+  openCoordination: { taskId: string; department: string }[];
+}
+
+export function initialState(input: GrievanceInput): GrievanceState {
+  return {
+    caseNo: input.caseNo, stage: 'contact', level: 'street', created: false, completed: {}, withdrawn: false,
+    outcome: null, recoveredFen: null, rating: null, ratingComment: null, enterpriseNotified: false,
+    coordination: [], openCoordination: [],
+  };
+}
+
+function yuan(fen: number): string {
+  return (fen / 100).toFixed(2);
+}
+
+export function intakeSummary(input: GrievanceInput): string {
+  const i = input.intake;
+  return `受理${CATEGORY_LABELS[i.category]}诉求：${i.enterpriseName}，涉及${i.workerCount}人，诉求金额${yuan(i.claimedFen)}元`;
+}
+
+export interface AppliedCommand {
+  type: string;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Applies a command the rules have already accepted. `newTaskId` names a coordination task, so ids stay deterministic.
+ */
+export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: () => string): AppliedCommand {
+  switch (cmd.action) {
+    case 'contactComplainant':
+      s.completed.contact = true;
+      return { type: 'complainant_contacted', summary: `已联系职工：${cmd.payload.note}`, data: { note: cmd.payload.note } };
+    case 'verifyWithEnterprise':
+      s.completed.verify = true;
+      return { type: 'enterprise_verified', summary: `已向企业工会主席核实：${cmd.payload.note}`, data: { note: cmd.payload.note } };
+    case 'urgeMediation':
+      s.completed.urge = true;
+      return { type: 'mediation_urged', summary: `已督促企业调解委员会：${cmd.payload.note}`, data: { note: cmd.payload.note } };
+    case 'recordOutcome': {
+      const p = cmd.payload;
+      s.completed.outcome = true;
+      s.outcome = p.outcome;
+      s.recoveredFen = p.outcome === 'mediated' ? (p.recoveredFen ?? 0) : null;
+      const money = s.recoveredFen !== null ? `，追回${yuan(s.recoveredFen)}元` : '';
+      const why = p.explanation ? `；解释：${p.explanation}` : '';
+      return { type: 'outcome_recorded', summary: `处理结果：${OUTCOME_LABELS[p.outcome]}${money}${why}`, data: { ...p } };
+    }
+    case 'recordFollowUp':
+      s.completed.followUp = true;
+      return { type: 'follow_up_done', summary: `已回访：${cmd.payload.note}`, data: { note: cmd.payload.note } };
+    case 'handUp':
+      s.level = 'district';
+      return { type: 'handed_up', summary: `代访代办：提交区总工会办理。理由：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
+    case 'openCoordination': {
+      const taskId = newTaskId();
+      s.coordination.push({ taskId, department: cmd.payload.department, note: cmd.payload.note, done: false });
+      s.openCoordination.push({ taskId, department: cmd.payload.department });
+      return { type: 'coordination_opened', summary: `发起部门协调（${cmd.payload.department}）：${cmd.payload.note}`, data: { taskId, ...cmd.payload } };
+    }
+    case 'completeCoordination': {
+      const req = s.coordination.find((c) => c.taskId === cmd.payload.taskId)!;
+      req.done = true;
+      s.openCoordination = s.openCoordination.filter((c) => c.taskId !== req.taskId);
+      return { type: 'coordination_done', summary: `${req.department}协调结果：${cmd.payload.note}`, data: { ...cmd.payload } };
+    }
+    case 'withdraw':
+      s.withdrawn = true;
+      s.outcome = 'withdrawn';
+      return { type: 'withdrawn', summary: `诉求已撤回：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
+    case 'rate':
+      s.rating = cmd.payload.score;
+      s.ratingComment = cmd.payload.comment ?? null;
+      return { type: 'rated', summary: `职工评价：${cmd.payload.score}分${cmd.payload.comment ? `，${cmd.payload.comment}` : ''}`, data: { ...cmd.payload } };
+  }
+}

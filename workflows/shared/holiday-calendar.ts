@@ -1,0 +1,28 @@
+/**
+ * Public holidays and make-up working days (调休上班) of mainland China, as data. Source: the State Council General
+ * Office's annual notice on holiday arrangements (国务院办公厅关于2026年部分节假日安排的通知). Check each new year's notice
+ * and add it here; years not listed fall back to Saturday/Sunday as rest days.
+ * Dates are local (Asia/Shanghai) calendar days, YYYY-MM-DD.
+ */
+export interface HolidayCalendar {
+  holidays: ReadonlySet<string>;
+  makeUpWorkdays: ReadonlySet<string>;
+}
+
+function span(from: string, days: number): string[] {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  return Array.from({ length: days }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+export const chinaHolidayCalendar: HolidayCalendar = {
+  holidays: new Set([
+    ...span('2026-01-01', 3), // 元旦
+    ...span('2026-02-15', 9), // 春节
+    ...span('2026-04-04', 3), // 清明节
+    ...span('2026-05-01', 5), // 劳动节
+    ...span('2026-06-19', 3), // 端午节
+    ...span('2026-09-25', 3), // 中秋节
+    ...span('2026-10-01', 7), // 国庆节
+  ]),
+  makeUpWorkdays: new Set(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']),
+};

@@ -1,0 +1,116 @@
+/**
+ * A human step, shared by every case kind: open a task for a role in a unit with a due time, wait until it is done, or
+ * the case moves on without it, or it is reassigned; past the due time walk the escalation ladder (remind the assignee,
+ * then the next levels up), recording each rung as an event and an SMS.
+ */
+import { condition } from '@temporalio/workflow';
+import type { EscalationRung } from '../../temporal.config';
+import type { Contact } from '../../activities/types';
+import { activities, nowIso, nowMs, type CaseHost } from './case-host';
+import { ROLE_LABELS, type Role } from './roles';
+
+export interface Assignee {
+  role: Role;
+  unitId: string;
+  department: string | null;
+}
+
+export interface StepSpec {
+  kind: string;
+  /** a task id already promised to someone (a coordination request); otherwise one is made */
+  taskId?: string;
+  title: string;
+  dueAt: number;
+  /** re-read while waiting: when it changes (代访代办) the task is closed and reopened for the new assignee */
+  assignee: () => Assignee;
+  done: () => boolean;
+  /** the case no longer needs this step (withdrawn, closed) */
+  abandoned: () => boolean;
+  /** case-row fields to write together with opening the task, e.g. the new stage */
+  casePatch?: Record<string, string>;
+}
+
+export type StepEnd = 'done' | 'abandoned';
+
+const RUNG_LABEL: Record<EscalationRung['notify'], string> = {
+  assignee: '提醒承办人',
+  street_chair: '上报街道工会主席',
+  district_staff: '上报区总工会权益保障部',
+};
+
+function sameAssignee(a: Assignee, b: Assignee): boolean {
+  return a.role === b.role && a.unitId === b.unitId && a.department === b.department;
+}
+
+async function rungContacts(host: CaseHost, rung: EscalationRung, who: Assignee): Promise<Contact[]> {
+  if (rung.notify === 'assignee') return activities.findContacts({ unitId: who.unitId, roles: [who.role], department: who.department });
+  if (rung.notify === 'street_chair') return activities.findContacts({ unitId: host.units.streetId, roles: ['street_chair'] });
+  return activities.findContacts({ unitId: host.units.districtId, roles: ['district_staff'] });
+}
+
+async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Assignee, rung: EscalationRung, level: number): Promise<void> {
+  const task = host.openTasks.get(taskId);
+  if (task) task.escalations = level;
+  const contacts = await rungContacts(host, rung, who);
+  const summary = `“${spec.title}”已超过办理时限，第${level}级督办：${RUNG_LABEL[rung.notify]}`;
+  await activities.persistTransition({
+    caseNo: host.caseNo,
+    at: nowIso(),
+    escalateTask: { taskId, level },
+    events: [host.systemEvent('task_escalated', summary, { taskId, level, notify: rung.notify, recipients: contacts.map((c) => c.role) })],
+  });
+  await Promise.all(
+    contacts.map((to) =>
+      activities.sendSms({
+        key: `${taskId}:escalation:${level}:${to.role}`,
+        caseNo: host.caseNo,
+        template: 'task-overdue',
+        to,
+        vars: { caseNo: host.caseNo, title: spec.title, dueAt: new Date(spec.dueAt).toISOString(), level, assignee: ROLE_LABELS[who.role] },
+      }),
+    ),
+  );
+}
+
+/** Runs one assignment of the step; 'reassigned' means the caller's loop opens it again for the new assignee. */
+async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationRung[]): Promise<StepEnd | 'reassigned'> {
+  const who = spec.assignee();
+  const taskId = spec.taskId ?? host.nextTaskId(spec.kind);
+  const dueAt = new Date(spec.dueAt).toISOString();
+  host.openTasks.set(taskId, { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, dueAt, escalations: 0 });
+  await activities.persistTransition({
+    caseNo: host.caseNo,
+    at: nowIso(),
+    casePatch: spec.casePatch,
+    openTask: { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, dueAt },
+    events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${dueAt}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
+  });
+
+  const moved = () => !sameAssignee(spec.assignee(), who);
+  const ended = () => spec.done() || spec.abandoned() || moved();
+  let rung = 0;
+  let wakeAt = spec.dueAt + (ladder[0]?.after ?? 0);
+  let end: StepEnd | 'reassigned';
+  for (;;) {
+    if (rung >= ladder.length) await condition(ended);
+    else if (wakeAt > nowMs()) await condition(ended, wakeAt - nowMs());
+    if (ended()) {
+      end = spec.done() ? 'done' : spec.abandoned() ? 'abandoned' : 'reassigned';
+      break;
+    }
+    await escalate(host, taskId, spec, who, ladder[rung], rung + 1);
+    rung += 1;
+    if (rung < ladder.length) wakeAt += ladder[rung].after;
+  }
+  host.openTasks.delete(taskId);
+  const status = end === 'done' ? 'done' : end === 'reassigned' ? 'reassigned' : 'cancelled';
+  await activities.persistTransition({ caseNo: host.caseNo, at: nowIso(), closeTask: { taskId, status } });
+  return end;
+}
+
+export async function humanStep(host: CaseHost, spec: StepSpec, ladder: EscalationRung[]): Promise<StepEnd> {
+  for (;;) {
+    const end = await runAssignment(host, spec, ladder);
+    if (end !== 'reassigned') return end;
+  }
+}

@@ -1,0 +1,34 @@
+/** Everyone who touches a case (DOMAIN.md, Organisation). `worker` is the complainant and never logs in as staff. */
+export const ROLE_LABELS = {
+  worker: '职工',
+  street_caseworker: '社会化工会工作者',
+  street_chair: '街道工会主席',
+  district_staff: '区总工会权益保障部',
+  supervising_leader: '分管领导',
+  district_chair: '区总工会主席',
+  enterprise_chair: '企业工会主席',
+  union_mediator: '工会调解员',
+  legal_aid_lawyer: '法律援助律师',
+  arbitration_clerk: '劳动人事争议仲裁院',
+  court_clerk: '人民法院',
+  procurator: '检察院',
+  negotiation_mentor: '协商导师',
+  partner_department: '协作部门',
+} as const;
+
+export type Role = keyof typeof ROLE_LABELS;
+export type StaffRole = Exclude<Role, 'worker'>;
+
+export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && value in ROLE_LABELS;
+}
+
+/** Who acts on a case: a staff user (with their jurisdiction) or the complainant proven by phone number. */
+export interface Actor {
+  role: Role;
+  name: string;
+  userId?: number;
+  department?: string | null;
+}

@@ -3,7 +3,7 @@
  * Five people hear of it at once, the enterprise union chair 12 hours later; every step has someone in charge, a time
  * limit and an escalation ladder (四有).
  */
-import { condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { Contact } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
@@ -42,10 +42,13 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   setHandler(
     grievanceActUpdate,
     async (cmd) => {
+      const mark = host.progress;
       const applied = applyCommand(s, cmd, () => host.nextTaskId('coordination'));
       const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
       await condition(() => s.created);
       await activities.persistTransition({ caseNo, at: nowIso(), events: [event], casePatch: commandPatch(s) });
+      // Answer with the state after the main flow reacted (next task opened, case closed), not a moment before it.
+      await condition(() => host.progress > mark, '10 seconds');
       return view();
     },
     { validator: (cmd) => assertCommandAllowed(cmd, s) },
@@ -86,6 +89,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   if (!s.withdrawn) {
     s.stage = 'rating';
     await activities.persistTransition({ caseNo, at: nowIso(), casePatch: { stage: 'rating' } });
+    host.progress += 1;
     const rated = await condition(() => s.rating !== null, policy.ratingWindow);
     if (!rated) {
       await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('rating_expired', '职工未在评价期限内评价')] });
@@ -96,7 +100,9 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     caseNo, at: nowIso(), casePatch: casePatch(s),
     events: [host.systemEvent('closed', s.withdrawn ? '职工撤回，案件办结' : '闭环办结')],
   });
+  host.progress += 1;
   await Promise.all(background);
+  await condition(allHandlersFinished);
   return { caseNo, outcome: s.outcome, rating: s.rating };
 
   async function notifyOnIntake(): Promise<void> {

@@ -20,6 +20,8 @@ export function nowIso(): string {
 export class CaseHost {
   readonly workflowId = workflowInfo().workflowId;
   readonly openTasks = new Map<string, OpenTaskView>();
+  /** bumped each time the main flow has persisted a step change; commands wait for it to answer with the new state */
+  progress = 0;
   private seq = 0;
   private taskNo = 0;
 

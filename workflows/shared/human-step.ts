@@ -86,6 +86,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
     events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${dueAt}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
   });
 
+  host.progress += 1;
   const moved = () => !sameAssignee(spec.assignee(), who);
   const ended = () => spec.done() || spec.abandoned() || moved();
   let rung = 0;
@@ -105,6 +106,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
   host.openTasks.delete(taskId);
   const status = end === 'done' ? 'done' : end === 'reassigned' ? 'reassigned' : 'cancelled';
   await activities.persistTransition({ caseNo: host.caseNo, at: nowIso(), closeTask: { taskId, status } });
+  host.progress += 1;
   return end;
 }
 

@@ -1,0 +1,26 @@
+/** The web process: zh-CN pages and /api/v1 on one port. */
+import { createDb } from '../db/connection';
+import { buildApp } from './server';
+import { connectTemporal } from './temporal-client';
+
+async function main() {
+  const db = createDb();
+  const temporal = await connectTemporal();
+  const app = await buildApp({ db, temporal, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  const stop = async () => {
+    await app.close();
+    await temporal.connection.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

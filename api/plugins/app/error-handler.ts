@@ -1,0 +1,45 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DOMAIN_ERRORS, type DomainErrorType } from '../../../workflows/shared/domain-error';
+import { FASTIFY_ERROR_MESSAGES, HttpError } from '../../errors';
+import { zhValidationMessage } from '../../schemas/zh-validation';
+
+interface Answer { status: number; code: string; message: string }
+
+/** Every failure becomes a status and a zh-CN message; a 5xx never shows its internals. */
+export function classify(err: unknown): Answer {
+  if (err instanceof HttpError) return { status: err.statusCode, code: err.code, message: err.message };
+  const fe = err as FastifyError;
+  if (fe?.validation) return { status: 400, code: 'VALIDATION', message: zhValidationMessage(fe.validation as never) };
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS) {
+    return { status: DOMAIN_ERRORS[err.cause.type as DomainErrorType], code: err.cause.type, message: err.cause.message };
+  }
+  if (err instanceof ApplicationFailure && err.type && err.type in DOMAIN_ERRORS) {
+    return { status: DOMAIN_ERRORS[err.type as DomainErrorType], code: err.type, message: err.message };
+  }
+  if (err instanceof WorkflowNotFoundError) return { status: 404, code: 'NOT_FOUND', message: '案件不存在' };
+  if (fe?.code && FASTIFY_ERROR_MESSAGES[fe.code]) return { status: fe.statusCode ?? 400, code: fe.code, message: FASTIFY_ERROR_MESSAGES[fe.code] };
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: fe.code ?? 'BAD_REQUEST', message: '请求有误' };
+  return { status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后再试' };
+}
+
+export function wantsHtml(req: FastifyRequest): boolean {
+  return !req.url.startsWith('/api/');
+}
+
+export async function sendError(req: FastifyRequest, reply: FastifyReply, a: Answer) {
+  reply.code(a.status);
+  if (wantsHtml(req)) return reply.view('error', { title: '出错了', status: a.status, message: a.message, staff: req.staff });
+  return reply.send({ error: a.code, message: a.message });
+}
+
+export default fp(async (app) => {
+  app.setErrorHandler(async (err, req, reply) => {
+    const a = classify(err);
+    if (a.status >= 500) req.log.error({ err }, 'request failed');
+    return sendError(req, reply, a);
+  });
+  app.setNotFoundHandler(async (req, reply) => sendError(req, reply, { status: 404, code: 'NOT_FOUND', message: '页面不存在' }));
+}, { name: 'error-handler', dependencies: ['views'] });

@@ -1,0 +1,61 @@
+/** The worker's side of the JSON API: file, follow, withdraw, rate. No login: the phone number proves the case. */
+import type { FastifyPluginAsync } from 'fastify';
+import { caseEvents } from '../../../db/queries/cases';
+import { listEnterprises, listStreets } from '../../../db/queries/organisation';
+import { caseNoParams, complainantProof, grievanceIntakeBody, ratingBody, withdrawBody } from '../../schemas/grievance';
+import { actOnGrievance, grievanceView } from '../../services/grievance-commands';
+import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
+import { proveComplainant } from '../../services/complainant';
+import { publicTimeline } from '../../services/public-timeline';
+
+const publicRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/organisation', { schema: { tags: ['public'], summary: '街道与企业列表' } }, async () => ({
+    streets: await listStreets(app.db),
+    enterprises: await listEnterprises(app.db),
+  }));
+
+  app.post<{ Body: IntakeRequest }>('/grievances', {
+    schema: {
+      tags: ['public'], summary: '提交诉求（同一 idempotencyKey 重复提交返回同一案件）', body: grievanceIntakeBody,
+      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 80 } } },
+    },
+  }, async (req, reply) => {
+    const key = req.body.idempotencyKey ?? (req.headers['idempotency-key'] as string | undefined);
+    const body = { ...req.body, idempotencyKey: key };
+    const { caseNo } = await fileGrievance(app.db, app.temporal, body, { role: 'worker', name: req.body.complainantName });
+    return reply.code(201).send({ caseNo, message: `诉求已受理，查询编号 ${caseNo}` });
+  });
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string } }>('/grievances/:caseNo/progress', {
+    schema: {
+      tags: ['public'], summary: '查询办理进度', params: caseNoParams,
+      body: { type: 'object', required: ['phone'], properties: complainantProof },
+    },
+  }, async (req) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    const [view, events] = await Promise.all([grievanceView(app.temporal, row.case_no), caseEvents(app.db, row.case_no)]);
+    return {
+      caseNo: row.case_no, stage: view.stage, status: view.status, outcome: view.outcome, rating: view.rating,
+      enterpriseName: row.enterprise_name, category: row.category, filedAt: row.created_at, timeline: publicTimeline(events),
+    };
+  });
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/grievances/:caseNo/rating', {
+    schema: { tags: ['public'], summary: '职工评价', params: caseNoParams, body: ratingBody },
+  }, async (req) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    const payload = { score: req.body.score, ...(req.body.comment ? { comment: req.body.comment } : {}) };
+    const view = await actOnGrievance(app.temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload });
+    return { caseNo: row.case_no, stage: view.stage, rating: view.rating };
+  });
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/grievances/:caseNo/withdrawal', {
+    schema: { tags: ['public'], summary: '职工撤回诉求', params: caseNoParams, body: withdrawBody },
+  }, async (req) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    const view = await actOnGrievance(app.temporal, row.case_no, { action: 'withdraw', actor: { role: 'worker', name: row.complainant_name }, payload: { reason: req.body.reason } });
+    return { caseNo: row.case_no, stage: view.stage, outcome: view.outcome };
+  });
+};
+
+export default publicRoutes;

@@ -1,0 +1,91 @@
+/** The worker's phone pages behind the union's QR code: law first, then file, follow, withdraw and rate. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { caseEvents } from '../../../db/queries/cases';
+import { listEnterprises, listStreets } from '../../../db/queries/organisation';
+import { CATEGORY_LABELS, type Category } from '../../../workflows/shared/grievance-model';
+import { classify } from '../../plugins/app/error-handler';
+import { caseNoParams, grievanceIntakeForm, PHONE_PATTERN } from '../../schemas/grievance';
+import { zhValidationMessage } from '../../schemas/zh-validation';
+import { proveComplainant } from '../../services/complainant';
+import { actOnGrievance, grievanceView } from '../../services/grievance-commands';
+import { fileGrievance } from '../../services/grievance-intake';
+import { publicTimeline } from '../../services/public-timeline';
+import { LAW_TOPICS } from './law-topics';
+import { blankToUndefined, yuanToFen } from './forms';
+
+type Form = Record<string, string>;
+
+export async function renderIntakeForm(req: FastifyRequest, reply: FastifyReply, values: Form = {}, error?: string, action = '/grievances') {
+  const [streets, enterprises] = await Promise.all([listStreets(req.server.db), listEnterprises(req.server.db)]);
+  return reply.view('grievance-form', {
+    title: '我要反映', action, error, values: { idempotencyKey: randomUUID(), ...values }, streets, enterprises,
+    categories: Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label, selected: values.category === value })),
+    staff: req.staff,
+  });
+}
+
+/** Files from the phone form; shared with the staff "file on a worker's behalf" page. */
+export async function submitIntakeForm(req: FastifyRequest<{ Body: Form }>, reply: FastifyReply, filedBy: { role: 'worker' | string; name: string }, action: string) {
+  const form = blankToUndefined(req.body ?? {}) as Form;
+  if (req.validationError) return renderIntakeForm(req, reply.code(400), form, zhValidationMessage(req.validationError.validation as never), action);
+  try {
+    const { caseNo } = await fileGrievance(req.server.db, req.server.temporal, {
+      ...form, category: form.category as Category, claimedFen: yuanToFen(form.claimedYuan)!, workerCount: Number(form.workerCount),
+    } as never, filedBy as never);
+    return reply.redirect(`/grievances/${caseNo}/filed`, 303);
+  } catch (err) {
+    const a = classify(err);
+    if (a.status >= 500) throw err;
+    return renderIntakeForm(req, reply.code(a.status), form, a.message, action);
+  }
+}
+
+async function renderProgress(req: FastifyRequest, reply: FastifyReply, caseNo: string, phone: string, notice?: string) {
+  const row = await proveComplainant(req.server.db, caseNo, phone);
+  const [view, events] = await Promise.all([grievanceView(req.server.temporal, caseNo), caseEvents(req.server.db, caseNo)]);
+  return reply.view('progress', {
+    title: '办理进度', case: row, view, phone, notice, timeline: publicTimeline(events),
+    canWithdraw: ['contact', 'verify', 'urge', 'outcome'].includes(view.stage), canRate: view.stage === 'rating',
+  });
+}
+
+const proofSchema = {
+  type: 'object', required: ['phone'], properties: { phone: { type: 'string', pattern: PHONE_PATTERN } },
+} as const;
+
+const publicPages: FastifyPluginAsync = async (app) => {
+  app.get('/', async (_req, reply) => reply.view('index', { title: '工情码', topics: LAW_TOPICS }));
+
+  app.get('/grievances/new', async (req, reply) => renderIntakeForm(req, reply));
+  app.post<{ Body: Form }>('/grievances', { schema: { body: grievanceIntakeForm, hide: true }, attachValidation: true },
+    async (req, reply) => submitIntakeForm(req, reply, { role: 'worker', name: String(req.body?.complainantName ?? '') }, '/grievances'));
+
+  app.get<{ Params: { caseNo: string } }>('/grievances/:caseNo/filed', { schema: { params: caseNoParams, hide: true } },
+    async (req, reply) => reply.view('grievance-filed', { title: '提交成功', caseNo: req.params.caseNo }));
+
+  app.get<{ Querystring: { caseNo?: string } }>('/track', async (req, reply) =>
+    reply.view('track-form', { title: '查询进度', caseNo: req.query.caseNo }));
+  app.post<{ Body: { caseNo: string; phone: string } }>('/track', {
+    schema: { hide: true, body: { type: 'object', required: ['caseNo', 'phone'], properties: { caseNo: { type: 'string', pattern: '^GQ[0-9A-Z]{10}$' }, phone: { type: 'string', pattern: PHONE_PATTERN } } } },
+  }, async (req, reply) => renderProgress(req, reply, req.body.caseNo, req.body.phone));
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/track/:caseNo/rate', {
+    schema: { hide: true, params: caseNoParams, body: { ...proofSchema, required: ['phone', 'score'], properties: { ...proofSchema.properties, score: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string', maxLength: 500 } } } },
+  }, async (req, reply) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    const payload = { score: req.body.score, ...(req.body.comment?.trim() ? { comment: req.body.comment.trim() } : {}) };
+    await actOnGrievance(app.temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload });
+    return renderProgress(req, reply, row.case_no, req.body.phone, '感谢您的评价！');
+  });
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/track/:caseNo/withdraw', {
+    schema: { hide: true, params: caseNoParams, body: { ...proofSchema, required: ['phone', 'reason'], properties: { ...proofSchema.properties, reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } } } },
+  }, async (req, reply) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    await actOnGrievance(app.temporal, row.case_no, { action: 'withdraw', actor: { role: 'worker', name: row.complainant_name }, payload: { reason: req.body.reason.trim() } });
+    return renderProgress(req, reply, row.case_no, req.body.phone, '诉求已撤回。');
+  });
+};
+
+export default publicPages;

@@ -1,0 +1,65 @@
+/** Caseworker and supervisor pages: inbox, case page with only the actions valid now, the SMS outbox. */
+import type { FastifyPluginAsync } from 'fastify';
+import { openTasksInJurisdiction, smsOutbox } from '../../../db/queries/cases';
+import { PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
+import { classify } from '../../plugins/app/error-handler';
+import { caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
+import { actorOf, caseDetail, caseForStaff, jurisdictionOf } from '../../services/case-detail';
+import { actOnGrievance } from '../../services/grievance-commands';
+import { renderIntakeForm, submitIntakeForm } from '../public';
+import { payloadFromForm } from './action-form';
+import sessionPages from './session';
+
+const OUTCOMES = Object.entries(OUTCOME_LABELS).filter(([k]) => k !== 'withdrawn').map(([value, label]) => ({ value, label }));
+
+const staffPages: FastifyPluginAsync = async (app) => {
+  await app.register(sessionPages);
+
+  app.register(async (secured) => {
+    secured.addHook('preHandler', app.requireStaff);
+
+    secured.get('/', async (req, reply) => {
+      const tasks = await openTasksInJurisdiction(app.db, jurisdictionOf(req.staff!));
+      const now = Date.now();
+      return reply.view('inbox', {
+        title: '待办', staff: req.staff,
+        tasks: tasks.map((t) => ({ ...t, overdue: t.due_at.getTime() < now, mine: t.assignee_role === req.staff!.role })),
+      });
+    });
+
+    const renderCase = async (req: any, reply: any, caseNo: string, error?: string) => {
+      const detail = await caseDetail(app.db, app.temporal, req.staff!, caseNo);
+      return reply.view('case', { title: `案件 ${caseNo}`, staff: req.staff, ...detail, error, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS });
+    };
+
+    secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo', { schema: { params: caseNoParams, hide: true } },
+      async (req, reply) => renderCase(req, reply, req.params.caseNo));
+
+    secured.post<{ Params: { caseNo: string; action: string }; Body: Record<string, string> }>('/cases/:caseNo/actions/:action', {
+      schema: { params: { ...caseNoParams, required: ['caseNo', 'action'], properties: { ...caseNoParams.properties, action: { type: 'string', enum: STAFF_ACTIONS } } }, hide: true },
+    }, async (req, reply) => {
+      const { caseNo } = req.params;
+      const action = req.params.action as StaffActionName;
+      await caseForStaff(app.db, req.staff!, caseNo);
+      try {
+        const cmd = { action, actor: actorOf(req.staff!), payload: payloadFromForm(action, req.body) } as ActionCommand;
+        await actOnGrievance(app.temporal, caseNo, cmd);
+      } catch (err) {
+        const a = classify(err);
+        if (a.status >= 500) throw err;
+        reply.code(a.status);
+        return renderCase(req, reply, caseNo, a.message);
+      }
+      return reply.redirect(`/staff/cases/${caseNo}`, 303);
+    });
+
+    secured.get('/sms', async (req, reply) =>
+      reply.view('sms-outbox', { title: '短信发件箱', staff: req.staff, messages: await smsOutbox(app.db, jurisdictionOf(req.staff!)) }));
+
+    secured.get('/grievances/new', async (req, reply) => renderIntakeForm(req, reply, {}, undefined, '/staff/grievances'));
+    secured.post<{ Body: Record<string, string> }>('/grievances', { schema: { body: grievanceIntakeForm, hide: true }, attachValidation: true },
+      async (req, reply) => submitIntakeForm(req, reply, actorOf(req.staff!), '/staff/grievances'));
+  });
+};
+
+export default staffPages;

@@ -1,0 +1,71 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { findEnterprise, findStreet } from '../../db/queries/organisation';
+import type { Database } from '../../db/schema';
+import { defaultGrievancePolicy, temporalConfig } from '../../temporal.config';
+import type { Category, GrievanceInput } from '../../workflows/shared/grievance-model';
+import type { Actor } from '../../workflows/shared/roles';
+import { badRequest, unavailable } from '../errors';
+import { caseNumberFor, grievanceWorkflowId } from './case-number';
+
+export interface IntakeRequest {
+  complainantName: string;
+  complainantPhone: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  streetId?: string;
+  category: Category;
+  description: string;
+  claimedFen: number;
+  workerCount: number;
+  idempotencyKey?: string;
+}
+
+/** Where the case belongs: a known enterprise (and so its street), or a typed name with the street it is in. */
+async function route(db: Kysely<Database>, req: IntakeRequest) {
+  if (req.enterpriseId) {
+    const e = await findEnterprise(db, req.enterpriseId);
+    if (!e) throw badRequest('所选企业不存在，请重新选择，或直接填写企业名称');
+    const street = await findStreet(db, e.street_id);
+    if (!street?.parent_id) throw badRequest('该企业所属街道未登记，请联系工会');
+    return { enterpriseId: e.id, enterpriseName: e.name, streetId: street.id, districtId: street.parent_id };
+  }
+  const name = req.enterpriseName?.trim();
+  if (!name) throw badRequest('请选择所在企业，或填写企业名称');
+  if (!req.streetId) throw badRequest('填写企业名称时请选择所在街道');
+  const street = await findStreet(db, req.streetId);
+  if (!street?.parent_id) throw badRequest('所选街道不存在');
+  return { enterpriseId: null, enterpriseName: name, streetId: street.id, districtId: street.parent_id };
+}
+
+/**
+ * Validates the facts against the organisation and starts the grievance workflow. Nothing is written here: the
+ * workflow's first activity creates the case row, so a failed start leaves nothing half-made.
+ */
+export async function fileGrievance(db: Kysely<Database>, temporal: Client, req: IntakeRequest, filedBy: Actor) {
+  const where = await route(db, req);
+  const caseNo = caseNumberFor(req.idempotencyKey);
+  const input: GrievanceInput = {
+    caseNo,
+    intake: {
+      complainantName: req.complainantName.trim(), complainantPhone: req.complainantPhone, ...where,
+      category: req.category, description: req.description.trim(), claimedFen: req.claimedFen, workerCount: req.workerCount,
+      filedBy,
+    },
+    policy: defaultGrievancePolicy,
+  };
+  try {
+    await temporal.workflow.start('grievance', {
+      taskQueue: temporalConfig.taskQueue,
+      workflowId: grievanceWorkflowId(caseNo),
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (err) {
+    // The same submission after its case already closed: still the same case.
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { caseNo };
+    throw Object.assign(unavailable(), { cause: err });
+  }
+  return { caseNo };
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+export async function listStreets(db: Kysely<Database>) {
+  return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('level', '=', 'street').orderBy('id').execute();
+}
+
+export async function listEnterprises(db: Kysely<Database>) {
+  return db.selectFrom('enterprises').innerJoin('org_units as s', 's.id', 'enterprises.street_id')
+    .select(['enterprises.id', 'enterprises.name', 'enterprises.street_id', 's.name as street_name'])
+    .orderBy('enterprises.street_id').orderBy('enterprises.name').execute();
+}
+
+export async function findEnterprise(db: Kysely<Database>, id: string) {
+  return db.selectFrom('enterprises').select(['id', 'name', 'street_id', 'union_unit_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStreet(db: Kysely<Database>, id: string) {
+  return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', id).where('level', '=', 'street').executeTakeFirst();
+}

@@ -1,0 +1,53 @@
+/** Demo data: one district, three streets, five enterprises and a staff account for every role of DOMAIN.md. */
+import type { OrgLevel } from '../schema';
+
+export const DEMO_PASSWORD = 'gongqing2026';
+
+export const DEMO_UNITS: { id: string; name: string; level: OrgLevel; parent_id: string | null }[] = [
+  { id: 'd-xihu', name: '西湖区总工会', level: 'district', parent_id: null },
+  { id: 's-beishan', name: '北山街道总工会', level: 'street', parent_id: 'd-xihu' },
+  { id: 's-xixi', name: '西溪街道总工会', level: 'street', parent_id: 'd-xihu' },
+  { id: 's-cuiyuan', name: '翠苑街道总工会', level: 'street', parent_id: 'd-xihu' },
+  { id: 'u-jingmi', name: '西湖精密机械有限公司工会', level: 'enterprise', parent_id: 's-beishan' },
+  { id: 'u-kuaidi', name: '杭州迅达快递有限公司工会', level: 'enterprise', parent_id: 's-beishan' },
+  { id: 'u-fangzhi', name: '西溪纺织有限公司工会', level: 'enterprise', parent_id: 's-xixi' },
+  { id: 'u-canyin', name: '翠苑餐饮管理有限公司工会', level: 'enterprise', parent_id: 's-cuiyuan' },
+  { id: 'u-jianzhu', name: '杭州城建建筑工程有限公司工会', level: 'enterprise', parent_id: 's-cuiyuan' },
+];
+
+export const DEMO_ENTERPRISES = [
+  { id: 'e-jingmi', name: '西湖精密机械有限公司', street_id: 's-beishan', union_unit_id: 'u-jingmi' },
+  { id: 'e-kuaidi', name: '杭州迅达快递有限公司', street_id: 's-beishan', union_unit_id: 'u-kuaidi' },
+  { id: 'e-fangzhi', name: '西溪纺织有限公司', street_id: 's-xixi', union_unit_id: 'u-fangzhi' },
+  { id: 'e-canyin', name: '翠苑餐饮管理有限公司', street_id: 's-cuiyuan', union_unit_id: 'u-canyin' },
+  { id: 'e-jianzhu', name: '杭州城建建筑工程有限公司', street_id: 's-cuiyuan', union_unit_id: 'u-jianzhu' },
+];
+
+interface DemoStaff { username: string; display_name: string; role: string; org_unit_id: string; phone: string; department?: string }
+
+const streetStaff = (code: string, unit: string, n: number): DemoStaff[] => [
+  { username: `${code}.sg`, display_name: `${code}社工`, role: 'street_caseworker', org_unit_id: unit, phone: `1370000${n}001` },
+  { username: `${code}.zx`, display_name: `${code}街道主席`, role: 'street_chair', org_unit_id: unit, phone: `1370000${n}002` },
+];
+
+export const DEMO_STAFF: DemoStaff[] = [
+  ...streetStaff('beishan', 's-beishan', 1),
+  ...streetStaff('xixi', 's-xixi', 2),
+  ...streetStaff('cuiyuan', 's-cuiyuan', 3),
+  { username: 'xihu.qb', display_name: '区权保部王干事', role: 'district_staff', org_unit_id: 'd-xihu', phone: '13600000001' },
+  { username: 'xihu.fg', display_name: '分管领导陈副主席', role: 'supervising_leader', org_unit_id: 'd-xihu', phone: '13600000002' },
+  { username: 'xihu.zx', display_name: '区总工会刘主席', role: 'district_chair', org_unit_id: 'd-xihu', phone: '13600000003' },
+  { username: 'xihu.tj', display_name: '工会调解员周调解', role: 'union_mediator', org_unit_id: 'd-xihu', phone: '13600000004' },
+  { username: 'xihu.ls', display_name: '法律援助律师吴律师', role: 'legal_aid_lawyer', org_unit_id: 'd-xihu', phone: '13600000005' },
+  { username: 'xihu.zc', display_name: '仲裁院书记员郑书记', role: 'arbitration_clerk', org_unit_id: 'd-xihu', phone: '13600000006' },
+  { username: 'xihu.fy', display_name: '法院书记员孙书记', role: 'court_clerk', org_unit_id: 'd-xihu', phone: '13600000007' },
+  { username: 'xihu.jc', display_name: '检察官钱检察', role: 'procurator', org_unit_id: 'd-xihu', phone: '13600000008' },
+  { username: 'xihu.ds', display_name: '协商导师冯导师', role: 'negotiation_mentor', org_unit_id: 'd-xihu', phone: '13600000009' },
+  { username: 'xihu.rs', display_name: '人社局联络员', role: 'partner_department', org_unit_id: 'd-xihu', phone: '13600000010', department: '人社局' },
+  { username: 'xihu.zf', display_name: '综合执法局联络员', role: 'partner_department', org_unit_id: 'd-xihu', phone: '13600000011', department: '综合执法局' },
+  { username: 'jingmi.zx', display_name: '精密机械工会赵主席', role: 'enterprise_chair', org_unit_id: 'u-jingmi', phone: '13500000001' },
+  { username: 'kuaidi.zx', display_name: '迅达快递工会钱主席', role: 'enterprise_chair', org_unit_id: 'u-kuaidi', phone: '13500000002' },
+  { username: 'fangzhi.zx', display_name: '西溪纺织工会孙主席', role: 'enterprise_chair', org_unit_id: 'u-fangzhi', phone: '13500000003' },
+  { username: 'canyin.zx', display_name: '翠苑餐饮工会李主席', role: 'enterprise_chair', org_unit_id: 'u-canyin', phone: '13500000004' },
+  { username: 'jianzhu.zx', display_name: '城建建筑工会周主席', role: 'enterprise_chair', org_unit_id: 'u-jianzhu', phone: '13500000005' },
+];

@@ -7,9 +7,10 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export const temporalConfig = {
-  address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-  namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-  taskQueue: process.env.GONGQING_TASK_QUEUE ?? 'gongqing-cases',
+  // Getters, so a test or a second deployment can point one process at its own server or queue before connecting.
+  get address() { return process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233'; },
+  get namespace() { return process.env.TEMPORAL_NAMESPACE ?? 'default'; },
+  get taskQueue() { return process.env.GONGQING_TASK_QUEUE ?? 'gongqing-cases'; },
   worker: {
     maxConcurrentWorkflowTaskExecutions: Number(process.env.GONGQING_WF_CONCURRENCY ?? 40),
     maxConcurrentActivityTaskExecutions: Number(process.env.GONGQING_ACT_CONCURRENCY ?? 100),

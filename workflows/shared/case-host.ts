@@ -4,8 +4,12 @@ import type { CaseActivities, CaseEvent } from '../../activities/types';
 import type { OpenTaskView } from './grievance-model';
 import type { Role } from './roles';
 
+/**
+ * Each activity is one short transaction or one gateway call, so a short timeout: when a worker dies mid-activity the
+ * retry on another worker waits out this timeout, and that is the delay a caseworker sees after a crash.
+ */
 export const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

@@ -144,7 +144,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
       running.push(humanStep(host, {
         kind: 'coordination', taskId: req.taskId, title: `部门协调：${req.department}`, dueAt: nowMs() + policy.coordinationDue,
         assignee: () => ({ role: 'partner_department', unitId: intake.districtId, department: req.department }),
-        done: () => req.done, abandoned: () => s.stage === 'closed',
+        done: () => req.done, abandoned: () => s.stage === 'closed', standalone: true,
       }, policy.escalation));
     }
     await Promise.all(running);

@@ -24,7 +24,10 @@ export function nowIso(): string {
 export class CaseHost {
   readonly workflowId = workflowInfo().workflowId;
   readonly openTasks = new Map<string, OpenTaskView>();
-  /** bumped each time the main flow has persisted a step change; commands wait for it to answer with the new state */
+  /**
+   * Bumped at each rest point, when the flow has persisted a change and waits for people again (a task opened, a side
+   * task closed, the case closed); a command waits for it so its answer shows the state after the flow reacted.
+   */
   progress = 0;
   private seq = 0;
   private taskNo = 0;

@@ -26,6 +26,11 @@ export interface StepSpec {
   done: () => boolean;
   /** the case no longer needs this step (withdrawn, closed) */
   abandoned: () => boolean;
+  /**
+   * Nothing follows this step's close (a side task), so its close is a rest point that answers a waiting command.
+   * A main step's close is not: the next step, or the case's close, follows at once.
+   */
+  standalone?: boolean;
   /** case-row fields to write together with opening the task, e.g. the new stage */
   casePatch?: Record<string, string>;
 }
@@ -106,7 +111,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
   host.openTasks.delete(taskId);
   const status = end === 'done' ? 'done' : end === 'reassigned' ? 'reassigned' : 'cancelled';
   await activities.persistTransition({ caseNo: host.caseNo, at: nowIso(), closeTask: { taskId, status } });
-  host.progress += 1;
+  if (spec.standalone) host.progress += 1;
   return end;
 }
 

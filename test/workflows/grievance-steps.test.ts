@@ -1,0 +1,103 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowsPath } from '../../worker';
+import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
+import type { ActionCommand } from '../../workflows/shared/grievance-model';
+import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
+import { RecordingActivities } from '../helpers/recording-activities';
+import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
+
+const DAY = 86_400_000;
+const taskQueue = 'grievance-steps';
+const districtStaff = { role: 'district_staff' as const, name: '区权保部' };
+let env: TestWorkflowEnvironment;
+let rec: RecordingActivities;
+let w: Worker;
+let running: Promise<void>;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+  rec = new RecordingActivities();
+  w = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
+  running = w.run();
+});
+
+afterAll(async () => {
+  w?.shutdown();
+  await running?.catch(() => undefined);
+  await env?.teardown();
+});
+
+async function start(policy = {}) {
+  const input = grievanceInput(policy);
+  const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
+  const act = (cmd: ActionCommand) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] });
+  return { input, handle, act };
+}
+
+describe('grievance steps (time skipping)', () => {
+  it('rejects a command in the wrong stage with a typed failure and changes nothing', async () => {
+    const { input, handle, act } = await start();
+    await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
+    const err = await act({ action: 'recordFollowUp', actor: caseworker, payload: { note: '回访' } }).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(err.cause).toBeInstanceOf(ApplicationFailure);
+    expect(err.cause.type).toBe('ActionNotAllowed');
+    expect((await handle.query(grievanceViewQuery)).stage).toBe('contact');
+    expect(rec.eventsOf(input.caseNo).map((e) => e.type)).not.toContain('follow_up_done');
+  });
+
+  it('hands the case up to the district (代访代办) and reassigns the open task there', async () => {
+    const { input, handle, act } = await start();
+    await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
+    const view = await act({ action: 'handUp', actor: caseworker, payload: { reason: '涉及多家企业，超出街道权限' } });
+    expect(view.level).toBe('district');
+    expect(view.openTasks).toHaveLength(1);
+    expect(view.openTasks[0]).toMatchObject({ kind: 'contact', role: 'district_staff', unitId: 'd-1' });
+    const statuses = [...rec.tasks.entries()].filter(([id]) => id.includes(input.caseNo)).map(([, t]) => `${t.role}:${t.status}`);
+    expect(statuses).toEqual(['street_caseworker:reassigned', 'district_staff:open']);
+
+    const refused = await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } }).catch((e) => e);
+    expect(refused.cause.type).toBe('RoleNotPermitted');
+    expect((await act({ action: 'contactComplainant', actor: districtStaff, payload: { note: '区里已联系' } })).stage).toBe('verify');
+  });
+
+  it('runs a coordination task for a partner department beside the main steps', async () => {
+    const { input, handle, act } = await start();
+    await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
+    const opened = await act({ action: 'openCoordination', actor: caseworker, payload: { department: '人社局', note: '请协查社保缴纳记录' } });
+    expect(opened.openCoordination).toHaveLength(1);
+    const taskId = opened.openCoordination[0].taskId;
+    expect(opened.openTasks.map((t) => t.kind).sort()).toEqual(['contact', 'coordination']);
+
+    const wrongDept = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '执法局', department: '综合执法局' }, payload: { taskId, note: 'x' } }).catch((e) => e);
+    expect(wrongDept.cause.type).toBe('RoleNotPermitted');
+    const done = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '人社局', department: '人社局' }, payload: { taskId, note: '已补缴' } });
+    expect(done.openCoordination).toHaveLength(0);
+    expect(done.openTasks.map((t) => t.kind)).toEqual(['contact']);
+    expect(rec.tasks.get(taskId)?.status).toBe('done');
+    expect(rec.eventsOf(input.caseNo).map((e) => e.type)).toEqual(expect.arrayContaining(['coordination_opened', 'coordination_done']));
+  });
+
+  it('gives the outcome step the 15-day statutory mediation limit and closes unrated after the rating window', async () => {
+    const { input, handle, act } = await start({ ratingWindow: 3 * DAY, escalation: [] });
+    await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
+    await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '1' } });
+    await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '2' } });
+    const atOutcome = await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '3' } });
+    const due = Date.parse(atOutcome.openTasks[0].dueAt);
+    const now = Date.parse(new Date(await env.currentTimeMs()).toISOString());
+    expect(due - now).toBeGreaterThan(15 * DAY - DAY);
+    expect(due - now).toBeLessThan(15 * DAY + 5 * DAY);
+
+    await act({ action: 'recordOutcome', actor: caseworker, payload: { outcome: 'unfounded', explanation: '工资已足额发放' } });
+    const result = await handle.result();
+    expect(result).toMatchObject({ outcome: 'unfounded', rating: null });
+    expect(rec.eventsOf(input.caseNo).map((e) => e.type).slice(-2)).toEqual(['rating_expired', 'closed']);
+    const refused = await act({ action: 'rate', actor: complainant, payload: { score: 5 } }).catch((e) => e);
+    expect(refused).toBeInstanceOf(Error);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Records histories of the shipped grievance workflow for the replay test. Run once per released workflow version
+ * (`TEMPORAL_TEST_SERVER=… npx tsx test/workflows/histories/record-histories.ts`) and commit the JSON files: from then
+ * on a change that breaks determinism fails replay, and needs `patched()`.
+ */
+import { writeFileSync } from 'node:fs';
+import proto from '@temporalio/proto';
+
+const { temporal } = proto; // a CommonJS package: named ESM imports don't resolve
+import { Worker } from '@temporalio/worker';
+import { workflowsPath } from '../../../worker';
+import { grievanceActUpdate } from '../../../workflows/shared/definitions';
+import type { ActionCommand } from '../../../workflows/shared/grievance-model';
+import { caseworker, grievanceInput, worker as complainant } from '../../helpers/grievance-fixtures';
+import { RecordingActivities } from '../../helpers/recording-activities';
+import { createTimeSkippingEnv } from '../../helpers/time-skipping';
+
+const HOUR = 3_600_000;
+const taskQueue = 'record-histories';
+const env = await createTimeSkippingEnv();
+const rec = new RecordingActivities();
+const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
+
+async function record(name: string, script: (act: (c: ActionCommand) => Promise<unknown>) => Promise<void>) {
+  const input = grievanceInput({ contactDue: 2 * HOUR });
+  const workflowId = `grievance-${input.caseNo}`;
+  const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });
+  await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }));
+  await handle.result();
+  const history = await handle.fetchHistory();
+  // Protobuf binary, base64: the SDK's JSON converter trips over duplicate protobufjs copies, binary never does.
+  const base64 = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
+  writeFileSync(new URL(`./${name}.json`, import.meta.url), JSON.stringify({ workflowId, events: history.events?.length, base64 }, null, 1));
+  console.log(`recorded ${name}: ${history.events?.length} events`);
+}
+
+try {
+  await worker.runUntil(async () => {
+    await record('grievance-v1-full', async (act) => {
+      await env.sleep(15 * HOUR); // past the due time and the enterprise notice: escalation rungs in the history
+      await act({ action: 'openCoordination', actor: caseworker, payload: { department: '人社局', note: '协查' } });
+      await act({ action: 'handUp', actor: caseworker, payload: { reason: '超出街道权限' } });
+      const district = { role: 'district_staff' as const, name: '区权保部' };
+      await act({ action: 'contactComplainant', actor: district, payload: { note: '已联系' } });
+      await act({ action: 'verifyWithEnterprise', actor: district, payload: { note: '已核实' } });
+      await act({ action: 'urgeMediation', actor: district, payload: { note: '已督促' } });
+      await act({ action: 'recordOutcome', actor: district, payload: { outcome: 'mediated', recoveredFen: 500_000 } });
+      await act({ action: 'recordFollowUp', actor: district, payload: { note: '已回访' } });
+      await act({ action: 'rate', actor: complainant, payload: { score: 5, comment: '满意' } });
+    });
+    await record('grievance-v1-withdrawn', async (act) => {
+      await env.sleep(HOUR);
+      await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } });
+      await act({ action: 'withdraw', actor: complainant, payload: { reason: '已自行解决' } });
+    });
+  });
+} finally {
+  await env.teardown();
+}

@@ -4,7 +4,7 @@ import type { FastifySchemaValidationError } from 'fastify/types/schema';
 export const FIELD_LABELS: Record<string, string> = {
   complainantName: '姓名', complainantPhone: '手机号', phone: '手机号', enterpriseId: '所在企业', enterpriseName: '企业名称',
   streetId: '所在街道', category: '诉求类别', description: '诉求描述', claimedFen: '诉求金额', claimedYuan: '诉求金额',
-  workerCount: '涉及人数', idempotencyKey: '提交编号', note: '办理情况', reason: '理由', outcome: '处理结果',
+  workerCount: '涉及人数', idempotencyKey: '提交编号', 'idempotency-key': '提交编号（Idempotency-Key）', note: '办理情况', reason: '理由', outcome: '处理结果',
   recoveredFen: '追回金额', recoveredYuan: '追回金额', explanation: '解释说明', department: '协作部门', taskId: '协调任务',
   score: '评分', comment: '评价内容', username: '用户名', password: '密码', caseNo: '查询编号', action: '操作',
 };
@@ -24,7 +24,10 @@ export function zhMessage(e: FastifySchemaValidationError): string {
     case 'required': return `请填写${label}`;
     case 'maxLength': return `${label}不能超过${params.limit}个字`;
     case 'minLength': return params.limit <= 1 ? `请填写${label}` : `${label}至少需要${params.limit}个字`;
-    case 'pattern': case 'format': return `${label}格式不正确`;
+    case 'pattern':
+      // The "\S" pattern only says "not blank": a field of spaces was left empty, as the person sees it.
+      return (params as unknown as { pattern: string }).pattern === '\\S' ? `请填写${label}` : `${label}格式不正确`;
+    case 'format': return `${label}格式不正确`;
     case 'minimum': case 'exclusiveMinimum': return `${label}不能小于${params.limit}`;
     case 'maximum': case 'exclusiveMaximum': return `${label}不能大于${params.limit}`;
     case 'enum': return `${label}的取值无效`;

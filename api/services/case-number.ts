@@ -7,8 +7,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * retry after a lost answer) lands on the same workflow id `grievance-<caseNo>` and Temporal itself keeps it single.
  * 50 bits of SHA-256 in Crockford base32: unambiguous to read out over the phone.
  */
-export function caseNumberFor(idempotencyKey: string = randomUUID()): string {
-  const digest = createHash('sha256').update(`grievance:${idempotencyKey}`).digest();
+export function caseNumberFor(idempotencyKey?: string): string {
+  // An empty key must never become a shared one: every keyless submission is a case of its own.
+  const key = idempotencyKey || randomUUID();
+  const digest = createHash('sha256').update(`grievance:${key}`).digest();
   let bits = 0n;
   for (let i = 0; i < 7; i++) bits = (bits << 8n) | BigInt(digest[i]);
   bits >>= 6n;

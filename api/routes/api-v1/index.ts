@@ -3,6 +3,8 @@ import publicRoutes from './public';
 import staffRoutes from './staff';
 
 const apiV1: FastifyPluginAsync = async (app) => {
+  // The JSON API takes JSON only: a text/plain body is answered 415, not parsed as a string and refused as a wrong shape.
+  app.removeContentTypeParser('text/plain');
   await app.register(publicRoutes);
   await app.register(staffRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

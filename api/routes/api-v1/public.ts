@@ -17,10 +17,10 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: IntakeRequest }>('/grievances', {
     schema: {
       tags: ['public'], summary: '提交诉求（同一 idempotencyKey 重复提交返回同一案件）', body: grievanceIntakeBody,
-      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 80 } } },
+      headers: { type: 'object', properties: { 'idempotency-key': grievanceIntakeBody.properties.idempotencyKey } },
     },
   }, async (req, reply) => {
-    const key = req.body.idempotencyKey ?? (req.headers['idempotency-key'] as string | undefined);
+    const key = req.body.idempotencyKey || (req.headers['idempotency-key'] as string | undefined) || undefined;
     const body = { ...req.body, idempotencyKey: key };
     const { caseNo } = await fileGrievance(app.db, app.temporal, body, { role: 'worker', name: req.body.complainantName });
     return reply.code(201).send({ caseNo, message: `诉求已受理，查询编号 ${caseNo}` });

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# README command 2 (and .ci/run): installs what is missing, starts a throwaway Postgres cluster and Temporal dev server,
+# builds the time-skipping test server, type-checks and runs the whole suite; stops everything it started, always.
+set -euo pipefail
+LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
+for f in common cleanup ports node-deps postgres temporal-dev test-server; do source "$LIB/$f.sh"; done
+install_cleanup_trap
+cd "$ROOT"
+mkdir -p data/logs
+started="$(gq_now)"
+
+ensure_node_deps
+TEMPORAL_TEST_SERVER="$(ensure_test_server)"
+export TEMPORAL_TEST_SERVER
+export GONGQING_PG_FAST=1
+start_postgres "$ROOT/data/pg-test"
+rm -f data/temporal-test.db
+start_temporal_dev "$ROOT/data/temporal-test.db" auto none
+gq_log "infrastructure ready in $(gq_since "$started") s"
+
+gq_log "type-checking"
+npx --no-install tsc --noEmit -p .
+gq_log "running the test suite"
+status=0
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=data/vitest-report.json "$@" || status=$?
+# One closing line in the plain 'N passed, N failed' form, read by CI in any language.
+node -e 'const r=require("./data/vitest-report.json");console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`+(r.numPendingTests?`, ${r.numPendingTests} skipped`:""))' || true
+gq_log "suite finished in $(gq_since "$started") s (exit $status)"
+exit "$status"

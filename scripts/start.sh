@@ -22,6 +22,8 @@ spawn_group data/logs/api.log node --import tsx api/main.ts
 API_PID=$GQ_SPAWNED_PID
 register_cleanup "gq_log 'stopping web server'; kill_group $API_PID 10"
 wait_port "$PORT" 60 "$API_PID" || { tail -n 30 data/logs/api.log | gq_prefix api; gq_die "web server did not start"; }
+echo "Demo grievances (track them at /track with the number and phone):"
+node --import tsx scripts/demo-cases.ts
 
 cat >&2 <<MSG
 

@@ -25,15 +25,15 @@ export const DEMO_ENTERPRISES = [
 
 interface DemoStaff { username: string; display_name: string; role: string; org_unit_id: string; phone: string; department?: string }
 
-const streetStaff = (code: string, unit: string, n: number): DemoStaff[] => [
-  { username: `${code}.sg`, display_name: `${code}社工`, role: 'street_caseworker', org_unit_id: unit, phone: `1370000${n}001` },
-  { username: `${code}.zx`, display_name: `${code}街道主席`, role: 'street_chair', org_unit_id: unit, phone: `1370000${n}002` },
+const streetStaff = (code: string, street: string, unit: string, n: number): DemoStaff[] => [
+  { username: `${code}.sg`, display_name: `${street}街道社工`, role: 'street_caseworker', org_unit_id: unit, phone: `1370000${n}001` },
+  { username: `${code}.zx`, display_name: `${street}街道工会主席`, role: 'street_chair', org_unit_id: unit, phone: `1370000${n}002` },
 ];
 
 export const DEMO_STAFF: DemoStaff[] = [
-  ...streetStaff('beishan', 's-beishan', 1),
-  ...streetStaff('xixi', 's-xixi', 2),
-  ...streetStaff('cuiyuan', 's-cuiyuan', 3),
+  ...streetStaff('beishan', '北山', 's-beishan', 1),
+  ...streetStaff('xixi', '西溪', 's-xixi', 2),
+  ...streetStaff('cuiyuan', '翠苑', 's-cuiyuan', 3),
   { username: 'xihu.qb', display_name: '区权保部王干事', role: 'district_staff', org_unit_id: 'd-xihu', phone: '13600000001' },
   { username: 'xihu.fg', display_name: '分管领导陈副主席', role: 'supervising_leader', org_unit_id: 'd-xihu', phone: '13600000002' },
   { username: 'xihu.zx', display_name: '区总工会刘主席', role: 'district_chair', org_unit_id: 'd-xihu', phone: '13600000003' },

@@ -1,0 +1,67 @@
+/**
+ * The `http` SMS adapter against a fake gateway: a real HTTP server on loopback (the true edge of the system) that
+ * refuses the first attempts, as a flaky gateway does. Temporal retries the activity; each message arrives once.
+ */
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, validIntake } from '../helpers/http';
+import { startSystem, type System } from '../helpers/system';
+import { eventually } from '../helpers/time-skipping';
+
+interface Received { key: string; phone: string; text: string; auth: string | undefined }
+
+let sys: System;
+let gateway: Server;
+const accepted: Received[] = [];
+const refusedPerKey = new Map<string, number>();
+
+beforeAll(async () => {
+  gateway = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      const key = String(req.headers['idempotency-key']);
+      const refused = refusedPerKey.get(key) ?? 0;
+      if (refused < 2) {
+        refusedPerKey.set(key, refused + 1);
+        res.writeHead(503).end('busy');
+        return;
+      }
+      const msg = JSON.parse(body);
+      accepted.push({ key, phone: msg.phone, text: msg.text, auth: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  const port = (gateway.address() as { port: number }).port;
+  sys = await startSystem('smshttp');
+  Object.assign(process.env, { GONGQING_SMS_ADAPTER: 'http', GONGQING_SMS_URL: `http://127.0.0.1:${port}/send`, GONGQING_SMS_TOKEN: 'gw-secret' });
+  await sys.startWorker();
+});
+
+afterAll(async () => {
+  await sys?.stop();
+  await new Promise((r) => gateway?.close(r));
+});
+
+describe('SMS through the http gateway adapter', () => {
+  it('retries a refusing gateway and delivers each intake SMS exactly once', async () => {
+    const filed = await apiClient(sys.baseUrl).call('POST', '/api/v1/grievances', validIntake({ enterpriseId: 'e-canyin' }));
+    expect(filed.status).toBe(201);
+    const caseNo = filed.body.caseNo;
+
+    await eventually(() => accepted.filter((m) => m.key.includes(caseNo)).length === 6, 30_000);
+    const mine = accepted.filter((m) => m.key.includes(caseNo));
+    expect(new Set(mine.map((m) => m.key)).size).toBe(6);
+    expect(mine.every((m) => m.auth === 'Bearer gw-secret')).toBe(true);
+    expect(mine.find((m) => m.phone === '13912345678')?.text).toContain(caseNo);
+
+    const rows = await sys.db.selectFrom('sms_outbox').select(['status', 'attempts', 'last_error']).where('case_no', '=', caseNo).execute();
+    expect(rows).toHaveLength(6);
+    for (const r of rows) expect(r).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
+
+    // Nothing further arrives later: no duplicate sends from retries.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(accepted.filter((m) => m.key.includes(caseNo))).toHaveLength(6);
+  }, 60_000);
+});

@@ -1,5 +1,7 @@
 # shellcheck shell=bash
-# Installs the npm dependencies exactly as locked, only when node_modules is missing or older than the lock file.
+# Installs the npm dependencies as locked, only when node_modules is missing or older than the lock file.
+# `npm install --no-save` rather than `npm ci`: the lock has no entries for other platforms' optional native
+# packages (@swc/core-darwin-*, -win32-*: not resolved by the registry here), and `npm ci` refuses that as out of sync.
 [[ -n "${_GQ_NODE_DEPS_SH:-}" ]] && return 0
 _GQ_NODE_DEPS_SH=1
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -7,10 +9,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_node_deps() {
   local stamp="$ROOT/node_modules/.gongqing-installed"
   if [[ -f "$stamp" && "$stamp" -nt "$ROOT/package-lock.json" && "$stamp" -nt "$ROOT/package.json" ]]; then return 0; fi
-  gq_log "installing npm dependencies (npm ci)"
+  gq_log "installing npm dependencies"
   local started; started="$(gq_now)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) 2>&1 | grep -v -e 'EBADENGINE' -e 'nodedir' -e '^npm warn \(  \|}\|install-scripts\)' | gq_prefix npm || true
-  [[ -d "$ROOT/node_modules/@temporalio/worker" ]] || gq_die "npm ci failed"
+  (cd "$ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error) 2>&1 | grep -v -e 'EBADENGINE' -e 'nodedir' -e '^npm warn \(  \|}\|install-scripts\)' | gq_prefix npm || true
+  [[ -d "$ROOT/node_modules/@temporalio/worker" ]] || gq_die "npm install failed"
   touch "$stamp"
   gq_log "npm dependencies installed in $(gq_since "$started") s"
 }

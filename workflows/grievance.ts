@@ -42,13 +42,13 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   setHandler(
     grievanceActUpdate,
     async (cmd) => {
-      const mark = host.progress;
+      const version = host.noteCommand();
       const applied = applyCommand(s, cmd, () => host.nextTaskId('coordination'));
       const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
       await condition(() => s.created);
       await activities.persistTransition({ caseNo, at: nowIso(), events: [event], casePatch: commandPatch(s) });
       // Answer with the state after the main flow reacted (next task opened, case closed), not a moment before it.
-      await condition(() => host.progress > mark, '10 seconds');
+      await condition(() => host.settled(version), '10 seconds');
       return view();
     },
     { validator: (cmd) => assertCommandAllowed(cmd, s) },
@@ -88,19 +88,17 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   }
   if (!s.withdrawn) {
     s.stage = 'rating';
-    await activities.persistTransition({ caseNo, at: nowIso(), casePatch: { stage: 'rating' } });
-    host.progress += 1;
+    await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'rating' } });
     const rated = await condition(() => s.rating !== null, policy.ratingWindow);
     if (!rated) {
       await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('rating_expired', '职工未在评价期限内评价')] });
     }
   }
   s.stage = 'closed';
-  await activities.persistTransition({
+  await host.persistRestPoint({
     caseNo, at: nowIso(), casePatch: casePatch(s),
     events: [host.systemEvent('closed', s.withdrawn ? '职工撤回，案件办结' : '闭环办结')],
   });
-  host.progress += 1;
   await Promise.all(background);
   await condition(allHandlersFinished);
   return { caseNo, outcome: s.outcome, rating: s.rating };

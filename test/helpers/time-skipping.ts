@@ -1,4 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { workflowsPath } from '../../worker';
+import { RecordingActivities } from './recording-activities';
 
 /**
  * One time-skipping server (Temporal's Java test server, built by scripts/lib/test-server.sh) per test file: the JVM
@@ -19,4 +22,27 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A time-skipping server plus a worker with recording activities on `taskQueue`, for one test file. */
+export async function startRecordingWorker(taskQueue: string) {
+  const env = await createTimeSkippingEnv();
+  const rec = new RecordingActivities();
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  try {
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
+    running = worker.run();
+  } catch (err) {
+    await env.teardown();
+    throw err;
+  }
+  return {
+    env, rec,
+    async stop() {
+      worker?.shutdown();
+      await running?.catch(() => undefined);
+      await env.teardown();
+    },
+  };
 }

@@ -1,34 +1,26 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../worker';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/shared/grievance-model';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
-import { RecordingActivities } from '../helpers/recording-activities';
-import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
+import type { RecordingActivities } from '../helpers/recording-activities';
+import { eventually, startRecordingWorker } from '../helpers/time-skipping';
 
 const DAY = 86_400_000;
 const taskQueue = 'grievance-steps';
 const districtStaff = { role: 'district_staff' as const, name: '区权保部' };
 let env: TestWorkflowEnvironment;
 let rec: RecordingActivities;
-let w: Worker;
-let running: Promise<void>;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  rec = new RecordingActivities();
-  w = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
-  running = w.run();
+  ({ env, rec, stop } = await startRecordingWorker(taskQueue));
 });
 
 afterAll(async () => {
-  w?.shutdown();
-  await running?.catch(() => undefined);
-  await env?.teardown();
+  await stop?.();
 });
 
 async function start(policy = {}) {

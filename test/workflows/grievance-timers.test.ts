@@ -1,30 +1,22 @@
-import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../worker';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
-import { RecordingActivities } from '../helpers/recording-activities';
-import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
+import type { RecordingActivities } from '../helpers/recording-activities';
+import { eventually, startRecordingWorker } from '../helpers/time-skipping';
 
 const HOUR = 3_600_000;
 const taskQueue = 'grievance-timers';
 let env: TestWorkflowEnvironment;
 let rec: RecordingActivities;
-let running: Promise<void>;
-let w: Worker;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-  rec = new RecordingActivities();
-  w = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
-  running = w.run();
+  ({ env, rec, stop } = await startRecordingWorker(taskQueue));
 });
 
 afterAll(async () => {
-  w?.shutdown();
-  await running?.catch(() => undefined);
-  await env?.teardown();
+  await stop?.();
 });
 
 async function start(policy = {}) {

@@ -1,6 +1,6 @@
 /** What every case workflow shares: ids, the event sequence, the workflow clock and the activity proxies. */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { CaseActivities, CaseEvent } from '../../activities/types';
+import type { CaseActivities, CaseEvent, Transition } from '../../activities/types';
 import type { OpenTaskView } from './grievance-model';
 import type { Role } from './roles';
 
@@ -24,11 +24,9 @@ export function nowIso(): string {
 export class CaseHost {
   readonly workflowId = workflowInfo().workflowId;
   readonly openTasks = new Map<string, OpenTaskView>();
-  /**
-   * Bumped at each rest point, when the flow has persisted a change and waits for people again (a task opened, a side
-   * task closed, the case closed); a command waits for it so its answer shows the state after the flow reacted.
-   */
-  progress = 0;
+  /** how many commands have been applied, and up to which one the flow has reacted and come to rest */
+  private commandVersion = 0;
+  private settledVersion = 0;
   private seq = 0;
   private taskNo = 0;
 
@@ -44,6 +42,26 @@ export class CaseHost {
 
   systemEvent(type: string, summary: string, data: Record<string, unknown> = {}): CaseEvent {
     return this.event(type, { name: '系统', role: 'system' }, summary, data);
+  }
+
+  /** Called by a command handler as it changes the state; the number is what `settled` waits for. */
+  noteCommand(): number {
+    return ++this.commandVersion;
+  }
+
+  settled(version: number): boolean {
+    return this.settledVersion >= version;
+  }
+
+  /**
+   * Persists a transition after which the flow waits for people again (a task opened, a side task closed, the case
+   * closed). Commands applied before it began are answered once it lands; one that arrives meanwhile waits for the next
+   * rest point, because this one was decided without it.
+   */
+  async persistRestPoint(t: Transition): Promise<void> {
+    const seen = this.commandVersion;
+    await activities.persistTransition(t);
+    this.settledVersion = Math.max(this.settledVersion, seen);
   }
 
   nextTaskId(kind: string): string {

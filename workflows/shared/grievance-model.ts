@@ -1,4 +1,5 @@
 /** The grievance (工情码 / 我有事办) case: its facts, stages and commands. Pure data shared by workflow, API and views. */
+import type { TaskSpec } from '../../activities/types';
 import type { GrievancePolicy } from '../../temporal.config';
 import type { Actor, Role } from './roles';
 
@@ -58,14 +59,8 @@ export interface GrievanceInput {
   policy: GrievancePolicy;
 }
 
-export interface OpenTaskView {
-  taskId: string;
-  kind: string;
-  title: string;
-  role: Role;
-  unitId: string;
-  department: string | null;
-  dueAt: string;
+/** An open task as the live view shows it: what was persisted, plus how far up the escalation ladder it went. */
+export interface OpenTaskView extends TaskSpec {
   escalations: number;
 }
 

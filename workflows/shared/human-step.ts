@@ -5,7 +5,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import type { EscalationRung } from '../../temporal.config';
-import type { Contact } from '../../activities/types';
+import type { Contact, Transition } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
 import { ROLE_LABELS, type Role } from './roles';
 
@@ -83,7 +83,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
   const taskId = spec.taskId ?? host.nextTaskId(spec.kind);
   const dueAt = new Date(spec.dueAt).toISOString();
   host.openTasks.set(taskId, { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, dueAt, escalations: 0 });
-  await activities.persistTransition({
+  await host.persistRestPoint({
     caseNo: host.caseNo,
     at: nowIso(),
     casePatch: spec.casePatch,
@@ -91,7 +91,6 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
     events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${dueAt}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
   });
 
-  host.progress += 1;
   const moved = () => !sameAssignee(spec.assignee(), who);
   const ended = () => spec.done() || spec.abandoned() || moved();
   let rung = 0;
@@ -110,8 +109,8 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
   }
   host.openTasks.delete(taskId);
   const status = end === 'done' ? 'done' : end === 'reassigned' ? 'reassigned' : 'cancelled';
-  await activities.persistTransition({ caseNo: host.caseNo, at: nowIso(), closeTask: { taskId, status } });
-  if (spec.standalone) host.progress += 1;
+  const close: Transition = { caseNo: host.caseNo, at: nowIso(), closeTask: { taskId, status } };
+  await (spec.standalone ? host.persistRestPoint(close) : activities.persistTransition(close));
   return end;
 }
 

@@ -7,7 +7,7 @@ import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow
 import type { Contact } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
-import { grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
+import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
 import type { GrievanceInput, GrievanceView, Outcome, Stage } from './shared/grievance-model';
 import { assertCommandAllowed } from './shared/grievance-rules';
 import { applyCommand, initialState, intakeSummary, type GrievanceState } from './shared/grievance-state';
@@ -53,6 +53,12 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     },
     { validator: (cmd) => assertCommandAllowed(cmd, s) },
   );
+
+  setHandler(complainantNoteSignal, async ({ text }) => {
+    const event = host.event('complainant_note', { role: 'worker', name: intake.complainantName }, `职工补充说明：${text}`, { text });
+    await condition(() => s.created);
+    await activities.persistTransition({ caseNo, at: nowIso(), events: [event] });
+  });
 
   await activities.persistTransition({
     caseNo, at: nowIso(),

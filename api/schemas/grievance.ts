@@ -58,6 +58,11 @@ export const withdrawBody = {
   properties: { ...complainantProof, reason: text(500) },
 } as const;
 
+export const noteBody = {
+  type: 'object', additionalProperties: false, required: ['phone', 'text'],
+  properties: { ...complainantProof, text: text(1000) },
+} as const;
+
 /** Staff actions: the payload of each command (see workflows/shared/grievance-model ActionPayloads). */
 export const actionBodies = {
   contactComplainant: { required: ['note'], properties: { note: text(2000) } },

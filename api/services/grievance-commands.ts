@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
+import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand, GrievanceView } from '../../workflows/shared/grievance-model';
 import { assertCommandAllowed } from '../../workflows/shared/grievance-rules';
 import { HttpError, notFound, unavailable } from '../errors';
@@ -34,4 +34,11 @@ export async function actOnGrievance(temporal: Client, caseNo: string, cmd: Acti
     if (isClosedWorkflowError(err)) throw new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
     throw Object.assign(unavailable(), { cause: err });
   }
+}
+
+/** The worker adds information to an open case: a signal, recorded by the workflow as an event. */
+export async function addComplainantNote(temporal: Client, caseNo: string, text: string): Promise<void> {
+  const view = await grievanceView(temporal, caseNo);
+  if (view.status === 'closed') throw new HttpError(409, '该案件已办结，不能再补充说明', 'CaseClosed');
+  await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).signal(complainantNoteSignal, { text });
 }

@@ -1,7 +1,9 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionCommand, GrievanceView } from './grievance-model';
 
 /** The live view of a grievance (stage, open tasks, actions valid now). */
 export const grievanceViewQuery = defineQuery<GrievanceView>('grievanceView');
 /** Every command on a grievance: validated (typed zh-CN error) and answered with the new view. */
 export const grievanceActUpdate = defineUpdate<GrievanceView, [ActionCommand]>('grievanceAct');
+/** A fact from the worker: more information about their case (补充说明). Recorded as it comes; nothing to validate. */
+export const complainantNoteSignal = defineSignal<[{ text: string }]>('complainantNote');

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
-import { caseNoParams, complainantProof, grievanceIntakeBody, ratingBody, withdrawBody } from '../../schemas/grievance';
-import { actOnGrievance, grievanceView } from '../../services/grievance-commands';
+import { caseNoParams, complainantProof, grievanceIntakeBody, noteBody, ratingBody, withdrawBody } from '../../schemas/grievance';
+import { actOnGrievance, addComplainantNote, grievanceView } from '../../services/grievance-commands';
 import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
 import { proveComplainant } from '../../services/complainant';
 import { publicTimeline } from '../../services/public-timeline';
@@ -47,6 +47,14 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
     const payload = { score: req.body.score, ...(req.body.comment ? { comment: req.body.comment } : {}) };
     const view = await actOnGrievance(app.temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload });
     return { caseNo: row.case_no, stage: view.stage, rating: view.rating };
+  });
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/grievances/:caseNo/notes', {
+    schema: { tags: ['public'], summary: '职工补充说明', params: caseNoParams, body: noteBody },
+  }, async (req, reply) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    await addComplainantNote(app.temporal, row.case_no, req.body.text.trim());
+    return reply.code(202).send({ caseNo: row.case_no, message: '补充说明已提交' });
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/grievances/:caseNo/withdrawal', {

@@ -7,6 +7,7 @@ import { HttpError } from '../../errors';
 import { actionBodies, caseNoParams, STAFF_ACTIONS } from '../../schemas/grievance';
 import { actorOf, caseDetail, caseForStaff, jurisdictionOf } from '../../services/case-detail';
 import { actOnGrievance } from '../../services/grievance-commands';
+import { assertSupervisor, caseHistory } from '../../services/workflow-history';
 import { verifyPassword } from '../../services/passwords';
 import { maskName, maskPhone } from '../../../templates/helpers';
 
@@ -44,6 +45,14 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
         return { view: await actOnGrievance(app.temporal, req.params.caseNo, cmd) };
       });
     }
+
+    secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', {
+      schema: { tags: ['staff'], summary: '案件完整流程记录（Temporal 历史，仅督办人员）', params: caseNoParams, security: [{ bearer: [] }] },
+    }, async (req) => {
+      assertSupervisor(req.staff!.role);
+      await caseForStaff(app.db, req.staff!, req.params.caseNo);
+      return { caseNo: req.params.caseNo, events: await caseHistory(app.temporal, req.params.caseNo) };
+    });
 
     secured.get('/sms', { schema: { tags: ['staff'], summary: '短信发件箱（辖区内）', security: [{ bearer: [] }] } }, async (req) => {
       const rows = await smsOutbox(app.db, jurisdictionOf(req.staff!));

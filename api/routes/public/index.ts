@@ -5,10 +5,10 @@ import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { CATEGORY_LABELS, type Category } from '../../../workflows/shared/grievance-model';
 import { classify } from '../../plugins/app/error-handler';
-import { caseNoParams, grievanceIntakeForm, PHONE_PATTERN } from '../../schemas/grievance';
+import { caseNoParams, grievanceIntakeForm, noteBody, PHONE_PATTERN } from '../../schemas/grievance';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 import { proveComplainant } from '../../services/complainant';
-import { actOnGrievance, grievanceView } from '../../services/grievance-commands';
+import { actOnGrievance, addComplainantNote, grievanceView } from '../../services/grievance-commands';
 import { fileGrievance } from '../../services/grievance-intake';
 import { publicTimeline } from '../../services/public-timeline';
 import { LAW_TOPICS } from './law-topics';
@@ -47,6 +47,7 @@ async function renderProgress(req: FastifyRequest, reply: FastifyReply, caseNo: 
   return reply.view('progress', {
     title: '办理进度', case: row, view, phone, notice, timeline: publicTimeline(events),
     canWithdraw: ['contact', 'verify', 'urge', 'outcome'].includes(view.stage), canRate: view.stage === 'rating',
+    canAddNote: view.status === 'open',
   });
 }
 
@@ -77,6 +78,14 @@ const publicPages: FastifyPluginAsync = async (app) => {
     const payload = { score: req.body.score, ...(req.body.comment?.trim() ? { comment: req.body.comment.trim() } : {}) };
     await actOnGrievance(app.temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload });
     return renderProgress(req, reply, row.case_no, req.body.phone, '感谢您的评价！');
+  });
+
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/track/:caseNo/note', {
+    schema: { hide: true, params: caseNoParams, body: noteBody },
+  }, async (req, reply) => {
+    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
+    await addComplainantNote(app.temporal, row.case_no, req.body.text.trim());
+    return renderProgress(req, reply, row.case_no, req.body.phone, '补充说明已提交，社会化工会工作者会看到。');
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/track/:caseNo/withdraw', {

@@ -6,6 +6,7 @@ import { classify } from '../../plugins/app/error-handler';
 import { caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
 import { actorOf, caseDetail, caseForStaff, jurisdictionOf } from '../../services/case-detail';
 import { actOnGrievance } from '../../services/grievance-commands';
+import { assertSupervisor, caseHistory, SUPERVISOR_ROLES } from '../../services/workflow-history';
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { payloadFromForm } from './action-form';
 import sessionPages from './session';
@@ -29,11 +30,19 @@ const staffPages: FastifyPluginAsync = async (app) => {
 
     const renderCase = async (req: any, reply: any, caseNo: string, error?: string) => {
       const detail = await caseDetail(app.db, app.temporal, req.staff!, caseNo);
-      return reply.view('case', { title: `案件 ${caseNo}`, staff: req.staff, ...detail, error, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS });
+      const supervisor = SUPERVISOR_ROLES.includes(req.staff!.role as never);
+      return reply.view('case', { title: `案件 ${caseNo}`, staff: req.staff, ...detail, error, supervisor, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS });
     };
 
     secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo', { schema: { params: caseNoParams, hide: true } },
       async (req, reply) => renderCase(req, reply, req.params.caseNo));
+
+    secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', { schema: { params: caseNoParams, hide: true } }, async (req, reply) => {
+      assertSupervisor(req.staff!.role);
+      const row = await caseForStaff(app.db, req.staff!, req.params.caseNo);
+      const events = await caseHistory(app.temporal, req.params.caseNo);
+      return reply.view('case-history', { title: `流程记录 ${row.case_no}`, staff: req.staff, case: row, events });
+    });
 
     secured.post<{ Params: { caseNo: string; action: string }; Body: Record<string, string> }>('/cases/:caseNo/actions/:action', {
       schema: { params: { ...caseNoParams, required: ['caseNo', 'action'], properties: { ...caseNoParams.properties, action: { type: 'string', enum: STAFF_ACTIONS } } }, hide: true },

@@ -9,7 +9,7 @@ import proto from '@temporalio/proto';
 const { temporal } = proto; // a CommonJS package: named ESM imports don't resolve
 import { Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../../worker';
-import { grievanceActUpdate } from '../../../workflows/shared/definitions';
+import { complainantNoteSignal, grievanceActUpdate } from '../../../workflows/shared/definitions';
 import type { ActionCommand } from '../../../workflows/shared/grievance-model';
 import { caseworker, grievanceInput, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
@@ -21,11 +21,12 @@ const env = await createTimeSkippingEnv();
 const rec = new RecordingActivities();
 const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
 
-async function record(name: string, script: (act: (c: ActionCommand) => Promise<unknown>) => Promise<void>) {
+type Act = (c: ActionCommand) => Promise<unknown>;
+async function record(name: string, script: (act: Act, note: (text: string) => Promise<void>) => Promise<void>) {
   const input = grievanceInput({ contactDue: 2 * HOUR });
   const workflowId = `grievance-${input.caseNo}`;
   const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });
-  await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }));
+  await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }), (text) => handle.signal(complainantNoteSignal, { text }));
   await handle.result();
   const history = await handle.fetchHistory();
   // Protobuf binary, base64: the SDK's JSON converter trips over duplicate protobufjs copies, binary never does.
@@ -36,7 +37,8 @@ async function record(name: string, script: (act: (c: ActionCommand) => Promise<
 
 try {
   await worker.runUntil(async () => {
-    await record('grievance-v1-full', async (act) => {
+    await record('grievance-v1-full', async (act, note) => {
+      await note('补充：工资条照片已拍');
       await env.sleep(15 * HOUR); // past the due time and the enterprise notice: escalation rungs in the history
       await act({ action: 'openCoordination', actor: caseworker, payload: { department: '人社局', note: '协查' } });
       await act({ action: 'handUp', actor: caseworker, payload: { reason: '超出街道权限' } });

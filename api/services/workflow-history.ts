@@ -1,0 +1,67 @@
+/**
+ * A case's full Temporal history, readable by a supervisor (全过程溯源): every timer, activity, command and signal the
+ * engine recorded, in order, with what it was about.
+ */
+import type { Client } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import { ACTION_LABELS } from '../../workflows/shared/grievance-model';
+import type { Role } from '../../workflows/shared/roles';
+import { forbidden } from '../errors';
+import { grievanceWorkflowId } from './case-number';
+
+const { temporal } = proto;
+const EventType = temporal.api.enums.v1.EventType;
+
+export const SUPERVISOR_ROLES: Role[] = ['street_chair', 'district_staff', 'supervising_leader', 'district_chair'];
+
+export function assertSupervisor(role: string): void {
+  if (!SUPERVISOR_ROLES.includes(role as Role)) throw forbidden('仅街道工会主席、区总工会权益保障部和领导可查看完整流程记录');
+}
+
+const LABELS: Record<string, string> = {
+  WORKFLOW_EXECUTION_STARTED: '案件流程启动', WORKFLOW_EXECUTION_COMPLETED: '案件流程结束',
+  ACTIVITY_TASK_SCHEDULED: '安排任务', ACTIVITY_TASK_COMPLETED: '任务完成', ACTIVITY_TASK_FAILED: '任务失败（将重试）',
+  ACTIVITY_TASK_TIMED_OUT: '任务超时（将重试）', ACTIVITY_TASK_STARTED: '任务开始执行',
+  TIMER_STARTED: '计时开始', TIMER_FIRED: '计时到期', TIMER_CANCELED: '计时取消',
+  WORKFLOW_EXECUTION_UPDATE_ACCEPTED: '收到办理操作', WORKFLOW_EXECUTION_UPDATE_COMPLETED: '办理操作完成',
+  WORKFLOW_EXECUTION_SIGNALED: '收到通知', WORKFLOW_TASK_SCHEDULED: '引擎调度', WORKFLOW_TASK_STARTED: '引擎执行',
+  WORKFLOW_TASK_COMPLETED: '引擎执行完成', WORKFLOW_TASK_TIMED_OUT: '引擎执行超时（已转移）', WORKFLOW_TASK_FAILED: '引擎执行失败',
+};
+
+function decodeJson(payload: { data?: Uint8Array | null } | null | undefined): unknown {
+  try {
+    return payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function seconds(d: { seconds?: unknown } | null | undefined): number {
+  return Number(d?.seconds ?? 0);
+}
+
+function detail(e: proto.temporal.api.history.v1.IHistoryEvent): string {
+  if (e.activityTaskScheduledEventAttributes) return e.activityTaskScheduledEventAttributes.activityType?.name ?? '';
+  if (e.timerStartedEventAttributes) {
+    const s = seconds(e.timerStartedEventAttributes.startToFireTimeout);
+    return s >= 3600 ? `${(s / 3600).toFixed(1)} 小时` : `${s} 秒`;
+  }
+  const update = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+  if (update) {
+    const cmd = decodeJson(update.args?.payloads?.[0]) as { action?: string; actor?: { name?: string } } | undefined;
+    const action = cmd?.action && cmd.action in ACTION_LABELS ? ACTION_LABELS[cmd.action as keyof typeof ACTION_LABELS] : update.name ?? '';
+    return cmd?.actor?.name ? `${action}（${cmd.actor.name}）` : action;
+  }
+  if (e.workflowExecutionSignaledEventAttributes) return e.workflowExecutionSignaledEventAttributes.signalName ?? '';
+  if (e.activityTaskFailedEventAttributes) return e.activityTaskFailedEventAttributes.failure?.message ?? '';
+  return '';
+}
+
+export async function caseHistory(temporal: Client, caseNo: string) {
+  const history = await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory();
+  return (history.events ?? []).map((e) => {
+    const type = String(EventType[e.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
+    const ms = Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+    return { id: Number(e.eventId), at: new Date(ms).toISOString(), type, label: LABELS[type] ?? type, detail: detail(e) };
+  });
+}

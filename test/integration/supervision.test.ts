@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, validIntake } from '../helpers/http';
+import { startSystem, type System } from '../helpers/system';
+import { eventually } from '../helpers/time-skipping';
+
+let sys: System;
+let api: ReturnType<typeof apiClient>;
+let caseNo: string;
+
+beforeAll(async () => {
+  sys = await startSystem('supervise');
+  await sys.startWorker();
+  api = apiClient(sys.baseUrl);
+  caseNo = (await api.call('POST', '/api/v1/grievances', validIntake({ enterpriseId: 'e-fangzhi' }))).body.caseNo;
+  const caseworker = await api.login('xixi.sg');
+  await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, caseworker)).status === 200);
+  const r = await api.call('POST', `/api/v1/cases/${caseNo}/actions/contactComplainant`, { note: '已电话联系' }, caseworker);
+  expect(r.status).toBe(200);
+});
+
+afterAll(async () => {
+  await sys?.stop();
+});
+
+describe('supervision and the worker’s own notes', () => {
+  it('shows a supervisor the full engine history of a case, with the command and who sent it', async () => {
+    const chair = await api.login('xixi.zx');
+    const r = await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, chair);
+    expect(r.status).toBe(200);
+    const events = r.body.events as { type: string; label: string; detail: string }[];
+    expect(events[0]).toMatchObject({ type: 'WORKFLOW_EXECUTION_STARTED', label: '案件流程启动' });
+    expect(events.some((e) => e.type === 'TIMER_STARTED' && e.detail === '12.0 小时')).toBe(true);
+    expect(events.some((e) => e.type === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.detail.startsWith('已联系职工'))).toBe(true);
+    expect(events.filter((e) => e.type === 'ACTIVITY_TASK_SCHEDULED' && e.detail === 'sendSms').length).toBeGreaterThanOrEqual(6);
+
+    const page = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}/history`, { headers: { cookie: `gq_session=${chair}` } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('案件流程启动');
+  });
+
+  it('refuses the history to a caseworker and to a supervisor of another street', async () => {
+    const caseworker = await api.login('xixi.sg');
+    const own = await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, caseworker);
+    expect(own.status).toBe(403);
+    expect(own.body.message).toContain('仅街道工会主席');
+    const otherChair = await api.login('beishan.zx');
+    expect((await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, otherChair)).status).toBe(403);
+    const district = await api.login('xihu.qb');
+    expect((await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, district)).status).toBe(200);
+  });
+
+  it('records a note from the worker (a signal) as a case event', async () => {
+    const r = await api.call('POST', `/api/v1/grievances/${caseNo}/notes`, { phone: '13912345678', text: '补充：去年12月也有加班未付' });
+    expect(r.status).toBe(202);
+    await eventually(async () => {
+      const rows = await sys.db.selectFrom('case_events').select(['type', 'summary', 'actor_role']).where('case_no', '=', caseNo).where('type', '=', 'complainant_note').execute();
+      return rows.length === 1 && rows[0].summary.includes('去年12月') && rows[0].actor_role === 'worker';
+    });
+    const wrongPhone = await api.call('POST', `/api/v1/grievances/${caseNo}/notes`, { phone: '13800000000', text: 'x' });
+    expect(wrongPhone.status).toBe(404);
+  });
+});

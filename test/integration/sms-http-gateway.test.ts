@@ -56,7 +56,9 @@ describe('SMS through the http gateway adapter', () => {
     expect(mine.every((m) => m.auth === 'Bearer gw-secret')).toBe(true);
     expect(mine.find((m) => m.phone === '13912345678')?.text).toContain(caseNo);
 
-    const rows = await sys.db.selectFrom('sms_outbox').select(['status', 'attempts', 'last_error']).where('case_no', '=', caseNo).execute();
+    // The gateway has answered; the activity marks the row sent a moment later.
+    const sent = () => sys.db.selectFrom('sms_outbox').select(['status', 'attempts', 'last_error']).where('case_no', '=', caseNo).execute();
+    const rows = await eventually(async () => { const r = await sent(); return r.every((x) => x.status === 'sent') && r; });
     expect(rows).toHaveLength(6);
     for (const r of rows) expect(r).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
 

@@ -60,3 +60,19 @@ describe('supervision and the worker’s own notes', () => {
     expect(wrongPhone.status).toBe(404);
   });
 });
+
+describe('the audit trail', () => {
+  it('cannot be edited or deleted, even with direct database access', async () => {
+    const update = sys.db.updateTable('case_events').set({ summary: '篡改' }).where('case_no', '=', caseNo).execute();
+    await expect(update).rejects.toThrow(/append-only/);
+    await expect(sys.db.deleteFrom('case_events').where('case_no', '=', caseNo).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('records who filed a case on a worker’s behalf', async () => {
+    const staff = await api.login('xixi.sg');
+    const filed = await api.call('POST', '/api/v1/grievances', validIntake({ enterpriseId: 'e-fangzhi' }), staff);
+    expect(filed.status).toBe(201);
+    const row = await eventually(() => sys.db.selectFrom('case_events').select(['actor', 'actor_role']).where('case_no', '=', filed.body.caseNo).where('type', '=', 'filed').executeTakeFirst());
+    expect(row).toEqual({ actor: '西溪街道社工', actor_role: 'street_caseworker' });
+  });
+});

@@ -5,6 +5,7 @@ import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { caseNoParams, complainantProof, grievanceIntakeBody, noteBody, ratingBody, withdrawBody } from '../../schemas/grievance';
 import { actOnGrievance, addComplainantNote, grievanceView } from '../../services/grievance-commands';
 import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
+import { actorOf } from '../../services/case-detail';
 import { proveComplainant } from '../../services/complainant';
 import { publicTimeline } from '../../services/public-timeline';
 
@@ -16,13 +17,15 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: IntakeRequest }>('/grievances', {
     schema: {
-      tags: ['public'], summary: '提交诉求（同一 idempotencyKey 重复提交返回同一案件）', body: grievanceIntakeBody,
+      tags: ['public'], summary: '提交诉求（同一 idempotencyKey 重复提交返回同一案件；工作人员带令牌提交即为代职工登记）', body: grievanceIntakeBody,
       headers: { type: 'object', properties: { 'idempotency-key': grievanceIntakeBody.properties.idempotencyKey } },
     },
   }, async (req, reply) => {
     const key = req.body.idempotencyKey || (req.headers['idempotency-key'] as string | undefined) || undefined;
     const body = { ...req.body, idempotencyKey: key };
-    const { caseNo } = await fileGrievance(app.db, app.temporal, body, { role: 'worker', name: req.body.complainantName });
+    // Staff signed in (Bearer token) file on the worker's behalf, and the case history says who did.
+    const filedBy = req.staff ? actorOf(req.staff) : { role: 'worker' as const, name: req.body.complainantName };
+    const { caseNo } = await fileGrievance(app.db, app.temporal, body, filedBy);
     return reply.code(201).send({ caseNo, message: `诉求已受理，查询编号 ${caseNo}` });
   });
 

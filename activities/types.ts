@@ -46,6 +46,7 @@ export interface CasePatch {
   recoveredFen?: number | null;
   rating?: number | null;
   ratingComment?: string | null;
+  enterpriseNotifiedAt?: string;
 }
 
 /** One transaction: everything a step changes in Postgres lands together or not at all; replays are no-ops. */

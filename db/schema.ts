@@ -60,6 +60,7 @@ export interface CaseTable {
   recovered_fen: number | null;
   rating: number | null;
   rating_comment: string | null;
+  enterprise_notified_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

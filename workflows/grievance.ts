@@ -135,7 +135,10 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
       s.enterpriseNotified = true;
     }
     const summary = chair ? '已短信通知企业工会主席' : '该企业未登记工会主席，请社会化工会工作者核实企业工会';
-    await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent(chair ? 'enterprise_notified' : 'enterprise_chair_missing', summary)] });
+    await activities.persistTransition({
+      caseNo, at: nowIso(), casePatch: chair ? { enterpriseNotifiedAt: nowIso() } : undefined,
+      events: [host.systemEvent(chair ? 'enterprise_notified' : 'enterprise_chair_missing', summary)],
+    });
   }
 
   async function coordinate(): Promise<void> {

@@ -11,6 +11,7 @@ function patchColumns(p: CasePatch) {
   if (p.recoveredFen !== undefined) cols.recovered_fen = p.recoveredFen;
   if (p.rating !== undefined) cols.rating = p.rating;
   if (p.ratingComment !== undefined) cols.rating_comment = p.ratingComment;
+  if (p.enterpriseNotifiedAt !== undefined) cols.enterprise_notified_at = p.enterpriseNotifiedAt;
   return cols;
 }
 

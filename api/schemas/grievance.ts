@@ -36,7 +36,7 @@ export const grievanceIntakeBody = {
 /** The phone form: everything arrives as text, money in yuan with up to two decimals. */
 export const grievanceIntakeForm = {
   type: 'object',
-  required: ['complainantName', 'complainantPhone', 'category', 'description', 'claimedYuan', 'workerCount'],
+  required: ['complainantName', 'complainantPhone', 'category', 'description', 'workerCount'],
   properties: {
     ...intakeCommon,
     claimedYuan: { type: 'string', pattern: '^[0-9]{1,10}(\\.[0-9]{1,2})?$' },

@@ -23,7 +23,7 @@ export async function staffBySession(db: Kysely<Database>, token: string) {
   return db.selectFrom('sessions')
     .innerJoin('staff_users as u', 'u.id', 'sessions.user_id')
     .innerJoin('org_units as o', 'o.id', 'u.org_unit_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_unit_id', 'u.department', 'o.level as unit_level', 'o.name as unit_name'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_unit_id', 'u.department', 'u.phone', 'o.level as unit_level', 'o.name as unit_name'])
     .where('sessions.token', '=', token).where('sessions.expires_at', '>', new Date()).where('u.active', '=', true)
     .executeTakeFirst();
 }

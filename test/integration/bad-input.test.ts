@@ -6,7 +6,7 @@ import { eventually } from '../helpers/time-skipping';
 const CJK = /[\u4e00-\u9fff]/;
 const PHONE = '13912345678';
 const WRONG_PHONE = '13800000000';
-const STAFF = ['beishan.sg', 'xixi.sg', 'jingmi.zx', 'xihu.rs'] as const;
+const STAFF = ['beishan.sg', 'xixi.sg', 'jingmi.zx', 'xihu.rs', 'xihu.fg'] as const;
 type Who = (typeof STAFF)[number] | 'bogus';
 
 /** One bad request. `{case}` in the path stands for the case filed in beforeAll. */
@@ -78,7 +78,7 @@ const page = (name: string, form: Record<string, string>, status: number, messag
 
 const PAGES: Bad[] = [
   page('intake form without phone', without('complainantPhone', validForm) as Record<string, string>, 400, '请填写手机号'),
-  page('intake form with blank phone', { ...validForm, complainantPhone: '' }, 400, '手机号格式不正确'),
+  page('intake form with blank phone', { ...validForm, complainantPhone: '' }, 400, '请填写手机号'),
   page('intake form with amount 12.345', { ...validForm, claimedYuan: '12.345' }, 400, '诉求金额格式不正确'),
   page('intake form with amount abc', { ...validForm, claimedYuan: 'abc' }, 400, '诉求金额格式不正确'),
   page('intake form with workerCount abc', { ...validForm, workerCount: 'abc' }, 400, '涉及人数格式不正确'),
@@ -99,8 +99,10 @@ const ACTIONS: Bad[] = [
   act('recordFollowUp while at contact', 'recordFollowUp', { note: '已回访' }, 'beishan.sg', 409, '当前环节为“联系职工”，不能执行'),
   act('urgeMediation while at contact', 'urgeMediation', { note: '已督促' }, 'beishan.sg', 409, '不能执行'),
   act('completeCoordination with an unknown taskId', 'completeCoordination', { taskId: 'coord-nowhere', note: '已办结' }, 'beishan.sg', 409, '不能执行'),
-  act('enterprise chair contacts the complainant', 'contactComplainant', { note: '已联系' }, 'jingmi.zx', 403, '无权执行'),
-  act('partner department contacts the complainant', 'contactComplainant', { note: '已联系' }, 'xihu.rs', 403, '无权执行'),
+  // Neither sees a fresh case at all: the enterprise union is told after 12 h, a department only when asked.
+  act('enterprise chair contacts the complainant', 'contactComplainant', { note: '已联系' }, 'jingmi.zx', 403, '不在您的辖区'),
+  act('partner department contacts the complainant', 'contactComplainant', { note: '已联系' }, 'xihu.rs', 403, '不在您的辖区'),
+  act('supervising leader does a caseworker step', 'contactComplainant', { note: '已联系' }, 'xihu.fg', 403, '分管领导无权执行'),
   act('caseworker of another street', 'contactComplainant', { note: '已联系' }, 'xixi.sg', 403, '不在您的辖区'),
   act('no token', 'contactComplainant', { note: '已联系' }, undefined, 401, '请先登录'),
   act('bad token', 'contactComplainant', { note: '已联系' }, 'bogus', 401, '请先登录'),

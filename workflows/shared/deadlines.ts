@@ -9,6 +9,11 @@ export function shanghaiDate(ms: number): string {
   return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(0, 10);
 }
 
+/** "2026-11-24 09:30", Shanghai time: for texts a person reads (event summaries), not for arithmetic. */
+export function shanghaiMinute(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function isRestDay(date: string, cal: HolidayCalendar): boolean {
   if (cal.holidays.has(date)) return true;
   if (cal.makeUpWorkdays.has(date)) return false;

@@ -7,6 +7,7 @@ import { condition } from '@temporalio/workflow';
 import type { EscalationRung } from '../../temporal.config';
 import type { Contact, Transition } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
+import { shanghaiMinute } from './deadlines';
 import { ROLE_LABELS, type Role } from './roles';
 
 export interface Assignee {
@@ -88,7 +89,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
     at: nowIso(),
     casePatch: spec.casePatch,
     openTask: { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, dueAt },
-    events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${dueAt}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
+    events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${shanghaiMinute(spec.dueAt)}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
   });
 
   const moved = () => !sameAssignee(spec.assignee(), who);

@@ -5,7 +5,7 @@ import { createSession, findStaffByUsername } from '../../../db/queries/staff';
 import type { ActionCommand } from '../../../workflows/shared/grievance-model';
 import { HttpError } from '../../errors';
 import { actionBodies, caseNoParams, STAFF_ACTIONS } from '../../schemas/grievance';
-import { actorOf, caseDetail, caseForStaff, jurisdictionOf } from '../../services/case-detail';
+import { actorOf, caseDetail, caseForStaff, jurisdictionOf, outboxFilter } from '../../services/case-detail';
 import { actOnGrievance } from '../../services/grievance-commands';
 import { assertSupervisor, caseHistory } from '../../services/workflow-history';
 import { verifyPassword } from '../../services/passwords';
@@ -55,7 +55,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
     });
 
     secured.get('/sms', { schema: { tags: ['staff'], summary: '短信发件箱（辖区内）', security: [{ bearer: [] }] } }, async (req) => {
-      const rows = await smsOutbox(app.db, jurisdictionOf(req.staff!));
+      const rows = await smsOutbox(app.db, jurisdictionOf(req.staff!), 200, outboxFilter(req.staff!));
       return { messages: rows.map((m) => ({ ...m, recipient_phone: maskPhone(m.recipient_phone) })) };
     });
   });

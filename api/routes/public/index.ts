@@ -13,6 +13,7 @@ import { fileGrievance } from '../../services/grievance-intake';
 import { publicTimeline } from '../../services/public-timeline';
 import { LAW_TOPICS } from './law-topics';
 import { blankToUndefined, yuanToFen } from './forms';
+import { normalizeFormBody } from './normalize';
 
 type Form = Record<string, string>;
 
@@ -31,7 +32,7 @@ export async function submitIntakeForm(req: FastifyRequest<{ Body: Form }>, repl
   if (req.validationError) return renderIntakeForm(req, reply.code(400), form, zhValidationMessage(req.validationError.validation as never), action);
   try {
     const { caseNo } = await fileGrievance(req.server.db, req.server.temporal, {
-      ...form, category: form.category as Category, claimedFen: yuanToFen(form.claimedYuan)!, workerCount: Number(form.workerCount),
+      ...form, category: form.category as Category, claimedFen: yuanToFen(form.claimedYuan ?? '0')!, workerCount: Number(form.workerCount),
     } as never, filedBy as never);
     return reply.redirect(`/grievances/${caseNo}/filed`, 303);
   } catch (err) {
@@ -56,6 +57,7 @@ const proofSchema = {
 } as const;
 
 const publicPages: FastifyPluginAsync = async (app) => {
+  app.addHook('preValidation', normalizeFormBody);
   app.get('/', async (_req, reply) => reply.view('index', { title: '工情码', topics: LAW_TOPICS }));
 
   app.get('/grievances/new', async (req, reply) => renderIntakeForm(req, reply));
@@ -69,7 +71,19 @@ const publicPages: FastifyPluginAsync = async (app) => {
     reply.view('track-form', { title: '查询进度', caseNo: req.query.caseNo }));
   app.post<{ Body: { caseNo: string; phone: string } }>('/track', {
     schema: { hide: true, body: { type: 'object', required: ['caseNo', 'phone'], properties: { caseNo: { type: 'string', pattern: '^GQ[0-9A-Z]{10}$' }, phone: { type: 'string', pattern: PHONE_PATTERN } } } },
-  }, async (req, reply) => renderProgress(req, reply, req.body.caseNo, req.body.phone));
+    attachValidation: true,
+  }, async (req, reply) => {
+    // A wrong number or phone shows the form again with what was typed, not a bare error page.
+    const retry = (status: number, error: string) => reply.code(status).view('track-form', { title: '查询进度', caseNo: req.body?.caseNo, error });
+    if (req.validationError) return retry(400, zhValidationMessage(req.validationError.validation as never));
+    try {
+      return await renderProgress(req, reply, req.body.caseNo, req.body.phone);
+    } catch (err) {
+      const a = classify(err);
+      if (a.status >= 500) throw err;
+      return retry(a.status, a.message);
+    }
+  });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/track/:caseNo/rate', {
     schema: { hide: true, params: caseNoParams, body: { ...proofSchema, required: ['phone', 'score'], properties: { ...proofSchema.properties, score: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string', maxLength: 500 } } } },

@@ -1,19 +1,21 @@
 /** Caseworker and supervisor pages: inbox, case page with only the actions valid now, the SMS outbox. */
 import type { FastifyPluginAsync } from 'fastify';
 import { openTasksInJurisdiction, smsOutbox } from '../../../db/queries/cases';
-import { PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
+import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
 import { classify } from '../../plugins/app/error-handler';
 import { caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
-import { actorOf, caseDetail, caseForStaff, jurisdictionOf } from '../../services/case-detail';
+import { actorOf, caseDetail, caseForStaff, jurisdictionOf, outboxFilter } from '../../services/case-detail';
 import { actOnGrievance } from '../../services/grievance-commands';
 import { assertSupervisor, caseHistory, SUPERVISOR_ROLES } from '../../services/workflow-history';
 import { renderIntakeForm, submitIntakeForm } from '../public';
+import { normalizeFormBody } from '../public/normalize';
 import { payloadFromForm } from './action-form';
 import sessionPages from './session';
 
 const OUTCOMES = Object.entries(OUTCOME_LABELS).filter(([k]) => k !== 'withdrawn').map(([value, label]) => ({ value, label }));
 
 const staffPages: FastifyPluginAsync = async (app) => {
+  app.addHook('preValidation', normalizeFormBody);
   await app.register(sessionPages);
 
   app.register(async (secured) => {
@@ -28,14 +30,16 @@ const staffPages: FastifyPluginAsync = async (app) => {
       });
     });
 
-    const renderCase = async (req: any, reply: any, caseNo: string, error?: string) => {
+    const renderCase = async (req: any, reply: any, caseNo: string, error?: string, done?: string) => {
       const detail = await caseDetail(app.db, app.temporal, req.staff!, caseNo);
       const supervisor = SUPERVISOR_ROLES.includes(req.staff!.role as never);
-      return reply.view('case', { title: `案件 ${caseNo}`, staff: req.staff, ...detail, error, supervisor, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS });
+      // After a successful action the page says so: otherwise it looks much as before and people press again.
+      const notice = done && done in ACTION_LABELS ? `已完成：${ACTION_LABELS[done as keyof typeof ACTION_LABELS]}` : undefined;
+      return reply.view('case', { title: `案件 ${caseNo}`, staff: req.staff, ...detail, error, notice, supervisor, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS });
     };
 
-    secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo', { schema: { params: caseNoParams, hide: true } },
-      async (req, reply) => renderCase(req, reply, req.params.caseNo));
+    secured.get<{ Params: { caseNo: string }; Querystring: { done?: string } }>('/cases/:caseNo', { schema: { params: caseNoParams, hide: true } },
+      async (req, reply) => renderCase(req, reply, req.params.caseNo, undefined, req.query.done));
 
     secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', { schema: { params: caseNoParams, hide: true } }, async (req, reply) => {
       assertSupervisor(req.staff!.role);
@@ -59,11 +63,11 @@ const staffPages: FastifyPluginAsync = async (app) => {
         reply.code(a.status);
         return renderCase(req, reply, caseNo, a.message);
       }
-      return reply.redirect(`/staff/cases/${caseNo}`, 303);
+      return reply.redirect(`/staff/cases/${caseNo}?done=${action}`, 303);
     });
 
     secured.get('/sms', async (req, reply) =>
-      reply.view('sms-outbox', { title: '短信发件箱', staff: req.staff, messages: await smsOutbox(app.db, jurisdictionOf(req.staff!)) }));
+      reply.view('sms-outbox', { title: '短信发件箱', staff: req.staff, messages: await smsOutbox(app.db, jurisdictionOf(req.staff!), 200, outboxFilter(req.staff!)) }));
 
     secured.get('/grievances/new', async (req, reply) => renderIntakeForm(req, reply, {}, undefined, '/staff/grievances'));
     secured.post<{ Body: Record<string, string> }>('/grievances', { schema: { body: grievanceIntakeForm, hide: true }, attachValidation: true },

@@ -1,5 +1,5 @@
 /** Caseworker and supervisor pages: inbox, case page with only the actions valid now, the SMS outbox. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { openTasksInJurisdiction, smsOutbox } from '../../../db/queries/cases';
 import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
 import { classify } from '../../plugins/app/error-handler';
@@ -30,7 +30,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
       });
     });
 
-    const renderCase = async (req: any, reply: any, caseNo: string, error?: string, done?: string) => {
+    const renderCase = async (req: FastifyRequest, reply: FastifyReply, caseNo: string, error?: string, done?: string) => {
       const detail = await caseDetail(app.db, app.temporal, req.staff!, caseNo);
       const supervisor = SUPERVISOR_ROLES.includes(req.staff!.role as never);
       // After a successful action the page says so: otherwise it looks much as before and people press again.

@@ -73,9 +73,16 @@ describe('grievance timers (time skipping)', () => {
     expect(escalations.map((e) => e.data.level)).toEqual([1, 2, 3]);
     expect(escalations.map((e) => e.data.notify)).toEqual(['assignee', 'street_chair', 'district_staff']);
 
-    // Acting late still works and stops the ladder for that step.
+    // Acting late still works and stops the ladder for that step; the next step has its own due time and ladder.
     await handle.executeUpdate(grievanceActUpdate, { args: [{ action: 'contactComplainant', actor: caseworker, payload: { note: '已电话联系' } }] });
     const view = await handle.query(grievanceViewQuery);
     expect(view.stage).toBe('verify');
+    expect(view.openTasks.map((t) => t.escalations)).toEqual([0]);
+    await env.sleep(2 * 24 * HOUR + 60_000);
+    await eventually(() => rec.smsOf(input.caseNo, 'task-overdue').length === 4);
+    const verifyEscalation = rec.eventsOf(input.caseNo).filter((e) => e.type === 'task_escalated').at(-1)!;
+    expect(verifyEscalation.data).toMatchObject({ level: 1, notify: 'assignee' });
+    expect(String(verifyEscalation.data.taskId)).toContain('/verify/');
+    expect(rec.smsOf(input.caseNo, 'task-overdue').at(-1)?.vars.title).toBe('向企业工会主席核实情况');
   });
 });

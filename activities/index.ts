@@ -13,9 +13,16 @@ export interface ActivityDeps {
 }
 
 export function createActivities({ db, sms = outboxOnlyGateway }: ActivityDeps): CaseActivities {
+  const sendSms = createSendSms(db, sms);
   return {
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
-    sendSms: createSendSms(db, sms),
+    sendSms,
+    // All are attempted; if any failed the batch fails and is retried, and the ones already sent are skipped by key.
+    async sendSmsBatch(reqs) {
+      const results = await Promise.allSettled(reqs.map(sendSms));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
   };
 }

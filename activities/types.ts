@@ -81,4 +81,6 @@ export interface CaseActivities {
   findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
   sendSms(req: SmsRequest): Promise<void>;
+  /** several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key */
+  sendSmsBatch(reqs: SmsRequest[]): Promise<void>;
 }

@@ -116,10 +116,9 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     ]);
     const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
     const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
-    await Promise.all([
-      ...[...street, ...district].map((to) =>
-        activities.sendSms({ key: `${host.workflowId}:intake:${to.role}`, caseNo, template: 'intake-notice', to, vars })),
-      activities.sendSms({ key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars }),
+    await activities.sendSmsBatch([
+      ...[...street, ...district].map((to) => ({ key: `${host.workflowId}:intake:${to.role}`, caseNo, template: 'intake-notice', to, vars })),
+      { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars },
     ]);
   }
 

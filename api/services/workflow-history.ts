@@ -25,7 +25,7 @@ const LABELS: Record<string, string> = {
   TIMER_STARTED: '计时开始', TIMER_FIRED: '计时到期', TIMER_CANCELED: '计时取消',
   WORKFLOW_EXECUTION_UPDATE_ACCEPTED: '收到办理操作', WORKFLOW_EXECUTION_UPDATE_COMPLETED: '办理操作完成',
   WORKFLOW_EXECUTION_SIGNALED: '收到通知', WORKFLOW_TASK_SCHEDULED: '引擎调度', WORKFLOW_TASK_STARTED: '引擎执行',
-  WORKFLOW_TASK_COMPLETED: '引擎执行完成', WORKFLOW_TASK_TIMED_OUT: '引擎执行超时（已转移）', WORKFLOW_TASK_FAILED: '引擎执行失败',
+  WORKFLOW_TASK_COMPLETED: '引擎执行完成', MARKER_RECORDED: '记录数据（本地任务）', WORKFLOW_TASK_TIMED_OUT: '引擎执行超时（已转移）', WORKFLOW_TASK_FAILED: '引擎执行失败',
 };
 
 function decodeJson(payload: { data?: Uint8Array | null } | null | undefined): unknown {
@@ -51,6 +51,12 @@ function detail(e: proto.temporal.api.history.v1.IHistoryEvent): string {
     const cmd = decodeJson(update.args?.payloads?.[0]) as { action?: string; actor?: { name?: string } } | undefined;
     const action = cmd?.action && cmd.action in ACTION_LABELS ? ACTION_LABELS[cmd.action as keyof typeof ACTION_LABELS] : update.name ?? '';
     return cmd?.actor?.name ? `${action}（${cmd.actor.name}）` : action;
+  }
+  const marker = e.markerRecordedEventAttributes;
+  if (marker) {
+    // A local activity's marker carries its type in the "data" payload (the SDK core's own JSON).
+    const data = decodeJson(marker.details?.data?.payloads?.[0]) as Record<string, unknown> | undefined;
+    return String(data?.activity_type ?? data?.activityType ?? marker.markerName ?? '');
   }
   if (e.workflowExecutionSignaledEventAttributes) return e.workflowExecutionSignaledEventAttributes.signalName ?? '';
   if (e.activityTaskFailedEventAttributes) return e.activityTaskFailedEventAttributes.failure?.message ?? '';

@@ -53,11 +53,14 @@ export class RecordingActivities {
       },
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
       findEnterpriseChair: async () => this.enterpriseChair,
-      sendSms: async (req) => {
-        if (this.sms.has(req.key)) return;
-        this.sms.set(req.key, req);
-        this.smsOrder.push(req);
-      },
+      sendSms: async (req) => this.record(req),
+      sendSmsBatch: async (reqs) => reqs.forEach((r) => this.record(r)),
     };
+  }
+
+  private record(req: SmsRequest): void {
+    if (this.sms.has(req.key)) return;
+    this.sms.set(req.key, req);
+    this.smsOrder.push(req);
   }
 }

@@ -1,17 +1,31 @@
 /** What every case workflow shares: ids, the event sequence, the workflow clock and the activity proxies. */
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, Transition } from '../../activities/types';
 import type { OpenTaskView } from './grievance-model';
 import type { Role } from './roles';
 
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+
 /**
- * Each activity is one short transaction or one gateway call, so a short timeout: when a worker dies mid-activity the
- * retry on another worker waits out this timeout, and that is the delay a caseworker sees after a crash.
+ * Postgres transactions and lookups are short and idempotent, so they run as local activities: in the worker that runs
+ * the workflow task, recorded as a marker, with no scheduling round trip through the server. bench/ showed the server
+ * saturated by those round trips (about eleven activities per intake) long before the worker or Postgres.
  */
-export const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
+
+/**
+ * SMS leave the system through a gateway that may be slow or down: ordinary activities, retried by the server on any
+ * worker, one per batch of recipients. When a worker dies mid-send, the retry waits out this timeout.
+ */
+const outbound = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', retry });
+
+export const activities: Pick<CaseActivities, 'persistTransition' | 'findContacts' | 'findEnterpriseChair' | 'sendSms' | 'sendSmsBatch'> = {
+  persistTransition: local.persistTransition,
+  findContacts: local.findContacts,
+  findEnterpriseChair: local.findEnterpriseChair,
+  sendSms: outbound.sendSms,
+  sendSmsBatch: outbound.sendSmsBatch,
+};
 
 /** Inside a workflow the SDK makes Date deterministic (it returns the time of the current workflow task). */
 export function nowMs(): number {

@@ -65,17 +65,14 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
     escalateTask: { taskId, level },
     events: [host.systemEvent('task_escalated', summary, { taskId, level, notify: rung.notify, recipients: contacts.map((c) => c.role) })],
   });
-  await Promise.all(
-    contacts.map((to) =>
-      activities.sendSms({
-        key: `${taskId}:escalation:${level}:${to.role}`,
-        caseNo: host.caseNo,
-        template: 'task-overdue',
-        to,
-        vars: { caseNo: host.caseNo, title: spec.title, dueAt: new Date(spec.dueAt).toISOString(), level, assignee: ROLE_LABELS[who.role] },
-      }),
-    ),
-  );
+  if (contacts.length === 0) return;
+  await activities.sendSmsBatch(contacts.map((to) => ({
+    key: `${taskId}:escalation:${level}:${to.role}`,
+    caseNo: host.caseNo,
+    template: 'task-overdue',
+    to,
+    vars: { caseNo: host.caseNo, title: spec.title, dueAt: new Date(spec.dueAt).toISOString(), level, assignee: ROLE_LABELS[who.role] },
+  })));
 }
 
 /** Runs one assignment of the step; 'reassigned' means the caller's loop opens it again for the new assignee. */

@@ -1,0 +1,107 @@
+/**
+ * Measurement 5, the supervisor's history page (GET /api/v1/cases/:caseNo/history): a long case's whole Temporal
+ * history fetched, decoded and labelled on every request. We grow one case to at least 200 history events with the
+ * worker's notes (each a signal, a workflow task and a persisting activity), then time sequential requests.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import { sleep, summarize, type Summary } from './lib/stats';
+
+export interface HistoryResult {
+  caseNo: string;
+  notes: number;
+  events: number;
+  bytes: number;
+  requests: number;
+  failures: number;
+  latency: Summary;
+}
+
+const PHONE = '13912345678';
+const EventType = proto.temporal.api.enums.v1.EventType;
+
+async function json<T>(res: Response, expect: number): Promise<T> {
+  const body = await res.text();
+  if (res.status !== expect) throw new Error(`${res.url}: HTTP ${res.status} (expected ${expect}): ${body.slice(0, 300)}`);
+  return JSON.parse(body) as T;
+}
+
+export async function measureHistory(
+  baseUrl: string, opts: { minEvents: number; maxNotes: number; requests: number; log: (s: string) => void },
+): Promise<HistoryResult> {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${baseUrl}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(20_000),
+  });
+  const { caseNo } = await json<{ caseNo: string }>(await post('/api/v1/grievances', {
+    complainantName: '历史压测', complainantPhone: PHONE, enterpriseId: 'e-jingmi', category: 'unpaid_wages',
+    description: '拖欠工资，用于流程记录页面压测', claimedFen: 800_000, workerCount: 2, idempotencyKey: `bench-history-${randomBytes(6).toString('hex')}`,
+  }), 201);
+  const { token } = await json<{ token: string }>(await post('/api/v1/sessions', { username: 'xihu.qb', password: 'gongqing2026' }), 201);
+  const auth = { authorization: `Bearer ${token}` };
+  const history = async () => {
+    const res = await fetch(`${baseUrl}/api/v1/cases/${caseNo}/history`, { headers: auth, signal: AbortSignal.timeout(20_000) });
+    const text = await res.text();
+    return { status: res.status, events: res.status === 200 ? (JSON.parse(text) as { events: unknown[] }).events.length : 0, bytes: text.length };
+  };
+
+  // The notes route needs the case row (the phone proves the case), which the workflow's first activity writes.
+  for (let i = 0; i < 100; i++) {
+    if ((await post(`/api/v1/grievances/${caseNo}/progress`, { phone: PHONE })).status === 200) break;
+    await sleep(200);
+  }
+
+  let notes = 0;
+  let events = (await history()).events;
+  while (events < opts.minEvents && notes < opts.maxNotes) {
+    const res = await post(`/api/v1/grievances/${caseNo}/notes`, { phone: PHONE, text: `补充说明第${notes + 1}条：加班费也未发放` });
+    if (res.status !== 202) throw new Error(`note ${notes + 1}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    notes += 1;
+    if (notes % 5 === 0) {
+      await sleep(300); // let the signal's activity land before counting
+      events = (await history()).events;
+    }
+  }
+  // Wait until the history stops growing (the last notes' activities), so every timed request reads the same length.
+  for (let i = 0, prev = -1; i < 40 && events !== prev; i++) {
+    prev = events;
+    await sleep(500);
+    events = (await history()).events;
+  }
+  opts.log(`history: case ${caseNo} has ${events} events after ${notes} notes`);
+
+  const latencies: number[] = [];
+  let failures = 0;
+  let bytes = 0;
+  for (let i = 0; i < opts.requests; i++) {
+    const t = performance.now();
+    const r = await history();
+    if (r.status === 200) {
+      latencies.push(performance.now() - t);
+      bytes = r.bytes;
+    } else failures += 1;
+  }
+  return { caseNo, notes, events, bytes, requests: opts.requests, failures, latency: summarize(latencies) };
+}
+
+export interface HistoryShape {
+  events: number;
+  workflowTasks: number;
+  activityTasks: number;
+  localActivities: number;
+  timers: number;
+}
+
+/**
+ * What one workflow cost the server, read from its history: every event is a write the server made, every workflow
+ * and activity task a round trip through its task queues. Compared with the noop workflow it explains the gap between
+ * the limit and intake.
+ */
+export async function historyShape(client: Client, workflowId: string): Promise<HistoryShape> {
+  const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  const count = (t: string) => events.filter((e) => String(EventType[e.eventType ?? 0]) === `EVENT_TYPE_${t}`).length;
+  return {
+    events: events.length, workflowTasks: count('WORKFLOW_TASK_COMPLETED'), activityTasks: count('ACTIVITY_TASK_SCHEDULED'),
+    localActivities: count('MARKER_RECORDED'), timers: count('TIMER_STARTED'),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The processes under test, each a child of the bench (as test/helpers/system.ts starts the worker): the real worker,
+ * the bench's noop worker, and the API. The API is a child too, unlike in the tests: autocannon runs in this process,
+ * and a load generator sharing the server's event loop would add its own work to every latency it measures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { sleep } from './stats';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Child {
+  name: string;
+  proc: ChildProcess;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A port the kernel says is free, for the API (another copy of the app may hold 3000). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+/**
+ * Starts `node --import tsx <script>` with extra env, copies its output to data/logs/bench-<name>.log, and resolves
+ * once `ready` says so (a line on stdout, or a check that passes), or rejects after timeoutMs or an early exit.
+ */
+export async function startChild(
+  name: string, script: string, env: Record<string, string>,
+  ready: { line: string } | { check: () => Promise<boolean> }, timeoutMs = 90_000,
+): Promise<Child> {
+  const log = createWriteStream(`${root}data/logs/bench-${name}.log`, { flags: 'a' });
+  log.write(`--- ${new Date().toISOString()} start ${script} ${JSON.stringify(env)}\n`);
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let exited: number | null | undefined;
+  const collect = (c: Buffer) => {
+    log.write(c);
+    if (out.length < 20_000) out += c.toString();
+  };
+  proc.stdout!.on('data', collect);
+  proc.stderr!.on('data', collect);
+  proc.once('exit', (code) => { exited = code; });
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`${name} exited early (${exited}):\n${out.slice(-3000)}`);
+    if ('line' in ready ? out.includes(ready.line) : await ready.check().catch(() => false)) break;
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`${name} not ready after ${timeoutMs} ms:\n${out.slice(-3000)}`);
+    }
+    await sleep(100);
+  }
+
+  const stop = async (graceMs = 15_000) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const gone = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM'); // the worker drains on SIGTERM; the API closes its server and pools
+    const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+    await gone;
+    clearTimeout(timer);
+    log.end();
+  };
+  return { name, proc, pid: proc.pid!, stop };
+}
+
+/** The real worker (worker.ts), with the env of a variant (GONGQING_* …). */
+export function startWorker(env: Record<string, string>, script = 'worker.ts'): Promise<Child> {
+  return startChild('worker', script, env, { line: '[gongqing] worker polling' });
+}
+
+/** The noop worker on its own queue, same settings as the real one (temporal.config.ts). */
+export function startNoopWorker(env: Record<string, string>): Promise<Child> {
+  return startChild('noop-worker', 'bench/noop-worker.ts', env, { line: '[gongqing-bench] noop worker polling' });
+}
+
+/** api/main.ts on a free loopback port; ready once /healthz answers. Request logging off: it is not under test. */
+export async function startApi(env: Record<string, string>): Promise<Child & { baseUrl: string }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const check = async () => (await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) })).ok;
+  const child = await startChild('api', 'api/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { check });
+  return { ...child, baseUrl };
+}

@@ -1,0 +1,39 @@
+/**
+ * What a run measures and for how long, in one place. BENCH_QUICK=1 shortens every step (about 3 minutes in all); the
+ * defaults fit the whole run in about 15 minutes on a 2-core machine. Numbers here are settings, never results.
+ */
+const quick = process.env.BENCH_QUICK === '1';
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+export const NOOP_TASK_QUEUE = 'gq-bench-noop';
+/** The real worker's queue in the bench: its own, so a worker of another copy of the app can never take our tasks. */
+export const CASE_TASK_QUEUE = 'gq-bench-cases';
+
+export const benchConfig = {
+  quick,
+  limit: { callers: 50, seconds: quick ? 8 : 15 },
+  /**
+   * Offered request rates (req/s) of the intake steps, each held for `seconds`, doubling so that they bracket where the
+   * default worker setup stops keeping up on a 2-core machine (see bench/results), whether the machine is quiet or has
+   * a busy neighbour. Rates far past it would only grow a backlog that every later step has to wait out.
+   */
+  intake: { rates: quick ? [4, 12] : [3, 6, 12, 24], seconds: quick ? 8 : 15 },
+  /** the step whose fan-out the report singles out as "moderate load" */
+  fanoutRate: 6,
+  /** how long to wait after a step for its cases' SMS before giving up on the rest (the worker's backlog) */
+  drainSeconds: quick ? 60 : 120,
+  /** the env-only variant (worker restarted with it); quick runs skip it to stay near 3 minutes */
+  envVariant: !quick,
+  /**
+   * N open cases. Starting and coming to rest share one time box (the default worker brings only a few cases/s to rest,
+   * so 10,000 cannot all get there within a 15-minute run; the report says how many did). BENCH_SCALE_SECONDS widens it.
+   */
+  scale: {
+    openCases: num('BENCH_OPEN_CASES', quick ? 500 : 10_000), startConcurrency: 50, window: quick ? 50 : 200,
+    settleSeconds: num('BENCH_SCALE_SECONDS', quick ? 60 : 420), probeRate: 4, probeSeconds: quick ? 6 : 10,
+  },
+  history: { minEvents: 200, maxNotes: 80, requests: 100 },
+};

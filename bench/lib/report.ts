@@ -1,0 +1,181 @@
+/**
+ * The report: a summary table (defaults beside each variant), then one section per measurement, printed and written to
+ * bench/results/<date>.md. Only measured values go in; derived ones (ratios, "sustained") say how they are derived.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { FanoutResult } from '../fanout';
+import type { HistoryResult, HistoryShape } from '../history';
+import type { StepResult } from '../intake';
+import type { LimitResult } from '../limit';
+import type { ScaleResult } from '../scale';
+import type { MachineFacts } from './setup';
+import { ms, rate, sec } from './stats';
+
+export interface Phase {
+  name: string;
+  env: Record<string, string>;
+  worker: string;
+  limit?: LimitResult;
+  steps: { step: StepResult; fanout: FanoutResult }[];
+  /** history of one case of the phase's first step, at rest */
+  shape?: HistoryShape;
+  noopShape?: HistoryShape;
+}
+
+export interface RunData {
+  date: Date;
+  quick: boolean;
+  machine: MachineFacts;
+  phases: Phase[];
+  moderateRate: number;
+  history: HistoryResult;
+  scale: ScaleResult & { probe: StepResult; probeFanout: FanoutResult };
+  wallSeconds: number;
+}
+
+/** The worker kept up at a step: ≥ 95 % of the offered rate accepted, no errors, every case notified within 5 s. */
+export const SUSTAINED_FANOUT_P95_MS = 5000;
+const sustained = (s: Phase['steps'][number]) => s.step.acceptedPerSec >= 0.95 * s.step.offered && s.step.errors === 0
+  && s.step.non2xx === 0 && s.fanout.done === s.fanout.cases && s.fanout.fanout.p95 <= SUSTAINED_FANOUT_P95_MS;
+const bestSustained = (p: Phase) => p.steps.filter(sustained).sort((a, b) => b.step.offered - a.step.offered)[0];
+const peakDone = (p: Phase) => {
+  const v = p.steps.map((s) => s.fanout.donePerSec).filter(Number.isFinite);
+  return v.length ? Math.max(...v) : NaN;
+};
+/** The platform's limit for a phase: its own noop run, else the first phase's (same server, same run). */
+const limitOf = (d: RunData, p: Phase) => (p.limit ?? d.phases[0].limit)?.perSec ?? NaN;
+const moderate = (d: RunData, p: Phase) => [...p.steps].sort((a, b) => Math.abs(a.step.offered - d.moderateRate) - Math.abs(b.step.offered - d.moderateRate))[0];
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
+const mib = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
+const perCase = (deltaMiB: number, n: number) => (Number.isFinite(deltaMiB) && n > 0 ? ((deltaMiB * 1024) / n).toFixed(0) : '–');
+export const envText = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults';
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const shapeText = (s?: HistoryShape) => (s ? `${s.events} events: ${count(s.workflowTasks, 'workflow task', 'workflow tasks')}, `
+  + `${count(s.activityTasks, 'activity task', 'activity tasks')}, ${count(s.localActivities, 'local activity', 'local activities')}, `
+  + `${count(s.timers, 'timer', 'timers')}` : '–');
+
+function git(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return head + (execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+function summary(d: RunData): string {
+  const ph = d.phases;
+  const row = (label: string, f: (p: Phase) => string | number) => [label, ...ph.map(f)];
+  const rows = [
+    row('noop limit: completions/s (p50 / p95 ms)', (p) => (p.limit ? `${rate(p.limit.perSec)} (${ms(p.limit.latency.p50)} / ${ms(p.limit.latency.p95)})` : 'same server: see defaults')),
+    ...ph[0].steps.map((_, i) => row(`intake at ${ph[0].steps[i].step.offered} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
+      const s = p.steps[i]?.step;
+      return s ? `${rate(s.acceptedPerSec)}, ${ms(s.latency.p50)} / ${ms(s.latency.p95)} / ${ms(s.latency.p99)}${s.errors + s.non2xx ? `, ${s.errors + s.non2xx} errors` : ''}` : '–';
+    })),
+    ...ph[0].steps.map((_, i) => row(`SMS fan-out at ${ph[0].steps[i].step.offered} req/s: p50 / p95 s (done)`, (p) => {
+      const f = p.steps[i]?.fanout;
+      return f ? `${sec(f.fanout.p50)} / ${sec(f.fanout.p95)} (${f.done}/${f.cases})` : '–';
+    })),
+    row('most cases/s fully notified in a step (capped by the offered rate)', (p) => rate(peakDone(p))),
+    row('highest sustained step, req/s', (p) => bestSustained(p)?.step.offered ?? 'none'),
+    row('limit ÷ sustained intake', (p) => { const b = bestSustained(p); return b ? (limitOf(d, p) / b.step.acceptedPerSec).toFixed(1) : '–'; }),
+    row('limit ÷ most cases/s notified', (p) => (limitOf(d, p) / peakDone(p)).toFixed(1)),
+    row('server work for one case until it rests', (p) => shapeText(p.shape)),
+  ];
+  const h = d.history;
+  const sc = d.scale;
+  return [table(['measurement', ...ph.map((p) => `${p.name}${p.name === 'defaults' ? '' : ` (${envText(p.env)}${p.worker === 'worker.ts' ? '' : `, ${p.worker}`})`}`)], rows), '',
+    table(['measurement (defaults)', 'result'], [
+      ['noop workflow, for comparison', shapeText(ph[0].noopShape)],
+      [`history page, ${h.events} events: p50 / p95 / p99 ms`, `${ms(h.latency.p50)} / ${ms(h.latency.p95)} / ${ms(h.latency.p99)} (${h.requests} requests, ${h.failures} failed)`],
+      [`scale: start rate of the first ${sc.burst.cases} (fileGrievance, back to back)`, `${rate(sc.burst.cases / sc.burst.seconds)}/s`],
+      [`scale: of ${sc.target} asked for, at rest in the contact step`, `${sc.resting} after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)}/s (${sc.started} started)`],
+      ['scale: RSS MiB worker / Temporal server, before → after', `${mib(sc.before.worker)} → ${mib(sc.after.worker)} / ${mib(sc.before.temporal)} → ${mib(sc.after.temporal)}`],
+      [`scale: intake at ${sc.probe.offered} req/s while open, p50 / p95 / p99 ms`, `${ms(sc.probe.latency.p50)} / ${ms(sc.probe.latency.p95)} / ${ms(sc.probe.latency.p99)}`],
+      ['agreement confirmed → 调解书', 'not measured: mediation workflow not implemented yet'],
+    ])].join('\n');
+}
+
+/** Plain sentences built from the measured values only, so the reader sees the bottleneck without recomputing. */
+function reading(d: RunData): string {
+  const def = d.phases[0];
+  const top = def.steps[def.steps.length - 1];
+  const out = [`- At the defaults' highest step (${top.step.offered} req/s) CPU, in % of one core: Temporal dev server ${pct(top.step.cpu.temporal)}, `
+    + `worker ${pct(top.step.cpu.worker)}, API ${pct(top.step.cpu.api)}, Postgres ${pct(top.step.cpu.postgres)}, bench ${pct(top.step.cpu.loadgen)}, `
+    + `everything else on the machine ${pct(top.step.cpu.other)}.`];
+  if (def.shape && def.noopShape) {
+    out.push(`- One grievance, from start until it rests in the contact step, made the server record ${def.shape.events} history events `
+      + `(${def.shape.workflowTasks} workflow tasks, ${def.shape.activityTasks} activity tasks); a noop workflow ${def.noopShape.events} `
+      + `(${count(def.noopShape.workflowTasks, 'workflow task', 'workflow tasks')}): ${(def.shape.events / def.noopShape.events).toFixed(1)} × as many.`);
+  }
+  for (const p of d.phases.slice(1)) {
+    if (p.shape) out.push(`- "${p.name}": ${shapeText(p.shape)} per case; most cases/s notified ${rate(peakDone(p))} vs ${rate(peakDone(def))} with the defaults.`);
+  }
+  return out.join('\n');
+}
+
+export function renderMarkdown(d: RunData): string {
+  const day = d.date.toISOString().slice(0, 10);
+  const out: string[] = [];
+  out.push(`# Gongqing benchmark ${day}${d.quick ? ' (BENCH_QUICK=1: shorter steps, fewer open cases, no env variant)' : ''}`, '');
+  out.push(`\`npm run bench\` at ${d.date.toISOString()}, commit ${git()}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min. All numbers were `
+    + 'measured in this one run, on one Temporal dev server and one Postgres. CPU columns: percent of one core over the step.', '');
+  out.push('## Summary', '', summary(d), '', reading(d), '');
+  out.push('## Machine and settings', '', table(['', ''], [
+    ['cores', d.machine.cpus], ['memory', d.machine.memory], ['OS', d.machine.os], ['Node', d.machine.node],
+    ['Temporal CLI', d.machine.temporalCli], ['PostgreSQL', d.machine.postgres], ...Object.entries(d.machine.settings),
+    ...d.phases.slice(1).map((p) => [`variant "${p.name}"`, `${envText(p.env)}, worker ${p.worker}`]),
+  ]), '');
+
+  out.push('## 1. The limit: noop workflow, start and complete', '', table(
+    ['settings', 'callers', 'completions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU temporal', 'CPU noop worker', 'CPU bench', 'CPU other'],
+    d.phases.filter((p) => p.limit).map((p) => [envText(p.env), p.limit!.callers, rate(p.limit!.perSec), ms(p.limit!.latency.p50), ms(p.limit!.latency.p95),
+      ms(p.limit!.latency.p99), p.limit!.errors, pct(p.limit!.cpu.temporal), pct(p.limit!.cpu.noopWorker), pct(p.limit!.cpu.loadgen), pct(p.limit!.cpu.other)]),
+  ), '');
+
+  out.push('## 2–3. Intake through the HTTP API, and SMS fan-out of the same cases', '',
+    `Fixed offered rate per step, ${d.phases[0].steps[0]?.step.seconds.toFixed(0)} s each: autocannon in up to 10 lanes started evenly within the `
+    + 'first second (its rate limit releases a whole second\'s requests at once), a unique idempotency key per request. '
+    + 'Fan-out: from the 201 answer to the last of the case\'s five \'intake-notice\' rows. "cases/s done": cases fully notified '
+    + 'per second, from the first answer to the last notice: the worker\'s pace. Each step\'s fan-out is awaited before the next.', '', table(
+      ['variant', 'offered req/s', 'accepted/s', 'answers', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'fan-out done', 'fan-out p50 s', 'p95 s', 'max s', 'cases/s done', 'CPU temporal', 'CPU worker', 'CPU API', 'CPU postgres', 'CPU bench', 'CPU other'],
+      d.phases.flatMap((p) => p.steps.map(({ step: s, fanout: f }) => [p.name, s.offered, rate(s.acceptedPerSec), s.statusCodes || '–', s.errors,
+        ms(s.latency.p50), ms(s.latency.p95), ms(s.latency.p99), `${f.done}/${f.cases}`, sec(f.fanout.p50), sec(f.fanout.p95), sec(f.fanout.max),
+        rate(f.donePerSec), pct(s.cpu.temporal), pct(s.cpu.worker), pct(s.cpu.api), pct(s.cpu.postgres), pct(s.cpu.loadgen), pct(s.cpu.other)])),
+    ), '', `Sustained (summary): ≥ 95 % of the offered rate accepted, no errors, every case notified, fan-out p95 ≤ ${SUSTAINED_FANOUT_P95_MS / 1000} s.`, '');
+
+  out.push(`### 3. SMS fan-out at a moderate load (${d.moderateRate} req/s or the step nearest to it)`, '', table(['variant', 'offered req/s', 'cases', 'p50 s', 'p95 s', 'max s'],
+    d.phases.map((p) => { const m = moderate(d, p); return [p.name, m.step.offered, `${m.fanout.done}/${m.fanout.cases}`, sec(m.fanout.fanout.p50), sec(m.fanout.fanout.p95), sec(m.fanout.fanout.max)]; })), '');
+
+  const sc = d.scale;
+  out.push(`## 4. Scale: ${sc.target} open grievances (defaults)`, '', table(['', 'value'], [
+    [`first ${sc.burst.cases} started back to back with fileGrievance (the API's own service), 50 at a time`, `${rate(sc.burst.seconds)} s = ${rate(sc.burst.cases / sc.burst.seconds)}/s`],
+    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} errors`],
+    ['at rest: contact task and all six intake SMS written, waiting on the 12 h and 24 h timers', `${sc.resting}/${sc.started} after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)} cases/s (one time box of ${sc.timeBoxSeconds} s for starting and resting)`],
+    ['worker RSS MiB before / after / peak', `${mib(sc.before.worker)} / ${mib(sc.after.worker)} / ${mib(sc.peak.worker)}`],
+    ['growth per resting case, KiB (after − before) ÷ at rest: worker / Temporal server', `${perCase(sc.after.worker - sc.before.worker, sc.resting)} / ${perCase(sc.after.temporal - sc.before.temporal, sc.resting)}`],
+    ['Temporal server RSS MiB before / after / peak', `${mib(sc.before.temporal)} / ${mib(sc.after.temporal)} / ${mib(sc.peak.temporal)}`],
+    ['Postgres RSS MiB, all its processes (shared buffers counted in each) before / after', `${mib(sc.before.postgres)} / ${mib(sc.after.postgres)}`],
+    ['API RSS MiB before / after', `${mib(sc.before.api)} / ${mib(sc.after.api)}`],
+    [`intake while they are open: ${sc.probe.offered} req/s for ${sc.probe.seconds.toFixed(0)} s`, `${rate(sc.probe.acceptedPerSec)}/s accepted, p50 ${ms(sc.probe.latency.p50)} ms, p95 ${ms(sc.probe.latency.p95)} ms, p99 ${ms(sc.probe.latency.p99)} ms, ${sc.probe.errors + sc.probe.non2xx} errors`],
+    ['fan-out of those cases (waited at most 30 s)', `${sc.probeFanout.done}/${sc.probeFanout.cases} notified, p50 ${sec(sc.probeFanout.fanout.p50)} s, p95 ${sec(sc.probeFanout.fanout.p95)} s`],
+  ]), '');
+
+  const h = d.history;
+  out.push('## 5. Supervisor history page (defaults)', '', table(['case', 'history events', 'notes sent', 'response bytes', 'requests', 'failures', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [[h.caseNo, h.events, h.notes, h.bytes, h.requests, h.failures, ms(h.latency.p50), ms(h.latency.p95), ms(h.latency.p99)]]), '',
+  'GET /api/v1/cases/:caseNo/history as district staff (xihu.qb), one request at a time.', '');
+  out.push('## 6. Agreement confirmed → 调解书', '', 'not measured: mediation workflow not implemented yet', '');
+  return out.join('\n');
+}
+
+export function writeReport(d: RunData, dir: string): { markdown: string; file: string } {
+  const markdown = renderMarkdown(d);
+  const file = `${dir}/${d.date.toISOString().slice(0, 10)}.md`;
+  writeFileSync(file, `${markdown}\n`);
+  return { markdown, file };
+}

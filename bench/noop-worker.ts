@@ -1,0 +1,32 @@
+/**
+ * The bench's worker for the noop workflow: its own task queue, but the same Temporal settings as worker.ts
+ * (temporalConfig.worker, i.e. the same GONGQING_* env), so the limit it shows applies to the real worker too.
+ */
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { temporalConfig } from '../temporal.config';
+import { NOOP_TASK_QUEUE } from './lib/config';
+
+async function main() {
+  const connection = await NativeConnection.connect({ address: temporalConfig.address });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: temporalConfig.namespace,
+      taskQueue: NOOP_TASK_QUEUE,
+      workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+      ...temporalConfig.worker,
+    });
+    console.log(`[gongqing-bench] noop worker polling ${NOOP_TASK_QUEUE} at ${temporalConfig.address}`);
+    await worker.run(); // returns after SIGTERM/SIGINT, once drained
+  } finally {
+    await connection.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

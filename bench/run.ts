@@ -1,0 +1,163 @@
+/**
+ * `npm run bench` (issue 8), run by scripts/bench.sh once Postgres and a fresh Temporal dev server are up. Everything is
+ * measured in this one run on the same server and database: the noop limit, intake at rising load with SMS fan-out
+ * (defaults, an env-only variant, and the prototype of the change the numbers point at), the history page, and N open
+ * cases. Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is
+ * stopped on the way out, also on Ctrl-C.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { grievanceWorkflowId } from '../api/services/case-number';
+import { connectTemporal } from '../api/temporal-client';
+import { createDb } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { seedDemo } from '../db/seed/seed-demo';
+import { waitForFanout } from './fanout';
+import { historyShape, measureHistory } from './history';
+import { intakeStep } from './intake';
+import { measureLimit } from './limit';
+import { renderChart } from './lib/chart';
+import { root, startApi, startNoopWorker, startWorker, type Child } from './lib/children';
+import { benchConfig as cfg, CASE_TASK_QUEUE } from './lib/config';
+import { groupPids, postgresPids, type ProcSet } from './lib/proc';
+import { writeReport, type Phase, type RunData } from './lib/report';
+import { freshDatabase, machineFacts } from './lib/setup';
+import { openManyCases } from './scale';
+
+const t0 = Date.now();
+const log = (s: string) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+/**
+ * The env-only variant measured after the defaults: a worker with more room (slots, connections). The default run shows
+ * the Temporal dev server, not the worker, as the limit, so this should change little; measuring it shows whether it
+ * does. BENCH_VARIANT="K=V,K=V" measures any other env instead.
+ */
+function variantEnv(): Record<string, string> {
+  const spec = process.env.BENCH_VARIANT ?? 'GONGQING_WF_CONCURRENCY=100,GONGQING_ACT_CONCURRENCY=200,GONGQING_PG_POOL=30';
+  return Object.fromEntries(spec.split(',').filter(Boolean).map((kv) => kv.split('=').map((x) => x.trim()) as [string, string]));
+}
+
+const running = new Set<Child>();
+async function stopAll() {
+  await Promise.all([...running].map((c) => c.stop().catch(() => undefined)));
+  running.clear();
+}
+async function track<T extends Child>(p: Promise<T>): Promise<T> {
+  const c = await p;
+  running.add(c);
+  return c;
+}
+async function stop(c: Child | undefined) {
+  if (!c) return;
+  running.delete(c);
+  await c.stop();
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`${sig}: stopping the processes the bench started`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl || !process.env.TEMPORAL_ADDRESS) throw new Error('run through `npm run bench` (scripts/bench.sh)');
+  process.env.GONGQING_TASK_QUEUE = CASE_TASK_QUEUE; // read by temporal.config.ts here and in every child
+  process.env.DATABASE_URL = await freshDatabase(adminUrl);
+  const db = createDb(process.env.DATABASE_URL, 10);
+  await migrateToLatest(db);
+  await seedDemo(db);
+  const machine = await machineFacts(process.env.DATABASE_URL);
+  const temporal = await connectTemporal();
+  log(`database ${process.env.DATABASE_URL}, Temporal ${process.env.TEMPORAL_ADDRESS}, quick=${cfg.quick}`);
+
+  let worker: Child | undefined;
+  let noop: Child | undefined;
+  let api: (Child & { baseUrl: string }) | undefined;
+  const procs: ProcSet = {
+    worker: () => (worker ? [worker.pid] : []),
+    noopWorker: () => (noop ? [noop.pid] : []),
+    api: () => (api ? [api.pid] : []),
+    temporal: () => groupPids(Number(process.env.GQ_BENCH_TEMPORAL_PGID) || undefined),
+    postgres: () => postgresPids(process.env.GQ_BENCH_PG_DIR),
+    loadgen: () => [process.pid],
+  };
+
+  /**
+   * One column of the before/after tables: the noop limit (unless skipped) and the intake steps with one worker setup.
+   * Worker and API are restarted for each, so no phase inherits another's caches or connections.
+   */
+  async function phase(name: string, env: Record<string, string>, opts: { script?: string; queue?: string; limit: boolean }): Promise<Phase> {
+    let limit: Phase['limit'];
+    if (opts.limit) {
+      log(`${name}: noop limit (${cfg.limit.callers} callers, ${cfg.limit.seconds} s) ${JSON.stringify(env)}`);
+      noop = await track(startNoopWorker(env));
+      limit = await measureLimit(temporal, { ...cfg.limit, label: name, procs });
+      await stop(noop);
+      noop = undefined;
+      log(`${name}: limit ${limit.perSec.toFixed(1)}/s, p50 ${limit.latency.p50.toFixed(0)} ms`);
+    }
+    const childEnv = opts.queue ? { ...env, GONGQING_TASK_QUEUE: opts.queue } : env;
+    worker = await track(startWorker(childEnv, opts.script));
+    api = await track(startApi(childEnv));
+    const steps: Phase['steps'] = [];
+    let sampleCase: string | undefined;
+    for (const rate of cfg.intake.rates) {
+      const step = await intakeStep(api.baseUrl, { label: `${name}-${rate}`, rate, seconds: cfg.intake.seconds, procs });
+      const fanout = await waitForFanout(db, step.accepted, { maxSeconds: cfg.drainSeconds });
+      log(`${name}: ${rate} req/s → ${step.acceptedPerSec.toFixed(1)}/s accepted, p95 ${step.latency.p95.toFixed(0)} ms; `
+        + `fan-out ${fanout.done}/${fanout.cases}, p95 ${(fanout.fanout.p95 / 1000).toFixed(1)} s, ${fanout.donePerSec.toFixed(1)} cases/s`);
+      steps.push({ step: { ...step, accepted: [] }, fanout });
+      sampleCase ??= step.accepted[0]?.caseNo;
+    }
+    const shape = sampleCase ? await historyShape(temporal, grievanceWorkflowId(sampleCase)) : undefined;
+    const noopShape = limit?.sampleWorkflowId ? await historyShape(temporal, limit.sampleWorkflowId) : undefined;
+    return { name, env, worker: opts.script ?? 'worker.ts', limit, steps, shape, noopShape };
+  }
+
+  try {
+    const phases: Phase[] = [await phase('defaults', {}, { limit: true })];
+    const history = await measureHistory(api!.baseUrl, { ...cfg.history, log });
+    log(`history: p50 ${history.latency.p50.toFixed(0)} ms, p95 ${history.latency.p95.toFixed(0)} ms`);
+    await stop(worker);
+    await stop(api);
+    if (cfg.envVariant) {
+      phases.push(await phase('env variant', variantEnv(), { limit: true }));
+      await stop(worker);
+      await stop(api);
+    }
+
+    // Scale last, with the default settings: ten thousand resting cases would weigh on every later measurement.
+    worker = await track(startWorker({}));
+    api = await track(startApi({}));
+    log(`scale: opening ${cfg.scale.openCases} cases`);
+    const scale = await openManyCases(db, temporal, {
+      count: cfg.scale.openCases, concurrency: cfg.scale.startConcurrency, window: cfg.scale.window, settleSeconds: cfg.scale.settleSeconds, log,
+      procs: { worker: () => worker!.pid, api: () => api!.pid, temporal: procs.temporal, postgres: procs.postgres },
+    });
+    const probe = await intakeStep(api.baseUrl, { label: 'scale', rate: cfg.scale.probeRate, seconds: cfg.scale.probeSeconds, procs });
+    // Short wait: behind a backlog of thousands these cases are not notified soon, and the report says so.
+    const probeFanout = await waitForFanout(db, probe.accepted, { maxSeconds: 30, stallSeconds: 15 });
+
+    const data: RunData = {
+      date: new Date(), quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history,
+      scale: { ...scale, probe: { ...probe, accepted: [] }, probeFanout }, wallSeconds: 0,
+    };
+    data.wallSeconds = (Date.now() - t0) / 1000;
+    mkdirSync(`${root}bench/results`, { recursive: true });
+    const { markdown, file } = writeReport(data, `${root}bench/results`);
+    const png = await renderChart(data, file.replace(/\.md$/, '-latency.png'));
+    writeFileSync(`${root}data/logs/bench-last.json`, JSON.stringify(data, null, 1));
+    console.log(markdown);
+    log(`wrote ${file} and ${png}`);
+  } finally {
+    await stopAll();
+    await temporal.connection.close();
+    await db.destroy();
+  }
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `npm run bench` (issue 8): starts a private Postgres cluster and a fresh Temporal dev server, then runs bench/run.ts,
+# which starts the worker(s) and the API itself and writes bench/results/<date>.md and -latency.png. Never part of
+# `npm test`. BENCH_QUICK=1 for a short run; everything started here is stopped at exit, as in start.sh and test.sh.
+set -euo pipefail
+LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
+for f in common cleanup ports node-deps postgres temporal-dev temporal-cli; do source "$LIB/$f.sh"; done
+install_cleanup_trap
+cd "$ROOT"
+mkdir -p data/logs bench/results
+started="$(gq_now)"
+
+ensure_node_deps
+start_postgres "$ROOT/data/pg-bench"
+# A fresh SQLite file every run: histories left by an earlier run would make the server slower and the numbers drift.
+rm -f data/temporal-bench.db data/temporal-bench.db-shm data/temporal-bench.db-wal
+start_temporal_dev "$ROOT/data/temporal-bench.db" auto none
+gq_log "infrastructure ready in $(gq_since "$started") s"
+
+# What bench/run.ts needs to find the server processes (RSS, CPU) and to print versions; empty when DATABASE_URL or
+# TEMPORAL_ADDRESS pointed elsewhere and nothing was started here.
+export GQ_BENCH_TEMPORAL_PGID="${GQ_TEMPORAL_DEV_PID:-}"
+export GQ_BENCH_PG_DIR="${GQ_PG_DIR:-}"
+export GQ_BENCH_PG_BINDIR="${GQ_PG_BINDIR:-}"
+GQ_BENCH_TEMPORAL_CLI="$(ensure_temporal_cli)"
+export GQ_BENCH_TEMPORAL_CLI
+
+status=0
+node --import tsx bench/run.ts "$@" || status=$?
+gq_log "bench finished in $(gq_since "$started") s (exit $status)"
+exit "$status"

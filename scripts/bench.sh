@@ -8,13 +8,18 @@ for f in common cleanup ports node-deps postgres temporal-dev temporal-cli; do s
 install_cleanup_trap
 cd "$ROOT"
 mkdir -p data/logs bench/results
+# One bench at a time per checkout: two runs would share data/pg-bench, delete each other's Temporal file below and
+# drop each other's database, and each would measure the other's load besides its own. The lock is held by this shell
+# only ({GQ_BENCH_LOCK}>&- below keeps it from the servers), so a server left over by a killed run cannot hold it.
+exec {GQ_BENCH_LOCK}>"$ROOT/data/bench.lock"
+flock -n "$GQ_BENCH_LOCK" || gq_die "another npm run bench is running in this checkout (data/bench.lock); wait for it to finish"
 started="$(gq_now)"
 
 ensure_node_deps
-start_postgres "$ROOT/data/pg-bench"
+start_postgres "$ROOT/data/pg-bench" {GQ_BENCH_LOCK}>&-
 # A fresh SQLite file every run: histories left by an earlier run would make the server slower and the numbers drift.
 rm -f data/temporal-bench.db data/temporal-bench.db-shm data/temporal-bench.db-wal
-start_temporal_dev "$ROOT/data/temporal-bench.db" auto none
+start_temporal_dev "$ROOT/data/temporal-bench.db" auto none {GQ_BENCH_LOCK}>&-
 gq_log "infrastructure ready in $(gq_since "$started") s"
 
 # What bench/run.ts needs to find the server processes (RSS, CPU) and to print versions; empty when DATABASE_URL or
@@ -26,6 +31,6 @@ GQ_BENCH_TEMPORAL_CLI="$(ensure_temporal_cli)"
 export GQ_BENCH_TEMPORAL_CLI
 
 status=0
-node --import tsx bench/run.ts "$@" || status=$?
+node --import tsx bench/run.ts "$@" {GQ_BENCH_LOCK}>&- || status=$?
 gq_log "bench finished in $(gq_since "$started") s (exit $status)"
 exit "$status"

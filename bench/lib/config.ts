@@ -33,7 +33,7 @@ export const benchConfig = {
    */
   scale: {
     openCases: num('BENCH_OPEN_CASES', quick ? 500 : 10_000), startConcurrency: 50, window: quick ? 50 : 200,
-    settleSeconds: num('BENCH_SCALE_SECONDS', quick ? 60 : 420), probeRate: 4, probeSeconds: quick ? 6 : 10,
+    settleSeconds: num('BENCH_SCALE_SECONDS', quick ? 60 : 540), probeRate: 4, probeSeconds: quick ? 6 : 10,
   },
   history: { minEvents: 200, maxNotes: 80, requests: 100 },
 };

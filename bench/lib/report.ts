@@ -109,7 +109,7 @@ function reading(d: RunData): string {
     + `everything else on the machine ${pct(top.step.cpu.other)}.`];
   if (def.shape && def.noopShape) {
     out.push(`- One grievance, from start until it rests in the contact step, made the server record ${def.shape.events} history events `
-      + `(${def.shape.workflowTasks} workflow tasks, ${def.shape.activityTasks} activity tasks); a noop workflow ${def.noopShape.events} `
+      + `(${count(def.shape.workflowTasks, 'workflow task', 'workflow tasks')}, ${count(def.shape.activityTasks, 'activity task', 'activity tasks')}); a noop workflow ${def.noopShape.events} `
       + `(${count(def.noopShape.workflowTasks, 'workflow task', 'workflow tasks')}): ${(def.shape.events / def.noopShape.events).toFixed(1)} × as many.`);
   }
   for (const p of d.phases.slice(1)) {

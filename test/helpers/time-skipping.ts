@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../worker';
 import { RecordingActivities } from './recording-activities';
@@ -45,4 +46,19 @@ export async function startRecordingWorker(taskQueue: string) {
       await env.teardown();
     },
   };
+}
+
+/** startRecordingWorker for the whole file: started in beforeAll, always torn down in afterAll (no orphaned JVM). */
+export function useRecordingWorker(taskQueue: string) {
+  const ctx = {} as { env: TestWorkflowEnvironment; rec: RecordingActivities };
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const started = await startRecordingWorker(taskQueue);
+    Object.assign(ctx, { env: started.env, rec: started.rec });
+    stop = started.stop;
+  });
+  afterAll(async () => {
+    await stop?.();
+  });
+  return ctx;
 }

@@ -1,31 +1,19 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/shared/grievance-model';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
-import type { RecordingActivities } from '../helpers/recording-activities';
-import { eventually, startRecordingWorker } from '../helpers/time-skipping';
+import { eventually, useRecordingWorker } from '../helpers/time-skipping';
 
 const DAY = 86_400_000;
 const taskQueue = 'grievance-steps';
 const districtStaff = { role: 'district_staff' as const, name: '区权保部' };
-let env: TestWorkflowEnvironment;
-let rec: RecordingActivities;
-let stop: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  ({ env, rec, stop } = await startRecordingWorker(taskQueue));
-});
-
-afterAll(async () => {
-  await stop?.();
-});
+const ctx = useRecordingWorker(taskQueue);
 
 async function start(policy = {}) {
   const input = grievanceInput(policy);
-  const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
+  const handle = await ctx.env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
   const act = (cmd: ActionCommand) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] });
   return { input, handle, act };
 }
@@ -39,7 +27,7 @@ describe('grievance steps (time skipping)', () => {
     expect(err.cause).toBeInstanceOf(ApplicationFailure);
     expect(err.cause.type).toBe('ActionNotAllowed');
     expect((await handle.query(grievanceViewQuery)).stage).toBe('contact');
-    expect(rec.eventsOf(input.caseNo).map((e) => e.type)).not.toContain('follow_up_done');
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.type)).not.toContain('follow_up_done');
   });
 
   it('hands the case up to the district (代访代办) and reassigns the open task there', async () => {
@@ -49,7 +37,7 @@ describe('grievance steps (time skipping)', () => {
     expect(view.level).toBe('district');
     expect(view.openTasks).toHaveLength(1);
     expect(view.openTasks[0]).toMatchObject({ kind: 'contact', role: 'district_staff', unitId: 'd-1' });
-    const statuses = [...rec.tasks.entries()].filter(([id]) => id.includes(input.caseNo)).map(([, t]) => `${t.role}:${t.status}`);
+    const statuses = [...ctx.rec.tasks.entries()].filter(([id]) => id.includes(input.caseNo)).map(([, t]) => `${t.role}:${t.status}`);
     expect(statuses).toEqual(['street_caseworker:reassigned', 'district_staff:open']);
 
     const refused = await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } }).catch((e) => e);
@@ -70,8 +58,8 @@ describe('grievance steps (time skipping)', () => {
     const done = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '人社局', department: '人社局' }, payload: { taskId, note: '已补缴' } });
     expect(done.openCoordination).toHaveLength(0);
     expect(done.openTasks.map((t) => t.kind)).toEqual(['contact']);
-    expect(rec.tasks.get(taskId)?.status).toBe('done');
-    expect(rec.eventsOf(input.caseNo).map((e) => e.type)).toEqual(expect.arrayContaining(['coordination_opened', 'coordination_done']));
+    expect(ctx.rec.tasks.get(taskId)?.status).toBe('done');
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.type)).toEqual(expect.arrayContaining(['coordination_opened', 'coordination_done']));
   });
 
   it('gives the outcome step the 15-day statutory mediation limit and closes unrated after the rating window', async () => {
@@ -81,14 +69,14 @@ describe('grievance steps (time skipping)', () => {
     await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '2' } });
     const atOutcome = await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '3' } });
     const due = Date.parse(atOutcome.openTasks[0].dueAt);
-    const now = Date.parse(new Date(await env.currentTimeMs()).toISOString());
+    const now = Date.parse(new Date(await ctx.env.currentTimeMs()).toISOString());
     expect(due - now).toBeGreaterThan(15 * DAY - DAY);
     expect(due - now).toBeLessThan(15 * DAY + 5 * DAY);
 
     await act({ action: 'recordOutcome', actor: caseworker, payload: { outcome: 'unfounded', explanation: '工资已足额发放' } });
     const result = await handle.result();
     expect(result).toMatchObject({ outcome: 'unfounded', rating: null });
-    expect(rec.eventsOf(input.caseNo).map((e) => e.type).slice(-2)).toEqual(['rating_expired', 'closed']);
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.type).slice(-2)).toEqual(['rating_expired', 'closed']);
     const refused = await act({ action: 'rate', actor: complainant, payload: { score: 5 } }).catch((e) => e);
     expect(refused).toBeInstanceOf(Error);
   });

@@ -124,7 +124,13 @@ _gq_pg_log_file() {
   mkdir -p "$ROOT/data/logs"
   touch "$log"
   ((EUID == 0)) && chown postgres: "$log"
-  _gq_pg_as_owner test -w "$log" || log="$GQ_PG_DIR.log"
+  if ! _gq_pg_as_owner test -w "$log"; then
+    # The checkout is out of the postgres user's reach: log beside the fallback cluster, in a file it owns, since
+    # pg_ctl writes the server log as that user.
+    log="$GQ_PG_DIR.log"
+    touch "$log"
+    ((EUID == 0)) && chown postgres: "$log"
+  fi
   printf '%s\n' "$log"
 }
 

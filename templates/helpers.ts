@@ -48,10 +48,8 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('roleLabel', label(ROLE_LABELS));
   hb.registerHelper('actionLabel', label(ACTION_LABELS));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
   // {{#if (oneOf staff.role "enterprise_chair" "partner_department")}}: the last argument is Handlebars' options object.
   hb.registerHelper('oneOf', (value: unknown, ...rest: unknown[]) => rest.slice(0, -1).includes(value));
   hb.registerHelper('workerStageLabel', label(WORKER_STAGE_LABELS));
-  hb.registerHelper('json', (v: unknown) => JSON.stringify(v));
   return hb;
 }

@@ -19,12 +19,6 @@ export const ROLE_LABELS = {
 export type Role = keyof typeof ROLE_LABELS;
 export type StaffRole = Exclude<Role, 'worker'>;
 
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && value in ROLE_LABELS;
-}
-
 /** Who acts on a case: a staff user (with their jurisdiction) or the complainant proven by phone number. */
 export interface Actor {
   role: Role;

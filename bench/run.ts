@@ -1,11 +1,12 @@
 /**
  * `npm run bench` (issue 8), run by scripts/bench.sh once Postgres and a fresh Temporal dev server are up. Everything is
- * measured in this one run on the same server and database: the noop limit, intake at rising load with SMS fan-out
- * (defaults, an env-only variant, and the prototype of the change the numbers point at), the history page, and N open
- * cases. Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is
+ * measured in this one run on the same database: the noop limit, intake at rising load with SMS fan-out, the history
+ * page and N open cases on the Temporal server scripts/bench.sh started (as npm start would); then "before" on a second
+ * dev server with SQLite's default journal: this worker, and the worker of an older commit (bench/lib/baseline.ts). Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is
  * stopped on the way out, also on Ctrl-C.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
 import { grievanceWorkflowId } from '../api/services/case-number';
 import { connectTemporal } from '../api/temporal-client';
 import { createDb } from '../db/connection';
@@ -16,25 +17,31 @@ import { historyShape, measureHistory } from './history';
 import { intakeStep } from './intake';
 import { measureLimit } from './limit';
 import { renderChart } from './lib/chart';
+import { prepareBaselineTree, startDevServer, type BaselineTree } from './lib/baseline';
 import { root, startApi, startNoopWorker, startWorker, type Child } from './lib/children';
 import { benchConfig as cfg, CASE_TASK_QUEUE } from './lib/config';
 import { groupPids, postgresPids, type ProcSet } from './lib/proc';
 import { writeReport, type Phase, type RunData } from './lib/report';
 import { freshDatabase, machineFacts } from './lib/setup';
+import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
 
 const t0 = Date.now();
 const log = (s: string) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
 /**
- * The env-only variant measured after the defaults: a worker with more room (slots, connections). The default run shows
- * the Temporal dev server, not the worker, as the limit, so this should change little; measuring it shows whether it
- * does. BENCH_VARIANT="K=V,K=V" measures any other env instead.
+ * An env-only variant, measured when BENCH_VARIANT="K=V,K=V" is set: e.g. a worker with more room
+ * (GONGQING_WF_CONCURRENCY=100,GONGQING_ACT_CONCURRENCY=200,GONGQING_PG_POOL=30 moved nothing in bench/results of
+ * 2026-11-23: the Temporal server, not the worker, was the limit).
  */
-function variantEnv(): Record<string, string> {
-  const spec = process.env.BENCH_VARIANT ?? 'GONGQING_WF_CONCURRENCY=100,GONGQING_ACT_CONCURRENCY=200,GONGQING_PG_POOL=30';
+function variantEnv(): Record<string, string> | undefined {
+  const spec = process.env.BENCH_VARIANT;
+  if (!spec) return undefined;
   return Object.fromEntries(spec.split(',').filter(Boolean).map((kv) => kv.split('=').map((x) => x.trim()) as [string, string]));
 }
+
+/** A Temporal server the phases run against, and how to find its processes for CPU and memory. */
+interface Server { label: string; address: string; client: Client; pids: () => number[] }
 
 const running = new Set<Child>();
 async function stopAll() {
@@ -82,49 +89,92 @@ async function main() {
     loadgen: () => [process.pid],
   };
 
+  const mainServer: Server = {
+    label: `fresh SQLite file, ${process.env.GQ_BENCH_TEMPORAL_PRAGMAS || "SQLite's defaults"} (scripts/bench.sh)`,
+    address: process.env.TEMPORAL_ADDRESS!, client: temporal, pids: procs.temporal,
+  };
+
   /**
-   * One column of the before/after tables: the noop limit (unless skipped) and the intake steps with one worker setup.
-   * Worker and API are restarted for each, so no phase inherits another's caches or connections.
+   * One column of the before/after tables: the noop limit (unless skipped) and the intake steps with one worker setup
+   * on one server. Worker and API are restarted for each, so no phase inherits another's caches or connections.
    */
-  async function phase(name: string, env: Record<string, string>, opts: { script?: string; queue?: string; limit: boolean }): Promise<Phase> {
+  async function phase(name: string, opts: { server: Server; env?: Record<string, string>; tree?: BaselineTree; queue?: string; limit: boolean }): Promise<Phase> {
+    const env = opts.env ?? {};
+    const childEnv = { ...env, TEMPORAL_ADDRESS: opts.server.address, ...(opts.queue ? { GONGQING_TASK_QUEUE: opts.queue } : {}) };
+    const phaseProcs = { ...procs, temporal: opts.server.pids };
     let limit: Phase['limit'];
     if (opts.limit) {
-      log(`${name}: noop limit (${cfg.limit.callers} callers, ${cfg.limit.seconds} s) ${JSON.stringify(env)}`);
-      noop = await track(startNoopWorker(env));
-      limit = await measureLimit(temporal, { ...cfg.limit, label: name, procs });
+      log(`${name}: noop limit (${cfg.limit.callers} callers, ${cfg.limit.seconds} s) on ${opts.server.label} ${JSON.stringify(env)}`);
+      noop = await track(startNoopWorker(childEnv));
+      limit = await measureLimit(opts.server.client, { ...cfg.limit, label: name.replace(/\W+/g, '-'), procs: phaseProcs });
       await stop(noop);
       noop = undefined;
       log(`${name}: limit ${limit.perSec.toFixed(1)}/s, p50 ${limit.latency.p50.toFixed(0)} ms`);
     }
-    const childEnv = opts.queue ? { ...env, GONGQING_TASK_QUEUE: opts.queue } : env;
-    worker = await track(startWorker(childEnv, opts.script));
+    worker = await track(startWorker(childEnv, opts.tree?.dir));
     api = await track(startApi(childEnv));
     const steps: Phase['steps'] = [];
     let sampleCase: string | undefined;
     for (const rate of cfg.intake.rates) {
-      const step = await intakeStep(api.baseUrl, { label: `${name}-${rate}`, rate, seconds: cfg.intake.seconds, procs });
+      const step = await intakeStep(api.baseUrl, { label: `${name}-${rate}`, rate, seconds: cfg.intake.seconds, procs: phaseProcs });
       const fanout = await waitForFanout(db, step.accepted, { maxSeconds: cfg.drainSeconds });
       log(`${name}: ${rate} req/s → ${step.acceptedPerSec.toFixed(1)}/s accepted, p95 ${step.latency.p95.toFixed(0)} ms; `
         + `fan-out ${fanout.done}/${fanout.cases}, p95 ${(fanout.fanout.p95 / 1000).toFixed(1)} s, ${fanout.donePerSec.toFixed(1)} cases/s`);
       steps.push({ step: { ...step, accepted: [] }, fanout });
       sampleCase ??= step.accepted[0]?.caseNo;
     }
-    const shape = sampleCase ? await historyShape(temporal, grievanceWorkflowId(sampleCase)) : undefined;
-    const noopShape = limit?.sampleWorkflowId ? await historyShape(temporal, limit.sampleWorkflowId) : undefined;
-    return { name, env, worker: opts.script ?? 'worker.ts', limit, steps, shape, noopShape };
+    const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
+    const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
+    const workerText = opts.tree ? `worker.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
+    return { name, env, worker: workerText, server: opts.server.label, limit, steps, shape, noopShape };
+  }
+
+  /** "Before": a second dev server with SQLite's default journal, this worker on it, then the older commit's worker. */
+  async function beforePhases(notes: string[]): Promise<Phase[]> {
+    const cli = process.env.GQ_BENCH_TEMPORAL_CLI;
+    if (!cli) {
+      notes.push('no "before" phases: TEMPORAL_ADDRESS points at a server this bench did not start');
+      return [];
+    }
+    const server = await track(startDevServer(cli, 'bench-before', []));
+    const connection = await Connection.connect({ address: server.address });
+    try {
+      const before: Server = {
+        label: "fresh SQLite file, SQLite's defaults (rollback journal)", address: server.address,
+        client: new Client({ connection }), pids: () => [server.pid],
+      };
+      const out = [await phase('rollback journal', { server: before, limit: true })];
+      await stop(worker);
+      await stop(api);
+      const tree = prepareBaselineTree();
+      if ('skipped' in tree) notes.push(tree.skipped);
+      else {
+        // Its own queue: the two workers' workflow code differs, and neither may ever see the other's tasks.
+        out.push(await phase(`before (${tree.commit.slice(0, 7)})`, { server: before, tree, queue: `${CASE_TASK_QUEUE}-before`, limit: false }));
+        await stop(worker);
+        await stop(api);
+      }
+      return out;
+    } finally {
+      await connection.close();
+      await stop(server);
+    }
   }
 
   try {
-    const phases: Phase[] = [await phase('defaults', {}, { limit: true })];
+    const notes: string[] = [];
+    const phases: Phase[] = [await phase('defaults', { server: mainServer, limit: true })];
     const history = await measureHistory(api!.baseUrl, { ...cfg.history, log });
     log(`history: p50 ${history.latency.p50.toFixed(0)} ms, p95 ${history.latency.p95.toFixed(0)} ms`);
     await stop(worker);
     await stop(api);
-    if (cfg.envVariant) {
-      phases.push(await phase('env variant', variantEnv(), { limit: true }));
+    const variant = variantEnv();
+    if (variant) {
+      phases.push(await phase('env variant', { server: mainServer, env: variant, limit: true }));
       await stop(worker);
       await stop(api);
     }
+    if (cfg.before) phases.push(...await beforePhases(notes));
 
     // Scale last, with the default settings: ten thousand resting cases would weigh on every later measurement.
     worker = await track(startWorker({}));
@@ -139,8 +189,8 @@ async function main() {
     const probeFanout = await waitForFanout(db, probe.accepted, { maxSeconds: 30, stallSeconds: 15 });
 
     const data: RunData = {
-      date: new Date(), quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history,
-      scale: { ...scale, probe: { ...probe, accepted: [] }, probeFanout }, wallSeconds: 0,
+      date: new Date(), quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
+      scale: { ...scale, probe: { ...probe, accepted: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

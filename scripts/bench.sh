@@ -25,6 +25,11 @@ gq_log "infrastructure ready in $(gq_since "$started") s"
 # What bench/run.ts needs to find the server processes (RSS, CPU) and to print versions; empty when DATABASE_URL or
 # TEMPORAL_ADDRESS pointed elsewhere and nothing was started here.
 export GQ_BENCH_TEMPORAL_PGID="${GQ_TEMPORAL_DEV_PID:-}"
+GQ_BENCH_TEMPORAL_PRAGMAS=""
+if [[ -n "${GQ_TEMPORAL_DEV_PID:-}" ]]; then
+  for a in "${GQ_SQLITE_PRAGMA_ARGS[@]}"; do [[ "$a" == --sqlite-pragma ]] || GQ_BENCH_TEMPORAL_PRAGMAS+="${GQ_BENCH_TEMPORAL_PRAGMAS:+ }$a"; done
+fi
+export GQ_BENCH_TEMPORAL_PRAGMAS
 export GQ_BENCH_PG_DIR="${GQ_PG_DIR:-}"
 export GQ_BENCH_PG_BINDIR="${GQ_PG_BINDIR:-}"
 GQ_BENCH_TEMPORAL_CLI="$(ensure_temporal_cli)"

@@ -31,17 +31,28 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx <script>` with extra env, copies its output to data/logs/bench-<name>.log, and resolves
- * once `ready` says so (a line on stdout, or a check that passes), or rejects after timeoutMs or an early exit.
+ * Starts `node --import tsx <script>` with extra env (in `cwd`, this checkout by default), copies its output to
+ * data/logs/bench-<name>.log, and resolves once `ready` says so (a line on stdout, or a check that passes), or rejects
+ * after timeoutMs or an early exit.
  */
-export async function startChild(
+export function startChild(
   name: string, script: string, env: Record<string, string>,
-  ready: { line: string } | { check: () => Promise<boolean> }, timeoutMs = 90_000,
+  ready: Ready, timeoutMs = 90_000, cwd = root,
 ): Promise<Child> {
+  return startProcess(name, [process.execPath, '--import', 'tsx', script], { env, ready, timeoutMs, cwd });
+}
+
+type Ready = { line: string } | { check: () => Promise<boolean> };
+
+/** Any program as a child of the bench, started and stopped as startChild describes. */
+export async function startProcess(
+  name: string, argv: string[], opts: { env: Record<string, string>; ready: Ready; timeoutMs?: number; cwd?: string },
+): Promise<Child> {
+  const { env, ready, timeoutMs = 90_000, cwd = root } = opts;
   const log = createWriteStream(`${root}data/logs/bench-${name}.log`, { flags: 'a' });
-  log.write(`--- ${new Date().toISOString()} start ${script} ${JSON.stringify(env)}\n`);
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  log.write(`--- ${new Date().toISOString()} start ${argv.slice(1).join(' ')} in ${cwd} ${JSON.stringify(env)}\n`);
+  const proc = spawn(argv[0], argv.slice(1), {
+    cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let exited: number | null | undefined;
@@ -76,9 +87,9 @@ export async function startChild(
   return { name, proc, pid: proc.pid!, stop };
 }
 
-/** The real worker (worker.ts), with the env of a variant (GONGQING_* …). */
-export function startWorker(env: Record<string, string>, script = 'worker.ts'): Promise<Child> {
-  return startChild('worker', script, env, { line: '[gongqing] worker polling' });
+/** The real worker (worker.ts of this checkout, or of the `cwd` an older commit was unpacked into), with a variant's env. */
+export function startWorker(env: Record<string, string>, cwd = root): Promise<Child> {
+  return startChild('worker', 'worker.ts', env, { line: '[gongqing] worker polling' }, 90_000, cwd);
 }
 
 /** The noop worker on its own queue, same settings as the real one (temporal.config.ts). */

@@ -1,6 +1,6 @@
 /**
- * What a run measures and for how long, in one place. BENCH_QUICK=1 shortens every step (about 3 minutes in all); the
- * defaults fit the whole run in about 15 minutes on a 2-core machine. Numbers here are settings, never results.
+ * What a run measures and for how long, in one place. BENCH_QUICK=1 shortens every step (about 5 minutes in all); a
+ * full run takes about half an hour on a 2-core machine. Numbers here are settings, never results.
  */
 const quick = process.env.BENCH_QUICK === '1';
 const num = (name: string, fallback: number) => {
@@ -17,23 +17,23 @@ export const benchConfig = {
   limit: { callers: 50, seconds: quick ? 8 : 15 },
   /**
    * Offered request rates (req/s) of the intake steps, each held for `seconds`, doubling so that they bracket where the
-   * default worker setup stops keeping up on a 2-core machine (see bench/results), whether the machine is quiet or has
-   * a busy neighbour. Rates far past it would only grow a backlog that every later step has to wait out.
+   * default worker setup stops keeping up on a 2-core machine, with one step between the last two, where bench/results
+   * put the knee. Rates far past it would only grow a backlog that every later step has to wait out.
    */
-  intake: { rates: quick ? [4, 12] : [3, 6, 12, 24], seconds: quick ? 8 : 15 },
+  intake: { rates: quick ? [4, 12] : [3, 6, 12, 18, 24], seconds: quick ? 8 : 15 },
   /** the step whose fan-out the report singles out as "moderate load" */
   fanoutRate: 6,
   /** how long to wait after a step for its cases' SMS before giving up on the rest (the worker's backlog) */
   drainSeconds: quick ? 60 : 120,
-  /** the env-only variant (worker restarted with it); quick runs skip it to stay near 3 minutes */
-  envVariant: !quick,
+  /** "before": a second dev server with SQLite's default journal, this worker and an older commit's on it (bench/lib/baseline.ts) */
+  before: process.env.BENCH_BEFORE !== '0',
   /**
-   * N open cases. Starting and coming to rest share one time box (the default worker brings only a few cases/s to rest,
-   * so 10,000 cannot all get there within a 15-minute run; the report says how many did). BENCH_SCALE_SECONDS widens it.
+   * N open cases. Starting and coming to rest share one time box, wide enough for 10,000 at the pace of bench/results
+   * (the report says how many got there if some did not). BENCH_SCALE_SECONDS changes it.
    */
   scale: {
     openCases: num('BENCH_OPEN_CASES', quick ? 500 : 10_000), startConcurrency: 50, window: quick ? 50 : 200,
-    settleSeconds: num('BENCH_SCALE_SECONDS', quick ? 60 : 540), probeRate: 4, probeSeconds: quick ? 6 : 10,
+    settleSeconds: num('BENCH_SCALE_SECONDS', quick ? 60 : 900), probeRate: 4, probeSeconds: quick ? 6 : 10,
   },
   history: { minEvents: 200, maxNotes: 80, requests: 100 },
 };

@@ -16,6 +16,8 @@ export interface Phase {
   name: string;
   env: Record<string, string>;
   worker: string;
+  /** the Temporal server it ran on */
+  server: string;
   limit?: LimitResult;
   steps: { step: StepResult; fanout: FanoutResult }[];
   /** history of one case of the phase's first step, at rest */
@@ -30,7 +32,9 @@ export interface RunData {
   phases: Phase[];
   moderateRate: number;
   history: HistoryResult;
-  scale: ScaleResult & { probe: StepResult; probeFanout: FanoutResult };
+  /** phases that could not run, and why */
+  notes: string[];
+  scale: ScaleResult & { probe: StepResult; probeFanout: FanoutResult; cacheSize: number };
   wallSeconds: number;
 }
 
@@ -43,10 +47,15 @@ const peakDone = (p: Phase) => {
   const v = p.steps.map((s) => s.fanout.donePerSec).filter(Number.isFinite);
   return v.length ? Math.max(...v) : NaN;
 };
-/** The platform's limit for a phase: its own noop run, else the first phase's (same server, same run). */
-const limitOf = (d: RunData, p: Phase) => (p.limit ?? d.phases[0].limit)?.perSec ?? NaN;
+/** The platform's limit for a phase: its own noop run, else that of the first phase on the same server in this run. */
+const limitOf = (d: RunData, p: Phase) => (p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit)?.perSec ?? NaN;
+/** What sets a phase apart from the defaults, for column heads and the chart's legend. */
+export const phaseDetail = (d: RunData, p: Phase) => [
+  ...(p.worker === 'worker.ts' ? [] : [p.worker]), ...(p.server === d.phases[0].server ? [] : [p.server]), ...(Object.keys(p.env).length ? [envText(p.env)] : []),
+];
 const moderate = (d: RunData, p: Phase) => [...p.steps].sort((a, b) => Math.abs(a.step.offered - d.moderateRate) - Math.abs(b.step.offered - d.moderateRate))[0];
 
+const NO_MEDIATION = 'not measured: there is no mediation workflow (the mediation issue, #3, was closed without one)';
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
@@ -71,7 +80,7 @@ function summary(d: RunData): string {
   const ph = d.phases;
   const row = (label: string, f: (p: Phase) => string | number) => [label, ...ph.map(f)];
   const rows = [
-    row('noop limit: completions/s (p50 / p95 ms)', (p) => (p.limit ? `${rate(p.limit.perSec)} (${ms(p.limit.latency.p50)} / ${ms(p.limit.latency.p95)})` : 'same server: see defaults')),
+    row('noop limit: completions/s (p50 / p95 ms)', (p) => (p.limit ? `${rate(p.limit.perSec)} (${ms(p.limit.latency.p50)} / ${ms(p.limit.latency.p95)})` : `same server: ${rate(limitOf(d, p))}`)),
     ...ph[0].steps.map((_, i) => row(`intake at ${ph[0].steps[i].step.offered} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
       const s = p.steps[i]?.step;
       return s ? `${rate(s.acceptedPerSec)}, ${ms(s.latency.p50)} / ${ms(s.latency.p95)} / ${ms(s.latency.p99)}${s.errors + s.non2xx ? `, ${s.errors + s.non2xx} errors` : ''}` : '–';
@@ -88,7 +97,7 @@ function summary(d: RunData): string {
   ];
   const h = d.history;
   const sc = d.scale;
-  return [table(['measurement', ...ph.map((p) => `${p.name}${p.name === 'defaults' ? '' : ` (${envText(p.env)}${p.worker === 'worker.ts' ? '' : `, ${p.worker}`})`}`)], rows), '',
+  return [table(['measurement', ...ph.map((p) => [p.name, ...phaseDetail(d, p)].join(': '))], rows), '',
     table(['measurement (defaults)', 'result'], [
       ['noop workflow, for comparison', shapeText(ph[0].noopShape)],
       [`history page, ${h.events} events: p50 / p95 / p99 ms`, `${ms(h.latency.p50)} / ${ms(h.latency.p95)} / ${ms(h.latency.p99)} (${h.requests} requests, ${h.failures} failed)`],
@@ -96,7 +105,8 @@ function summary(d: RunData): string {
       [`scale: of ${sc.target} asked for, at rest in the contact step`, `${sc.resting} after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)}/s (${sc.started} started)`],
       ['scale: RSS MiB worker / Temporal server, before → after', `${mib(sc.before.worker)} → ${mib(sc.after.worker)} / ${mib(sc.before.temporal)} → ${mib(sc.after.temporal)}`],
       [`scale: intake at ${sc.probe.offered} req/s while open, p50 / p95 / p99 ms`, `${ms(sc.probe.latency.p50)} / ${ms(sc.probe.latency.p95)} / ${ms(sc.probe.latency.p99)}`],
-      ['agreement confirmed → 调解书', 'not measured: mediation workflow not implemented yet'],
+      [`scale: worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
+      ['agreement confirmed → 调解书', NO_MEDIATION],
     ])].join('\n');
 }
 
@@ -113,27 +123,29 @@ function reading(d: RunData): string {
       + `(${count(def.noopShape.workflowTasks, 'workflow task', 'workflow tasks')}): ${(def.shape.events / def.noopShape.events).toFixed(1)} × as many.`);
   }
   for (const p of d.phases.slice(1)) {
-    if (p.shape) out.push(`- "${p.name}": ${shapeText(p.shape)} per case; most cases/s notified ${rate(peakDone(p))} vs ${rate(peakDone(def))} with the defaults.`);
+    if (p.shape) out.push(`- "${p.name}": ${shapeText(p.shape)} per case; most cases/s notified ${rate(peakDone(p))} vs ${rate(peakDone(def))} with the defaults; `
+      + `noop limit on its server ${rate(limitOf(d, p))}/s vs ${rate(limitOf(d, def))}/s.`);
   }
+  out.push(...d.notes.map((n) => `- ${n}`));
   return out.join('\n');
 }
 
 export function renderMarkdown(d: RunData): string {
   const day = d.date.toISOString().slice(0, 10);
   const out: string[] = [];
-  out.push(`# Gongqing benchmark ${day}${d.quick ? ' (BENCH_QUICK=1: shorter steps, fewer open cases, no env variant)' : ''}`, '');
+  out.push(`# Gongqing benchmark ${day}${d.quick ? ' (BENCH_QUICK=1: shorter steps, fewer open cases)' : ''}`, '');
   out.push(`\`npm run bench\` at ${d.date.toISOString()}, commit ${git()}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min. All numbers were `
-    + 'measured in this one run, on one Temporal dev server and one Postgres. CPU columns: percent of one core over the step.', '');
+    + 'measured in this one run, on one Postgres, and on the Temporal dev server each phase names. CPU columns: percent of one core over the step.', '');
   out.push('## Summary', '', summary(d), '', reading(d), '');
   out.push('## Machine and settings', '', table(['', ''], [
     ['cores', d.machine.cpus], ['memory', d.machine.memory], ['OS', d.machine.os], ['Node', d.machine.node],
     ['Temporal CLI', d.machine.temporalCli], ['PostgreSQL', d.machine.postgres], ...Object.entries(d.machine.settings),
-    ...d.phases.slice(1).map((p) => [`variant "${p.name}"`, `${envText(p.env)}, worker ${p.worker}`]),
+    ...d.phases.map((p) => [`phase "${p.name}"`, `worker ${p.worker}; Temporal server: ${p.server}${Object.keys(p.env).length ? `; ${envText(p.env)}` : ''}`]),
   ]), '');
 
   out.push('## 1. The limit: noop workflow, start and complete', '', table(
-    ['settings', 'callers', 'completions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU temporal', 'CPU noop worker', 'CPU bench', 'CPU other'],
-    d.phases.filter((p) => p.limit).map((p) => [envText(p.env), p.limit!.callers, rate(p.limit!.perSec), ms(p.limit!.latency.p50), ms(p.limit!.latency.p95),
+    ['phase', 'callers', 'completions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU temporal', 'CPU noop worker', 'CPU bench', 'CPU other'],
+    d.phases.filter((p) => p.limit).map((p) => [[p.name, ...phaseDetail(d, p)].join(': '), p.limit!.callers, rate(p.limit!.perSec), ms(p.limit!.latency.p50), ms(p.limit!.latency.p95),
       ms(p.limit!.latency.p99), p.limit!.errors, pct(p.limit!.cpu.temporal), pct(p.limit!.cpu.noopWorker), pct(p.limit!.cpu.loadgen), pct(p.limit!.cpu.other)]),
   ), '');
 
@@ -169,13 +181,13 @@ export function renderMarkdown(d: RunData): string {
   out.push('## 5. Supervisor history page (defaults)', '', table(['case', 'history events', 'notes sent', 'response bytes', 'requests', 'failures', 'p50 ms', 'p95 ms', 'p99 ms'],
     [[h.caseNo, h.events, h.notes, h.bytes, h.requests, h.failures, ms(h.latency.p50), ms(h.latency.p95), ms(h.latency.p99)]]), '',
   'GET /api/v1/cases/:caseNo/history as district staff (xihu.qb), one request at a time.', '');
-  out.push('## 6. Agreement confirmed → 调解书', '', 'not measured: mediation workflow not implemented yet', '');
+  out.push('## 6. Agreement confirmed → 调解书', '', NO_MEDIATION, '');
   return out.join('\n');
 }
 
 export function writeReport(d: RunData, dir: string): { markdown: string; file: string } {
   const markdown = renderMarkdown(d);
-  const file = `${dir}/${d.date.toISOString().slice(0, 10)}.md`;
+  const file = `${dir}/${d.date.toISOString().slice(0, 10)}${d.quick ? '-quick' : ''}.md`;
   writeFileSync(file, `${markdown}\n`);
   return { markdown, file };
 }

@@ -75,7 +75,7 @@ export async function machineFacts(databaseUrl: string): Promise<MachineFacts> {
       GONGQING_WF_CACHE: `${process.env.GONGQING_WF_CACHE ?? '(unset)'} → maxCachedWorkflows ${w.maxCachedWorkflows}`,
       GONGQING_PG_POOL: `${process.env.GONGQING_PG_POOL ?? '(unset)'} → pg pool size ${Number(process.env.GONGQING_PG_POOL ?? 10)} per process (API, worker)`,
       GONGQING_SMS_ADAPTER: process.env.GONGQING_SMS_ADAPTER ?? 'outbox (default)',
-      'Temporal dev server': process.env.GQ_BENCH_TEMPORAL_CLI ? 'fresh SQLite file data/temporal-bench.db, started by scripts/bench.sh' : `${temporalConfig.address} (not started here)`,
+      'Temporal dev server': process.env.GQ_BENCH_TEMPORAL_CLI ? `fresh SQLite file data/temporal-bench.db, pragmas: ${process.env.GQ_BENCH_TEMPORAL_PRAGMAS || "SQLite's defaults"} (GONGQING_TEMPORAL_SQLITE_PRAGMAS), started by scripts/bench.sh` : `${temporalConfig.address} (not started here)`,
     },
   };
 }

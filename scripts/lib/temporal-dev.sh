@@ -29,6 +29,7 @@ start_temporal_dev() {
   [[ "$port" == auto ]] && port="$(free_port)"
   port_open "$port" && gq_die "port $port on 127.0.0.1 is already in use"
   if [[ "$ui" == none ]]; then ui_args=(--headless); else ui_args=(--ui-port "$ui"); fi
+  sqlite_pragma_args
   cli="$(ensure_temporal_cli)"
 
   mkdir -p "$(dirname "$db")" "$ROOT/data/logs"
@@ -46,7 +47,7 @@ start_temporal_dev() {
   # --ip 127.0.0.1: the default "localhost" may resolve to ::1 first, while everything here dials
   # 127.0.0.1. HTTP API and metrics ports default to random free ones, so they cannot collide.
   spawn_group "$GQ_TEMPORAL_DEV_LOG" flock -n "$db.lock" "$cli" server start-dev --db-filename "$db" \
-    --ip 127.0.0.1 --port "$port" "${ui_args[@]}" --namespace default --log-level warn
+    --ip 127.0.0.1 --port "$port" "${ui_args[@]}" --namespace default --log-level warn "${GQ_SQLITE_PRAGMA_ARGS[@]}"
   GQ_TEMPORAL_DEV_PID="$GQ_SPAWNED_PID"
   [[ -n "$_GQ_TEMPORAL_DEV_REGISTERED" ]] || { register_cleanup stop_temporal_dev; _GQ_TEMPORAL_DEV_REGISTERED=1; }
 
@@ -67,6 +68,24 @@ start_temporal_dev() {
   export TEMPORAL_ADDRESS="$addr"
   gq_log "Temporal dev server ready at $addr in $(gq_since "$started") s (pid $GQ_TEMPORAL_DEV_PID)"
   [[ "$ui" == none ]] || gq_log "Temporal Web UI: http://127.0.0.1:$ui"
+}
+
+# sqlite_pragma_args: sets GQ_SQLITE_PRAGMA_ARGS to the server's --sqlite-pragma flags from
+# GONGQING_TEMPORAL_SQLITE_PRAGMAS (comma-separated; default journal_mode=wal; empty: SQLite's defaults). With SQLite's
+# default rollback journal every commit syncs both the database file and its journal; with a write-ahead log it syncs
+# once, still on every commit (synchronous stays FULL: nothing acknowledged is lost on power failure). bench/ measures
+# both on one machine (bench/results); synchronous=normal is faster still but may lose the last commits on power loss.
+sqlite_pragma_args() {
+  local spec="${GONGQING_TEMPORAL_SQLITE_PRAGMAS-journal_mode=wal}" p
+  local -a parts
+  GQ_SQLITE_PRAGMA_ARGS=()
+  IFS=',' read -ra parts <<<"$spec"
+  for p in "${parts[@]}"; do
+    p="${p// /}"
+    [[ -z "$p" ]] && continue
+    [[ "$p" =~ ^[a-z_]+=[A-Za-z0-9_]+$ ]] || gq_die "GONGQING_TEMPORAL_SQLITE_PRAGMAS: '$p' is not PRAGMA=VALUE"
+    GQ_SQLITE_PRAGMA_ARGS+=(--sqlite-pragma "$p")
+  done
 }
 
 # stop_temporal_dev: stops the server we started (whole process group, SIGKILL after 10 s); no-op

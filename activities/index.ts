@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { createContactLookup } from './persistence/contacts';
 import { createPersistTransition } from './persistence/persist-transition';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
-import { createSendSms } from './sms/send-sms';
+import { createSendSmsBatch } from './sms/send-sms';
 import type { CaseActivities } from './types';
 
 export interface ActivityDeps {
@@ -13,16 +13,11 @@ export interface ActivityDeps {
 }
 
 export function createActivities({ db, sms = outboxOnlyGateway }: ActivityDeps): CaseActivities {
-  const sendSms = createSendSms(db, sms);
+  const sendSmsBatch = createSendSmsBatch(db, sms);
   return {
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
-    sendSms,
-    // All are attempted; if any failed the batch fails and is retried, and the ones already sent are skipped by key.
-    async sendSmsBatch(reqs) {
-      const results = await Promise.allSettled(reqs.map(sendSms));
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    },
+    sendSms: (req) => sendSmsBatch([req]),
+    sendSmsBatch,
   };
 }

@@ -2,8 +2,9 @@
  * `npm run bench` (issue 8), run by scripts/bench.sh once Postgres and a fresh Temporal dev server are up. Everything is
  * measured in this one run on the same database: the noop limit, intake at rising load with SMS fan-out, the history
  * page and N open cases on the Temporal server scripts/bench.sh started (as npm start would); then "before" on a second
- * dev server with SQLite's default journal: this worker, and the worker of an older commit (bench/lib/baseline.ts). Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is
- * stopped on the way out, also on Ctrl-C.
+ * dev server with SQLite's default journal: this worker, and the worker of an older commit (bench/lib/baseline.ts).
+ * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
+ * the way out, also on Ctrl-C.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
@@ -21,12 +22,13 @@ import { prepareBaselineTree, startDevServer, type BaselineTree } from './lib/ba
 import { root, startApi, startNoopWorker, startWorker, type Child } from './lib/children';
 import { benchConfig as cfg, CASE_TASK_QUEUE } from './lib/config';
 import { groupPids, postgresPids, type ProcSet } from './lib/proc';
-import { writeReport, type Phase, type RunData } from './lib/report';
+import { gitState, writeReport, type Phase, type RunData } from './lib/report';
 import { freshDatabase, machineFacts } from './lib/setup';
 import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
 
 const t0 = Date.now();
+const commit = gitState();
 const log = (s: string) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
 /**
@@ -189,7 +191,7 @@ async function main() {
     const probeFanout = await waitForFanout(db, probe.accepted, { maxSeconds: 30, stallSeconds: 15 });
 
     const data: RunData = {
-      date: new Date(), quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
+      date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
       scale: { ...scale, probe: { ...probe, accepted: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;

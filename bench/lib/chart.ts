@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import type { Phase, RunData } from './report';
 import { phaseDetail } from './report';
 
-const W = 1280;
+const W = 1330;
 const H = 530;
 const PANEL = { top: 60, height: 400, width: 420 };
 const LEFTS = [80, 590];
@@ -78,7 +78,7 @@ export function buildSvg(d: RunData): string {
   d.phases.forEach((p, i) => {
     parts.push(`<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="#333" stroke-width="2.5"${DASHES[i % DASHES.length] ? ` stroke-dasharray="${DASHES[i % DASHES.length]}"` : ''}/>`);
     parts.push(`<text x="${lx + 38}" y="${ly + 4}" font-size="12">${esc(p.name)}</text>`);
-    const detail = phaseDetail(d, p).flatMap((t) => t.split(/(?<=[);,]) /));
+    const detail = phaseDetail(d, p).flatMap((t) => t.split(/(?<=[);,]) | (?=\(")/));
     detail.forEach((t, k) => parts.push(`<text x="${lx + 38}" y="${ly + 20 + k * 14}" font-size="9" fill="#555">${esc(t)}</text>`));
     ly += 34 + detail.length * 14;
   });

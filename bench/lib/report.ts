@@ -27,6 +27,8 @@ export interface Phase {
 
 export interface RunData {
   date: Date;
+  /** gitState() at the start of the run */
+  commit: string;
   quick: boolean;
   machine: MachineFacts;
   phases: Phase[];
@@ -67,7 +69,8 @@ const shapeText = (s?: HistoryShape) => (s ? `${s.events} events: ${count(s.work
   + `${count(s.activityTasks, 'activity task', 'activity tasks')}, ${count(s.localActivities, 'local activity', 'local activities')}, `
   + `${count(s.timers, 'timer', 'timers')}` : '–');
 
-function git(): string {
+/** The checkout's commit, read when the run starts: files edited while it runs do not change what it measured. */
+export function gitState(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     return head + (execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '');
@@ -134,7 +137,7 @@ export function renderMarkdown(d: RunData): string {
   const day = d.date.toISOString().slice(0, 10);
   const out: string[] = [];
   out.push(`# Gongqing benchmark ${day}${d.quick ? ' (BENCH_QUICK=1: shorter steps, fewer open cases)' : ''}`, '');
-  out.push(`\`npm run bench\` at ${d.date.toISOString()}, commit ${git()}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min. All numbers were `
+  out.push(`\`npm run bench\` at ${d.date.toISOString()}, commit ${d.commit}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min. All numbers were `
     + 'measured in this one run, on one Postgres, and on the Temporal dev server each phase names. CPU columns: percent of one core over the step.', '');
   out.push('## Summary', '', summary(d), '', reading(d), '');
   out.push('## Machine and settings', '', table(['', ''], [

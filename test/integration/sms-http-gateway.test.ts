@@ -14,6 +14,8 @@ let sys: System;
 let gateway: Server;
 const accepted: Received[] = [];
 const refusedPerKey = new Map<string, number>();
+/** how many times the gateway refuses a message before it accepts it; each test sets its own */
+let refusals: (msg: { key: string; phone: string }) => number = () => 2;
 
 beforeAll(async () => {
   gateway = createServer((req, res) => {
@@ -21,13 +23,13 @@ beforeAll(async () => {
     req.on('data', (c) => { body += c; });
     req.on('end', () => {
       const key = String(req.headers['idempotency-key']);
+      const msg = JSON.parse(body);
       const refused = refusedPerKey.get(key) ?? 0;
-      if (refused < 2) {
+      if (refused < refusals({ key, phone: msg.phone })) {
         refusedPerKey.set(key, refused + 1);
         res.writeHead(503).end('busy');
         return;
       }
-      const msg = JSON.parse(body);
       accepted.push({ key, phone: msg.phone, text: msg.text, auth: req.headers.authorization });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
@@ -65,5 +67,25 @@ describe('SMS through the http gateway adapter', () => {
     // Nothing further arrives later: no duplicate sends from retries.
     await new Promise((r) => setTimeout(r, 1_500));
     expect(accepted.filter((m) => m.key.includes(caseNo))).toHaveLength(6);
+  }, 60_000);
+
+  it('retries only the message the gateway refused when the rest of the batch went through', async () => {
+    const complainantPhone = '13912340001';
+    refusals = ({ phone }) => (phone === complainantPhone ? 1 : 0);
+    const filed = await apiClient(sys.baseUrl).call('POST', '/api/v1/grievances', validIntake({ enterpriseId: 'e-canyin', complainantPhone }));
+    expect(filed.status).toBe(201);
+    const caseNo = filed.body.caseNo;
+
+    const rows = await eventually(async () => {
+      const r = await sys.db.selectFrom('sms_outbox').select(['recipient_phone', 'status', 'attempts', 'last_error']).where('case_no', '=', caseNo).execute();
+      return r.length === 6 && r.every((x) => x.status === 'sent') && r;
+    }, 30_000);
+    const receipt = rows.filter((r) => r.recipient_phone === complainantPhone);
+    expect(receipt).toEqual([{ recipient_phone: complainantPhone, status: 'sent', attempts: 2, last_error: null }]);
+    for (const r of rows.filter((x) => x.recipient_phone !== complainantPhone)) expect(r).toMatchObject({ status: 'sent', attempts: 1 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    const mine = accepted.filter((m) => m.key.includes(caseNo));
+    expect(mine).toHaveLength(6);
+    expect(new Set(mine.map((m) => m.key)).size).toBe(6);
   }, 60_000);
 });

@@ -3,10 +3,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { caseNoParams, complainantProof, grievanceIntakeBody, noteBody, ratingBody, withdrawBody } from '../../schemas/grievance';
-import { actOnGrievance, addComplainantNote, grievanceView } from '../../services/grievance-commands';
+import { grievanceView } from '../../services/grievance-commands';
 import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
 import { actorOf } from '../../services/case-detail';
-import { proveComplainant } from '../../services/complainant';
+import { addNoteAsComplainant, proveComplainant, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
 import { publicTimeline } from '../../services/public-timeline';
 
 const publicRoutes: FastifyPluginAsync = async (app) => {
@@ -46,25 +46,21 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/grievances/:caseNo/rating', {
     schema: { tags: ['public'], summary: '职工评价', params: caseNoParams, body: ratingBody },
   }, async (req) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    const payload = { score: req.body.score, ...(req.body.comment ? { comment: req.body.comment } : {}) };
-    const view = await actOnGrievance(app.temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload });
+    const { row, view } = await rateAsComplainant(app, req.params.caseNo, req.body);
     return { caseNo: row.case_no, stage: view.stage, rating: view.rating };
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/grievances/:caseNo/notes', {
     schema: { tags: ['public'], summary: '职工补充说明', params: caseNoParams, body: noteBody },
   }, async (req, reply) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    await addComplainantNote(app.temporal, row.case_no, req.body.text.trim());
+    const row = await addNoteAsComplainant(app, req.params.caseNo, req.body);
     return reply.code(202).send({ caseNo: row.case_no, message: '补充说明已提交' });
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/grievances/:caseNo/withdrawal', {
     schema: { tags: ['public'], summary: '职工撤回诉求', params: caseNoParams, body: withdrawBody },
   }, async (req) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    const view = await actOnGrievance(app.temporal, row.case_no, { action: 'withdraw', actor: { role: 'worker', name: row.complainant_name }, payload: { reason: req.body.reason } });
+    const { row, view } = await withdrawAsComplainant(app, req.params.caseNo, req.body);
     return { caseNo: row.case_no, stage: view.stage, outcome: view.outcome };
   });
 };

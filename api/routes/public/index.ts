@@ -5,10 +5,10 @@ import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { CATEGORY_LABELS, type Category } from '../../../workflows/shared/grievance-model';
 import { classify } from '../../plugins/app/error-handler';
-import { caseNoParams, grievanceIntakeForm, noteBody, PHONE_PATTERN } from '../../schemas/grievance';
+import { caseNoParams, grievanceIntakeForm, noteBody, PHONE_PATTERN, ratingBody, withdrawBody } from '../../schemas/grievance';
 import { zhValidationMessage } from '../../schemas/zh-validation';
-import { proveComplainant } from '../../services/complainant';
-import { actOnGrievance, addComplainantNote, grievanceView } from '../../services/grievance-commands';
+import { addNoteAsComplainant, proveComplainant, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
+import { grievanceView } from '../../services/grievance-commands';
 import { fileGrievance } from '../../services/grievance-intake';
 import { publicTimeline } from '../../services/public-timeline';
 import { LAW_TOPICS } from './law-topics';
@@ -52,10 +52,6 @@ async function renderProgress(req: FastifyRequest, reply: FastifyReply, caseNo: 
   });
 }
 
-const proofSchema = {
-  type: 'object', required: ['phone'], properties: { phone: { type: 'string', pattern: PHONE_PATTERN } },
-} as const;
-
 const publicPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
   app.get('/', async (_req, reply) => reply.view('index', { title: '工情码', topics: LAW_TOPICS }));
@@ -86,27 +82,23 @@ const publicPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/track/:caseNo/rate', {
-    schema: { hide: true, params: caseNoParams, body: { ...proofSchema, required: ['phone', 'score'], properties: { ...proofSchema.properties, score: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string', maxLength: 500 } } } },
+    schema: { hide: true, params: caseNoParams, body: ratingBody },
   }, async (req, reply) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    const payload = { score: req.body.score, ...(req.body.comment?.trim() ? { comment: req.body.comment.trim() } : {}) };
-    await actOnGrievance(app.temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload });
+    const { row } = await rateAsComplainant(app, req.params.caseNo, req.body);
     return renderProgress(req, reply, row.case_no, req.body.phone, '感谢您的评价！');
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/track/:caseNo/note', {
     schema: { hide: true, params: caseNoParams, body: noteBody },
   }, async (req, reply) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    await addComplainantNote(app.temporal, row.case_no, req.body.text.trim());
+    const row = await addNoteAsComplainant(app, req.params.caseNo, req.body);
     return renderProgress(req, reply, row.case_no, req.body.phone, '补充说明已提交，社会化工会工作者会看到。');
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/track/:caseNo/withdraw', {
-    schema: { hide: true, params: caseNoParams, body: { ...proofSchema, required: ['phone', 'reason'], properties: { ...proofSchema.properties, reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } } } },
+    schema: { hide: true, params: caseNoParams, body: withdrawBody },
   }, async (req, reply) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    await actOnGrievance(app.temporal, row.case_no, { action: 'withdraw', actor: { role: 'worker', name: row.complainant_name }, payload: { reason: req.body.reason.trim() } });
+    const { row } = await withdrawAsComplainant(app, req.params.caseNo, req.body);
     return renderProgress(req, reply, row.case_no, req.body.phone, '诉求已撤回。');
   });
 };

@@ -22,7 +22,7 @@ import { prepareBaselineTree, startDevServer, type BaselineTree } from './lib/ba
 import { root, startApi, startNoopWorker, startWorker, type Child } from './lib/children';
 import { benchConfig as cfg, CASE_TASK_QUEUE } from './lib/config';
 import { groupPids, postgresPids, type ProcSet } from './lib/proc';
-import { gitState, writeReport, type Phase, type RunData } from './lib/report';
+import { gitState, sustained, writeReport, type Phase, type RunData } from './lib/report';
 import { freshDatabase, machineFacts } from './lib/setup';
 import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
@@ -124,6 +124,11 @@ async function main() {
         + `fan-out ${fanout.done}/${fanout.cases}, p95 ${(fanout.fanout.p95 / 1000).toFixed(1)} s, ${fanout.donePerSec.toFixed(1)} cases/s`);
       steps.push({ step: { ...step, accepted: [] }, fanout });
       sampleCase ??= step.accepted[0]?.caseNo;
+      // Two steps in a row not sustained: higher rates would only add a backlog that takes minutes to drain.
+      if (steps.length >= 2 && !steps.slice(-2).some(sustained)) {
+        log(`${name}: two steps in a row not sustained; skipping the higher rates`);
+        break;
+      }
     }
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;

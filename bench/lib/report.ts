@@ -42,7 +42,7 @@ export interface RunData {
 
 /** The worker kept up at a step: ≥ 95 % of the offered rate accepted, no errors, every case notified within 5 s. */
 export const SUSTAINED_FANOUT_P95_MS = 5000;
-const sustained = (s: Phase['steps'][number]) => s.step.acceptedPerSec >= 0.95 * s.step.offered && s.step.errors === 0
+export const sustained = (s: Phase['steps'][number]) => s.step.acceptedPerSec >= 0.95 * s.step.offered && s.step.errors === 0
   && s.step.non2xx === 0 && s.fanout.done === s.fanout.cases && s.fanout.fanout.p95 <= SUSTAINED_FANOUT_P95_MS;
 const bestSustained = (p: Phase) => p.steps.filter(sustained).sort((a, b) => b.step.offered - a.step.offered)[0];
 const peakDone = (p: Phase) => {
@@ -57,6 +57,7 @@ export const phaseDetail = (d: RunData, p: Phase) => [
 ];
 const moderate = (d: RunData, p: Phase) => [...p.steps].sort((a, b) => Math.abs(a.step.offered - d.moderateRate) - Math.abs(b.step.offered - d.moderateRate))[0];
 
+const SKIPPED = '– (not run: two lower steps not sustained)';
 const NO_MEDIATION = 'not measured: there is no mediation workflow (the mediation issue, #3, was closed without one)';
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -82,15 +83,17 @@ export function gitState(): string {
 function summary(d: RunData): string {
   const ph = d.phases;
   const row = (label: string, f: (p: Phase) => string | number) => [label, ...ph.map(f)];
+  const rates = [...new Set(ph.flatMap((p) => p.steps.map((s) => s.step.offered)))].sort((a, b) => a - b);
+  const stepAt = (p: Phase, offered: number) => p.steps.find((s) => s.step.offered === offered);
   const rows = [
     row('noop limit: completions/s (p50 / p95 ms)', (p) => (p.limit ? `${rate(p.limit.perSec)} (${ms(p.limit.latency.p50)} / ${ms(p.limit.latency.p95)})` : `same server: ${rate(limitOf(d, p))}`)),
-    ...ph[0].steps.map((_, i) => row(`intake at ${ph[0].steps[i].step.offered} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
-      const s = p.steps[i]?.step;
-      return s ? `${rate(s.acceptedPerSec)}, ${ms(s.latency.p50)} / ${ms(s.latency.p95)} / ${ms(s.latency.p99)}${s.errors + s.non2xx ? `, ${s.errors + s.non2xx} errors` : ''}` : '–';
+    ...rates.map((r) => row(`intake at ${r} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
+      const s = stepAt(p, r)?.step;
+      return s ? `${rate(s.acceptedPerSec)}, ${ms(s.latency.p50)} / ${ms(s.latency.p95)} / ${ms(s.latency.p99)}${s.errors + s.non2xx ? `, ${s.errors + s.non2xx} errors` : ''}` : SKIPPED;
     })),
-    ...ph[0].steps.map((_, i) => row(`SMS fan-out at ${ph[0].steps[i].step.offered} req/s: p50 / p95 s (done)`, (p) => {
-      const f = p.steps[i]?.fanout;
-      return f ? `${sec(f.fanout.p50)} / ${sec(f.fanout.p95)} (${f.done}/${f.cases})` : '–';
+    ...rates.map((r) => row(`SMS fan-out at ${r} req/s: p50 / p95 s (done)`, (p) => {
+      const f = stepAt(p, r)?.fanout;
+      return f ? `${sec(f.fanout.p50)} / ${sec(f.fanout.p95)} (${f.done}/${f.cases})` : SKIPPED;
     })),
     row('most cases/s fully notified in a step (capped by the offered rate)', (p) => rate(peakDone(p))),
     row('highest sustained step, req/s', (p) => bestSustained(p)?.step.offered ?? 'none'),

@@ -20,7 +20,7 @@ export const benchConfig = {
    * default worker setup stops keeping up on a 2-core machine (see bench/results). A phase stops after two steps in a
    * row it did not sustain: rates far past its knee would only grow a backlog that every later step has to wait out.
    */
-  intake: { rates: quick ? [4, 12, 24] : [3, 6, 12, 24, 36, 48], seconds: quick ? 8 : 15 },
+  intake: { rates: quick ? [4, 12, 24] : [3, 6, 12, 18, 24, 36, 48], seconds: quick ? 8 : 15 },
   /** the step whose fan-out the report singles out as "moderate load" */
   fanoutRate: 6,
   /** how long to wait after a step for its cases' SMS before giving up on the rest (the worker's backlog) */

@@ -91,6 +91,12 @@ async function main() {
     loadgen: () => [process.pid],
   };
 
+  /** After a phase (and after the history page, which uses the defaults' API): the next one starts its own. */
+  async function stopWorkerAndApi() {
+    await stop(worker);
+    await stop(api);
+  }
+
   const mainServer: Server = {
     label: `fresh SQLite file, ${process.env.GQ_BENCH_TEMPORAL_PRAGMAS || "SQLite's defaults"} (scripts/bench.sh)`,
     address: process.env.TEMPORAL_ADDRESS!, client: temporal, pids: procs.temporal,
@@ -151,15 +157,13 @@ async function main() {
         client: new Client({ connection }), pids: () => [server.pid],
       };
       const out = [await phase('rollback journal', { server: before, limit: true })];
-      await stop(worker);
-      await stop(api);
+      await stopWorkerAndApi();
       const tree = prepareBaselineTree();
       if ('skipped' in tree) notes.push(tree.skipped);
       else {
         // Its own queue: the two workers' workflow code differs, and neither may ever see the other's tasks.
         out.push(await phase(`before (${tree.commit.slice(0, 7)})`, { server: before, tree, queue: `${CASE_TASK_QUEUE}-before`, limit: false }));
-        await stop(worker);
-        await stop(api);
+        await stopWorkerAndApi();
       }
       return out;
     } finally {
@@ -173,13 +177,11 @@ async function main() {
     const phases: Phase[] = [await phase('defaults', { server: mainServer, limit: true })];
     const history = await measureHistory(api!.baseUrl, { ...cfg.history, log });
     log(`history: p50 ${history.latency.p50.toFixed(0)} ms, p95 ${history.latency.p95.toFixed(0)} ms`);
-    await stop(worker);
-    await stop(api);
+    await stopWorkerAndApi();
     const variant = variantEnv();
     if (variant) {
       phases.push(await phase('env variant', { server: mainServer, env: variant, limit: true }));
-      await stop(worker);
-      await stop(api);
+      await stopWorkerAndApi();
     }
     if (cfg.before) phases.push(...await beforePhases(notes));
 

@@ -8,6 +8,7 @@ import errorHandler from './plugins/app/error-handler';
 import services from './plugins/app/services';
 import forms from './plugins/external/forms';
 import openapi from './plugins/external/openapi';
+import rateLimit from './plugins/external/rate-limit';
 import views from './plugins/external/views';
 import apiV1 from './routes/api-v1';
 import publicPages from './routes/public';
@@ -28,6 +29,7 @@ export async function buildApp({ db, temporal, logger = false }: AppDeps) {
   await app.register(openapi);
   await app.register(forms);
   await app.register(views);
+  await app.register(rateLimit);
   await app.register(services, { db, temporal });
   await app.register(auth);
   await app.register(errorHandler);

@@ -30,6 +30,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string } }>('/grievances/:caseNo/progress', {
+    preHandler: app.guessLimits.complainantProof,
     schema: {
       tags: ['public'], summary: '查询办理进度', params: caseNoParams,
       body: { type: 'object', required: ['phone'], properties: complainantProof },
@@ -44,6 +45,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/grievances/:caseNo/rating', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { tags: ['public'], summary: '职工评价', params: caseNoParams, body: ratingBody },
   }, async (req) => {
     const { row, view } = await rateAsComplainant(app, req.params.caseNo, req.body);
@@ -51,6 +53,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/grievances/:caseNo/notes', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { tags: ['public'], summary: '职工补充说明', params: caseNoParams, body: noteBody },
   }, async (req, reply) => {
     const row = await addNoteAsComplainant(app, req.params.caseNo, req.body);
@@ -58,6 +61,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/grievances/:caseNo/withdrawal', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { tags: ['public'], summary: '职工撤回诉求', params: caseNoParams, body: withdrawBody },
   }, async (req) => {
     const { row, view } = await withdrawAsComplainant(app, req.params.caseNo, req.body);

@@ -13,6 +13,7 @@ import { maskName, maskPhone } from '../../../templates/helpers';
 
 const staffRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { username: string; password: string } }>('/sessions', {
+    preHandler: app.guessLimits.login,
     schema: {
       tags: ['staff'], summary: '工作人员登录，返回 Bearer 令牌',
       body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 50 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },

@@ -66,6 +66,7 @@ const publicPages: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { caseNo?: string } }>('/track', async (req, reply) =>
     reply.view('track-form', { title: '查询进度', caseNo: req.query.caseNo }));
   app.post<{ Body: { caseNo: string; phone: string } }>('/track', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { hide: true, body: { type: 'object', required: ['caseNo', 'phone'], properties: { caseNo: { type: 'string', pattern: '^GQ[0-9A-Z]{10}$' }, phone: { type: 'string', pattern: PHONE_PATTERN } } } },
     attachValidation: true,
   }, async (req, reply) => {
@@ -82,6 +83,7 @@ const publicPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/track/:caseNo/rate', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { hide: true, params: caseNoParams, body: ratingBody },
   }, async (req, reply) => {
     const { row } = await rateAsComplainant(app, req.params.caseNo, req.body);
@@ -89,6 +91,7 @@ const publicPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/track/:caseNo/note', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { hide: true, params: caseNoParams, body: noteBody },
   }, async (req, reply) => {
     const row = await addNoteAsComplainant(app, req.params.caseNo, req.body);
@@ -96,6 +99,7 @@ const publicPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/track/:caseNo/withdraw', {
+    preHandler: app.guessLimits.complainantProof,
     schema: { hide: true, params: caseNoParams, body: withdrawBody },
   }, async (req, reply) => {
     const { row } = await withdrawAsComplainant(app, req.params.caseNo, req.body);

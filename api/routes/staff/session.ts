@@ -10,7 +10,7 @@ const sessionPages: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { next?: string } }>('/login', async (req, reply) =>
     reply.view('login', { title: '工作人员登录', next: safeNext(req.query.next) }));
 
-  app.post<{ Body: { username?: string; password?: string; next?: string } }>('/login', async (req, reply) => {
+  app.post<{ Body: { username?: string; password?: string; next?: string } }>('/login', { preHandler: app.guessLimits.login }, async (req, reply) => {
     const { username = '', password = '', next } = req.body ?? {};
     const user = username && username.length <= 50 ? await findStaffByUsername(app.db, username) : undefined;
     if (!user || password.length > 200 || !(await verifyPassword(password, user.password_hash))) {

@@ -1,0 +1,24 @@
+/**
+ * How many tries a client gets where a guess can succeed, per client address and per target, so that one person's
+ * typos never lock out another. Used as preHandlers (api/plugins/external/rate-limit.ts), so counted after validation:
+ * a malformed request cannot succeed and is not a guess.
+ */
+import type { RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+
+const field = (req: FastifyRequest, name: string) => {
+  const from = (req.params as Record<string, unknown> | undefined)?.[name] ?? (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof from === 'string' ? from.trim().toLowerCase() : '';
+};
+
+/** Staff sign-in, pages and JSON API together: 10 tries per account per 15 minutes. */
+export const loginGuesses: RateLimitOptions = {
+  max: 10, timeWindow: '15 minutes',
+  keyGenerator: (req) => `login|${req.ip}|${field(req, 'username')}`,
+};
+
+/** A tracking number with a phone, on every route that proves it: 30 tries per case per 15 minutes. */
+export const complainantProofGuesses: RateLimitOptions = {
+  max: 30, timeWindow: '15 minutes',
+  keyGenerator: (req) => `proof|${req.ip}|${field(req, 'caseNo')}`,
+};

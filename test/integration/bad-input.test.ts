@@ -206,6 +206,23 @@ describe('bad input gets a precise 4xx in zh-CN and writes nothing', () => {
     expect(r.message).toContain(c.message);
   });
 
+  it('shows a refused case-page action inside its own form, focused, with what was typed', async () => {
+    const res = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}/actions/openCoordination`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${tokens['beishan.sg']}` },
+      body: new URLSearchParams({ department: '不存在的部门', note: '请协查社保缴纳情况' }).toString(),
+    });
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    const card = /<div class="card" id="action-openCoordination">([\s\S]*?)<\/form>/.exec(html)?.[1] ?? '';
+    expect(card).toMatch(/role="alert">[^<]*协作部门/);
+    expect(card).toContain('>请协查社保缴纳情况</textarea>');
+    expect(card).toContain('autofocus');
+    // Only there: not also at the top of the page, and no other form is focused.
+    expect(html.match(/role="alert"/g)).toHaveLength(1);
+    expect(html.match(/autofocus/g)).toHaveLength(1);
+  });
+
   it('left no row half-written and the case still at contact', async () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await counts()).toEqual(before);

@@ -12,6 +12,8 @@ import { normalizeFormBody } from '../public/normalize';
 import { payloadFromForm } from './action-form';
 import sessionPages from './session';
 
+interface FailedAction { action: StaffActionName; message: string; values: Record<string, string> }
+
 const OUTCOMES = Object.entries(OUTCOME_LABELS).filter(([k]) => k !== 'withdrawn').map(([value, label]) => ({ value, label }));
 
 const staffPages: FastifyPluginAsync = async (app) => {
@@ -30,16 +32,23 @@ const staffPages: FastifyPluginAsync = async (app) => {
       });
     });
 
-    const renderCase = async (req: FastifyRequest, reply: FastifyReply, caseNo: string, error?: string, done?: string) => {
+    /** `failed`: an action refused, shown inside its own form with what was typed, and that form focused. */
+    const renderCase = async (req: FastifyRequest, reply: FastifyReply, caseNo: string, opts: { failed?: FailedAction; done?: string } = {}) => {
       const detail = await caseDetail(app.db, app.temporal, req.staff!, caseNo);
       const supervisor = SUPERVISOR_ROLES.includes(req.staff!.role as never);
       // After a successful action the page says so: otherwise it looks much as before and people press again.
+      const { failed, done } = opts;
       const notice = done && done in ACTION_LABELS ? `已完成：${ACTION_LABELS[done as keyof typeof ACTION_LABELS]}` : undefined;
-      return reply.view('case', { title: `案件 ${caseNo}`, staff: req.staff, ...detail, error, notice, supervisor, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS });
+      const actions = detail.actions.map((name) => (name === failed?.action ? { name, error: failed.message, values: failed.values } : { name, values: {} }));
+      // A refused action that is no longer offered (the case moved on meanwhile) has no form to show its error in.
+      const error = failed && !detail.actions.includes(failed.action) ? failed.message : undefined;
+      return reply.view('case', {
+        title: `案件 ${caseNo}`, staff: req.staff, ...detail, actions, error, notice, supervisor, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS,
+      });
     };
 
     secured.get<{ Params: { caseNo: string }; Querystring: { done?: string } }>('/cases/:caseNo', { schema: { params: caseNoParams, hide: true } },
-      async (req, reply) => renderCase(req, reply, req.params.caseNo, undefined, req.query.done));
+      async (req, reply) => renderCase(req, reply, req.params.caseNo, { done: req.query.done }));
 
     secured.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', { schema: { params: caseNoParams, hide: true } }, async (req, reply) => {
       assertSupervisor(req.staff!.role);
@@ -61,7 +70,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
         const a = classify(err);
         if (a.status >= 500) throw err;
         reply.code(a.status);
-        return renderCase(req, reply, caseNo, a.message);
+        return renderCase(req, reply, caseNo, { failed: { action, message: a.message, values: req.body ?? {} } });
       }
       return reply.redirect(`/staff/cases/${caseNo}?done=${action}`, 303);
     });

@@ -1,7 +1,8 @@
 /**
  * Public holidays and make-up working days (调休上班) of mainland China, as data. Source: the State Council General
- * Office's annual notice on holiday arrangements (国务院办公厅关于2026年部分节假日安排的通知). Check each new year's notice
- * and add it here; years not listed fall back to Saturday/Sunday as rest days.
+ * Office's annual notice on holiday arrangements (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04, published by
+ * Xinhua; every date below checked against its text). Check each new year's notice and add it here; years not listed
+ * fall back to Saturday/Sunday as rest days.
  * Dates are local (Asia/Shanghai) calendar days, YYYY-MM-DD.
  */
 export interface HolidayCalendar {

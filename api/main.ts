@@ -3,10 +3,16 @@ import { createDb } from '../db/connection';
 import { buildApp } from './server';
 import { connectTemporal } from './temporal-client';
 
+/** GONGQING_TRUST_PROXY: unset or empty = none; otherwise the proxies' addresses or CIDRs, comma-separated. */
+function trustProxyFromEnv(v: string | undefined): false | string[] {
+  const list = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return list.length ? list : false;
+}
+
 async function main() {
   const db = createDb();
   const temporal = await connectTemporal();
-  const app = await buildApp({ db, temporal, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ db, temporal, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: trustProxyFromEnv(process.env.GONGQING_TRUST_PROXY) });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

@@ -18,11 +18,14 @@ export interface AppDeps {
   db: Kysely<Database>;
   temporal: Client;
   logger?: FastifyServerOptions['logger'];
+  /** Behind a load balancer: which proxies to believe for the client address (guess limits count per address). */
+  trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
-export async function buildApp({ db, temporal, logger = false }: AppDeps) {
+export async function buildApp({ db, temporal, logger = false, trustProxy = false }: AppDeps) {
   const app = Fastify({
     logger,
+    trustProxy,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { allErrors: false, coerceTypes: true, removeAdditional: false } },
   });

@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { root, startProcess, freePort, type Child } from './children';
+import { freePort, git, root, startProcess, type Child } from './children';
 
 export const DEFAULT_BASELINE_REF = 'e1bd368';
 
@@ -18,8 +18,6 @@ export interface BaselineTree {
   commit: string;
   subject: string;
 }
-
-const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 /** The older commit's files, ready to run; a reason instead when this checkout cannot provide them (no git, shallow). */
 export function prepareBaselineTree(ref = process.env.BENCH_BASELINE_REF || DEFAULT_BASELINE_REF): BaselineTree | { skipped: string } {

@@ -3,13 +3,16 @@
  * the bench's noop worker, and the API. The API is a child too, unlike in the tests: autocannon runs in this process,
  * and a load generator sharing the server's event loop would add its own work to every latency it measures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './stats';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `git <args>` in this checkout, its output trimmed; throws when git fails (no git, unknown commit). */
+export const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 export interface Child {
   name: string;

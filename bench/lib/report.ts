@@ -2,13 +2,13 @@
  * The report: a summary table (defaults beside each variant), then one section per measurement, printed and written to
  * bench/results/<date>.md. Only measured values go in; derived ones (ratios, "sustained") say how they are derived.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
 import type { StepResult } from '../intake';
 import type { LimitResult } from '../limit';
 import type { ScaleResult } from '../scale';
+import { git } from './children';
 import type { MachineFacts } from './setup';
 import { ms, rate, sec } from './stats';
 
@@ -73,8 +73,7 @@ const shapeText = (s?: HistoryShape) => (s ? `${s.events} events: ${count(s.work
 /** The checkout's commit, read when the run starts: files edited while it runs do not change what it measured. */
 export function gitState(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    return head + (execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '');
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain') ? ' (with uncommitted changes)' : '');
   } catch {
     return 'unknown';
   }

@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
+import { gongqingDataConverter } from './activities/codec/data-converter';
+import { workerLinksFromEnv } from './activities/secrets/worker-link';
 import { gatewayFromEnv } from './activities/sms/http-gateway';
 import { createDb } from './db/connection';
 import { temporalConfig } from './temporal.config';
@@ -16,7 +18,9 @@ export async function createWorker(extra: Partial<WorkerOptions> = {}) {
     namespace: temporalConfig.namespace,
     taskQueue: temporalConfig.taskQueue,
     workflowsPath,
-    activities: createActivities({ db, sms: gatewayFromEnv() ?? undefined }),
+    // Payloads leave this process encrypted (names, phones, descriptions): Temporal's database never holds them in clear.
+    dataConverter: gongqingDataConverter(),
+    activities: createActivities({ db, sms: gatewayFromEnv() ?? undefined, links: workerLinksFromEnv() }),
     ...temporalConfig.worker,
     ...extra,
   });

@@ -19,6 +19,8 @@ export interface TaskSpec {
   role: Role;
   unitId: string;
   department: string | null;
+  /** set when a superior took the step over: then only this person acts on it */
+  userId?: number | null;
   dueAt: string;
 }
 
@@ -73,6 +75,23 @@ export interface SmsRequest {
   template: string;
   to: Contact;
   vars: Record<string, string | number>;
+  /**
+   * A secret the text carries, filled in by the activity and stored masked: 'worker-link' is the worker's personal
+   * link (derived from a server secret, so it never travels through the engine's history).
+   */
+  secret?: 'worker-link';
+}
+
+/** A message the gateway refused for good (a wrong or barred number): retrying cannot help, a person must act. */
+export interface RejectedSms {
+  key: string;
+  role: Role;
+  name: string;
+  reason: string;
+}
+
+export interface SmsBatchResult {
+  rejected: RejectedSms[];
 }
 
 export interface CaseActivities {
@@ -80,7 +99,10 @@ export interface CaseActivities {
   /** one contact per role (the unit's primary holder), in the order asked; roles nobody holds are left out */
   findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
-  sendSms(req: SmsRequest): Promise<void>;
-  /** several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key */
-  sendSmsBatch(reqs: SmsRequest[]): Promise<void>;
+  sendSms(req: SmsRequest): Promise<SmsBatchResult | void>;
+  /**
+   * Several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key.
+   * Resolves with the messages refused for good; histories from before it reported them resolve with nothing.
+   */
+  sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult | void>;
 }

@@ -11,12 +11,14 @@ export const unauthorized = () => new HttpError(401, '请先登录', 'UNAUTHORIZ
 export const badRequest = (message: string) => new HttpError(400, message, 'BAD_REQUEST');
 export const unavailable = () => new HttpError(503, '系统繁忙，请稍后再试', 'UNAVAILABLE');
 
-/** Fastify's own 4xx codes, in the UI's language. */
-export const FASTIFY_ERROR_MESSAGES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的提交格式',
-  FST_ERR_CTP_BODY_TOO_LARGE: '提交的内容过大',
-  FST_ERR_CTP_EMPTY_JSON_BODY: '提交的内容为空',
-  FST_ERR_CTP_INVALID_JSON_BODY: '提交的内容不是有效的JSON',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求长度不正确',
-  FST_ERR_NOT_FOUND: '页面不存在',
+/** Fastify's and its plugins' own 4xx codes: the app's code (framework codes never reach a client) and a zh-CN message. */
+export const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的提交格式' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: '提交的内容为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: '提交的内容不是有效的JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: '请求长度不正确' },
+  FST_ERR_NOT_FOUND: { code: 'NOT_FOUND', message: '页面不存在' },
+  FST_CSRF_MISSING_SECRET: { code: 'FORBIDDEN', message: '页面已过期，请返回并刷新页面后重新提交' },
+  FST_CSRF_INVALID_TOKEN: { code: 'FORBIDDEN', message: '页面已过期或来源不明，请返回并刷新页面后重新提交' },
 };

@@ -17,8 +17,11 @@ export const loginGuesses: RateLimitOptions = {
   keyGenerator: (req) => `login|${req.ip}|${field(req, 'username')}`,
 };
 
-/** A tracking number with a phone, on every route that proves it: 30 tries per case per 15 minutes. */
-export const complainantProofGuesses: RateLimitOptions = {
+/**
+ * A worker's proof (a texted code for a case, a personal link): 30 tries per case (or per address for links) per 15
+ * minutes, on top of each code's own few tries, so that guessing codes across fresh ones is bounded too.
+ */
+export const workerProofGuesses: RateLimitOptions = {
   max: 30, timeWindow: '15 minutes',
-  keyGenerator: (req) => `proof|${req.ip}|${field(req, 'caseNo')}`,
+  keyGenerator: (req) => `proof|${req.ip}|${field(req, 'caseNo') || 'link'}`,
 };

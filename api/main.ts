@@ -1,4 +1,5 @@
 /** The web process: zh-CN pages and /api/v1 on one port. */
+import { gatewayFromEnv } from '../activities/sms/http-gateway';
 import { createDb } from '../db/connection';
 import { buildApp } from './server';
 import { connectTemporal } from './temporal-client';
@@ -12,7 +13,7 @@ function trustProxyFromEnv(v: string | undefined): false | string[] {
 async function main() {
   const db = createDb();
   const temporal = await connectTemporal();
-  const app = await buildApp({ db, temporal, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: trustProxyFromEnv(process.env.GONGQING_TRUST_PROXY) });
+  const app = await buildApp({ db, temporal, sms: gatewayFromEnv() ?? undefined, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: trustProxyFromEnv(process.env.GONGQING_TRUST_PROXY) });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

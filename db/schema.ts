@@ -34,9 +34,39 @@ export interface StaffUserTable {
 }
 
 export interface SessionTable {
-  token: string;
+  token_hash: string;
   user_id: number;
+  created_at: Generated<Date>;
   expires_at: Timestamp;
+}
+
+export interface WorkerSessionTable {
+  token_hash: string;
+  case_no: string;
+  via: 'link' | 'code' | 'filing';
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface WorkerLinkTable {
+  token_hash: string;
+  case_no: string;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+export interface PhoneCodeTable {
+  id: Generated<number>;
+  phone: string;
+  purpose: 'file' | 'track';
+  case_no: string | null;
+  code_hash: string;
+  client: string;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  consumed_at: Date | null;
+  consumed_by: string | null;
 }
 
 export interface CaseTable {
@@ -89,6 +119,7 @@ export interface TaskTable {
   due_at: Timestamp;
   status: string;
   escalation_level: number;
+  assignee_user_id: number | null;
   opened_at: Timestamp;
   closed_at: Date | null;
 }
@@ -105,6 +136,8 @@ export interface SmsOutboxTable {
   status: string;
   attempts: number;
   last_error: string | null;
+  /** what the adapter fills in at delivery (the stored body shows it masked): 'worker-link' */
+  secret: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
 }
@@ -114,6 +147,9 @@ export interface Database {
   enterprises: EnterpriseTable;
   staff_users: StaffUserTable;
   sessions: SessionTable;
+  worker_sessions: WorkerSessionTable;
+  worker_links: WorkerLinkTable;
+  phone_codes: PhoneCodeTable;
   cases: CaseTable;
   case_events: CaseEventTable;
   tasks: TaskTable;

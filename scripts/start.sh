@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# README command 1: installs what is missing, starts Postgres, the Temporal dev server (cases kept in data/), the worker
-# and the web server with demo data, prints the URLs, and stops all of it on Ctrl-C.
+# README command 1: installs what is missing, starts Postgres, the Temporal dev server (cases kept in data/), a loopback
+# SMS gateway that shows what each phone receives, the worker and the web server with demo data, prints the URLs, and
+# stops all of it on Ctrl-C.
 set -euo pipefail
 LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
-for f in common cleanup ports node-deps postgres temporal-dev; do source "$LIB/$f.sh"; done
+for f in common cleanup ports node-deps keys postgres temporal-dev; do source "$LIB/$f.sh"; done
 install_cleanup_trap
 cd "$ROOT"
 mkdir -p data/logs
 
 ensure_node_deps
+ensure_keys_file "$ROOT/data/keys.json"
 start_postgres "$ROOT/data/pg"
+export PORT="${PORT:-$(preferred_port 3000)}"
+export GONGQING_PUBLIC_URL="${GONGQING_PUBLIC_URL:-http://127.0.0.1:$PORT}"
 UI_PORT="$(preferred_port 8233)"
-start_temporal_dev "$ROOT/data/temporal.db" "$(preferred_port 7233)" "$UI_PORT"
+export GONGQING_TEMPORAL_UI_ORIGINS="${GONGQING_TEMPORAL_UI_ORIGINS:-http://127.0.0.1:$UI_PORT,http://localhost:$UI_PORT}"
+# The Web UI asks this endpoint to decrypt payloads for signed-in district staff (api/routes/codec.ts).
+GQ_TEMPORAL_UI_CODEC="$GONGQING_PUBLIC_URL/codec" start_temporal_dev "$ROOT/data/temporal.db" "$(preferred_port 7233)" "$UI_PORT"
 node --import tsx scripts/prepare-db.ts --print-accounts
 
-export PORT="${PORT:-$(preferred_port 3000)}"
+# Unless a real gateway is configured, SMS go to a gateway on loopback whose pages show each phone's messages: the
+# demo's stand-in for the workers' and staff's phones (personal links and one-time codes arrive there).
+if [[ -z "${GONGQING_SMS_ADAPTER:-}" ]]; then
+  SMS_PORT="$(preferred_port 3025)"
+  export GONGQING_SMS_ADAPTER=http GONGQING_SMS_URL="http://127.0.0.1:$SMS_PORT/send" GONGQING_SMS_TOKEN="${GONGQING_SMS_TOKEN:-demo-$RANDOM$RANDOM}"
+  spawn_group data/logs/sms-gateway.log env PORT="$SMS_PORT" node --import tsx scripts/fake-sms-gateway.ts
+  SMS_PID=$GQ_SPAWNED_PID
+  register_cleanup "gq_log 'stopping the loopback SMS gateway'; kill_group $SMS_PID 5"
+  wait_port "$SMS_PORT" 30 "$SMS_PID" || { tail -n 20 data/logs/sms-gateway.log | gq_prefix sms; gq_die "SMS gateway did not start"; }
+fi
+
 spawn_group data/logs/worker.log node --import tsx worker.ts
 WORKER_PID=$GQ_SPAWNED_PID
 register_cleanup "gq_log 'stopping worker'; kill_group $WORKER_PID 15"
@@ -22,7 +38,7 @@ spawn_group data/logs/api.log node --import tsx api/main.ts
 API_PID=$GQ_SPAWNED_PID
 register_cleanup "gq_log 'stopping web server'; kill_group $API_PID 10"
 wait_port "$PORT" 60 "$API_PID" || { tail -n 30 data/logs/api.log | gq_prefix api; gq_die "web server did not start"; }
-echo "Demo grievances (track them at /track with the number and phone):"
+echo "Demo grievances (each worker's personal link is in the receipt SMS on the phone pages below):"
 node --import tsx scripts/demo-cases.ts
 
 cat >&2 <<MSG
@@ -31,7 +47,8 @@ cat >&2 <<MSG
     Worker's QR page      http://127.0.0.1:$PORT/
     Staff sign-in         http://127.0.0.1:$PORT/staff/login
     JSON API / OpenAPI    http://127.0.0.1:$PORT/api/v1/openapi.json
-    Temporal              $TEMPORAL_ADDRESS${GQ_TEMPORAL_DEV_PID:+   Web UI http://127.0.0.1:$UI_PORT}
+    Phones (SMS gateway)  ${SMS_PORT:+http://127.0.0.1:$SMS_PORT/}${SMS_PORT:-$GONGQING_SMS_URL}
+    Temporal              $TEMPORAL_ADDRESS${GQ_TEMPORAL_DEV_PID:+   Web UI http://127.0.0.1:$UI_PORT (codec: $GONGQING_PUBLIC_URL/codec)}
     PostgreSQL            ${DATABASE_URL}
 
 MSG

@@ -3,19 +3,23 @@
 # builds the time-skipping test server, type-checks and runs the whole suite; stops everything it started, always.
 set -euo pipefail
 LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
-for f in common cleanup ports node-deps postgres temporal-dev test-server; do source "$LIB/$f.sh"; done
+for f in common cleanup ports node-deps keys postgres temporal-dev test-server; do source "$LIB/$f.sh"; done
 install_cleanup_trap
 cd "$ROOT"
 mkdir -p data/logs
 started="$(gq_now)"
 
 ensure_node_deps
+ensure_keys_file "$ROOT/data/keys-test.json"
 TEMPORAL_TEST_SERVER="$(ensure_test_server)"
 export TEMPORAL_TEST_SERVER
 export GONGQING_PG_FAST=1
 start_postgres "$ROOT/data/pg-test"
 rm -f data/temporal-test.db
 start_temporal_dev "$ROOT/data/temporal-test.db" auto none
+# Fault tests start, stop and restart servers of their own (test/helpers/private-*.ts) from the same binaries.
+GQ_TEMPORAL_CLI="$(ensure_temporal_cli)"
+export GQ_TEMPORAL_CLI GQ_PG_BINDIR
 gq_log "infrastructure ready in $(gq_since "$started") s"
 
 gq_log "type-checking"

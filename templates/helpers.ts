@@ -1,4 +1,5 @@
 /** Handlebars helpers shared by pages, SMS texts and documents: one place for how money, time and labels read. */
+import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/shared/grievance-model';
 
@@ -48,6 +49,8 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('roleLabel', label(ROLE_LABELS));
   hb.registerHelper('actionLabel', label(ACTION_LABELS));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A fresh one-time key for each form as rendered: the same submission sent twice is applied once (partials/form-key).
+  hb.registerHelper('newKey', () => randomUUID());
   // {{#if (oneOf staff.role "enterprise_chair" "partner_department")}}: the last argument is Handlebars' options object.
   hb.registerHelper('oneOf', (value: unknown, ...rest: unknown[]) => rest.slice(0, -1).includes(value));
   hb.registerHelper('workerStageLabel', label(WORKER_STAGE_LABELS));

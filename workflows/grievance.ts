@@ -3,11 +3,11 @@
  * Five people hear of it at once, the enterprise union chair 12 hours later; every step has someone in charge, a time
  * limit and an escalation ladder (四有).
  */
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import type { Contact } from '../activities/types';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import type { Contact, Transition } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
-import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
+import { caseCreatedUpdate, complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
 import type { GrievanceInput, GrievanceView, Outcome, Stage } from './shared/grievance-model';
 import { assertCommandAllowed } from './shared/grievance-rules';
 import { applyCommand, initialState, intakeSummary, type GrievanceState } from './shared/grievance-state';
@@ -34,11 +34,17 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
 
   const view = (): GrievanceView => ({
     caseNo, stage: s.stage, level: s.level, status: s.stage === 'closed' ? 'closed' : 'open', outcome: s.outcome,
-    recoveredFen: s.recoveredFen, rating: s.rating, enterpriseNotified: s.enterpriseNotified,
-    openTasks: [...host.openTasks.values()], openCoordination: [...s.openCoordination],
+    recoveredFen: s.recoveredFen, rating: s.rating, enterpriseNotified: s.enterpriseNotified, enterpriseNotice: s.enterpriseNotice,
+    completed: { ...s.completed }, openTasks: [...host.openTasks.values()], openCoordination: [...s.openCoordination],
+    districtId: intake.districtId, streetId: intake.streetId,
   });
 
   setHandler(grievanceViewQuery, view);
+  // Sent with the start (update-with-start), so the API answers a filing only once the case row can be read.
+  setHandler(caseCreatedUpdate, async () => {
+    await condition(() => s.created);
+    return caseNo;
+  });
   setHandler(
     grievanceActUpdate,
     async (cmd) => {
@@ -51,7 +57,9 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
       await condition(() => host.settled(version), '10 seconds');
       return view();
     },
-    { validator: (cmd) => assertCommandAllowed(cmd, s) },
+    // The validator sees the state left by every command accepted before it (each handler changes the state before its
+    // first await), so a second outcome, or a withdrawal after an outcome, is refused even when both arrive together.
+    { validator: (cmd) => assertCommandAllowed(cmd, view()) },
   );
 
   setHandler(complainantNoteSignal, async ({ text }) => {
@@ -69,17 +77,20 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
 
   const background = [notifyOnIntake(), notifyEnterpriseLater(), coordinate()];
 
-  const handler = (): Assignee =>
-    s.level === 'street'
+  const handler = (): Assignee => {
+    const t = s.takeOver;
+    if (t && t.stage === s.stage) return { role: t.role, unitId: t.unitId, department: null, userId: t.userId };
+    return s.level === 'street'
       ? { role: 'street_caseworker', unitId: intake.streetId, department: null }
       : { role: 'district_staff', unitId: intake.districtId, department: null };
+  };
   const step = (stage: Stage, title: string, dueAt: number): Promise<StepEnd> => {
     s.stage = stage;
     return humanStep(host, {
       kind: stage, title, dueAt, assignee: handler,
       done: () => s.completed[stage] === true, abandoned: () => s.withdrawn,
       casePatch: { stage },
-    }, policy.escalation);
+    }, policy);
   };
 
   let end = await step('contact', '联系职工，了解诉求', nowMs() + policy.contactDue);
@@ -101,11 +112,13 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     }
   }
   s.stage = 'closed';
+  s.openCoordination = [];
   await host.persistRestPoint({
     caseNo, at: nowIso(), casePatch: casePatch(s),
     events: [host.systemEvent('closed', s.withdrawn ? '职工撤回，案件办结' : '闭环办结')],
   });
   await Promise.all(background);
+  await host.drainBackground();
   await condition(allHandlersFinished);
   return { caseNo, outcome: s.outcome, rating: s.rating };
 
@@ -116,25 +129,35 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     ]);
     const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
     const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
-    await activities.sendSmsBatch([
+    // The receipt carries the worker's personal link, which the activity fills in (it never enters the history).
+    await host.sendSms(() => activities.sendSmsBatch([
       ...[...street, ...district].map((to) => ({ key: `${host.workflowId}:intake:${to.role}`, caseNo, template: 'intake-notice', to, vars })),
-      { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars },
-    ]);
+      { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars, secret: 'worker-link' as const },
+    ]));
   }
 
   async function notifyEnterpriseLater(): Promise<void> {
-    const withdrawnFirst = await condition(() => s.withdrawn, policy.enterpriseNoticeDelay);
-    if (withdrawnFirst) {
-      await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('enterprise_notice_cancelled', '职工已撤回，不再通知企业工会主席')] });
+    // Since issue 14 a case closed before the 12 hours tells the enterprise nothing, and the caseworker may tell it
+    // early for a recorded reason; cases whose history predates this keep the old rule.
+    const v2 = patched('enterprise-notice-v2');
+    const closed = () => v2 && s.stage === 'closed';
+    await condition(() => s.withdrawn || closed() || (v2 && s.earlyNoticeReason !== null), policy.enterpriseNoticeDelay);
+    if (s.withdrawn || closed()) {
+      s.enterpriseNotice = 'cancelled';
+      const why = s.withdrawn ? '职工已撤回' : '案件已办结';
+      await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('enterprise_notice_cancelled', `${why}，不再通知企业工会主席`)] });
       return;
     }
     const chair = intake.enterpriseId ? await activities.findEnterpriseChair({ enterpriseId: intake.enterpriseId }) : null;
     if (chair) {
-      await activities.sendSms({ key: `${host.workflowId}:enterprise-notice`, caseNo, template: 'enterprise-notice', to: chair, vars: { caseNo, enterprise: intake.enterpriseName, category: intake.category } });
+      await host.sendSms(() => activities.sendSms({ key: `${host.workflowId}:enterprise-notice`, caseNo, template: 'enterprise-notice', to: chair, vars: { caseNo, enterprise: intake.enterpriseName, category: intake.category } }));
       s.enterpriseNotified = true;
     }
+    s.enterpriseNotice = chair ? 'notified' : 'no_chair';
     const summary = chair ? '已短信通知企业工会主席' : '该企业未登记工会主席，请社会化工会工作者核实企业工会';
-    await activities.persistTransition({
+    // Under v2 this is a rest point: a caseworker's early notice is answered once the chair was told.
+    const persist = v2 ? (t: Transition) => host.persistRestPoint(t) : activities.persistTransition;
+    await persist({
       caseNo, at: nowIso(), casePatch: chair ? { enterpriseNotifiedAt: nowIso() } : undefined,
       events: [host.systemEvent(chair ? 'enterprise_notified' : 'enterprise_chair_missing', summary)],
     });
@@ -151,7 +174,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
         kind: 'coordination', taskId: req.taskId, title: `部门协调：${req.department}`, dueAt: nowMs() + policy.coordinationDue,
         assignee: () => ({ role: 'partner_department', unitId: intake.districtId, department: req.department }),
         done: () => req.done, abandoned: () => s.stage === 'closed', standalone: true,
-      }, policy.escalation));
+      }, policy));
     }
     await Promise.all(running);
   }

@@ -48,7 +48,8 @@ export function createPersistTransition(db: Kysely<Database>) {
         const k = t.openTask;
         await trx.insertInto('tasks').values({
           task_id: k.taskId, case_no: t.caseNo, kind: k.kind, title: k.title, assignee_role: k.role, org_unit_id: k.unitId,
-          department: k.department, due_at: k.dueAt, status: 'open', escalation_level: 0, opened_at: t.at, closed_at: null,
+          department: k.department, due_at: k.dueAt, status: 'open', escalation_level: 0, assignee_user_id: k.userId ?? null,
+          opened_at: t.at, closed_at: null,
         }).onConflict((oc) => oc.column('task_id').doNothing()).execute();
       }
       if (t.escalateTask) {

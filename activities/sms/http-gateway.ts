@@ -1,4 +1,4 @@
-import type { OutgoingSms, SmsGateway } from './gateway';
+import { SmsRejectedError, type OutgoingSms, type SmsGateway } from './gateway';
 
 export interface HttpGatewayConfig {
   url: string;
@@ -24,7 +24,14 @@ export function httpGateway(cfg: HttpGatewayConfig): SmsGateway {
         body: JSON.stringify({ phone: sms.phone, text: sms.body, id: sms.idempotencyKey }),
         signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
       });
-      if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+      if (res.ok) return;
+      // A 4xx about the message itself (a wrong or barred number): retrying is futile. Not so a timeout, a rate limit or
+      // a refused token (401/403: our configuration, which an operator fixes while the activity keeps retrying).
+      if (res.status >= 400 && res.status < 500 && ![401, 403, 408, 429].includes(res.status)) {
+        const detail = (await res.text().catch(() => '')).slice(0, 200);
+        throw new SmsRejectedError(`号码被短信网关拒绝（HTTP ${res.status}${detail ? `：${detail}` : ''}）`);
+      }
+      throw new Error(`SMS gateway answered ${res.status}`);
     },
   };
 }

@@ -1,35 +1,66 @@
+import { Context } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { SmsRequest } from '../types';
-import type { SmsGateway } from './gateway';
+import { hashToken } from '../secrets/hash';
+import { LINK_PLACEHOLDER, type WorkerLinks } from '../secrets/worker-link';
+import type { SmsBatchResult, SmsRequest } from '../types';
+import { SmsRejectedError, type SmsGateway } from './gateway';
 import { renderSms } from './render';
+
+/** Keeps the activity's heartbeat going while the gateway works, so a dead worker's batch is taken over quickly. */
+async function heartbeatWhile<T>(work: Promise<T>): Promise<T> {
+  let ctx: Context;
+  try {
+    ctx = Context.current();
+  } catch {
+    return work; // called outside an activity (a script, a test)
+  }
+  ctx.heartbeat();
+  const beat = setInterval(() => ctx.heartbeat(), 5_000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(beat);
+  }
+}
 
 /**
  * Sends a batch of SMS through the outbox, idempotent by each request's key: a row is created once (unique key), and a
- * row already sent is never sent again, so an activity retry or a replayed workflow cannot text anyone twice. The
- * outbox is written with one statement per step for the whole batch, not per message: the intake fan-out sends six
- * messages per case, and per-message round trips were most of the worker's and Postgres's work in bench/.
+ * row already sent is never sent again, so an activity retry or a replayed workflow cannot text anyone twice; the key
+ * also travels to the gateway, so a send whose answer was lost is not repeated there either. The outbox is written
+ * with one statement per step for the whole batch, not per message (bench/: per-message round trips dominated).
  *
- * Every pending message is attempted; if any failed, its row records the error and the batch throws, so the activity
- * is retried and only the messages still pending are attempted again.
+ * A message refused for good (SmsRejectedError) is marked rejected and reported in the result, never retried. Any other
+ * failure records its error and fails the batch, so the activity is retried for the messages still pending.
+ * A secret in the text (the worker's personal link) is stored masked and filled in only on the way to the gateway.
  */
-export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway) {
-  return async function sendSmsBatch(reqs: SmsRequest[]): Promise<void> {
-    if (reqs.length === 0) return;
+export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, links?: WorkerLinks) {
+  return async function sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult> {
+    if (reqs.length === 0) return { rejected: [] };
+    const keys = reqs.map((r) => r.key);
     await db
       .insertInto('sms_outbox')
       .values(reqs.map((req) => ({
         idempotency_key: req.key, case_no: req.caseNo, template: req.template, recipient_phone: req.to.phone,
-        recipient_name: req.to.name, recipient_role: req.to.role, body: renderSms(req.template, req.vars), status: 'pending', attempts: 0,
+        recipient_name: req.to.name, recipient_role: req.to.role, status: 'pending', attempts: 0, secret: req.secret ?? null,
+        body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER } : req.vars),
       })))
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .execute();
+    const linked = [...new Set(reqs.filter((r) => r.secret === 'worker-link').map((r) => r.caseNo))];
+    if (linked.length > 0) {
+      if (!links) throw new Error('an SMS carries a personal link, but no link secret is configured (GONGQING_KEYS_FILE)');
+      await db.insertInto('worker_links').values(linked.map((caseNo) => ({ token_hash: hashToken(links.tokenFor(caseNo)), case_no: caseNo })))
+        .onConflict((oc) => oc.column('token_hash').doNothing()).execute();
+    }
     // The stored text is what goes out, also on a retry: the message a recipient gets is the one the outbox page shows.
-    const pending = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body'])
-      .where('idempotency_key', 'in', reqs.map((r) => r.key)).where('status', 'not in', ['sent', 'stored']).execute();
-    if (pending.length === 0) return;
+    const pending = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body', 'secret', 'case_no'])
+      .where('idempotency_key', 'in', keys).where('status', 'not in', ['sent', 'stored', 'rejected']).execute();
 
-    const results = await Promise.allSettled(pending.map((p) => gateway.deliver({ idempotencyKey: p.idempotency_key, phone: p.recipient_phone, body: p.body })));
+    const results = await heartbeatWhile(Promise.allSettled(pending.map((p) => gateway.deliver({
+      idempotencyKey: p.idempotency_key, phone: p.recipient_phone,
+      body: p.secret === 'worker-link' && links && p.case_no ? p.body.replace(LINK_PLACEHOLDER, links.urlFor(p.case_no)) : p.body,
+    }))));
     const delivered = pending.filter((_, i) => results[i].status === 'fulfilled').map((p) => p.idempotency_key);
     if (delivered.length > 0) {
       await db.updateTable('sms_outbox')
@@ -39,9 +70,14 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway) {
     const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ key: pending[i].idempotency_key, error: r.reason as Error }] : []));
     for (const f of failures) {
       await db.updateTable('sms_outbox')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(f.error?.message ?? f.error).slice(0, 500) }))
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(f.error?.message ?? f.error).slice(0, 500), ...(f.error instanceof SmsRejectedError ? { status: 'rejected' } : {}) }))
         .where('idempotency_key', '=', f.key).execute();
     }
-    if (failures.length > 0) throw failures[0].error;
+    const transient = failures.find((f) => !(f.error instanceof SmsRejectedError));
+    if (transient) throw transient.error;
+    // Every refusal of this batch, also those of an earlier attempt whose result the workflow never saw.
+    const rejected = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_role', 'recipient_name', 'last_error'])
+      .where('idempotency_key', 'in', keys).where('status', '=', 'rejected').orderBy('id').execute();
+    return { rejected: rejected.map((r) => ({ key: r.idempotency_key, role: r.recipient_role as never, name: r.recipient_name, reason: r.last_error ?? '号码被短信网关拒绝' })) };
   };
 }

@@ -2,12 +2,25 @@
 import { CATEGORY_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS } from '../../workflows/shared/grievance-model';
 
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' }) as const;
-const optionalText = (maxLength: number) => ({ type: 'string', maxLength }) as const;
-const CASE_NO = { type: 'string', pattern: '^GQ[0-9A-Z]{10}$' } as const;
+/**
+ * Text a person can read: no control characters but tab and line breaks, no unassigned, private-use or lone surrogate
+ * code points (they were stored and shown to the worker as empty boxes). Ajv compiles patterns with the u flag.
+ */
+export const READABLE_PATTERN = '^(?:[\\t\\n\\r]|[^\\p{Cc}\\p{Cn}\\p{Co}\\p{Cs}])*$';
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, allOf: [{ pattern: '\\S' }, { pattern: READABLE_PATTERN }] }) as const;
+const optionalText = (maxLength: number) => ({ type: 'string', maxLength, pattern: READABLE_PATTERN }) as const;
+export const CASE_NO_PATTERN = '^GQ[0-9A-Z]{10}$';
+const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;
+export const PHONE_CODE = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 
 export const caseNoParams = {
   type: 'object', required: ['caseNo'], properties: { caseNo: CASE_NO },
+} as const;
+
+/** Every JSON error answer: a stable code and a zh-CN sentence for the person in front of the form. */
+export const errorBody = {
+  type: 'object', required: ['error', 'message'],
+  properties: { error: { type: 'string' }, message: { type: 'string' } },
 } as const;
 
 const intakeCommon = {
@@ -21,7 +34,10 @@ const intakeCommon = {
   idempotencyKey: { type: 'string', minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' },
 } as const;
 
-/** JSON API: money in fen. Either a known enterpriseId, or a typed enterpriseName with the streetId. */
+/**
+ * JSON API: money in fen. Either a known enterpriseId, or a typed enterpriseName with the streetId. From the public
+ * side `phoneCode` (texted by POST /phone-codes) is required; staff filing with their bearer token leave it out.
+ */
 export const grievanceIntakeBody = {
   type: 'object',
   additionalProperties: false,
@@ -30,7 +46,9 @@ export const grievanceIntakeBody = {
     ...intakeCommon,
     claimedFen: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000 },
     workerCount: { type: 'integer', minimum: 1, maximum: 100_000 },
+    phoneCode: PHONE_CODE,
   },
+  anyOf: [{ required: ['enterpriseId'] }, { required: ['enterpriseName', 'streetId'] }],
 } as const;
 
 /** The phone form: everything arrives as text, money in yuan with up to two decimals. */
@@ -44,23 +62,35 @@ export const grievanceIntakeForm = {
   },
 } as const;
 
-export const complainantProof = {
-  phone: { type: 'string', pattern: PHONE_PATTERN },
+const PHONE = { type: 'string', pattern: PHONE_PATTERN } as const;
+
+/** Ask for a one-time code: to file (any phone), or to open a case filed with this phone. */
+export const phoneCodeBody = {
+  type: 'object', additionalProperties: false, required: ['phone', 'purpose'],
+  properties: { phone: PHONE, purpose: { type: 'string', enum: ['file', 'track'] }, caseNo: CASE_NO },
+  if: { properties: { purpose: { const: 'track' } } }, then: { required: ['caseNo'] },
+} as const;
+
+/** Open a case as its worker: with the personal link's token, or with the case number, phone and texted code. */
+export const workerSessionBody = {
+  type: 'object', additionalProperties: false,
+  properties: { link: { type: 'string', pattern: '^L[A-Za-z0-9_-]{32}$' }, caseNo: CASE_NO, phone: PHONE, code: PHONE_CODE },
+  oneOf: [{ required: ['link'] }, { required: ['caseNo', 'phone', 'code'] }],
 } as const;
 
 export const ratingBody = {
-  type: 'object', additionalProperties: false, required: ['phone', 'score'],
-  properties: { ...complainantProof, score: { type: 'integer', minimum: 1, maximum: 5 }, comment: optionalText(500) },
+  type: 'object', additionalProperties: false, required: ['score'],
+  properties: { score: { type: 'integer', minimum: 1, maximum: 5 }, comment: optionalText(500) },
 } as const;
 
 export const withdrawBody = {
-  type: 'object', additionalProperties: false, required: ['phone', 'reason'],
-  properties: { ...complainantProof, reason: text(500) },
+  type: 'object', additionalProperties: false, required: ['reason'],
+  properties: { reason: text(500) },
 } as const;
 
 export const noteBody = {
-  type: 'object', additionalProperties: false, required: ['phone', 'text'],
-  properties: { ...complainantProof, text: text(1000) },
+  type: 'object', additionalProperties: false, required: ['text'],
+  properties: { text: text(1000) },
 } as const;
 
 /** Staff actions: the payload of each command (see workflows/shared/grievance-model ActionPayloads). */
@@ -82,6 +112,8 @@ export const actionBodies = {
   openCoordination: { required: ['department', 'note'], properties: { department: { type: 'string', enum: [...PARTNER_DEPARTMENTS] }, note: text(2000) } },
   completeCoordination: { required: ['taskId', 'note'], properties: { taskId: { type: 'string', maxLength: 200 }, note: text(2000) } },
   withdraw: { required: ['reason'], properties: { reason: text(500) } },
+  takeOver: { required: ['reason'], properties: { reason: text(500) } },
+  notifyEnterpriseNow: { required: ['reason'], properties: { reason: text(500) } },
 } as const;
 
 export type StaffActionName = keyof typeof actionBodies;

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { findCase, openTasksOfCase } from '../../db/queries/cases';
+import type { Database } from '../../db/schema';
 import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
-import type { ActionCommand, GrievanceView } from '../../workflows/shared/grievance-model';
+import type { ActionCommand, GrievanceView, Level, Outcome, Stage } from '../../workflows/shared/grievance-model';
 import { assertCommandAllowed } from '../../workflows/shared/grievance-rules';
+import type { Role } from '../../workflows/shared/roles';
 import { HttpError, notFound, unavailable } from '../errors';
 import { grievanceWorkflowId } from './case-number';
 
@@ -10,28 +15,53 @@ function isClosedWorkflowError(err: unknown): boolean {
   return /already completed|workflow execution.*(completed|closed)/i.test(text);
 }
 
-/** The live view from the workflow itself (works for closed cases too: Temporal replays them to answer). */
-export async function grievanceView(temporal: Client, caseNo: string): Promise<GrievanceView> {
+/**
+ * A case whose workflow has left Temporal's retention (closed and purged) is still shown, from what Postgres kept:
+ * the case row and its tasks. `archived` tells the pages to say so.
+ */
+async function archivedView(db: Kysely<Database>, caseNo: string): Promise<GrievanceView | undefined> {
+  const row = await findCase(db, caseNo);
+  if (!row) return undefined;
+  const tasks = await openTasksOfCase(db, caseNo);
+  return {
+    caseNo, stage: row.stage as Stage, level: row.level as Level, status: row.status === 'closed' ? 'closed' : 'open',
+    outcome: row.outcome as Outcome | null, recoveredFen: row.recovered_fen, rating: row.rating,
+    enterpriseNotified: row.enterprise_notified_at !== null, completed: {},
+    openTasks: tasks.map((t) => ({ taskId: t.task_id, kind: t.kind, title: t.title, role: t.assignee_role as Role, unitId: t.org_unit_id, department: t.department, dueAt: t.due_at.toISOString(), escalations: t.escalation_level })),
+    openCoordination: [], districtId: row.district_id, streetId: row.street_id, archived: true,
+  };
+}
+
+/** The live view from the workflow itself (closed cases too: Temporal replays them), else what Postgres kept. */
+export async function grievanceView(temporal: Client, caseNo: string, db?: Kysely<Database>): Promise<GrievanceView> {
   try {
     return await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).query(grievanceViewQuery);
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound();
+    if (err instanceof WorkflowNotFoundError) {
+      const archived = db ? await archivedView(db, caseNo) : undefined;
+      if (archived) return archived;
+      throw notFound();
+    }
     throw Object.assign(unavailable(), { cause: err });
   }
 }
 
 /**
- * Sends a command as a workflow update. The rules are checked here first against the live view for a quick answer,
- * and again by the workflow's validator, which alone decides.
+ * Sends a command as a workflow update. With an idempotency key (a form's hidden field, an Idempotency-Key header) the
+ * update id is derived from it, so a double click or a client's retry is answered with the first one's result and
+ * never applied twice: Temporal keeps one update per id. Without one, the rules are checked here first for a quick
+ * answer; the workflow's validator alone decides in either case.
  */
-export async function actOnGrievance(temporal: Client, caseNo: string, cmd: ActionCommand): Promise<GrievanceView> {
-  const view = await grievanceView(temporal, caseNo);
-  assertCommandAllowed(cmd, view);
+export async function actOnGrievance(temporal: Client, caseNo: string, cmd: ActionCommand, idempotencyKey?: string): Promise<GrievanceView> {
+  if (!idempotencyKey) assertCommandAllowed(cmd, await grievanceView(temporal, caseNo));
+  const updateId = idempotencyKey
+    ? `cmd-${createHash('sha256').update(`${caseNo}:${cmd.action}:${cmd.actor.role}:${cmd.actor.userId ?? ''}:${idempotencyKey}`).digest('hex').slice(0, 32)}`
+    : undefined;
   try {
-    return await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).executeUpdate(grievanceActUpdate, { args: [cmd] });
+    return await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).executeUpdate(grievanceActUpdate, { args: [cmd], ...(updateId ? { updateId } : {}) });
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) throw err;
-    if (isClosedWorkflowError(err)) throw new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
+    if (err instanceof WorkflowUpdateFailedError) throw err;
+    if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
     throw Object.assign(unavailable(), { cause: err });
   }
 }

@@ -1,8 +1,10 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { findCase } from '../../db/queries/cases';
 import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultGrievancePolicy, temporalConfig } from '../../temporal.config';
+import { caseCreatedUpdate } from '../../workflows/shared/definitions';
 import type { Category, GrievanceInput } from '../../workflows/shared/grievance-model';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, unavailable } from '../errors';
@@ -40,7 +42,8 @@ async function route(db: Kysely<Database>, req: IntakeRequest) {
 
 /**
  * Validates the facts against the organisation and starts the grievance workflow. Nothing is written here: the
- * workflow's first activity creates the case row, so a failed start leaves nothing half-made.
+ * workflow's first activity creates the case row, so a failed start leaves nothing half-made. The start carries an
+ * update that answers once that row is written, so whoever gets the case number can read the case at once.
  */
 export async function fileGrievance(db: Kysely<Database>, temporal: Client, req: IntakeRequest, filedBy: Actor) {
   const where = await route(db, req);
@@ -54,17 +57,18 @@ export async function fileGrievance(db: Kysely<Database>, temporal: Client, req:
     },
     policy: defaultGrievancePolicy,
   };
+  const start = new WithStartWorkflowOperation('grievance', {
+    taskQueue: temporalConfig.taskQueue,
+    workflowId: grievanceWorkflowId(caseNo),
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
   try {
-    await temporal.workflow.start('grievance', {
-      taskQueue: temporalConfig.taskQueue,
-      workflowId: grievanceWorkflowId(caseNo),
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    await temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start });
   } catch (err) {
     // The same submission after its case already closed: still the same case.
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { caseNo };
+    if (await findCase(db, caseNo)) return { caseNo };
     throw Object.assign(unavailable(), { cause: err });
   }
   return { caseNo };

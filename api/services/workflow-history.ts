@@ -3,19 +3,26 @@
  * engine recorded, in order, with what it was about.
  */
 import type { Client } from '@temporalio/client';
+import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
+import { codecFor } from '../../activities/codec/data-converter';
+import { keyRingFromEnv } from '../../activities/codec/key-ring';
 import { ACTION_LABELS } from '../../workflows/shared/grievance-model';
-import type { Role } from '../../workflows/shared/roles';
-import { forbidden } from '../errors';
 import { grievanceWorkflowId } from './case-number';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
 
-export const SUPERVISOR_ROLES: Role[] = ['street_chair', 'district_staff', 'supervising_leader', 'district_chair'];
-
-export function assertSupervisor(role: string): void {
-  if (!SUPERVISOR_ROLES.includes(role as Role)) throw forbidden('仅街道工会主席、区总工会权益保障部和领导可查看完整流程记录');
+let codec: PayloadCodec | undefined;
+/** The history comes from the server as stored: encrypted payloads are opened with the same keys as the worker's. */
+async function decoded(payload: Payload | null | undefined): Promise<Payload | undefined> {
+  if (!payload) return undefined;
+  codec ??= codecFor(keyRingFromEnv());
+  try {
+    return (await codec.decode([payload]))[0];
+  } catch {
+    return undefined;
+  }
 }
 
 const LABELS: Record<string, string> = {
@@ -40,7 +47,7 @@ function seconds(d: { seconds?: unknown } | null | undefined): number {
   return Number(d?.seconds ?? 0);
 }
 
-function detail(e: proto.temporal.api.history.v1.IHistoryEvent): string {
+async function detail(e: proto.temporal.api.history.v1.IHistoryEvent): Promise<string> {
   if (e.activityTaskScheduledEventAttributes) return e.activityTaskScheduledEventAttributes.activityType?.name ?? '';
   if (e.timerStartedEventAttributes) {
     const s = seconds(e.timerStartedEventAttributes.startToFireTimeout);
@@ -48,26 +55,31 @@ function detail(e: proto.temporal.api.history.v1.IHistoryEvent): string {
   }
   const update = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
   if (update) {
-    const cmd = decodeJson(update.args?.payloads?.[0]) as { action?: string; actor?: { name?: string } } | undefined;
+    const cmd = decodeJson(await decoded(update.args?.payloads?.[0] as Payload)) as { action?: string; actor?: { name?: string } } | undefined;
     const action = cmd?.action && cmd.action in ACTION_LABELS ? ACTION_LABELS[cmd.action as keyof typeof ACTION_LABELS] : update.name ?? '';
     return cmd?.actor?.name ? `${action}（${cmd.actor.name}）` : action;
   }
   const marker = e.markerRecordedEventAttributes;
   if (marker) {
     // A local activity's marker carries its type in the "data" payload (the SDK core's own JSON).
-    const data = decodeJson(marker.details?.data?.payloads?.[0]) as Record<string, unknown> | undefined;
+    const data = decodeJson(await decoded(marker.details?.data?.payloads?.[0] as Payload)) as Record<string, unknown> | undefined;
     return String(data?.activity_type ?? data?.activityType ?? marker.markerName ?? '');
   }
   if (e.workflowExecutionSignaledEventAttributes) return e.workflowExecutionSignaledEventAttributes.signalName ?? '';
-  if (e.activityTaskFailedEventAttributes) return e.activityTaskFailedEventAttributes.failure?.message ?? '';
+  const failure = e.activityTaskFailedEventAttributes?.failure;
+  if (failure) {
+    // With encrypted failures the message travels in encodedAttributes; "Encoded failure" stands in its place.
+    const attrs = decodeJson(await decoded(failure.encodedAttributes as Payload)) as { message?: string } | undefined;
+    return attrs?.message ?? failure.message ?? '';
+  }
   return '';
 }
 
 export async function caseHistory(temporal: Client, caseNo: string) {
   const history = await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory();
-  return (history.events ?? []).map((e) => {
+  return Promise.all((history.events ?? []).map(async (e) => {
     const type = String(EventType[e.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
     const ms = Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
-    return { id: Number(e.eventId), at: new Date(ms).toISOString(), type, label: LABELS[type] ?? type, detail: detail(e) };
-  });
+    return { id: Number(e.eventId), at: new Date(ms).toISOString(), type, label: LABELS[type] ?? type, detail: await detail(e) };
+  }));
 }

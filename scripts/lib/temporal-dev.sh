@@ -29,6 +29,8 @@ start_temporal_dev() {
   [[ "$port" == auto ]] && port="$(free_port)"
   port_open "$port" && gq_die "port $port on 127.0.0.1 is already in use"
   if [[ "$ui" == none ]]; then ui_args=(--headless); else ui_args=(--ui-port "$ui"); fi
+  # GQ_TEMPORAL_UI_CODEC: the remote codec the Web UI offers for decrypting payloads (see api/routes/codec.ts).
+  [[ "$ui" != none && -n "${GQ_TEMPORAL_UI_CODEC:-}" ]] && ui_args+=(--ui-codec-endpoint "$GQ_TEMPORAL_UI_CODEC")
   sqlite_pragma_args
   cli="$(ensure_temporal_cli)"
 

@@ -11,9 +11,12 @@ export function grievanceInput(policy: Partial<GrievancePolicy> = {}): Grievance
       districtId: 'd-1', streetId: 's-1', category: 'unpaid_wages', description: '年终奖未发放', claimedFen: 1_200_000,
       workerCount: 1, filedBy: { role: 'worker', name: '张三' },
     },
-    policy: { ...defaultGrievancePolicy, ...policy },
+    // No night-time quiet unless a test asks for it: the test server's clock starts at whatever hour it is.
+    policy: { ...defaultGrievancePolicy, quietHours: null, ...policy },
   };
 }
 
-export const caseworker = { role: 'street_caseworker' as const, name: '李社工', userId: 1 };
+export const caseworker = { role: 'street_caseworker' as const, name: '李社工', userId: 1, unitId: 's-1' };
+export const streetChair = { role: 'street_chair' as const, name: '街道主席', userId: 2, unitId: 's-1' };
+export const districtStaff = { role: 'district_staff' as const, name: '区权保部', userId: 3, unitId: 'd-1' };
 export const worker = { role: 'worker' as const, name: '张三' };

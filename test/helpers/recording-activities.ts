@@ -2,7 +2,7 @@
  * In-memory activities for time-skipping workflow tests: the workflow logic is under test there, not Postgres (the
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
-import type { CaseActivities, CaseEvent, Contact, SmsRequest, Transition } from '../../activities/types';
+import type { CaseActivities, CaseEvent, Contact, RejectedSms, SmsBatchResult, SmsRequest, Transition } from '../../activities/types';
 import type { Role } from '../../workflows/shared/roles';
 
 export interface Directory {
@@ -28,6 +28,13 @@ export class RecordingActivities {
   readonly events = new Map<string, CaseEvent>();
   readonly tasks = new Map<string, { status: string; role: string; kind: string; escalation: number }>();
   readonly cases = new Map<string, Record<string, unknown>>();
+  /**
+   * The gateway's answer for a message: 'down' fails the batch (Temporal retries it), 'reject' refuses that number for
+   * good (reported, never retried). Tests set it; by default every message is accepted.
+   */
+  gateway: (req: SmsRequest) => 'ok' | 'down' | 'reject' = () => 'ok';
+  /** how many times a batch was attempted while the gateway was down */
+  smsAttemptsRefused = 0;
 
   constructor(private readonly directory: Directory = testDirectory, private readonly enterpriseChair: Contact | null = { role: 'enterprise_chair', name: '企业主席', phone: '13900000007' }) {}
 
@@ -53,9 +60,22 @@ export class RecordingActivities {
       },
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
       findEnterpriseChair: async () => this.enterpriseChair,
-      sendSms: async (req) => this.record(req),
-      sendSmsBatch: async (reqs) => reqs.forEach((r) => this.record(r)),
+      sendSms: async (req) => this.deliver([req]),
+      sendSmsBatch: async (reqs) => this.deliver(reqs),
     };
+  }
+
+  private deliver(reqs: SmsRequest[]): SmsBatchResult {
+    if (reqs.some((r) => this.gateway(r) === 'down')) {
+      this.smsAttemptsRefused += 1;
+      throw new Error('SMS gateway answered 503');
+    }
+    const rejected: RejectedSms[] = [];
+    for (const r of reqs) {
+      if (this.gateway(r) === 'reject') rejected.push({ key: r.key, role: r.to.role, name: r.to.name, reason: '号码被短信网关拒绝（HTTP 400）' });
+      else this.record(r);
+    }
+    return { rejected };
   }
 
   private record(req: SmsRequest): void {

@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { httpGateway } from '../../activities/sms/http-gateway';
 import { buildApp } from '../../api/server';
 import { connectTemporal } from '../../api/temporal-client';
 import { createDb } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { seedDemo } from '../../db/seed/seed-demo';
+import { startFakeSmsGateway, type FakeSmsGateway } from '../../scripts/fake-sms-gateway';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +26,8 @@ export interface System {
   baseUrl: string;
   databaseUrl: string;
   taskQueue: string;
+  /** the loopback SMS gateway: every phone's messages (personal links, one-time codes) */
+  sms: FakeSmsGateway;
   startWorker(): Promise<ChildProcess>;
   killWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -82,7 +86,8 @@ export async function startSystem(label: string): Promise<System> {
   await migrateToLatest(db);
   await seedDemo(db);
   const temporal = await connectTemporal();
-  const app = await buildApp({ db, temporal });
+  const sms = await startFakeSmsGateway();
+  const app = await buildApp({ db, temporal, sms: httpGateway({ url: sms.url }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -91,7 +96,11 @@ export async function startSystem(label: string): Promise<System> {
   const startWorker = async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, GONGQING_TASK_QUEUE: taskQueue, GONGQING_PG_POOL: '5' },
+      // A test may point the worker at a gateway of its own (GONGQING_SMS_* set before it starts).
+      env: {
+        GONGQING_SMS_ADAPTER: 'http', GONGQING_SMS_URL: sms.url, ...process.env,
+        DATABASE_URL: databaseUrl, GONGQING_TASK_QUEUE: taskQueue, GONGQING_PG_POOL: '5', GONGQING_PUBLIC_URL: baseUrl,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker = child;
@@ -108,10 +117,11 @@ export async function startSystem(label: string): Promise<System> {
   };
 
   return {
-    db, temporal, baseUrl, databaseUrl, taskQueue, startWorker, killWorker,
+    db, temporal, baseUrl, databaseUrl, taskQueue, sms, startWorker, killWorker,
     async stop() {
       await killWorker();
       await app.close();
+      await sms.close();
       await temporal.connection.close();
       await db.destroy();
       await dropDatabase(adminUrl, dbName);

@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { Worker } from '@temporalio/worker';
+import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import { workflowsPath } from '../../worker';
 import { RecordingActivities } from './recording-activities';
 
@@ -11,7 +12,8 @@ import { RecordingActivities } from './recording-activities';
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER is not set: run the tests through `npm test` (scripts/test.sh)');
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  // The same payload encryption as the worker and the API (keys from scripts/test.sh's data/keys-test.json).
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } }, client: { dataConverter: gongqingDataConverter() } });
 }
 
 /** Polls in real time: an activity finishes a moment after the timer that started it. */
@@ -32,7 +34,7 @@ export async function startRecordingWorker(taskQueue: string) {
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   try {
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build(), dataConverter: gongqingDataConverter() });
     running = worker.run();
   } catch (err) {
     await env.teardown();

@@ -3,12 +3,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/shared/grievance-model';
-import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
+import { caseworker, districtStaff, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
 import { eventually, useRecordingWorker } from '../helpers/time-skipping';
 
 const DAY = 86_400_000;
 const taskQueue = 'grievance-steps';
-const districtStaff = { role: 'district_staff' as const, name: '区权保部' };
 const ctx = useRecordingWorker(taskQueue);
 
 async function start(policy = {}) {
@@ -53,9 +52,9 @@ describe('grievance steps (time skipping)', () => {
     const taskId = opened.openCoordination[0].taskId;
     expect(opened.openTasks.map((t) => t.kind).sort()).toEqual(['contact', 'coordination']);
 
-    const wrongDept = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '执法局', department: '综合执法局' }, payload: { taskId, note: 'x' } }).catch((e) => e);
+    const wrongDept = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '执法局', department: '综合执法局', unitId: 'd-1' }, payload: { taskId, note: 'x' } }).catch((e) => e);
     expect(wrongDept.cause.type).toBe('RoleNotPermitted');
-    const done = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '人社局', department: '人社局' }, payload: { taskId, note: '已补缴' } });
+    const done = await act({ action: 'completeCoordination', actor: { role: 'partner_department', name: '人社局', department: '人社局', unitId: 'd-1' }, payload: { taskId, note: '已补缴' } });
     expect(done.openCoordination).toHaveLength(0);
     expect(done.openTasks.map((t) => t.kind)).toEqual(['contact']);
     expect(ctx.rec.tasks.get(taskId)?.status).toBe('done');
@@ -66,6 +65,7 @@ describe('grievance steps (time skipping)', () => {
     const { input, handle, act } = await start({ ratingWindow: 3 * DAY, escalation: [] });
     await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
     await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '1' } });
+    await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意，企业已知情' } });
     await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '2' } });
     const atOutcome = await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '3' } });
     const due = Date.parse(atOutcome.openTasks[0].dueAt);

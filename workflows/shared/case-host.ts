@@ -1,8 +1,8 @@
-/** What every case workflow shares: ids, the event sequence, the workflow clock and the activity proxies. */
+/** What every case workflow shares: ids, the event sequence, the workflow clock, the activity proxies, outbound SMS. */
 import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
-import type { CaseActivities, CaseEvent, Transition } from '../../activities/types';
+import type { CaseActivities, CaseEvent, SmsBatchResult, Transition } from '../../activities/types';
 import type { OpenTaskView } from './grievance-model';
-import type { Role } from './roles';
+import { ROLE_LABELS, type Role } from './roles';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 
@@ -15,9 +15,11 @@ const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 se
 
 /**
  * SMS leave the system through a gateway that may be slow or down: ordinary activities, retried by the server on any
- * worker, one per batch of recipients. When a worker dies mid-send, the retry waits out this timeout.
+ * worker, one per batch of recipients. The activity heartbeats while it waits on the gateway, so when a worker dies
+ * mid-send another takes the batch over after the heartbeat timeout, not after the whole start-to-close timeout.
+ * A gateway that refuses a number for good is not retried (the activity reports it; see sendSms below).
  */
-const outbound = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', retry });
+const outbound = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', heartbeatTimeout: '20 seconds', retry });
 
 export const activities: Pick<CaseActivities, 'persistTransition' | 'findContacts' | 'findEnterpriseChair' | 'sendSms' | 'sendSmsBatch'> = {
   persistTransition: local.persistTransition,
@@ -43,6 +45,8 @@ export class CaseHost {
   private settledVersion = 0;
   private seq = 0;
   private taskNo = 0;
+  /** work that must finish before the case does but must not hold up a step (reminder SMS) */
+  private readonly pending: Promise<unknown>[] = [];
 
   constructor(
     readonly caseNo: string,
@@ -80,5 +84,28 @@ export class CaseHost {
 
   nextTaskId(kind: string): string {
     return `${this.workflowId}/${kind}/${++this.taskNo}`;
+  }
+
+  /**
+   * Sends through one of the SMS activities and records, as events staff see on the case, every message the gateway
+   * refused for good: that person has to be reached another way.
+   */
+  async sendSms(send: () => Promise<SmsBatchResult | void>): Promise<void> {
+    const rejected = (await send())?.rejected ?? [];
+    if (rejected.length === 0) return;
+    await activities.persistTransition({
+      caseNo: this.caseNo, at: nowIso(),
+      events: rejected.map((r) => this.systemEvent('sms_rejected',
+        `短信未能送达${ROLE_LABELS[r.role] ?? r.role}${r.name}（${r.reason}），请改用电话等方式联系`, { key: r.key, role: r.role, reason: r.reason })),
+    });
+  }
+
+  inBackground(work: Promise<unknown>): void {
+    this.pending.push(work);
+  }
+
+  /** Before the workflow ends: what was sent off in the background has finished. */
+  async drainBackground(): Promise<void> {
+    while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
   }
 }

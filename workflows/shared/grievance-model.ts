@@ -64,6 +64,12 @@ export interface OpenTaskView extends TaskSpec {
   escalations: number;
 }
 
+/**
+ * Where the enterprise's notice stands (DOMAIN §1: its chair hears of the case 12 hours after intake, on purpose):
+ * waiting, sent, not possible (no chair on record), or not needed (withdrawn or closed before it was due).
+ */
+export type EnterpriseNotice = 'pending' | 'notified' | 'no_chair' | 'cancelled';
+
 export interface GrievanceView {
   caseNo: string;
   stage: Stage;
@@ -73,8 +79,17 @@ export interface GrievanceView {
   recoveredFen: number | null;
   rating: number | null;
   enterpriseNotified: boolean;
+  /** absent in answers of workflows from before it existed: read as 'notified' when enterpriseNotified */
+  enterpriseNotice?: EnterpriseNotice;
+  /** the main steps already done; a second command for one of them is refused */
+  completed?: Partial<Record<Stage, boolean>>;
   openTasks: OpenTaskView[];
   openCoordination: { taskId: string; department: string }[];
+  /** the case's units: who stands above a step's assignee */
+  districtId: string;
+  streetId: string;
+  /** set by the API when the workflow has left Temporal's retention and this view was rebuilt from Postgres */
+  archived?: boolean;
 }
 
 export type ActionPayloads = {
@@ -88,6 +103,10 @@ export type ActionPayloads = {
   completeCoordination: { taskId: string; note: string };
   withdraw: { reason: string };
   rate: { score: number; comment?: string };
+  /** a superior takes the open main step over from its assignee, for a recorded reason */
+  takeOver: { reason: string };
+  /** the caseworker tells the enterprise union chair before the 12 hours are up, for a recorded reason */
+  notifyEnterpriseNow: { reason: string };
 };
 export type ActionName = keyof ActionPayloads;
 
@@ -106,6 +125,8 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   completeCoordination: '登记协调结果',
   withdraw: '撤回诉求',
   rate: '评价',
+  takeOver: '接手办理（上级）',
+  notifyEnterpriseNow: '提前通知企业工会主席',
 };
 
 export const PARTNER_DEPARTMENTS = ['人社局', '综合执法局', '发改局', '市场监管局', '税务局'] as const;

@@ -1,16 +1,26 @@
-/** Which command is valid at which stage, for which role, with which payload. Pure: the workflow's update validator
- * enforces it and the API uses it to show only the actions valid now. */
+/** Which command is valid at which stage, for whom, with which payload. Pure: the workflow's update validator enforces
+ * it and the API uses it to show only the actions valid now. Only a step's assignee acts on it; a superior first takes
+ * it over (a recorded command with a reason). */
+import { canTakeOver, isAssignee } from './assignees';
 import { domainError } from './domain-error';
 import {
   ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, STAGE_LABELS,
-  type ActionCommand, type ActionName, type Level, type Stage,
+  type ActionCommand, type ActionName, type EnterpriseNotice, type Level, type OpenTaskView, type Outcome, type Stage,
 } from './grievance-model';
-import { ROLE_LABELS, type Actor, type Role } from './roles';
+import { ROLE_LABELS, type Actor } from './roles';
 
 export interface RuleState {
   stage: Stage;
   level: Level;
+  outcome: Outcome | null;
+  rating: number | null;
+  enterpriseNotified: boolean;
+  enterpriseNotice?: EnterpriseNotice;
+  completed?: Partial<Record<Stage, boolean>>;
+  openTasks: OpenTaskView[];
   openCoordination: { taskId: string; department: string }[];
+  districtId: string;
+  streetId: string;
 }
 
 const STAGE_ACTION: Partial<Record<Stage, ActionName>> = {
@@ -23,36 +33,46 @@ const STAGE_ACTION: Partial<Record<Stage, ActionName>> = {
 };
 const BEFORE_OUTCOME: Stage[] = ['contact', 'verify', 'urge', 'outcome'];
 
-export function handlerRoles(level: Level): Role[] {
-  return level === 'street' ? ['street_caseworker', 'street_chair', 'district_staff'] : ['district_staff'];
-}
-
-function rolesFor(action: ActionName, level: Level): Role[] {
-  switch (action) {
-    case 'rate': return ['worker'];
-    case 'withdraw': return ['worker', ...handlerRoles(level)];
-    case 'handUp': return ['street_caseworker', 'street_chair'];
-    case 'completeCoordination': return [...handlerRoles(level), 'partner_department'];
-    default: return handlerRoles(level);
-  }
-}
+const mainTask = (s: RuleState) => s.openTasks.find((t) => t.kind !== 'coordination');
+const noticeOf = (s: RuleState): EnterpriseNotice => s.enterpriseNotice ?? (s.enterpriseNotified ? 'notified' : 'pending');
+const beforeOutcome = (s: RuleState) => BEFORE_OUTCOME.includes(s.stage) && s.outcome === null;
 
 function validAtStage(action: ActionName, s: RuleState): boolean {
-  if (s.stage === 'closed') return false;
-  if (STAGE_ACTION[s.stage] === action) return true;
+  // A withdrawn case is closing: nothing may be recorded on it any more (not even an outcome sent at the same moment).
+  if (s.stage === 'closed' || s.outcome === 'withdrawn') return false;
+  if (STAGE_ACTION[s.stage] === action) {
+    if (action === 'rate') return s.rating === null;
+    return !s.completed?.[s.stage] && (action !== 'verifyWithEnterprise' || noticeOf(s) !== 'pending');
+  }
   switch (action) {
-    case 'withdraw': return BEFORE_OUTCOME.includes(s.stage);
-    case 'handUp': return s.level === 'street' && BEFORE_OUTCOME.includes(s.stage);
+    case 'withdraw': return beforeOutcome(s);
+    case 'handUp': return s.level === 'street' && beforeOutcome(s);
     case 'openCoordination': return s.stage !== 'rating';
     case 'completeCoordination': return s.openCoordination.length > 0;
+    case 'takeOver': return mainTask(s) !== undefined && s.stage !== 'rating';
+    case 'notifyEnterpriseNow': return noticeOf(s) === 'pending' && beforeOutcome(s);
     default: return false;
   }
 }
 
-export function allowedActions(s: RuleState, role: Role): ActionName[] {
-  return (Object.keys(ACTION_LABELS) as ActionName[]).filter(
-    (a) => validAtStage(a, s) && rolesFor(a, s.level).includes(role),
-  );
+/** Why this actor may not send this command now, or null if they may. */
+function refusal(action: ActionName, s: RuleState, actor: Actor): string | null {
+  const task = mainTask(s);
+  const assignee = task ? (task.department ?? ROLE_LABELS[task.role]) : '承办人';
+  const onlyAssignee = `该环节由${assignee}办理；上级如需接手，请先“接手办理”并说明理由`;
+  switch (action) {
+    case 'rate': return actor.role === 'worker' ? null : '只有职工本人可以评价';
+    case 'withdraw': return actor.role === 'worker' || (task && isAssignee(actor, task)) ? null : `只有职工本人或承办人可以撤回诉求；${onlyAssignee}`;
+    case 'completeCoordination':
+      return actor.role === 'partner_department' || (task && isAssignee(actor, task)) ? null : '只有被请求协调的部门或承办人可以登记协调结果';
+    case 'takeOver':
+      return task && canTakeOver(actor, task, s) ? null : `只有承办人的上级（街道工会主席、区总工会权益保障部）可以接手${assignee}的待办`;
+    default: return task && isAssignee(actor, task) ? null : onlyAssignee;
+  }
+}
+
+export function allowedActions(s: RuleState, actor: Actor): ActionName[] {
+  return (Object.keys(ACTION_LABELS) as ActionName[]).filter((a) => validAtStage(a, s) && refusal(a, s, actor) === null);
 }
 
 const MAX_TEXT = 2000;
@@ -66,10 +86,14 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
   switch (cmd.action) {
     case 'contactComplainant': case 'verifyWithEnterprise': case 'urgeMediation': case 'recordFollowUp':
       return requireText(p.note, '办理情况');
-    case 'handUp': case 'withdraw':
+    case 'handUp': case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow':
       return requireText(p.reason, '理由');
     case 'openCoordination':
       if (!PARTNER_DEPARTMENTS.includes(p.department as never)) throw domainError('InvalidPayload', '请选择协作部门');
+      // A double click or a client's retry must not ask the same department twice (issue 14: 22 requests, 23 tasks).
+      if (s.openCoordination.some((c) => c.department === p.department)) {
+        throw domainError('ActionNotAllowed', `已向${String(p.department)}发起协调，尚未办结，请勿重复发起`);
+      }
       return requireText(p.note, '协调事项');
     case 'completeCoordination': {
       const task = s.openCoordination.find((t) => t.taskId === p.taskId);
@@ -99,17 +123,23 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
   }
 }
 
+function stageRefusal(action: ActionName, s: RuleState): string {
+  if (STAGE_ACTION[s.stage] === action && s.completed?.[s.stage]) return `“${STAGE_LABELS[s.stage]}”已办理，请勿重复提交`;
+  if (action === 'verifyWithEnterprise' && s.stage === 'verify') {
+    return '企业工会主席尚未收到通知（受理12小时后自动通知）。请在通知后核实，或先“提前通知企业工会主席”并说明理由';
+  }
+  if (s.outcome === 'withdrawn') return '职工已撤回诉求，案件正在办结，不能再操作';
+  if (action === 'withdraw' && s.outcome !== null) return `处理结果已登记为“${OUTCOME_LABELS[s.outcome]}”，不能再撤回`;
+  if (action === 'rate' && s.rating !== null) return '您已评价过本次办理';
+  return `当前环节为“${STAGE_LABELS[s.stage]}”，不能执行“${ACTION_LABELS[action]}”`;
+}
+
 /** Throws a typed domain error (zh-CN message) unless the command may run now. */
 export function assertCommandAllowed(cmd: ActionCommand, s: RuleState): void {
-  if (!cmd || !(cmd.action in ACTION_LABELS)) throw domainError('ActionNotAllowed', '未知的操作');
+  if (!cmd || typeof cmd.action !== 'string' || !Object.hasOwn(ACTION_LABELS, cmd.action)) throw domainError('ActionNotAllowed', '未知的操作');
   if (s.stage === 'closed') throw domainError('CaseClosed', '该案件已办结，不能再操作');
-  if (!validAtStage(cmd.action, s)) {
-    throw domainError('ActionNotAllowed', `当前环节为“${STAGE_LABELS[s.stage]}”，不能执行“${ACTION_LABELS[cmd.action]}”`);
-  }
-  const roles = rolesFor(cmd.action, s.level);
-  if (!cmd.actor || !roles.includes(cmd.actor.role)) {
-    const who = cmd.actor && cmd.actor.role in ROLE_LABELS ? ROLE_LABELS[cmd.actor.role] : '当前用户';
-    throw domainError('RoleNotPermitted', `${who}无权执行“${ACTION_LABELS[cmd.action]}”`);
-  }
+  if (!validAtStage(cmd.action, s)) throw domainError('ActionNotAllowed', stageRefusal(cmd.action, s));
+  const why = cmd.actor && typeof cmd.actor.role === 'string' ? refusal(cmd.action, s, cmd.actor) : '当前用户无权操作';
+  if (why) throw domainError('RoleNotPermitted', why);
   validatePayload(cmd, s, cmd.actor);
 }

@@ -1,8 +1,9 @@
 /** The grievance's live state and how each validated command changes it. Pure (no Temporal calls): unit-testable. */
 import {
-  CATEGORY_LABELS, OUTCOME_LABELS, type ActionCommand, type GrievanceInput, type Level, type Outcome, type Stage,
+  CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS,
+  type ActionCommand, type EnterpriseNotice, type GrievanceInput, type Level, type Outcome, type Stage,
 } from './grievance-model';
-import type { RuleState } from './grievance-rules';
+import { ROLE_LABELS, type Role } from './roles';
 
 export interface CoordinationRequest {
   taskId: string;
@@ -11,7 +12,16 @@ export interface CoordinationRequest {
   done: boolean;
 }
 
-export interface GrievanceState extends RuleState {
+/** A superior who took the open main step over: they, by name, are its assignee until the step ends. */
+export interface TakeOver {
+  stage: Stage;
+  role: Role;
+  unitId: string;
+  userId: number | null;
+  name: string;
+}
+
+export interface GrievanceState {
   caseNo: string;
   stage: Stage;
   level: Level;
@@ -23,6 +33,10 @@ export interface GrievanceState extends RuleState {
   rating: number | null;
   ratingComment: string | null;
   enterpriseNotified: boolean;
+  enterpriseNotice: EnterpriseNotice;
+  /** the caseworker's reason for telling the enterprise before the 12 hours were up */
+  earlyNoticeReason: string | null;
+  takeOver: TakeOver | null;
   coordination: CoordinationRequest[];
   openCoordination: { taskId: string; department: string }[];
 }
@@ -31,7 +45,7 @@ export function initialState(input: GrievanceInput): GrievanceState {
   return {
     caseNo: input.caseNo, stage: 'contact', level: 'street', created: false, completed: {}, withdrawn: false,
     outcome: null, recoveredFen: null, rating: null, ratingComment: null, enterpriseNotified: false,
-    coordination: [], openCoordination: [],
+    enterpriseNotice: 'pending', earlyNoticeReason: null, takeOver: null, coordination: [], openCoordination: [],
   };
 }
 
@@ -95,6 +109,15 @@ export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: (
       s.withdrawn = true;
       s.outcome = 'withdrawn';
       return { type: 'withdrawn', summary: `诉求已撤回：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
+    case 'takeOver': {
+      const a = cmd.actor;
+      s.takeOver = { stage: s.stage, role: a.role, unitId: a.unitId ?? '', userId: a.userId ?? null, name: a.name };
+      const who = `${ROLE_LABELS[a.role]}${a.name}`;
+      return { type: 'task_taken_over', summary: `${who}接手办理“${STAGE_LABELS[s.stage]}”。理由：${cmd.payload.reason}`, data: { stage: s.stage, reason: cmd.payload.reason } };
+    }
+    case 'notifyEnterpriseNow':
+      s.earlyNoticeReason = cmd.payload.reason;
+      return { type: 'enterprise_notice_early', summary: `提前通知企业工会主席。理由：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
     case 'rate':
       s.rating = cmd.payload.score;
       s.ratingComment = cmd.payload.comment ?? null;

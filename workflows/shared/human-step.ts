@@ -3,17 +3,20 @@
  * the case moves on without it, or it is reassigned; past the due time walk the escalation ladder (remind the assignee,
  * then the next levels up), recording each rung as an event and an SMS.
  */
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { EscalationRung } from '../../temporal.config';
 import type { Contact, Transition } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
 import { shanghaiMinute } from './deadlines';
+import { quietDelay, type QuietHours } from './quiet-hours';
 import { ROLE_LABELS, type Role } from './roles';
 
 export interface Assignee {
   role: Role;
   unitId: string;
   department: string | null;
+  /** a person who took the step over; then only they act on it */
+  userId?: number | null;
 }
 
 export interface StepSpec {
@@ -22,7 +25,7 @@ export interface StepSpec {
   taskId?: string;
   title: string;
   dueAt: number;
-  /** re-read while waiting: when it changes (代访代办) the task is closed and reopened for the new assignee */
+  /** re-read while waiting: when it changes (代访代办, a take-over) the task is closed and reopened for the new assignee */
   assignee: () => Assignee;
   done: () => boolean;
   /** the case no longer needs this step (withdrawn, closed) */
@@ -36,6 +39,11 @@ export interface StepSpec {
   casePatch?: Record<string, string>;
 }
 
+export interface LadderPolicy {
+  escalation: EscalationRung[];
+  quietHours?: QuietHours | null;
+}
+
 export type StepEnd = 'done' | 'abandoned';
 
 const RUNG_LABEL: Record<EscalationRung['notify'], string> = {
@@ -45,7 +53,7 @@ const RUNG_LABEL: Record<EscalationRung['notify'], string> = {
 };
 
 function sameAssignee(a: Assignee, b: Assignee): boolean {
-  return a.role === b.role && a.unitId === b.unitId && a.department === b.department;
+  return a.role === b.role && a.unitId === b.unitId && a.department === b.department && (a.userId ?? null) === (b.userId ?? null);
 }
 
 async function rungContacts(host: CaseHost, rung: EscalationRung, who: Assignee): Promise<Contact[]> {
@@ -54,11 +62,16 @@ async function rungContacts(host: CaseHost, rung: EscalationRung, who: Assignee)
   return activities.findContacts({ unitId: host.units.districtId, roles: ['district_staff'] });
 }
 
-async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Assignee, rung: EscalationRung, level: number): Promise<void> {
+async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Assignee, rung: EscalationRung, level: number, policy: LadderPolicy): Promise<void> {
   const task = host.openTasks.get(taskId);
   if (task) task.escalations = level;
   const contacts = await rungContacts(host, rung, who);
-  const summary = `“${spec.title}”已超过办理时限，第${level}级督办：${RUNG_LABEL[rung.notify]}`;
+  // Reminders never hold up the step they belong to (a gateway down for an hour must not stall the case), and wait out
+  // the night. Cases whose history predates this keep sending in line, as they did.
+  const background = patched('escalation-sms-in-background');
+  const wait = background ? quietDelay(nowMs(), policy.quietHours) : 0;
+  const deferred = wait > 0 && contacts.length > 0 ? `（夜间免打扰，短信将于 ${shanghaiMinute(nowMs() + wait).slice(11)} 发送）` : '';
+  const summary = `“${spec.title}”已超过办理时限，第${level}级督办：${RUNG_LABEL[rung.notify]}${deferred}`;
   await activities.persistTransition({
     caseNo: host.caseNo,
     at: nowIso(),
@@ -66,26 +79,34 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
     events: [host.systemEvent('task_escalated', summary, { taskId, level, notify: rung.notify, recipients: contacts.map((c) => c.role) })],
   });
   if (contacts.length === 0) return;
-  await activities.sendSmsBatch(contacts.map((to) => ({
+  const send = () => host.sendSms(() => activities.sendSmsBatch(contacts.map((to) => ({
     key: `${taskId}:escalation:${level}:${to.role}`,
     caseNo: host.caseNo,
     template: 'task-overdue',
     to,
     vars: { caseNo: host.caseNo, title: spec.title, dueAt: new Date(spec.dueAt).toISOString(), level, assignee: ROLE_LABELS[who.role] },
-  })));
+  }))));
+  if (!background) return send();
+  host.inBackground((async () => {
+    // A task done before morning needs no reminder any more.
+    if (wait > 0 && (await condition(() => !host.openTasks.has(taskId), wait))) return;
+    await send();
+  })());
 }
 
 /** Runs one assignment of the step; 'reassigned' means the caller's loop opens it again for the new assignee. */
-async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationRung[]): Promise<StepEnd | 'reassigned'> {
+async function runAssignment(host: CaseHost, spec: StepSpec, policy: LadderPolicy): Promise<StepEnd | 'reassigned'> {
+  const ladder = policy.escalation;
   const who = spec.assignee();
   const taskId = spec.taskId ?? host.nextTaskId(spec.kind);
   const dueAt = new Date(spec.dueAt).toISOString();
-  host.openTasks.set(taskId, { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, dueAt, escalations: 0 });
+  const opened = { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, ...(who.userId ? { userId: who.userId } : {}), dueAt };
+  host.openTasks.set(taskId, { ...opened, escalations: 0 });
   await host.persistRestPoint({
     caseNo: host.caseNo,
     at: nowIso(),
     casePatch: spec.casePatch,
-    openTask: { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, dueAt },
+    openTask: opened,
     events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${shanghaiMinute(spec.dueAt)}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
   });
 
@@ -101,7 +122,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
       end = spec.done() ? 'done' : spec.abandoned() ? 'abandoned' : 'reassigned';
       break;
     }
-    await escalate(host, taskId, spec, who, ladder[rung], rung + 1);
+    await escalate(host, taskId, spec, who, ladder[rung], rung + 1, policy);
     rung += 1;
     if (rung < ladder.length) wakeAt += ladder[rung].after;
   }
@@ -112,9 +133,9 @@ async function runAssignment(host: CaseHost, spec: StepSpec, ladder: EscalationR
   return end;
 }
 
-export async function humanStep(host: CaseHost, spec: StepSpec, ladder: EscalationRung[]): Promise<StepEnd> {
+export async function humanStep(host: CaseHost, spec: StepSpec, policy: LadderPolicy): Promise<StepEnd> {
   for (;;) {
-    const end = await runAssignment(host, spec, ladder);
+    const end = await runAssignment(host, spec, policy);
     if (end !== 'reassigned') return end;
   }
 }

@@ -19,10 +19,12 @@ export const ROLE_LABELS = {
 export type Role = keyof typeof ROLE_LABELS;
 export type StaffRole = Exclude<Role, 'worker'>;
 
-/** Who acts on a case: a staff user (with their jurisdiction) or the complainant proven by phone number. */
+/** Who acts on a case: a staff user (with their unit) or the complainant, proven by their personal link or a code. */
 export interface Actor {
   role: Role;
   name: string;
   userId?: number;
+  /** the staff member's unit: with the role, what makes them a step's assignee */
+  unitId?: string;
   department?: string | null;
 }

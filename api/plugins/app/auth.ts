@@ -1,35 +1,61 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { staffBySession, type SignedInStaff } from '../../../db/queries/staff';
+import { staffBySessionHash, type SignedInStaff } from '../../../db/queries/staff';
+import { casesOfWorkerSession } from '../../../db/queries/worker-access';
 import { unauthorized } from '../../errors';
+import { hashToken, MAX_TOKEN_LENGTH, STAFF_TOKEN_PREFIX, WORKER_TOKEN_PREFIX } from '../../security/tokens';
 
 export const SESSION_COOKIE = 'gq_session';
+export const WORKER_COOKIE = 'gq_worker';
 
 declare module 'fastify' {
   interface FastifyRequest {
     staff: SignedInStaff | null;
+    /** the cases this request's worker token opens (a personal link or a one-time code proved them) */
+    workerCases: string[];
+    /** how the caller proved who they are: a header only a client can set, or a cookie a browser adds by itself */
+    authVia: 'bearer' | 'cookie' | null;
   }
   interface FastifyInstance {
     requireStaff: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
-function tokenOf(req: FastifyRequest): string | undefined {
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+function bearerOf(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  return req.cookies?.[SESSION_COOKIE];
+  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
-/** Who is asking: a staff session from the cookie (pages) or a bearer token (JSON API); workers never log in. */
+const usable = (t: string | undefined, prefix: string): t is string =>
+  typeof t === 'string' && t.startsWith(prefix) && t.length <= MAX_TOKEN_LENGTH;
+
+/**
+ * Who is asking. The JSON API believes only a bearer token (a cookie rides along with any cross-site request, a header
+ * does not); pages also take the session cookies. A staff token and a worker token are told apart by their prefix.
+ */
 export default fp(async (app) => {
   app.decorateRequest('staff', null);
+  app.decorateRequest('workerCases', null as never);
+  app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (req) => {
-    const token = tokenOf(req);
-    if (token && token.length <= 100) req.staff = (await staffBySession(app.db, token)) ?? null;
+    req.workerCases = [];
+    const bearer = bearerOf(req);
+    const staffToken = bearer ?? (isApi(req) ? undefined : req.cookies?.[SESSION_COOKIE]);
+    const workerToken = bearer ?? (isApi(req) ? undefined : req.cookies?.[WORKER_COOKIE]);
+    if (usable(staffToken, STAFF_TOKEN_PREFIX)) {
+      req.staff = (await staffBySessionHash(app.db, hashToken(staffToken))) ?? null;
+      if (req.staff) req.authVia = bearer ? 'bearer' : 'cookie';
+    }
+    if (usable(workerToken, WORKER_TOKEN_PREFIX)) {
+      req.workerCases = await casesOfWorkerSession(app.db, hashToken(workerToken));
+      if (req.workerCases.length && !req.authVia) req.authVia = bearer ? 'bearer' : 'cookie';
+    }
   });
   app.decorate('requireStaff', async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.staff) return;
-    if (req.url.startsWith('/api/')) throw unauthorized();
+    if (isApi(req)) throw unauthorized();
     await reply.redirect(`/staff/login?next=${encodeURIComponent(req.url)}`, 303);
   });
 }, { name: 'auth', dependencies: ['services', 'forms'] });

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DOMAIN_ERRORS, type DomainErrorType } from '../../../workflows/shared/domain-error';
-import { FASTIFY_ERROR_MESSAGES, HttpError } from '../../errors';
+import { FASTIFY_ERRORS, HttpError } from '../../errors';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 
 interface Answer { status: number; code: string; message: string }
@@ -20,8 +20,9 @@ export function classify(err: unknown): Answer {
     return { status: DOMAIN_ERRORS[err.type as DomainErrorType], code: err.type, message: err.message };
   }
   if (err instanceof WorkflowNotFoundError) return { status: 404, code: 'NOT_FOUND', message: '案件不存在' };
-  if (fe?.code && FASTIFY_ERROR_MESSAGES[fe.code]) return { status: fe.statusCode ?? 400, code: fe.code, message: FASTIFY_ERROR_MESSAGES[fe.code] };
-  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: fe.code ?? 'BAD_REQUEST', message: '请求有误' };
+  const known = fe?.code && Object.hasOwn(FASTIFY_ERRORS, fe.code) ? FASTIFY_ERRORS[fe.code] : undefined;
+  if (known) return { status: fe.statusCode ?? 400, ...known };
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: 'BAD_REQUEST', message: '请求有误' };
   return { status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后再试' };
 }
 

@@ -7,7 +7,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   app.removeContentTypeParser('text/plain');
   await app.register(publicRoutes);
   await app.register(staffRoutes);
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 
 export default apiV1;

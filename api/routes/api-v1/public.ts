@@ -1,70 +1,118 @@
-/** The worker's side of the JSON API: file, follow, withdraw, rate. No login: the phone number proves the case. */
-import type { FastifyPluginAsync } from 'fastify';
+/**
+ * The worker's side of the JSON API. Filing needs a one-time code texted to the phone (so nobody can make the system
+ * text a stranger); following a case needs the worker's own token, got from the personal link of the receipt SMS or
+ * from a code texted to the phone on file. The case number, alone or with the phone, opens nothing.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
-import { caseNoParams, complainantProof, grievanceIntakeBody, noteBody, ratingBody, withdrawBody } from '../../schemas/grievance';
+import { badRequest, HttpError } from '../../errors';
+import { caseNoParams, grievanceIntakeBody, noteBody, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody } from '../../schemas/grievance';
+import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
 import { grievanceView } from '../../services/grievance-commands';
 import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
-import { actorOf } from '../../services/case-detail';
-import { addNoteAsComplainant, proveComplainant, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
+import { checkPhoneCode, sendPhoneCode } from '../../services/phone-codes';
+import { filePublicGrievance } from '../../services/public-filing';
 import { publicTimeline } from '../../services/public-timeline';
+import { actorOf } from '../../services/viewer';
+import { caseOfLink, closeWorkerSession, openWorkerSession } from '../../services/worker-sessions';
+import { WORKER_TOKEN_PREFIX } from '../../security/tokens';
+
+const worker = { access: 'worker' as const };
+const idempotencyKeyOf = (req: FastifyRequest) => {
+  const h = req.headers['idempotency-key'];
+  return typeof h === 'string' && h.length > 0 ? h : undefined;
+};
+const bearer = (req: FastifyRequest) => req.headers.authorization?.slice(7).trim();
 
 const publicRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/organisation', { schema: { tags: ['public'], summary: '街道与企业列表' } }, async () => ({
+  app.get('/organisation', { config: { access: 'public' }, schema: { tags: ['public'], summary: '街道与企业列表' } }, async () => ({
     streets: await listStreets(app.db),
     enterprises: await listEnterprises(app.db),
   }));
 
-  app.post<{ Body: IntakeRequest }>('/grievances', {
+  app.post<{ Body: { phone: string; purpose: 'file' | 'track'; caseNo?: string } }>('/phone-codes', {
+    config: { access: 'public' },
+    schema: { tags: ['public'], summary: '发送短信验证码（提交诉求前验证手机号，或凭查询编号打开本人诉求）', body: phoneCodeBody },
+  }, async (req, reply) => {
+    await sendPhoneCode(app, { ...req.body, client: req.ip });
+    return reply.code(202).send({ message: req.body.purpose === 'track' ? '如查询编号与手机号一致，验证码已发送到该手机' : '验证码已发送' });
+  });
+
+  app.post<{ Body: IntakeRequest & { phoneCode?: string } }>('/grievances', {
+    config: { access: 'public' },
     schema: {
-      tags: ['public'], summary: '提交诉求（同一 idempotencyKey 重复提交返回同一案件；工作人员带令牌提交即为代职工登记）', body: grievanceIntakeBody,
+      tags: ['public'], body: grievanceIntakeBody,
+      summary: '提交诉求：职工须附短信验证码 phoneCode，成功后返回本人查询令牌 accessToken；工作人员带令牌提交即为代职工登记，无需验证码。同一 idempotencyKey 重复提交返回同一案件',
       headers: { type: 'object', properties: { 'idempotency-key': grievanceIntakeBody.properties.idempotencyKey } },
     },
   }, async (req, reply) => {
-    const key = req.body.idempotencyKey || (req.headers['idempotency-key'] as string | undefined) || undefined;
-    const body = { ...req.body, idempotencyKey: key };
-    // Staff signed in (Bearer token) file on the worker's behalf, and the case history says who did.
-    const filedBy = req.staff ? actorOf(req.staff) : { role: 'worker' as const, name: req.body.complainantName };
-    const { caseNo } = await fileGrievance(app.db, app.temporal, body, filedBy);
-    return reply.code(201).send({ caseNo, message: `诉求已受理，查询编号 ${caseNo}` });
+    const { phoneCode, ...body } = req.body;
+    const request = { ...body, idempotencyKey: body.idempotencyKey || idempotencyKeyOf(req) };
+    if (req.staff) {
+      // Staff file on the worker's behalf, and the case history says who did.
+      const { caseNo } = await fileGrievance(app.db, app.temporal, request, actorOf(req.staff));
+      return reply.code(201).send({ caseNo, message: `已代职工登记，查询编号 ${caseNo}；职工将收到含专属链接的短信` });
+    }
+    if (!phoneCode) throw badRequest('请先获取并填写短信验证码');
+    const filed = await filePublicGrievance(app, request, { code: phoneCode, client: req.ip });
+    return reply.code(201).send({ caseNo: filed.caseNo, accessToken: filed.token, message: `诉求已受理，查询编号 ${filed.caseNo}` });
   });
 
-  app.post<{ Params: { caseNo: string }; Body: { phone: string } }>('/grievances/:caseNo/progress', {
-    preHandler: app.guessLimits.complainantProof,
-    schema: {
-      tags: ['public'], summary: '查询办理进度', params: caseNoParams,
-      body: { type: 'object', required: ['phone'], properties: complainantProof },
-    },
+  app.post<{ Body: { link?: string; caseNo?: string; phone?: string; code?: string } }>('/worker-sessions', {
+    config: { access: 'public' },
+    preHandler: app.guessLimits.workerProof,
+    schema: { tags: ['public'], summary: '职工凭专属链接或短信验证码打开本人诉求，返回查询令牌', body: workerSessionBody },
+  }, async (req, reply) => {
+    const existing = bearer(req)?.startsWith(WORKER_TOKEN_PREFIX) ? bearer(req) : undefined;
+    let caseNo: string;
+    if (req.body.link) {
+      const found = await caseOfLink(app.db, req.body.link);
+      if (!found) throw new HttpError(404, '链接无效或已失效，请用手机验证码打开', 'NOT_FOUND');
+      caseNo = found;
+    } else {
+      caseNo = req.body.caseNo!;
+      await checkPhoneCode(app, { phone: req.body.phone!, purpose: 'track', caseNo, code: req.body.code!, consumer: `track:${caseNo}` });
+    }
+    const { token } = await openWorkerSession(app.db, caseNo, req.body.link ? 'link' : 'code', existing);
+    return reply.code(201).send({ accessToken: token, caseNo });
+  });
+
+  app.delete('/worker-sessions/current', { config: worker, schema: { tags: ['public'], summary: '职工退出（令牌作废）', security: [{ bearer: [] }] } }, async (req, reply) => {
+    const token = bearer(req);
+    if (token?.startsWith(WORKER_TOKEN_PREFIX)) await closeWorkerSession(app.db, token);
+    return reply.code(204).send();
+  });
+
+  app.get<{ Params: { caseNo: string } }>('/grievances/:caseNo/progress', {
+    config: worker, schema: { tags: ['public'], summary: '查询办理进度（职工本人令牌）', params: caseNoParams, security: [{ bearer: [] }] },
   }, async (req) => {
-    const row = await proveComplainant(app.db, req.params.caseNo, req.body.phone);
-    const [view, events] = await Promise.all([grievanceView(app.temporal, row.case_no), caseEvents(app.db, row.case_no)]);
+    const row = await ownCase(app.db, req, req.params.caseNo);
+    const [view, events] = await Promise.all([grievanceView(app.temporal, row.case_no, app.db), caseEvents(app.db, row.case_no)]);
     return {
-      caseNo: row.case_no, stage: view.stage, status: view.status, outcome: view.outcome, rating: view.rating,
+      caseNo: row.case_no, stage: view.stage, status: view.status, outcome: view.outcome, rating: view.rating, archived: view.archived ?? false,
       enterpriseName: row.enterprise_name, category: row.category, filedAt: row.created_at, timeline: publicTimeline(events),
     };
   });
 
-  app.post<{ Params: { caseNo: string }; Body: { phone: string; score: number; comment?: string } }>('/grievances/:caseNo/rating', {
-    preHandler: app.guessLimits.complainantProof,
-    schema: { tags: ['public'], summary: '职工评价', params: caseNoParams, body: ratingBody },
+  app.post<{ Params: { caseNo: string }; Body: { score: number; comment?: string } }>('/grievances/:caseNo/rating', {
+    config: worker, schema: { tags: ['public'], summary: '职工评价', params: caseNoParams, body: ratingBody, security: [{ bearer: [] }] },
   }, async (req) => {
-    const { row, view } = await rateAsComplainant(app, req.params.caseNo, req.body);
+    const { row, view } = await rateAsComplainant(app, req, req.params.caseNo, req.body, idempotencyKeyOf(req));
     return { caseNo: row.case_no, stage: view.stage, rating: view.rating };
   });
 
-  app.post<{ Params: { caseNo: string }; Body: { phone: string; text: string } }>('/grievances/:caseNo/notes', {
-    preHandler: app.guessLimits.complainantProof,
-    schema: { tags: ['public'], summary: '职工补充说明', params: caseNoParams, body: noteBody },
+  app.post<{ Params: { caseNo: string }; Body: { text: string } }>('/grievances/:caseNo/notes', {
+    config: worker, schema: { tags: ['public'], summary: '职工补充说明', params: caseNoParams, body: noteBody, security: [{ bearer: [] }] },
   }, async (req, reply) => {
-    const row = await addNoteAsComplainant(app, req.params.caseNo, req.body);
+    const row = await addNoteAsComplainant(app, req, req.params.caseNo, req.body);
     return reply.code(202).send({ caseNo: row.case_no, message: '补充说明已提交' });
   });
 
-  app.post<{ Params: { caseNo: string }; Body: { phone: string; reason: string } }>('/grievances/:caseNo/withdrawal', {
-    preHandler: app.guessLimits.complainantProof,
-    schema: { tags: ['public'], summary: '职工撤回诉求', params: caseNoParams, body: withdrawBody },
+  app.post<{ Params: { caseNo: string }; Body: { reason: string } }>('/grievances/:caseNo/withdrawal', {
+    config: worker, schema: { tags: ['public'], summary: '职工撤回诉求', params: caseNoParams, body: withdrawBody, security: [{ bearer: [] }] },
   }, async (req) => {
-    const { row, view } = await withdrawAsComplainant(app, req.params.caseNo, req.body);
+    const { row, view } = await withdrawAsComplainant(app, req, req.params.caseNo, req.body, idempotencyKeyOf(req));
     return { caseNo: row.case_no, stage: view.stage, outcome: view.outcome };
   });
 };

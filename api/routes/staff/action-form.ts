@@ -13,7 +13,7 @@ export function payloadFromForm(action: StaffActionName, raw: Record<string, str
       if (f.recoveredYuan !== undefined && recoveredFen === undefined) throw badRequest('追回金额格式不正确（元，最多两位小数）');
       return { outcome: f.outcome as never, recoveredFen, explanation: f.explanation, note: f.note };
     }
-    case 'handUp': case 'withdraw': return { reason: f.reason ?? '' };
+    case 'handUp': case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow': return { reason: f.reason ?? '' };
     case 'openCoordination': return { department: f.department ?? '', note: f.note ?? '' };
     case 'completeCoordination': return { taskId: f.taskId ?? '', note: f.note ?? '' };
     default: return { note: f.note ?? '' };

@@ -1,0 +1,27 @@
+/**
+ * What a viewer outside the union's own line (an enterprise chair, a department, a mediator, a clerk…) sees of a case:
+ * the worker's name and phone masked everywhere, in the case's facts, in who did what, and inside the texts of its
+ * events (a caseworker's note may name the worker).
+ */
+import { maskName, maskPhone } from '../../templates/helpers';
+
+interface Person { complainant_name: string; complainant_phone: string }
+interface Event { actor: string; actor_role: string; summary: string }
+
+function scrub(text: string, p: Person): string {
+  let out = text;
+  if (p.complainant_name.length > 1) out = out.split(p.complainant_name).join(maskName(p.complainant_name));
+  return out.split(p.complainant_phone).join(maskPhone(p.complainant_phone));
+}
+
+export function maskCaseForOutsider<R extends Person & { description: string }>(row: R): R {
+  return { ...row, complainant_name: maskName(row.complainant_name), complainant_phone: maskPhone(row.complainant_phone), description: scrub(row.description, row) };
+}
+
+export function maskEventsForOutsider<E extends Event>(events: E[], p: Person): E[] {
+  return events.map((e) => ({
+    ...e,
+    actor: e.actor_role === 'worker' ? maskName(e.actor) : scrub(e.actor, p),
+    summary: scrub(e.summary, p),
+  }));
+}

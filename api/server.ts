@@ -40,8 +40,9 @@ export async function buildApp({ db, temporal, sms, logger = false, trustProxy =
   await app.register(helmet);
   await app.register(openapi);
   await app.register(forms);
-  await app.register(csrf);
+  // After views: @fastify/view resets reply.locals on each request, and the CSRF token for the forms goes there.
   await app.register(views);
+  await app.register(csrf);
   await app.register(rateLimit);
   await app.register(services, { db, temporal, sms });
   await app.register(auth);

@@ -24,7 +24,7 @@ export interface IntakeRequest {
 }
 
 /** Where the case belongs: a known enterprise (and so its street), or a typed name with the street it is in. */
-async function route(db: Kysely<Database>, req: IntakeRequest) {
+export async function routeIntake(db: Kysely<Database>, req: IntakeRequest) {
   if (req.enterpriseId) {
     const e = await findEnterprise(db, req.enterpriseId);
     if (!e) throw badRequest('所选企业不存在，请重新选择，或直接填写企业名称');
@@ -45,8 +45,10 @@ async function route(db: Kysely<Database>, req: IntakeRequest) {
  * workflow's first activity creates the case row, so a failed start leaves nothing half-made. The start carries an
  * update that answers once that row is written, so whoever gets the case number can read the case at once.
  */
-export async function fileGrievance(db: Kysely<Database>, temporal: Client, req: IntakeRequest, filedBy: Actor) {
-  const where = await route(db, req);
+export async function fileGrievance(
+  db: Kysely<Database>, temporal: Client, req: IntakeRequest, filedBy: Actor, routed?: Awaited<ReturnType<typeof routeIntake>>,
+) {
+  const where = routed ?? await routeIntake(db, req);
   const caseNo = caseNumberFor(req.idempotencyKey);
   const input: GrievanceInput = {
     caseNo,

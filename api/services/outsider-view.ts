@@ -6,7 +6,7 @@
 import { maskName, maskPhone } from '../../templates/helpers';
 
 interface Person { complainant_name: string; complainant_phone: string }
-interface Event { actor: string; actor_role: string; summary: string }
+interface Event { actor: string; actor_role: string; summary: string; data: unknown }
 
 function scrub(text: string, p: Person): string {
   let out = text;
@@ -23,5 +23,7 @@ export function maskEventsForOutsider<E extends Event>(events: E[], p: Person): 
     ...e,
     actor: e.actor_role === 'worker' ? maskName(e.actor) : scrub(e.actor, p),
     summary: scrub(e.summary, p),
+    // A note's text travels in the event's data too.
+    data: JSON.parse(scrub(JSON.stringify(e.data ?? {}), p)) as E['data'],
   }));
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, validIntake } from '../helpers/http';
 import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
+import { fileAsWorker, freshPhone } from '../helpers/worker-proof';
 
 let sys: System;
 let api: ReturnType<typeof apiClient>;
@@ -27,10 +28,10 @@ async function act(token: string, caseNo: string, action: string, payload: Recor
 
 describe('grievance over HTTP with the real Temporal dev server and Postgres', () => {
   it('runs intake → contact → verify → urge → outcome → follow-up → rating, each step by the right role', async () => {
-    const filed = await api.call('POST', '/api/v1/grievances', validIntake());
-    expect(filed.status).toBe(201);
-    const caseNo = filed.body.caseNo as string;
+    const { caseNo, token } = await fileAsWorker(sys);
     expect(caseNo).toMatch(/^GQ[0-9A-Z]{10}$/);
+    // Right after the 201 the worker reads the case: the answer waited for the case row.
+    expect((await api.call('GET', `/api/v1/grievances/${caseNo}/progress`, undefined, token)).status).toBe(200);
 
     await eventually(async () => (await smsRows(caseNo)).filter((r) => r.template === 'intake-notice').length === 5);
     const intake = (await smsRows(caseNo)).filter((r) => r.template === 'intake-notice');
@@ -42,13 +43,14 @@ describe('grievance over HTTP with the real Temporal dev server and Postgres', (
     expect(inbox.body.tasks.some((t: any) => t.case_no === caseNo && t.kind === 'contact' && t.mine)).toBe(true);
 
     expect((await act(caseworker, caseNo, 'contactComplainant', { note: '电话联系职工，了解欠薪经过' })).stage).toBe('verify');
+    expect((await act(caseworker, caseNo, 'notifyEnterpriseNow', { reason: '职工同意尽快向企业核实' })).enterpriseNotice).toBe('notified');
     expect((await act(caseworker, caseNo, 'verifyWithEnterprise', { note: '企业工会主席确认年终奖未发' })).stage).toBe('urge');
     expect((await act(caseworker, caseNo, 'urgeMediation', { note: '已督促企业调解委员会召开调解会' })).stage).toBe('outcome');
     const afterOutcome = await act(caseworker, caseNo, 'recordOutcome', { outcome: 'mediated', recoveredFen: 860_000, note: '当天调解成功' });
     expect(afterOutcome).toMatchObject({ stage: 'followUp', outcome: 'mediated', recoveredFen: 860_000 });
     expect((await act(caseworker, caseNo, 'recordFollowUp', { note: '一周内到账，职工确认' })).stage).toBe('rating');
 
-    const rated = await api.call('POST', `/api/v1/grievances/${caseNo}/rating`, { phone: '13912345678', score: 5, comment: '很满意' });
+    const rated = await api.call('POST', `/api/v1/grievances/${caseNo}/rating`, { score: 5, comment: '很满意' }, token);
     expect(rated.status).toBe(200);
     expect(rated.body).toMatchObject({ stage: 'closed', rating: 5 });
 
@@ -57,7 +59,7 @@ describe('grievance over HTTP with the real Temporal dev server and Postgres', (
     const events = await sys.db.selectFrom('case_events').select(['type', 'actor_role']).where('case_no', '=', caseNo).orderBy('seq').execute();
     const steps = events.filter((e) => !['task_opened', 'enterprise_notified'].includes(e.type)).map((e) => `${e.type}:${e.actor_role}`);
     expect(steps).toEqual([
-      'filed:worker', 'complainant_contacted:street_caseworker', 'enterprise_verified:street_caseworker',
+      'filed:worker', 'complainant_contacted:street_caseworker', 'enterprise_notice_early:street_caseworker', 'enterprise_verified:street_caseworker',
       'mediation_urged:street_caseworker', 'outcome_recorded:street_caseworker', 'follow_up_done:street_caseworker',
       'rated:worker', 'closed:system',
     ]);
@@ -66,13 +68,21 @@ describe('grievance over HTTP with the real Temporal dev server and Postgres', (
   });
 
   it('one case for the same submission twice, by body key or by Idempotency-Key header', async () => {
-    const body = validIntake({ idempotencyKey: `dup-${Date.now()}` });
+    // The worker's double tap: the same body, the same code, twice at once.
+    const phone = freshPhone();
+    const seen = sys.sms.received.length;
+    await api.call('POST', '/api/v1/phone-codes', { phone, purpose: 'file' });
+    const phoneCode = /验证码是(\d{6})/.exec((await sys.sms.waitFor((m) => m.phone === phone && sys.sms.received.indexOf(m) >= seen)).text)![1];
+    const body = validIntake({ complainantPhone: phone, idempotencyKey: `dup-${Date.now()}`, phoneCode });
     const [a, b] = await Promise.all([api.call('POST', '/api/v1/grievances', body), api.call('POST', '/api/v1/grievances', body)]);
     expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
     expect(b.body.caseNo).toBe(a.body.caseNo);
+    // Staff filing on a worker's behalf, retried by its client with the same Idempotency-Key header.
+    const staff = await api.login('beishan.sg');
     const headerKey = { 'idempotency-key': `hdr-${Date.now()}` };
-    const c = await api.call('POST', '/api/v1/grievances', validIntake(), undefined, headerKey);
-    const d = await api.call('POST', '/api/v1/grievances', validIntake(), undefined, headerKey);
+    const c = await api.call('POST', '/api/v1/grievances', validIntake({ complainantPhone: freshPhone() }), staff, headerKey);
+    const d = await api.call('POST', '/api/v1/grievances', validIntake({ complainantPhone: freshPhone() }), staff, headerKey);
     expect(d.body.caseNo).toBe(c.body.caseNo);
     expect(c.body.caseNo).not.toBe(a.body.caseNo);
 
@@ -85,10 +95,11 @@ describe('grievance over HTTP with the real Temporal dev server and Postgres', (
   });
 
   it('survives the worker being killed mid-case: a new worker completes it and no SMS goes out twice', async () => {
-    const caseNo = (await api.call('POST', '/api/v1/grievances', validIntake({ enterpriseId: 'e-kuaidi' }))).body.caseNo;
+    const { caseNo, token } = await fileAsWorker(sys, { enterpriseId: 'e-kuaidi' });
     await eventually(async () => (await smsRows(caseNo)).length === 6);
     const caseworker = await api.login('beishan.sg');
     await act(caseworker, caseNo, 'contactComplainant', { note: '已联系' });
+    await act(caseworker, caseNo, 'notifyEnterpriseNow', { reason: '职工同意' });
 
     await sys.killWorker();
     // A command sent while no worker runs waits for the next one.
@@ -102,10 +113,10 @@ describe('grievance over HTTP with the real Temporal dev server and Postgres', (
 
     await act(caseworker, caseNo, 'urgeMediation', { note: '已督促' });
     await act(caseworker, caseNo, 'recordOutcome', { outcome: 'unfounded', explanation: '经核实工资已按时足额发放，已向职工解释' });
-    expect((await api.call('POST', `/api/v1/grievances/${caseNo}/rating`, { phone: '13912345678', score: 4 })).body.stage).toBe('closed');
+    expect((await api.call('POST', `/api/v1/grievances/${caseNo}/rating`, { score: 4 }, token)).body.stage).toBe('closed');
 
     const rows = await smsRows(caseNo);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(new Set(rows.map((r) => r.idempotency_key)).size).toBe(rows.length);
     const events = await sys.db.selectFrom('case_events').select(['seq', 'type']).where('case_no', '=', caseNo).orderBy('seq').execute();
     expect(new Set(events.map((e) => e.seq)).size).toBe(events.length);

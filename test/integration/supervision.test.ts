@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, validIntake } from '../helpers/http';
 import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
+import { fileAsWorker } from '../helpers/worker-proof';
 
 let sys: System;
 let api: ReturnType<typeof apiClient>;
 let caseNo: string;
+let workerToken: string;
 
 beforeAll(async () => {
   sys = await startSystem('supervise');
   await sys.startWorker();
   api = apiClient(sys.baseUrl);
-  caseNo = (await api.call('POST', '/api/v1/grievances', validIntake({ enterpriseId: 'e-fangzhi' }))).body.caseNo;
+  ({ caseNo, token: workerToken } = await fileAsWorker(sys, { enterpriseId: 'e-fangzhi' }));
   const caseworker = await api.login('xixi.sg');
   await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, caseworker)).status === 200);
   const r = await api.call('POST', `/api/v1/cases/${caseNo}/actions/contactComplainant`, { note: '已电话联系' }, caseworker);
@@ -44,7 +46,7 @@ describe('supervision and the worker’s own notes', () => {
     const caseworker = await api.login('xixi.sg');
     const own = await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, caseworker);
     expect(own.status).toBe(403);
-    expect(own.body.message).toContain('仅街道工会主席');
+    expect(own.body.message).toBe('您的角色无权查看完整流程记录');
     const otherChair = await api.login('beishan.zx');
     expect((await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, otherChair)).status).toBe(403);
     const district = await api.login('xihu.qb');
@@ -52,14 +54,14 @@ describe('supervision and the worker’s own notes', () => {
   });
 
   it('records a note from the worker (a signal) as a case event', async () => {
-    const r = await api.call('POST', `/api/v1/grievances/${caseNo}/notes`, { phone: '13912345678', text: '补充：去年12月也有加班未付' });
+    const r = await api.call('POST', `/api/v1/grievances/${caseNo}/notes`, { text: '补充：去年12月也有加班未付' }, workerToken);
     expect(r.status).toBe(202);
     await eventually(async () => {
       const rows = await sys.db.selectFrom('case_events').select(['type', 'summary', 'actor_role']).where('case_no', '=', caseNo).where('type', '=', 'complainant_note').execute();
       return rows.length === 1 && rows[0].summary.includes('去年12月') && rows[0].actor_role === 'worker';
     });
-    const wrongPhone = await api.call('POST', `/api/v1/grievances/${caseNo}/notes`, { phone: '13800000000', text: 'x' });
-    expect(wrongPhone.status).toBe(404);
+    const noProof = await api.call('POST', `/api/v1/grievances/${caseNo}/notes`, { text: 'x' });
+    expect(noProof.status).toBe(404);
   });
 });
 

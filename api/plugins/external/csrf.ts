@@ -37,4 +37,4 @@ export default fp(async (app) => {
       done();
     });
   });
-}, { name: 'csrf', dependencies: ['forms'] });
+}, { name: 'csrf', dependencies: ['forms', 'views'] });

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
-import { badRequest, HttpError } from '../../errors';
+import { HttpError } from '../../errors';
 import { caseNoParams, grievanceIntakeBody, noteBody, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody } from '../../schemas/grievance';
 import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
 import { grievanceView } from '../../services/grievance-commands';
@@ -54,7 +54,6 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
       const { caseNo } = await fileGrievance(app.db, app.temporal, request, actorOf(req.staff));
       return reply.code(201).send({ caseNo, message: `已代职工登记，查询编号 ${caseNo}；职工将收到含专属链接的短信` });
     }
-    if (!phoneCode) throw badRequest('请先获取并填写短信验证码');
     const filed = await filePublicGrievance(app, request, { code: phoneCode, client: req.ip });
     return reply.code(201).send({ caseNo: filed.caseNo, accessToken: filed.token, message: `诉求已受理，查询编号 ${filed.caseNo}` });
   });

@@ -47,7 +47,6 @@ export async function submitIntakeForm(req: FastifyRequest<{ Body: Form }>, repl
       const { caseNo } = await fileGrievance(req.server.db, req.server.temporal, intakeRequest(form), actorOf(req.staff));
       return reply.redirect(`/staff/cases/${caseNo}?done=filed`, 303);
     }
-    if (!form.phoneCode) return renderIntakeForm(req, reply.code(400), form, '请先点击“获取验证码”，并填写短信中的6位验证码', action);
     const filed = await filePublicGrievance(req.server, intakeRequest(form), { code: form.phoneCode, client: req.ip, existingToken: req.cookies[WORKER_COOKIE] });
     reply.setCookie(WORKER_COOKIE, filed.token, cookieOptions(filed.maxAgeSeconds));
     return reply.redirect(`/grievances/${filed.caseNo}/filed`, 303);

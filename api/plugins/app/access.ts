@@ -26,7 +26,8 @@ export function accessOf(req: FastifyRequest): Access | undefined {
 }
 
 export default fp(async (app) => {
-  app.addHook('preHandler', async (req, reply) => {
+  // Before the body is even parsed: a caller who may not use a route learns nothing from how it validates.
+  app.addHook('onRequest', async (req, reply) => {
     if (req.is404) return;
     const access = accessOf(req);
     if (access === 'public' || access === 'worker') return;

@@ -6,13 +6,21 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthorized } from '../../errors';
+import { CASE_NO_PATTERN } from '../../schemas/grievance';
 import { may, type Permission } from '../../security/access-policy';
+import { caseForStaff } from '../../services/case-detail';
+
+const CASE_NO = new RegExp(CASE_NO_PATTERN);
 
 export type Access = 'public' | 'worker' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** every route with what it declared, for the role × route table (test/integration/access-table.test.ts) */
+    accessTable: { method: string; url: string; access: Access }[];
   }
 }
 
@@ -26,6 +34,16 @@ export function accessOf(req: FastifyRequest): Access | undefined {
 }
 
 export default fp(async (app) => {
+  const table: { method: string; url: string; access: Access }[] = [];
+  app.decorate('accessTable', table);
+  // A route that declares no access would be refused on every request; better that the server refuses to start.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    for (const method of [route.method].flat()) {
+      if (!access) throw new Error(`route ${method} ${route.url} declares no config.access`);
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    }
+  });
   // Before the body is even parsed: a caller who may not use a route learns nothing from how it validates.
   app.addHook('onRequest', async (req, reply) => {
     if (req.is404) return;
@@ -37,5 +55,8 @@ export default fp(async (app) => {
       return reply.redirect(`/staff/login?next=${encodeURIComponent(req.url)}`, 303);
     }
     if (!may(req.staff.role, access)) throw forbidden(`您的角色无权${PERMISSION_LABELS[access]}`);
+    // A case route: whether this person may see the case at all comes before what they sent (403 or 404 here).
+    const caseNo = (req.params as { caseNo?: unknown } | undefined)?.caseNo;
+    if (typeof caseNo === 'string' && CASE_NO.test(caseNo)) await caseForStaff(app.db, req.staff, caseNo);
   });
 }, { name: 'access', dependencies: ['auth'] });

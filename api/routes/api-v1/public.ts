@@ -6,7 +6,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
-import { HttpError } from '../../errors';
+import { forbidden, HttpError } from '../../errors';
+import { may } from '../../security/access-policy';
 import { caseNoParams, grievanceIntakeBody, noteBody, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody } from '../../schemas/grievance';
 import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
 import { grievanceView } from '../../services/grievance-commands';
@@ -50,7 +51,8 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
     const { phoneCode, ...body } = req.body;
     const request = { ...body, idempotencyKey: body.idempotencyKey || idempotencyKeyOf(req) };
     if (req.staff) {
-      // Staff file on the worker's behalf, and the case history says who did.
+      // Staff file on the worker's behalf, and the case history says who did; only roles allowed to (deny by default).
+      if (!may(req.staff.role, 'grievance.file')) throw forbidden('您的角色无权代职工登记诉求');
       const { caseNo } = await fileGrievance(app.db, app.temporal, request, actorOf(req.staff));
       return reply.code(201).send({ caseNo, message: `已代职工登记，查询编号 ${caseNo}；职工将收到含专属链接的短信` });
     }

@@ -1,0 +1,210 @@
+/**
+ * Deny by default, as a table (issue 14): every route of the app, tried as every role and as nobody, against a
+ * case of 北山街道 / 西湖精密机械 that its enterprise's chair was told of and that is now closed. "Y": the access layer let
+ * the caller through (what follows is the case's own rules or validation); "-": refused as not signed in, not allowed
+ * for the role, not theirs to see, or not the worker's own case. The expectations are written out below, not derived
+ * from the policy they test; a route added later fails this test until it has a row. The table is printed and is in
+ * README ("Who sees what").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../helpers/http';
+import { startSystem, type System } from '../helpers/system';
+import { eventually } from '../helpers/time-skipping';
+import { fileAsWorker, receiptLinkToken } from '../helpers/worker-proof';
+
+const COLUMNS = [
+  ['nobody', ''], ['worker', ''], ['street_caseworker', 'beishan.sg'], ['street_chair', 'beishan.zx'], ['district_staff', 'xihu.qb'],
+  ['supervising_leader', 'xihu.fg'], ['district_chair', 'xihu.zx'], ['enterprise_chair', 'jingmi.zx'], ['partner_department', 'xihu.rs'],
+  ['union_mediator', 'xihu.tj'], ['legal_aid_lawyer', 'xihu.ls'], ['arbitration_clerk', 'xihu.zc'], ['court_clerk', 'xihu.fy'],
+  ['procurator', 'xihu.jc'], ['negotiation_mentor', 'xihu.ds'],
+] as const;
+
+/** route → one mark per column, in COLUMNS order */
+const EXPECTED = `
+GET /static/app.css                                      YYYYYYYYYYYYYYY
+GET /static/app.js                                       YYYYYYYYYYYYYYY
+GET /                                                    YYYYYYYYYYYYYYY
+GET /grievances/new                                      YYYYYYYYYYYYYYY
+POST /grievances                                         YYYYYYYYYYYYYYY
+POST /grievances/phone-code                              YYYYYYYYYYYYYYY
+GET /grievances/:caseNo/filed                            YYYYYYYYYYYYYYY
+GET /t/:token                                            YYYYYYYYYYYYYYY
+GET /track                                               YYYYYYYYYYYYYYY
+POST /track                                              YYYYYYYYYYYYYYY
+POST /track/verify                                       YYYYYYYYYYYYYYY
+GET /track/:caseNo                                       -Y-------------
+POST /track/:caseNo/rate                                 -Y-------------
+POST /track/:caseNo/note                                 -Y-------------
+POST /track/:caseNo/withdraw                             -Y-------------
+POST /track/logout                                       YYYYYYYYYYYYYYY
+GET /staff/login                                         YYYYYYYYYYYYYYY
+POST /staff/login                                        YYYYYYYYYYYYYYY
+POST /staff/logout                                       YYYYYYYYYYYYYYY
+GET /staff                                               --YYYYYYYYYYYYY
+GET /staff/cases/:caseNo                                 --YYYYYY-------
+GET /staff/cases/:caseNo/history                         ---YYYY--------
+POST /staff/cases/:caseNo/actions/:action                --YYY----------
+GET /staff/sms                                           --YYYYYYYYYYYYY
+GET /staff/grievances/new                                --YYY----------
+POST /staff/grievances                                   --YYY----------
+GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
+POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYY
+POST /api/v1/grievances                                  YYYYY----------
+POST /api/v1/worker-sessions                             YYYYYYYYYYYYYYY
+DELETE /api/v1/worker-sessions/current                   YYYYYYYYYYYYYYY
+GET /api/v1/grievances/:caseNo/progress                  -Y-------------
+POST /api/v1/grievances/:caseNo/rating                   -Y-------------
+POST /api/v1/grievances/:caseNo/notes                    -Y-------------
+POST /api/v1/grievances/:caseNo/withdrawal               -Y-------------
+POST /api/v1/sessions                                    YYYYYYYYYYYYYYY
+DELETE /api/v1/sessions/current                          --YYYYYYYYYYYYY
+GET /api/v1/tasks                                        --YYYYYYYYYYYYY
+GET /api/v1/cases/:caseNo                                --YYYYYY-------
+POST /api/v1/cases/:caseNo/actions/contactComplainant    --YYY----------
+POST /api/v1/cases/:caseNo/actions/verifyWithEnterprise  --YYY----------
+POST /api/v1/cases/:caseNo/actions/urgeMediation         --YYY----------
+POST /api/v1/cases/:caseNo/actions/recordOutcome         --YYY----------
+POST /api/v1/cases/:caseNo/actions/recordFollowUp        --YYY----------
+POST /api/v1/cases/:caseNo/actions/handUp                --YYY----------
+POST /api/v1/cases/:caseNo/actions/openCoordination      --YYY----------
+POST /api/v1/cases/:caseNo/actions/completeCoordination  --YYY----------
+POST /api/v1/cases/:caseNo/actions/withdraw              --YYY----------
+POST /api/v1/cases/:caseNo/actions/takeOver              --YYY----------
+POST /api/v1/cases/:caseNo/actions/notifyEnterpriseNow   --YYY----------
+GET /api/v1/cases/:caseNo/history                        ---YYYY--------
+GET /api/v1/sms                                          --YYYYYYYYYYYYY
+GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYY
+OPTIONS /codec/encode                                    YYYYYYYYYYYYYYY
+POST /codec/encode                                       ----YYY--------
+OPTIONS /codec/decode                                    YYYYYYYYYYYYYYY
+POST /codec/decode                                       ----YYY--------
+GET /healthz                                             YYYYYYYYYYYYYYY
+`.trim().split('\n').map((line) => {
+  const parts = line.trim().split(/\s+/);
+  return { route: `${parts[0]} ${parts[1]}`, marks: parts[2] };
+});
+
+let sys: System;
+let caseNo: string;
+let link: string;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  sys = await startSystem('access');
+  await sys.startWorker();
+  const api = apiClient(sys.baseUrl);
+  const filed = await fileAsWorker(sys, { enterpriseId: 'e-jingmi' });
+  caseNo = filed.caseNo;
+  tokens.worker = filed.token;
+  link = await receiptLinkToken(sys, caseNo);
+  for (const [, user] of COLUMNS) if (user) tokens[user] = await api.login(user);
+  // Told to the enterprise (so its chair may see it), then withdrawn and closed: every command now meets the case's
+  // rules (409) once the access layer lets it through, and nothing the table sends can change it.
+  await eventually(async () => (await api.call('POST', `/api/v1/cases/${caseNo}/actions/notifyEnterpriseNow`, { reason: '职工同意' }, tokens['beishan.sg'])).status === 200);
+  expect((await api.call('POST', `/api/v1/grievances/${caseNo}/withdrawal`, { reason: '已解决' }, tokens.worker)).status).toBe(200);
+  await eventually(async () => (await sys.db.selectFrom('cases').select('status').where('case_no', '=', caseNo).executeTakeFirst())?.status === 'closed');
+});
+
+afterAll(async () => {
+  await sys?.stop();
+});
+
+const BODIES: Record<string, unknown> = {
+  'POST /grievances': { complainantName: '' },
+  'POST /grievances/phone-code': { complainantPhone: '123' },
+  'POST /track': { caseNo: 'x', phone: 'y' },
+  'POST /track/verify': { caseNo: 'x', phone: 'y', code: 'z' },
+  'POST /track/:caseNo/rate': { score: '5' },
+  'POST /track/:caseNo/note': { text: '补充' },
+  'POST /track/:caseNo/withdraw': { reason: '不想办了' },
+  'POST /staff/cases/:caseNo/actions/:action': { note: '已联系' },
+  'POST /staff/grievances': { complainantName: '王', complainantPhone: '13900000000', category: 'other', description: 'x', workerCount: '1', enterpriseId: 'e-nowhere' },
+  'POST /api/v1/phone-codes': { phone: '123', purpose: 'file' },
+  'POST /api/v1/grievances': { complainantName: '王', complainantPhone: '13900000000', category: 'other', description: 'x', claimedFen: 0, workerCount: 1, enterpriseId: 'e-nowhere' },
+  'POST /api/v1/worker-sessions': { link: 'short' },
+  'POST /api/v1/grievances/:caseNo/rating': { score: 5 },
+  'POST /api/v1/grievances/:caseNo/notes': { text: '补充' },
+  'POST /api/v1/grievances/:caseNo/withdrawal': { reason: '不想办了' },
+  'POST /codec/encode': { payloads: [] },
+  'POST /codec/decode': { payloads: [] },
+};
+const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
+  'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
+  'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances']);
+
+function bodyFor(route: string, column: string): unknown {
+  if (route.startsWith('POST /api/v1/cases/')) {
+    // A body each command's schema accepts, so that what answers is access, visibility, then the case's rules.
+    const action = route.split('/').pop()!;
+    if (action === 'openCoordination') return { department: '人社局', note: '协查' };
+    if (action === 'completeCoordination') return { taskId: 'x', note: '已办结' };
+    if (action === 'recordOutcome') return { outcome: 'court' };
+    if (['handUp', 'withdraw', 'takeOver', 'notifyEnterpriseNow'].includes(action)) return { reason: '理由' };
+    return { note: '已办理' };
+  }
+  // Sign-in: a wrong password under a name of the column's own, so guess limits never mix columns.
+  if (route === 'POST /staff/login' || route === 'POST /api/v1/sessions') return { username: `probe.${column}`, password: 'wrong-password' };
+  return BODIES[route] ?? (route.startsWith('POST') ? {} : undefined);
+}
+
+/** Sends the route's probe as one column; 'Y' when the access layer let it through. */
+async function probe(route: string, column: string, user: string): Promise<'Y' | '-'> {
+  const [method, pattern] = route.split(' ');
+  const path = pattern.replace(':caseNo', caseNo).replace(':token', link).replace(':action', 'contactComplainant');
+  // Signing out ends the token it is sent with: use a fresh one, so later rows keep theirs.
+  let token = column === 'worker' ? tokens.worker : user ? tokens[user] : undefined;
+  if (route === 'DELETE /api/v1/sessions/current' && user) token = await apiClient(sys.baseUrl).login(user);
+  if (route === 'DELETE /api/v1/worker-sessions/current' && column === 'worker') {
+    token = (await apiClient(sys.baseUrl).call('POST', '/api/v1/worker-sessions', { link })).body.accessToken;
+  }
+  const body = bodyFor(route, column);
+  const form = PAGE_FORMS.has(route);
+  // Forms go with a bearer header where there is one (no CSRF token needed then); anonymous forms carry the CSRF pair.
+  let csrf: { cookie: string; token: string } | undefined;
+  if (form && !token) {
+    const page = await fetch(`${sys.baseUrl}/track`);
+    const secret = /_csrf=([^;]+)/.exec(page.headers.getSetCookie().join(';'))![1];
+    csrf = { cookie: `_csrf=${secret}`, token: /name="_csrf" value="([^"]+)"/.exec(await page.text())![1].replace(/&#x3D;/g, '=') };
+  }
+  const res = await fetch(`${sys.baseUrl}${path}`, {
+    method, redirect: 'manual',
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(csrf ? { cookie: csrf.cookie } : {}),
+      ...(body !== undefined ? { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' } : {}),
+      ...(method === 'OPTIONS' ? { origin: 'http://127.0.0.1:8233', 'access-control-request-method': 'POST' } : {}),
+    },
+    body: body === undefined ? undefined : form ? new URLSearchParams({ ...(body as Record<string, string>), ...(csrf ? { _csrf: csrf.token } : {}) }).toString() : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const location = res.headers.get('location') ?? '';
+  const refused =
+    (res.status === 401 && text.includes('请先登录')) ||
+    (res.status === 403 && (text.includes('您的角色无权') || text.includes('不在您的辖区'))) ||
+    (res.status === 404 && text.includes('请通过短信中的专属链接')) ||
+    (res.status === 303 && (location.startsWith('/staff/login?next=') || location.startsWith('/track?caseNo=')));
+  if (res.status >= 500) throw new Error(`${route} as ${column}: ${res.status} ${text.slice(0, 200)}`);
+  return refused ? '-' : 'Y';
+}
+
+describe('who may use which route (deny by default)', () => {
+  it('has a row for every route of the app, and no row for a route that is gone', async () => {
+    const app = sys.routes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`).sort();
+    expect(EXPECTED.map((r) => r.route).sort()).toEqual(app);
+  });
+
+  it('answers every route as the table says, for every role and for nobody', async () => {
+    const rows: string[] = [];
+    const mismatches: string[] = [];
+    for (const { route, marks } of EXPECTED) {
+      let got = '';
+      for (const [column, user] of COLUMNS) got += await probe(route, column, user);
+      rows.push(`${route.padEnd(56)} ${got}`);
+      if (got !== marks) mismatches.push(`${route}: expected ${marks}, got ${got}`);
+    }
+    const header = `${'route'.padEnd(56)} ${COLUMNS.map((_, i) => String.fromCharCode(97 + i)).join('')}`;
+    const legend = COLUMNS.map(([role], i) => `${String.fromCharCode(97 + i)}=${role}`).join(' ');
+    console.log(`[access] role × route (Y: let through, -: refused)\n${legend}\n${header}\n${rows.join('\n')}`);
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});

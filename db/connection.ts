@@ -12,7 +12,10 @@ export function databaseUrl(): string {
 }
 
 export function createDb(url = databaseUrl(), poolSize = Number(process.env.GONGQING_PG_POOL ?? 10)): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: poolSize }) }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // When PostgreSQL restarts, its connections are cut: an idle one is dropped by the pool, a checked-out one fails the
+  // query in hand (the activity retries). Without these listeners node treats the 'error' event as fatal and exits.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

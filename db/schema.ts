@@ -106,6 +106,8 @@ export interface CaseEventTable {
   summary: string;
   data: Json<Record<string, unknown>>;
   at: Timestamp;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface TaskTable {

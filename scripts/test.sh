@@ -19,7 +19,9 @@ rm -f data/temporal-test.db
 start_temporal_dev "$ROOT/data/temporal-test.db" auto none
 # Fault tests start, stop and restart servers of their own (test/helpers/private-*.ts) from the same binaries.
 GQ_TEMPORAL_CLI="$(ensure_temporal_cli)"
-export GQ_TEMPORAL_CLI GQ_PG_BINDIR
+# The privacy test reads the dev server's database file: no name or phone may be in it.
+GQ_TEMPORAL_DB="$ROOT/data/temporal-test.db"
+export GQ_TEMPORAL_CLI GQ_PG_BINDIR GQ_TEMPORAL_DB
 gq_log "infrastructure ready in $(gq_since "$started") s"
 
 gq_log "type-checking"

@@ -28,11 +28,23 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly currentKey: Buffer;
   private readonly currentIdBytes: Uint8Array;
 
-  constructor(private readonly ring: KeyRing) {
+  /**
+   * `reload`: where the ring came from, read again when a payload names a key this process does not know yet (a
+   * rotation rolled out to the worker first): readers then keep working without a restart.
+   */
+  constructor(private ring: KeyRing, private readonly reload?: () => KeyRing) {
     const key = ring.keys.get(ring.currentId);
     if (!key) throw new Error(`Payload key ring has no key for its current id "${ring.currentId}"`);
     this.currentKey = key;
     this.currentIdBytes = utf8.encode(ring.currentId);
+  }
+
+  private keyFor(keyId: string): Buffer | undefined {
+    const known = this.ring.keys.get(keyId);
+    if (known || !this.reload) return known;
+    // Decrypt-only: the key this process encrypts with stays the one it started with until it restarts.
+    this.ring = { currentId: this.ring.currentId, keys: new Map([...this.reload().keys, ...this.ring.keys]) };
+    return this.ring.keys.get(keyId);
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
@@ -66,7 +78,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const idBytes = payload.metadata?.[METADATA_ENCRYPTION_KEY_ID];
     if (!idBytes) throw new ValueError('Encrypted payload has no encryption-key-id metadata');
     const keyId = fromUtf8.decode(idBytes);
-    const key = this.ring.keys.get(keyId);
+    const key = this.keyFor(keyId);
     if (!key) {
       throw new ValueError(
         `Cannot decrypt payload: key "${keyId}" is missing from the payload key ring ` +

@@ -14,10 +14,14 @@ import { type KeyRing, keyRingFromEnv } from './key-ring';
 export const failureConverterPath = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));
 
 /** The payload codec alone, for the codec HTTP endpoint that lets Temporal UI / CLI show decrypted payloads. */
-export function codecFor(ring: KeyRing): PayloadCodec {
-  return new AesGcmPayloadCodec(ring);
+export function codecFor(ring: KeyRing, reload?: () => KeyRing): PayloadCodec {
+  return new AesGcmPayloadCodec(ring, reload);
 }
 
-export function gongqingDataConverter(ring: KeyRing = keyRingFromEnv()): DataConverter {
-  return { payloadCodecs: [codecFor(ring)], failureConverterPath };
+/**
+ * Without a ring given, the keys come from the environment (GONGQING_PAYLOAD_KEYS or GONGQING_KEYS_FILE), read again
+ * when a payload names a key not known yet: after a rotation the API reads what a restarted worker writes at once.
+ */
+export function gongqingDataConverter(ring?: KeyRing): DataConverter {
+  return { payloadCodecs: [ring ? codecFor(ring) : codecFor(keyRingFromEnv(), () => keyRingFromEnv())], failureConverterPath };
 }

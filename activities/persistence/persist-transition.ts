@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { eventHash, lastEventHash } from '../../db/event-chain';
 import type { Database } from '../../db/schema';
 import type { CasePatch, Transition } from '../types';
 
@@ -19,6 +20,10 @@ function patchColumns(p: CasePatch) {
  * One workflow step's changes in one transaction. Every write is keyed (case number, event key, task id), so a retried
  * or replayed transition changes nothing the second time. Case-row patches carry the workflow's time and only apply
  * when newer, so a late retry cannot roll a case back.
+ *
+ * Events are appended to the case's hash chain (db/event-chain.ts). A command's persist and the main flow's can run at
+ * the same moment for one case, so the case row is locked first: the second writer waits and then links to what the
+ * first appended, instead of both linking to the same event (which the unique (case_no, prev_hash) index would refuse).
  */
 export function createPersistTransition(db: Kysely<Database>) {
   return async function persistTransition(t: Transition): Promise<void> {
@@ -33,16 +38,28 @@ export function createPersistTransition(db: Kysely<Database>) {
           created_at: c.createdAt, updated_at: t.at,
         }).onConflict((oc) => oc.column('case_no').doNothing()).execute();
       }
+      const events = t.events ?? [];
+      let prev = '';
+      if (events.length > 0) {
+        // After the createCase insert, so a case's first transition locks the row it has just written; the chain's tail
+        // is read only once the lock is held, so it is the tail every other writer has left.
+        await trx.selectFrom('cases').select('case_no').where('case_no', '=', t.caseNo).forUpdate().execute();
+        prev = await lastEventHash(trx, t.caseNo);
+      }
       const cols = t.casePatch ? patchColumns(t.casePatch) : {};
       if (Object.keys(cols).length > 0) {
         await trx.updateTable('cases').set({ ...cols, updated_at: t.at })
           .where('case_no', '=', t.caseNo).where('updated_at', '<=', new Date(t.at)).execute();
       }
-      for (const e of t.events ?? []) {
-        await trx.insertInto('case_events').values({
-          event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor, actor_role: e.actorRole,
-          summary: e.summary, data: JSON.stringify(e.data), at: e.at,
-        }).onConflict((oc) => oc.column('event_key').doNothing()).execute();
+      for (const e of events) {
+        const row = { event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor, actor_role: e.actorRole,
+          summary: e.summary, data: e.data, at: e.at };
+        const hash = eventHash(prev, row);
+        const inserted = await trx.insertInto('case_events').values({ ...row, data: JSON.stringify(e.data), prev_hash: prev, hash })
+          .onConflict((oc) => oc.column('event_key').doNothing()).returning('id').executeTakeFirst();
+        // An event already stored (a retried transition) is already in the chain: the tail stays where it is. Linking the
+        // next event to that older row instead would fork the chain whenever other events were appended after it.
+        if (inserted) prev = hash;
       }
       if (t.openTask) {
         const k = t.openTask;

@@ -44,7 +44,7 @@ function cors(req: FastifyRequest, reply: FastifyReply): void {
 }
 
 const codecRoutes: FastifyPluginAsync = async (app) => {
-  const codec = codecFor(keyRingFromEnv());
+  const codec = codecFor(keyRingFromEnv(), () => keyRingFromEnv());
   app.addHook('onRequest', async (req, reply) => cors(req, reply));
   for (const op of ['encode', 'decode'] as const) {
     app.options(`/${op}`, { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.code(204).send());

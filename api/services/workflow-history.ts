@@ -17,7 +17,7 @@ let codec: PayloadCodec | undefined;
 /** The history comes from the server as stored: encrypted payloads are opened with the same keys as the worker's. */
 async function decoded(payload: Payload | null | undefined): Promise<Payload | undefined> {
   if (!payload) return undefined;
-  codec ??= codecFor(keyRingFromEnv());
+  codec ??= codecFor(keyRingFromEnv(), () => keyRingFromEnv());
   try {
     return (await codec.decode([payload]))[0];
   } catch {

@@ -4,12 +4,13 @@ import * as cases from './002_cases';
 import * as appendOnlyEvents from './003_append_only_events';
 import * as enterpriseNotified from './004_enterprise_notified';
 import * as access from './005_access';
+import * as eventChain from './006_event_chain';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
     return { '001_organisation': organisation, '002_cases': cases, '003_append_only_events': appendOnlyEvents,
-      '004_enterprise_notified': enterpriseNotified, '005_access': access,
+      '004_enterprise_notified': enterpriseNotified, '005_access': access, '006_event_chain': eventChain,
     };
   },
 };

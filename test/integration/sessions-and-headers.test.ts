@@ -108,7 +108,7 @@ describe('cross-site requests', () => {
       method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ note: '伪造' }),
     });
     expect(write.status).toBe(401);
-    expect((await write.json()).message).toBe('请先登录');
+    expect(((await write.json()) as { message: string }).message).toBe('请先登录');
   });
 });
 

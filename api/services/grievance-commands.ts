@@ -53,7 +53,14 @@ export async function grievanceView(temporal: Client, caseNo: string, db?: Kysel
  * answer; the workflow's validator alone decides in either case.
  */
 export async function actOnGrievance(temporal: Client, caseNo: string, cmd: ActionCommand, idempotencyKey?: string): Promise<GrievanceView> {
-  if (!idempotencyKey) assertCommandAllowed(cmd, await grievanceView(temporal, caseNo));
+  // Callers have found the case row first, so a workflow that is gone has left the engine's retention: closed.
+  const closed = () => new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
+  if (!idempotencyKey) {
+    const view = await grievanceView(temporal, caseNo).catch((err) => {
+      throw err instanceof HttpError && err.statusCode === 404 ? closed() : err;
+    });
+    assertCommandAllowed(cmd, view);
+  }
   const updateId = idempotencyKey
     ? `cmd-${createHash('sha256').update(`${caseNo}:${cmd.action}:${cmd.actor.role}:${cmd.actor.userId ?? ''}:${idempotencyKey}`).digest('hex').slice(0, 32)}`
     : undefined;
@@ -61,7 +68,7 @@ export async function actOnGrievance(temporal: Client, caseNo: string, cmd: Acti
     return await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).executeUpdate(grievanceActUpdate, { args: [cmd], ...(updateId ? { updateId } : {}) });
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) throw err;
-    if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
+    if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw closed();
     throw Object.assign(unavailable(), { cause: err });
   }
 }

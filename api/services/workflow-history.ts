@@ -2,7 +2,7 @@
  * A case's full Temporal history, readable by a supervisor (全过程溯源): every timer, activity, command and signal the
  * engine recorded, in order, with what it was about.
  */
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { codecFor } from '../../activities/codec/data-converter';
@@ -75,8 +75,16 @@ async function detail(e: proto.temporal.api.history.v1.IHistoryEvent): Promise<s
   return '';
 }
 
+/** The engine's history of a case, or null once the workflow has left Temporal's retention (Postgres keeps the events). */
 export async function caseHistory(temporal: Client, caseNo: string) {
-  const history = await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory();
+  let history;
+  try {
+    history = await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory();
+  } catch (err) {
+    // fetchHistory passes the server's gRPC NOT_FOUND (code 5) through unwrapped, unlike describe and query.
+    if (err instanceof WorkflowNotFoundError || (err as { code?: unknown }).code === 5) return null;
+    throw err;
+  }
   return Promise.all((history.events ?? []).map(async (e) => {
     const type = String(EventType[e.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
     const ms = Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);

@@ -72,6 +72,7 @@ POST /api/v1/cases/:caseNo/actions/withdraw              --YYY----------
 POST /api/v1/cases/:caseNo/actions/takeOver              --YYY----------
 POST /api/v1/cases/:caseNo/actions/notifyEnterpriseNow   --YYY----------
 GET /api/v1/cases/:caseNo/history                        ---YYYY--------
+GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------
 GET /api/v1/sms                                          --YYYYYYYYYYYYY
 GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYY
 OPTIONS /codec/encode                                    YYYYYYYYYYYYYYY

@@ -1,6 +1,7 @@
 /** Caseworker and supervisor pages: inbox, case page with only the actions valid now, the SMS outbox. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
+import { verifyChain } from '../../../db/event-chain';
+import { caseEvents, openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
 import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
 import { classify } from '../../plugins/app/error-handler';
 import { may } from '../../security/access-policy';
@@ -53,8 +54,8 @@ const staffPages: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', { config: { access: 'case.history' }, schema: { params: caseNoParams, hide: true } }, async (req, reply) => {
     const row = await caseForStaff(app.db, req.staff!, req.params.caseNo);
-    const events = await caseHistory(app.temporal, req.params.caseNo);
-    return reply.view('case-history', { title: `流程记录 ${row.case_no}`, staff: req.staff, case: row, events });
+    const [events, chain, caseEventsKept] = await Promise.all([caseHistory(app.temporal, row.case_no), verifyChain(app.db, row.case_no), caseEvents(app.db, row.case_no)]);
+    return reply.view('case-history', { title: `流程记录 ${row.case_no}`, staff: req.staff, case: row, events, chain, caseEvents: caseEventsKept });
   });
 
   app.post<{ Params: { caseNo: string; action: string }; Body: Record<string, string> }>('/cases/:caseNo/actions/:action', {
@@ -63,7 +64,6 @@ const staffPages: FastifyPluginAsync = async (app) => {
   }, async (req, reply) => {
     const { caseNo } = req.params;
     const action = req.params.action as StaffActionName;
-    await caseForStaff(app.db, req.staff!, caseNo);
     try {
       const cmd = { action, actor: actorOf(req.staff!), payload: payloadFromForm(action, req.body) } as ActionCommand;
       await actOnGrievance(app.temporal, caseNo, cmd, req.formKey);

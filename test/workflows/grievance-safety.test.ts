@@ -46,6 +46,16 @@ describe('who acts on a step', () => {
   });
 });
 
+describe('a take-over and a hand-up', () => {
+  it('ends a street take-over when the case is handed up: the district staff act on it then', async () => {
+    const { act } = await start();
+    await act({ action: 'takeOver', actor: streetChair, payload: { reason: '社工休假' } });
+    const up = await act({ action: 'handUp', actor: streetChair, payload: { reason: '超出街道权限' } });
+    expect(up.openTasks[0]).toMatchObject({ kind: 'contact', role: 'district_staff', unitId: 'd-1' });
+    expect((await act({ action: 'contactComplainant', actor: districtStaff, payload: { note: '区里已联系' } })).stage).toBe('verify');
+  });
+});
+
 describe('concurrent commands', () => {
   it('applies exactly one of two outcomes and a withdrawal sent at the same moment', async () => {
     const { input, handle, act } = await start();

@@ -91,7 +91,9 @@ export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: (
       s.completed.followUp = true;
       return { type: 'follow_up_done', summary: `已回访：${cmd.payload.note}`, data: { note: cmd.payload.note } };
     case 'handUp':
+      // The district's staff take the case as it stands: a street-level take-over ends with the hand-up.
       s.level = 'district';
+      s.takeOver = null;
       return { type: 'handed_up', summary: `代访代办：提交区总工会办理。理由：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
     case 'openCoordination': {
       const taskId = newTaskId();

@@ -1,7 +1,8 @@
 /**
  * Records histories of the shipped grievance workflow for the replay test. Run once per released workflow version
- * (`TEMPORAL_TEST_SERVER=… npx tsx test/workflows/histories/record-histories.ts`) and commit the JSON files: from then
- * on a change that breaks determinism fails replay, and needs `patched()`.
+ * (`TEMPORAL_TEST_SERVER=… npx tsx test/workflows/histories/record-histories.ts v2`) and commit the JSON files, keeping
+ * those of earlier versions: from then on a change that breaks determinism fails replay, and needs `patched()`.
+ * Recorded without payload encryption, so any machine can replay them whatever its keys.
  */
 import { writeFileSync } from 'node:fs';
 import proto from '@temporalio/proto';
@@ -11,19 +12,20 @@ import { Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../../worker';
 import { complainantNoteSignal, grievanceActUpdate } from '../../../workflows/shared/definitions';
 import type { ActionCommand } from '../../../workflows/shared/grievance-model';
-import { caseworker, grievanceInput, worker as complainant } from '../../helpers/grievance-fixtures';
+import { caseworker, districtStaff, grievanceInput, streetChair, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';
 
 const HOUR = 3_600_000;
+const version = process.argv[2] ?? 'v2';
 const taskQueue = 'record-histories';
-const env = await createTimeSkippingEnv();
+const env = await createTimeSkippingEnv({ encrypted: false });
 const rec = new RecordingActivities();
 const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
 
 type Act = (c: ActionCommand) => Promise<unknown>;
-async function record(name: string, script: (act: Act, note: (text: string) => Promise<void>) => Promise<void>) {
-  const input = grievanceInput({ contactDue: 2 * HOUR });
+async function record(name: string, policy: Parameters<typeof grievanceInput>[0], script: (act: Act, note: (text: string) => Promise<void>) => Promise<void>) {
+  const input = grievanceInput(policy);
   const workflowId = `grievance-${input.caseNo}`;
   const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });
   await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }), (text) => handle.signal(complainantNoteSignal, { text }));
@@ -31,28 +33,31 @@ async function record(name: string, script: (act: Act, note: (text: string) => P
   const history = await handle.fetchHistory();
   // Protobuf binary, base64: the SDK's JSON converter trips over duplicate protobufjs copies, binary never does.
   const base64 = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
-  writeFileSync(new URL(`./${name}.json`, import.meta.url), JSON.stringify({ workflowId, events: history.events?.length, base64 }, null, 1));
-  console.log(`recorded ${name}: ${history.events?.length} events`);
+  writeFileSync(new URL(`./grievance-${version}-${name}.json`, import.meta.url), JSON.stringify({ workflowId, events: history.events?.length, base64 }, null, 1));
+  console.log(`recorded grievance-${version}-${name}: ${history.events?.length} events`);
 }
 
 try {
   await worker.runUntil(async () => {
-    await record('grievance-v1-full', async (act, note) => {
+    // Night-time quiet on, so the deferred reminders of the ladder are in the history too.
+    await record('full', { contactDue: 2 * HOUR, quietHours: { from: '22:00', to: '08:00' } }, async (act, note) => {
       await note('补充：工资条照片已拍');
       await env.sleep(15 * HOUR); // past the due time and the enterprise notice: escalation rungs in the history
       await act({ action: 'openCoordination', actor: caseworker, payload: { department: '人社局', note: '协查' } });
-      await act({ action: 'handUp', actor: caseworker, payload: { reason: '超出街道权限' } });
-      const district = { role: 'district_staff' as const, name: '区权保部' };
-      await act({ action: 'contactComplainant', actor: district, payload: { note: '已联系' } });
-      await act({ action: 'verifyWithEnterprise', actor: district, payload: { note: '已核实' } });
-      await act({ action: 'urgeMediation', actor: district, payload: { note: '已督促' } });
-      await act({ action: 'recordOutcome', actor: district, payload: { outcome: 'mediated', recoveredFen: 500_000 } });
-      await act({ action: 'recordFollowUp', actor: district, payload: { note: '已回访' } });
+      await act({ action: 'takeOver', actor: streetChair, payload: { reason: '社工休假' } });
+      await act({ action: 'handUp', actor: streetChair, payload: { reason: '超出街道权限' } });
+      await act({ action: 'contactComplainant', actor: districtStaff, payload: { note: '已联系' } });
+      await act({ action: 'verifyWithEnterprise', actor: districtStaff, payload: { note: '已核实' } });
+      await act({ action: 'urgeMediation', actor: districtStaff, payload: { note: '已督促' } });
+      await act({ action: 'recordOutcome', actor: districtStaff, payload: { outcome: 'mediated', recoveredFen: 500_000 } });
+      await act({ action: 'recordFollowUp', actor: districtStaff, payload: { note: '已回访' } });
       await act({ action: 'rate', actor: complainant, payload: { score: 5, comment: '满意' } });
     });
-    await record('grievance-v1-withdrawn', async (act) => {
+    await record('early-notice', { contactDue: 2 * HOUR }, async (act) => {
       await env.sleep(HOUR);
       await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } });
+      await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工要求尽快核实' } });
+      await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } });
       await act({ action: 'withdraw', actor: complainant, payload: { reason: '已自行解决' } });
     });
   });

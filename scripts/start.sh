@@ -41,13 +41,15 @@ wait_port "$PORT" 60 "$API_PID" || { tail -n 30 data/logs/api.log | gq_prefix ap
 echo "Demo grievances (each worker's personal link is in the receipt SMS on the phone pages below):"
 node --import tsx scripts/demo-cases.ts
 
+PHONES="${SMS_PORT:+http://127.0.0.1:$SMS_PORT/  (what each phone received: personal links, codes)}"
+PHONES="${PHONES:-$GONGQING_SMS_URL}"
 cat >&2 <<MSG
 
   Gongqing is running (logs in data/logs/, Ctrl-C stops everything):
     Worker's QR page      http://127.0.0.1:$PORT/
     Staff sign-in         http://127.0.0.1:$PORT/staff/login
     JSON API / OpenAPI    http://127.0.0.1:$PORT/api/v1/openapi.json
-    Phones (SMS gateway)  ${SMS_PORT:+http://127.0.0.1:$SMS_PORT/}${SMS_PORT:-$GONGQING_SMS_URL}
+    Phones (SMS gateway)  $PHONES
     Temporal              $TEMPORAL_ADDRESS${GQ_TEMPORAL_DEV_PID:+   Web UI http://127.0.0.1:$UI_PORT (codec: $GONGQING_PUBLIC_URL/codec)}
     PostgreSQL            ${DATABASE_URL}
 

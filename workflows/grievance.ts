@@ -35,7 +35,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   const view = (): GrievanceView => ({
     caseNo, stage: s.stage, level: s.level, status: s.stage === 'closed' ? 'closed' : 'open', outcome: s.outcome,
     recoveredFen: s.recoveredFen, rating: s.rating, enterpriseNotified: s.enterpriseNotified, enterpriseNotice: s.enterpriseNotice,
-    completed: { ...s.completed }, openTasks: [...host.openTasks.values()], openCoordination: [...s.openCoordination],
+    earlyNotice: s.earlyNoticeAllowed, completed: { ...s.completed }, openTasks: [...host.openTasks.values()], openCoordination: [...s.openCoordination],
     districtId: intake.districtId, streetId: intake.streetId,
   });
 
@@ -140,6 +140,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     // Since issue 14 a case closed before the 12 hours tells the enterprise nothing, and the caseworker may tell it
     // early for a recorded reason; cases whose history predates this keep the old rule.
     const v2 = patched('enterprise-notice-v2');
+    s.earlyNoticeAllowed = v2;
     const closed = () => v2 && s.stage === 'closed';
     await condition(() => s.withdrawn || closed() || (v2 && s.earlyNoticeReason !== null), policy.enterpriseNoticeDelay);
     if (s.withdrawn || closed()) {

@@ -14,9 +14,16 @@ export async function createTimeSkippingEnv({ encrypted = true } = {}): Promise<
   if (!path) throw new Error('TEMPORAL_TEST_SERVER is not set: run the tests through `npm test` (scripts/test.sh)');
   // The same payload encryption as the worker and the API (keys from scripts/test.sh's data/keys-test.json); recorded
   // histories are kept unencrypted, since each machine makes keys of its own.
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } }, ...(encrypted ? { client: { dataConverter: gongqingDataConverter() } } : {}),
-  });
+  const options = { server: { executable: { type: 'existing-path' as const, path } }, ...(encrypted ? { client: { dataConverter: gongqingDataConverter() } } : {}) };
+  // The SDK gives the JVM a fixed 5 s to listen; on two busy cores that is sometimes too short, so try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping(options);
+    } catch (err) {
+      if (attempt >= 3 || !/did not start within/.test(String((err as Error).message))) throw err;
+      console.warn(`[time-skipping] test server slow to start (attempt ${attempt}); starting another`);
+    }
+  }
 }
 
 /** Polls in real time: an activity finishes a moment after the timer that started it. */

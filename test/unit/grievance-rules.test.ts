@@ -7,7 +7,7 @@ const task = (over: Partial<OpenTaskView> = {}): OpenTaskView => ({
   taskId: 't-main', kind: 'contact', title: '联系职工', role: 'street_caseworker', unitId: 's-1', department: null, dueAt: '2026-12-01T00:00:00Z', escalations: 0, ...over,
 });
 const state = (over: Partial<RuleState> = {}): RuleState => ({
-  stage: 'contact', level: 'street', outcome: null, rating: null, enterpriseNotified: false, enterpriseNotice: 'pending', completed: {},
+  stage: 'contact', level: 'street', outcome: null, rating: null, enterpriseNotified: false, enterpriseNotice: 'pending', earlyNotice: true, completed: {},
   openTasks: [task()], openCoordination: [], districtId: 'd-1', streetId: 's-1', ...over,
 });
 const caseworker = { role: 'street_caseworker' as const, name: '社工', userId: 1, unitId: 's-1' };
@@ -83,6 +83,10 @@ describe('grievance rules', () => {
     const verify = state({ stage: 'verify', openTasks: [task({ kind: 'verify' })] });
     expect(failureOf({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } }, verify).message).toContain('提前通知企业工会主席');
     expect(allowedActions(verify, caseworker)).toContain('notifyEnterpriseNow');
+    // A case started before the early notice existed waits for the 12 hours: it is neither offered nor accepted.
+    const old = { ...verify, earlyNotice: false };
+    expect(allowedActions(old, caseworker)).not.toContain('notifyEnterpriseNow');
+    expect(failureOf({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '尽快' } }, old).message).toContain('不能提前通知');
     for (const notice of ['notified', 'no_chair'] as const) {
       expect(allowedActions({ ...verify, enterpriseNotice: notice }, caseworker)).toContain('verifyWithEnterprise');
       expect(allowedActions({ ...verify, enterpriseNotice: notice }, caseworker)).not.toContain('notifyEnterpriseNow');

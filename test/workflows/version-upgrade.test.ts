@@ -5,10 +5,10 @@
  * encryption, takes the same task queue and finishes the case under the current rules. The history must hold no failed
  * workflow task (a nondeterminism error shows as one), the pre-change rung once, one enterprise notice, and the patches
  * decided the way the code says: the old case keeps the old enterprise-notice rule (seen from outside: an early notice
- * is recorded but sends nothing, the chair hears at 12 h; in the history: no 'enterprise-notice-v2' marker), and
+ * is refused, the chair hears at 12 h; in the history: no 'enterprise-notice-v2' marker), and
  * reminders due after the upgrade go out in the background (an 'escalation-sms-in-background' marker before them).
  */
-import { Client, WorkflowUpdateFailedError, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -168,14 +168,10 @@ describe(`a grievance started on ${SHIPPED} finishes on the current code`, () =>
     expect(midView.openTasks.map((t) => t.kind)).toEqual(['verify']);
 
     // The old notice rule still holds for it ('enterprise-notice-v2' was decided, absent, when the case started): the
-    // early notice the refusal points to is accepted and recorded with its reason, but the chair hears at 12 h, not
-    // now. No rest point follows the command, so it answers after its 10-second wait, with the notice still pending.
-    const early = await handle.startUpdate(grievanceActUpdate, {
-      args: [{ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意提前核实' } }], waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
-    await e.sleep(11_000);
-    expect(await watched(early.result())).toMatchObject({ stage: 'verify', enterpriseNotice: 'pending', enterpriseNotified: false });
-    expect(rec.eventsOf(caseNo).find((ev) => ev.type === 'enterprise_notice_early')?.summary).toContain('职工同意提前核实');
+    // early notice is neither offered nor accepted (it could not reach the chair), and nothing is recorded.
+    expect(midView.earlyNotice).toBe(false);
+    expect(await refusal({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意提前核实' } })).toBe('ActionNotAllowed');
+    expect(rec.eventsOf(caseNo).some((ev) => ev.type === 'enterprise_notice_early')).toBe(false);
     await e.sleep(MINUTE);
     expect(rec.smsOf(caseNo, 'enterprise-notice')).toHaveLength(0);
 

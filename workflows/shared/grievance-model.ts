@@ -81,6 +81,8 @@ export interface GrievanceView {
   enterpriseNotified: boolean;
   /** absent in answers of workflows from before it existed: read as 'notified' when enterpriseNotified */
   enterpriseNotice?: EnterpriseNotice;
+  /** whether this case can tell the enterprise early (cases started before that existed keep the 12-hour rule only) */
+  earlyNotice?: boolean;
   /** the main steps already done; a second command for one of them is refused */
   completed?: Partial<Record<Stage, boolean>>;
   openTasks: OpenTaskView[];

@@ -16,6 +16,7 @@ export interface RuleState {
   rating: number | null;
   enterpriseNotified: boolean;
   enterpriseNotice?: EnterpriseNotice;
+  earlyNotice?: boolean;
   completed?: Partial<Record<Stage, boolean>>;
   openTasks: OpenTaskView[];
   openCoordination: { taskId: string; department: string }[];
@@ -50,7 +51,7 @@ function validAtStage(action: ActionName, s: RuleState): boolean {
     case 'openCoordination': return s.stage !== 'rating';
     case 'completeCoordination': return s.openCoordination.length > 0;
     case 'takeOver': return mainTask(s) !== undefined && s.stage !== 'rating';
-    case 'notifyEnterpriseNow': return noticeOf(s) === 'pending' && beforeOutcome(s);
+    case 'notifyEnterpriseNow': return s.earlyNotice === true && noticeOf(s) === 'pending' && beforeOutcome(s);
     default: return false;
   }
 }
@@ -126,8 +127,11 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
 function stageRefusal(action: ActionName, s: RuleState): string {
   if (STAGE_ACTION[s.stage] === action && s.completed?.[s.stage]) return `“${STAGE_LABELS[s.stage]}”已办理，请勿重复提交`;
   if (action === 'verifyWithEnterprise' && s.stage === 'verify') {
-    return '企业工会主席尚未收到通知（受理12小时后自动通知）。请在通知后核实，或先“提前通知企业工会主席”并说明理由';
+    return s.earlyNotice
+      ? '企业工会主席尚未收到通知（受理12小时后自动通知）。请在通知后核实，或先“提前通知企业工会主席”并说明理由'
+      : '企业工会主席尚未收到通知（本案受理于系统升级前，受理12小时后自动通知，不能提前），请在通知后核实';
   }
+  if (action === 'notifyEnterpriseNow' && !s.earlyNotice) return '本案受理于系统升级前，企业工会主席将在受理12小时后自动收到通知，不能提前通知';
   if (s.outcome === 'withdrawn') return '职工已撤回诉求，案件正在办结，不能再操作';
   if (action === 'withdraw' && s.outcome !== null) return `处理结果已登记为“${OUTCOME_LABELS[s.outcome]}”，不能再撤回`;
   if (action === 'rate' && s.rating !== null) return '您已评价过本次办理';

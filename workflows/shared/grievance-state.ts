@@ -36,6 +36,8 @@ export interface GrievanceState {
   enterpriseNotice: EnterpriseNotice;
   /** the caseworker's reason for telling the enterprise before the 12 hours were up */
   earlyNoticeReason: string | null;
+  /** decided once per case by the workflow's version: cases started before the early notice existed cannot use it */
+  earlyNoticeAllowed: boolean;
   takeOver: TakeOver | null;
   coordination: CoordinationRequest[];
   openCoordination: { taskId: string; department: string }[];
@@ -45,7 +47,7 @@ export function initialState(input: GrievanceInput): GrievanceState {
   return {
     caseNo: input.caseNo, stage: 'contact', level: 'street', created: false, completed: {}, withdrawn: false,
     outcome: null, recoveredFen: null, rating: null, ratingComment: null, enterpriseNotified: false,
-    enterpriseNotice: 'pending', earlyNoticeReason: null, takeOver: null, coordination: [], openCoordination: [],
+    enterpriseNotice: 'pending', earlyNoticeReason: null, earlyNoticeAllowed: false, takeOver: null, coordination: [], openCoordination: [],
   };
 }
 

@@ -10,22 +10,15 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, isRoot, onExitStop, runAsPostgresOwner, runAsPostgresOwnerSync, waitFor } from './processes';
+import { freePort, isRoot, onExitStop, runAsPostgresOwner, runAsPostgresOwnerSync, waitFor, type RestartableServer } from './processes';
 
-export interface PrivatePostgres {
+/** stop() is a fast shutdown: connections are cut and refused until start() brings the cluster back on its port. */
+export interface PrivatePostgres extends RestartableServer {
   /** postgres://gongqing@127.0.0.1:<port>/gongqing */
   url: string;
   port: number;
   /** the cluster's directory (data/ and postgres.log inside) */
   dir: string;
-  /** fast shutdown: connections are cut and refused until start() */
-  stop(): Promise<void>;
-  /** starts the same cluster again on the same port */
-  start(): Promise<void>;
-  /** stops it (if running) and removes its directory; safe to call twice */
-  destroy(): Promise<void>;
-  /** the last lines of the server log, for failure messages */
-  logTail(lines?: number): string;
 }
 
 /** GQ_PG_BINDIR from scripts/test.sh, else the newest /usr/lib/postgresql/<major>/bin with initdb and pg_ctl. */

@@ -8,22 +8,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, groupAlive, onExitStop, run, sleep } from './processes';
+import { freePort, groupAlive, onExitStop, run, sleep, type RestartableServer } from './processes';
 
-export interface PrivateTemporal {
+/**
+ * stop() sends SIGTERM to the server's process group (SIGKILL after 10 s) and resolves once it is gone; start() runs the
+ * same SQLite file on the same port and resolves once the frontend reports SERVING.
+ */
+export interface PrivateTemporal extends RestartableServer {
   /** 127.0.0.1:<port> */
   address: string;
   port: number;
   /** the SQLite file */
   dbFile: string;
-  /** SIGTERM to the server's process group, SIGKILL after 10 s; resolves once it is gone */
-  stop(): Promise<void>;
-  /** the same SQLite file on the same port; resolves once the frontend reports SERVING */
-  start(): Promise<void>;
-  /** stop() and remove its directory; safe to call twice */
-  destroy(): Promise<void>;
-  /** the last lines of the server's output, for failure messages */
-  logTail(lines?: number): string;
 }
 
 export function temporalCli(): string {

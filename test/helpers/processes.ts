@@ -19,6 +19,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A server a fault test owns: it can be stopped and started again on the same data and port. */
+export interface RestartableServer {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** stops it (if running) and removes its directory; safe to call twice */
+  destroy(): Promise<void>;
+  /** the last lines of the server's log, for failure messages */
+  logTail(lines?: number): string;
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface RunResult {

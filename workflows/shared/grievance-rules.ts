@@ -5,24 +5,13 @@ import { canTakeOver, isAssignee } from './assignees';
 import { domainError } from './domain-error';
 import {
   ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, STAGE_LABELS,
-  type ActionCommand, type ActionName, type EnterpriseNotice, type Level, type OpenTaskView, type Outcome, type Stage,
+  type ActionCommand, type ActionName, type EnterpriseNotice, type GrievanceView, type Stage,
 } from './grievance-model';
 import { ROLE_LABELS, type Actor } from './roles';
 
-export interface RuleState {
-  stage: Stage;
-  level: Level;
-  outcome: Outcome | null;
-  rating: number | null;
-  enterpriseNotified: boolean;
-  enterpriseNotice?: EnterpriseNotice;
-  earlyNotice?: boolean;
-  completed?: Partial<Record<Stage, boolean>>;
-  openTasks: OpenTaskView[];
-  openCoordination: { taskId: string; department: string }[];
-  districtId: string;
-  streetId: string;
-}
+/** What the rules read of a case: its live view (the workflow validates against view(), the API against the query). */
+export type RuleState = Pick<GrievanceView, 'stage' | 'level' | 'outcome' | 'rating' | 'enterpriseNotified' | 'enterpriseNotice'
+  | 'earlyNotice' | 'completed' | 'openTasks' | 'openCoordination' | 'districtId' | 'streetId'>;
 
 const STAGE_ACTION: Partial<Record<Stage, ActionName>> = {
   contact: 'contactComplainant',

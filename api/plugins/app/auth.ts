@@ -1,8 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { staffBySessionHash, type SignedInStaff } from '../../../db/queries/staff';
 import { casesOfWorkerSession } from '../../../db/queries/worker-access';
-import { unauthorized } from '../../errors';
 import { hashToken, MAX_TOKEN_LENGTH, STAFF_TOKEN_PREFIX, WORKER_TOKEN_PREFIX } from '../../security/tokens';
 
 export const SESSION_COOKIE = 'gq_session';
@@ -13,11 +12,6 @@ declare module 'fastify' {
     staff: SignedInStaff | null;
     /** the cases this request's worker token opens (a personal link or a one-time code proved them) */
     workerCases: string[];
-    /** how the caller proved who they are: a header only a client can set, or a cookie a browser adds by itself */
-    authVia: 'bearer' | 'cookie' | null;
-  }
-  interface FastifyInstance {
-    requireStaff: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -38,7 +32,6 @@ const usable = (t: string | undefined, prefix: string): t is string =>
 export default fp(async (app) => {
   app.decorateRequest('staff', null);
   app.decorateRequest('workerCases', null as never);
-  app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (req) => {
     req.workerCases = [];
     const bearer = bearerOf(req);
@@ -46,16 +39,9 @@ export default fp(async (app) => {
     const workerToken = bearer ?? (isApi(req) ? undefined : req.cookies?.[WORKER_COOKIE]);
     if (usable(staffToken, STAFF_TOKEN_PREFIX)) {
       req.staff = (await staffBySessionHash(app.db, hashToken(staffToken))) ?? null;
-      if (req.staff) req.authVia = bearer ? 'bearer' : 'cookie';
     }
     if (usable(workerToken, WORKER_TOKEN_PREFIX)) {
       req.workerCases = await casesOfWorkerSession(app.db, hashToken(workerToken));
-      if (req.workerCases.length && !req.authVia) req.authVia = bearer ? 'bearer' : 'cookie';
     }
-  });
-  app.decorate('requireStaff', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.staff) return;
-    if (isApi(req)) throw unauthorized();
-    await reply.redirect(`/staff/login?next=${encodeURIComponent(req.url)}`, 303);
   });
 }, { name: 'auth', dependencies: ['services', 'forms'] });

@@ -1,9 +1,11 @@
 /**
  * The bench's worker for the noop workflow: its own task queue, but the same Temporal settings as worker.ts
- * (temporalConfig.worker, i.e. the same GONGQING_* env), so the limit it shows applies to the real worker too.
+ * (temporalConfig.worker, i.e. the same GONGQING_* env) and the same payload codec (every client and worker of
+ * Gongqing encrypts its payloads, and the bench's noop client does too), so the limit it shows applies to the real worker.
  */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { gongqingDataConverter } from '../activities/codec/data-converter';
 import { temporalConfig } from '../temporal.config';
 import { NOOP_TASK_QUEUE } from './lib/config';
 
@@ -15,6 +17,7 @@ async function main() {
       namespace: temporalConfig.namespace,
       taskQueue: NOOP_TASK_QUEUE,
       workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+      dataConverter: gongqingDataConverter(),
       ...temporalConfig.worker,
     });
     console.log(`[gongqing-bench] noop worker polling ${NOOP_TASK_QUEUE} at ${temporalConfig.address}`);

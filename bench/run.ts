@@ -1,29 +1,34 @@
 /**
  * `npm run bench` (issue 8), run by scripts/bench.sh once Postgres and a fresh Temporal dev server are up. Everything is
- * measured in this one run on the same database: the noop limit, intake at rising load with SMS fan-out, the history
- * page and N open cases on the Temporal server scripts/bench.sh started (as npm start would); then "before" on a second
- * dev server with SQLite's default journal: this worker, and the worker of an older commit (bench/lib/baseline.ts).
+ * measured in this one run on the same Postgres server: the noop limit, intake at rising load with SMS fan-out, the
+ * history page and N open cases on the Temporal server scripts/bench.sh started (as npm start would); then "before" on a
+ * second dev server with SQLite's default journal: this worker and API, and an older commit's worker and API on a
+ * database of its own (bench/lib/baseline.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
+import type { Kysely } from 'kysely';
 import { grievanceWorkflowId } from '../api/services/case-number';
 import { connectTemporal } from '../api/temporal-client';
+import { gongqingDataConverter } from '../activities/codec/data-converter';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
+import type { Database } from '../db/schema';
 import { seedDemo } from '../db/seed/seed-demo';
 import { waitForFanout } from './fanout';
 import { historyShape, measureHistory } from './history';
 import { intakeStep } from './intake';
 import { measureLimit } from './limit';
 import { renderChart } from './lib/chart';
-import { prepareBaselineTree, startDevServer, type BaselineTree } from './lib/baseline';
+import { staffAuth } from './lib/auth';
+import { prepareBaselineDatabase, prepareBaselineTree, startDevServer, type BaselineTree } from './lib/baseline';
 import { root, startApi, startNoopWorker, startWorker, type Child } from './lib/children';
 import { benchConfig as cfg, CASE_TASK_QUEUE } from './lib/config';
 import { groupPids, postgresPids, type ProcSet } from './lib/proc';
 import { gitState, sustained, writeReport, type Phase, type RunData } from './lib/report';
-import { freshDatabase, machineFacts } from './lib/setup';
+import { BASELINE_DB, freshDatabase, machineFacts } from './lib/setup';
 import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
 
@@ -72,6 +77,7 @@ async function main() {
   if (!adminUrl || !process.env.TEMPORAL_ADDRESS) throw new Error('run through `npm run bench` (scripts/bench.sh)');
   process.env.GONGQING_TASK_QUEUE = CASE_TASK_QUEUE; // read by temporal.config.ts here and in every child
   process.env.DATABASE_URL = await freshDatabase(adminUrl);
+  const databaseLabel = `${new URL(process.env.DATABASE_URL).pathname.slice(1)} (this checkout's schema)`;
   const db = createDb(process.env.DATABASE_URL, 10);
   await migrateToLatest(db);
   await seedDemo(db);
@@ -104,11 +110,19 @@ async function main() {
 
   /**
    * One column of the before/after tables: the noop limit (unless skipped) and the intake steps with one worker setup
-   * on one server. Worker and API are restarted for each, so no phase inherits another's caches or connections.
+   * on one server. Worker and API are restarted for each, so no phase inherits another's caches or connections. With a
+   * `tree`, worker and API are that older commit's, on its own database (`database`).
    */
-  async function phase(name: string, opts: { server: Server; env?: Record<string, string>; tree?: BaselineTree; queue?: string; limit: boolean }): Promise<Phase> {
+  async function phase(name: string, opts: {
+    server: Server; env?: Record<string, string>; tree?: BaselineTree; queue?: string; limit: boolean;
+    database?: { url: string; db: Kysely<Database>; label: string };
+  }): Promise<Phase> {
     const env = opts.env ?? {};
-    const childEnv = { ...env, TEMPORAL_ADDRESS: opts.server.address, ...(opts.queue ? { GONGQING_TASK_QUEUE: opts.queue } : {}) };
+    const childEnv = {
+      ...env, TEMPORAL_ADDRESS: opts.server.address, ...(opts.queue ? { GONGQING_TASK_QUEUE: opts.queue } : {}),
+      ...(opts.database ? { DATABASE_URL: opts.database.url } : {}),
+    };
+    const phaseDb = opts.database?.db ?? db;
     const phaseProcs = { ...procs, temporal: opts.server.pids };
     let limit: Phase['limit'];
     if (opts.limit) {
@@ -120,15 +134,17 @@ async function main() {
       log(`${name}: limit ${limit.perSec.toFixed(1)}/s, p50 ${limit.latency.p50.toFixed(0)} ms`);
     }
     worker = await track(startWorker(childEnv, opts.tree?.dir));
-    api = await track(startApi(childEnv));
+    api = await track(startApi(childEnv, opts.tree?.dir));
+    const auth = await staffAuth(api.baseUrl);
     const steps: Phase['steps'] = [];
     let sampleCase: string | undefined;
     for (const rate of cfg.intake.rates) {
-      const step = await intakeStep(api.baseUrl, { label: `${name}-${rate}`, rate, seconds: cfg.intake.seconds, procs: phaseProcs });
-      const fanout = await waitForFanout(db, step.accepted, { maxSeconds: cfg.drainSeconds });
+      const step = await intakeStep(api.baseUrl, { label: `${name}-${rate}`, rate, seconds: cfg.intake.seconds, procs: phaseProcs, headers: auth });
+      const fanout = await waitForFanout(phaseDb, [...step.accepted, ...step.unanswered], { maxSeconds: cfg.drainSeconds });
       log(`${name}: ${rate} req/s → ${step.acceptedPerSec.toFixed(1)}/s accepted, p95 ${step.latency.p95.toFixed(0)} ms; `
-        + `fan-out ${fanout.done}/${fanout.cases}, p95 ${(fanout.fanout.p95 / 1000).toFixed(1)} s, ${fanout.donePerSec.toFixed(1)} cases/s`);
-      steps.push({ step: { ...step, accepted: [] }, fanout });
+        + `fan-out ${fanout.done}/${fanout.cases}, p95 ${(fanout.fanout.p95 / 1000).toFixed(1)} s (after the 201 ${(fanout.afterAnswer.p95 / 1000).toFixed(1)} s), `
+        + `${fanout.donePerSec.toFixed(1)} cases/s; answers ${step.statusCodes || 'none'}`);
+      steps.push({ step: { ...step, accepted: [], unanswered: [] }, fanout });
       sampleCase ??= step.accepted[0]?.caseNo;
       // Two steps in a row not sustained: higher rates would only add a backlog that takes minutes to drain.
       if (steps.length >= 2 && !steps.slice(-2).some(sustained)) {
@@ -138,11 +154,14 @@ async function main() {
     }
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
-    const workerText = opts.tree ? `worker.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
-    return { name, env, worker: workerText, server: opts.server.label, limit, steps, shape, noopShape };
+    const workerText = opts.tree ? `worker.ts and api/main.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
+    return { name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, steps, shape, noopShape };
   }
 
-  /** "Before": a second dev server with SQLite's default journal, this worker on it, then the older commit's worker. */
+  /**
+   * "Before": a second dev server with SQLite's default journal, this worker and API on it, then the older commit's
+   * worker and API, with its schema in a database of its own (bench/lib/baseline.ts says why).
+   */
   async function beforePhases(notes: string[]): Promise<Phase[]> {
     const cli = process.env.GQ_BENCH_TEMPORAL_CLI;
     if (!cli) {
@@ -154,16 +173,33 @@ async function main() {
     try {
       const before: Server = {
         label: "fresh SQLite file, SQLite's defaults (rollback journal)", address: server.address,
-        client: new Client({ connection }), pids: () => [server.pid],
+        client: new Client({ connection, dataConverter: gongqingDataConverter() }), pids: () => [server.pid],
       };
       const out = [await phase('rollback journal', { server: before, limit: true })];
       await stopWorkerAndApi();
       const tree = prepareBaselineTree();
       if ('skipped' in tree) notes.push(tree.skipped);
       else {
-        // Its own queue: the two workers' workflow code differs, and neither may ever see the other's tasks.
-        out.push(await phase(`before (${tree.commit.slice(0, 7)})`, { server: before, tree, queue: `${CASE_TASK_QUEUE}-before`, limit: false }));
-        await stopWorkerAndApi();
+        // An older commit may stop running one day (a dependency it needs gone from node_modules): the run then keeps
+        // the rest of its numbers and says why this column is missing.
+        const name = `before (${tree.commit.slice(0, 7)})`;
+        let baselineDb: Kysely<Database> | undefined;
+        try {
+          const url = await freshDatabase(adminUrl!, BASELINE_DB);
+          await prepareBaselineDatabase(tree, url);
+          baselineDb = createDb(url, 5);
+          // Its own queue: the two workers' workflow code differs, and neither may ever see the other's tasks.
+          out.push(await phase(name, {
+            server: before, tree, queue: `${CASE_TASK_QUEUE}-before`, limit: false,
+            database: { url, db: baselineDb, label: `${BASELINE_DB} (schema and demo data of ${tree.commit.slice(0, 7)})` },
+          }));
+        } catch (err) {
+          log(`${name}: failed: ${(err as Error).stack ?? err}`);
+          notes.push(`no "${name}" phase: it failed (${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}); see data/logs/bench-*.log`);
+        } finally {
+          await stopWorkerAndApi();
+          await baselineDb?.destroy();
+        }
       }
       return out;
     } finally {
@@ -175,7 +211,7 @@ async function main() {
   try {
     const notes: string[] = [];
     const phases: Phase[] = [await phase('defaults', { server: mainServer, limit: true })];
-    const history = await measureHistory(api!.baseUrl, { ...cfg.history, log });
+    const history = await measureHistory(api!.baseUrl, db, { ...cfg.history, log });
     log(`history: p50 ${history.latency.p50.toFixed(0)} ms, p95 ${history.latency.p95.toFixed(0)} ms`);
     await stopWorkerAndApi();
     const variant = variantEnv();
@@ -193,13 +229,13 @@ async function main() {
       count: cfg.scale.openCases, concurrency: cfg.scale.startConcurrency, window: cfg.scale.window, settleSeconds: cfg.scale.settleSeconds, log,
       procs: { worker: () => worker!.pid, api: () => api!.pid, temporal: procs.temporal, postgres: procs.postgres },
     });
-    const probe = await intakeStep(api.baseUrl, { label: 'scale', rate: cfg.scale.probeRate, seconds: cfg.scale.probeSeconds, procs });
+    const probe = await intakeStep(api.baseUrl, { label: 'scale', rate: cfg.scale.probeRate, seconds: cfg.scale.probeSeconds, procs, headers: await staffAuth(api.baseUrl) });
     // Short wait: behind a backlog of thousands these cases are not notified soon, and the report says so.
-    const probeFanout = await waitForFanout(db, probe.accepted, { maxSeconds: 30, stallSeconds: 15 });
+    const probeFanout = await waitForFanout(db, [...probe.accepted, ...probe.unanswered], { maxSeconds: 30, stallSeconds: 15 });
 
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

@@ -1,7 +1,8 @@
 /**
  * Measurement 4, scale: N grievances open at once, each resting in the contact step on its timers (the 12 h enterprise
  * notice, the 24 h contact due time). They are filed through the same service the API calls (fileGrievance: same
- * routing, same workflow input), but straight from here, which is faster than HTTP. We record memory of the worker and
+ * routing, same workflow input, the same payload codec; since issue 14 it returns once the case row exists), but
+ * straight from here, which is faster than HTTP. We record memory of the worker and
  * of the Temporal server before and after, how fast they were started and came to rest, and intake latency again
  * while they are open.
  *

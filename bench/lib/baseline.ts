@@ -1,14 +1,18 @@
 /**
- * "Before" for the before/after tables, measured in the same run as "after": the worker of an older commit, and a
- * Temporal dev server with SQLite's default journal (the project's scripts now start it with a write-ahead log).
+ * "Before" for the before/after tables, measured in the same run as "after": an older commit, and a Temporal dev
+ * server with SQLite's default journal (the project's scripts now start it with a write-ahead log).
  *
- * The old worker is worker.ts with everything it imports as of BENCH_BASELINE_REF (default: the last commit before
- * Postgres writes became local activities and SMS went out in batches), unpacked with `git archive` under data/ and
- * sharing this checkout's node_modules. The API stays this checkout's: the workflow's input and the database schema
- * did not change between the two, only how the workflow does its work.
+ * The older commit is BENCH_BASELINE_REF (default: the last commit before Postgres writes became local activities and
+ * SMS went out in batches), unpacked with `git archive` under data/ and sharing this checkout's node_modules. Its phase
+ * runs that commit whole: its worker.ts, its api/main.ts, and its schema and demo data (its own scripts/prepare-db.ts)
+ * in a database of its own on the same Postgres server. Until issue 14 this checkout's API could drive the old worker;
+ * since then it cannot: it encrypts every payload (the old worker has no codec), it files with an update-with-start
+ * (`caseCreated`, which the old workflow does not know), and the schema moves on (the old worker's writes need not fit
+ * it). The load is the same for both: the same JSON bodies, filed as the same staff member with a bearer token.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { freePort, git, root, startProcess, type Child } from './children';
 
 export const DEFAULT_BASELINE_REF = 'e1bd368';
@@ -27,7 +31,7 @@ export function prepareBaselineTree(ref = process.env.BENCH_BASELINE_REF || DEFA
     commit = git('rev-parse', '--verify', `${ref}^{commit}`);
     subject = git('log', '-1', '--format=%s', commit);
   } catch {
-    return { skipped: `commit ${ref} is not in this checkout (a shallow clone?): no "before" worker` };
+    return { skipped: `commit ${ref} is not in this checkout (a shallow clone?): no "before" phase of an older commit` };
   }
   const dir = `${root}data/bench-baseline/${commit.slice(0, 12)}`;
   if (!existsSync(`${dir}/.complete`)) {
@@ -38,6 +42,18 @@ export function prepareBaselineTree(ref = process.env.BENCH_BASELINE_REF || DEFA
     writeFileSync(`${dir}/.complete`, `${commit}\n`);
   }
   return { dir, commit, subject };
+}
+
+/**
+ * The older commit's schema and demo organisation in the (fresh) database of `databaseUrl`, by its own
+ * scripts/prepare-db.ts, so that its worker and API meet the tables they were written for.
+ */
+export async function prepareBaselineDatabase(tree: BaselineTree, databaseUrl: string): Promise<void> {
+  const script = 'scripts/prepare-db.ts';
+  if (!existsSync(`${tree.dir}/${script}`)) throw new Error(`${tree.commit.slice(0, 7)} has no ${script} to build its schema with`);
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+    cwd: tree.dir, env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 120_000,
+  });
 }
 
 /** `temporal server start-dev` on a fresh SQLite file with the given pragmas (none: SQLite's defaults). */

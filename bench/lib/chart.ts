@@ -1,6 +1,6 @@
 /**
  * Two panels against offered load, one line style per variant: intake latency p50/p95/p99 (what the person filing
- * waits for) and SMS fan-out p50/p95 (what the worker's backlog adds; the intake answer alone hides it). Drawn as an
+ * waits for) and SMS fan-out p50/p95 from filing (what the worker's backlog adds; the intake answer alone hides it). Drawn as an
  * SVG by hand and turned into a PNG with @resvg/resvg-js (a prebuilt binary from npm: no browser, no canvas build).
  * Log scale: once the worker falls behind, values grow by orders of magnitude.
  */
@@ -66,7 +66,7 @@ export function buildSvg(d: RunData): string {
   const parts = [`<rect width="${W}" height="${H}" fill="white"/>`,
     `<text x="${LEFTS[0]}" y="26" font-size="18" font-weight="bold">Gongqing intake, ${esc(d.date.toISOString().slice(0, 10))}: POST /api/v1/grievances at fixed offered rates</text>`,
     panel(LEFTS[0], 'HTTP intake latency', 'ms', latency, xMax),
-    panel(LEFTS[1], 'SMS fan-out: 201 answer → fifth intake notice', 's', fanout, xMax)];
+    panel(LEFTS[1], 'SMS fan-out: filed (request sent) → fifth intake notice', 's', fanout, xMax)];
   // Legend: colour = percentile, line style = variant.
   const lx = LEFTS[1] + PANEL.width + 25;
   let ly = PANEL.top + 10;

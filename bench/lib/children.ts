@@ -100,11 +100,14 @@ export function startNoopWorker(env: Record<string, string>): Promise<Child> {
   return startChild('noop-worker', 'bench/noop-worker.ts', env, { line: '[gongqing-bench] noop worker polling' });
 }
 
-/** api/main.ts on a free loopback port; ready once /healthz answers. Request logging off: it is not under test. */
-export async function startApi(env: Record<string, string>): Promise<Child & { baseUrl: string }> {
+/**
+ * api/main.ts (of this checkout, or of the `cwd` an older commit was unpacked into) on a free loopback port; ready once
+ * /healthz answers. Request logging off: it is not under test.
+ */
+export async function startApi(env: Record<string, string>, cwd = root): Promise<Child & { baseUrl: string }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const check = async () => (await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) })).ok;
-  const child = await startChild('api', 'api/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { check });
+  const child = await startChild('api', 'api/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { check }, 90_000, cwd);
   return { ...child, baseUrl };
 }

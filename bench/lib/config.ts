@@ -25,7 +25,10 @@ export const benchConfig = {
   fanoutRate: 6,
   /** how long to wait after a step for its cases' SMS before giving up on the rest (the worker's backlog) */
   drainSeconds: quick ? 60 : 120,
-  /** "before": a second dev server with SQLite's default journal, this worker and an older commit's on it (bench/lib/baseline.ts) */
+  /**
+   * "before": a second dev server with SQLite's default journal, this checkout's worker and API on it, then an older
+   * commit's worker and API with its own schema in a database of its own (bench/lib/baseline.ts)
+   */
   before: process.env.BENCH_BEFORE !== '0',
   /**
    * N open cases. Starting and coming to rest share one time box, wide enough for 10,000 at the pace of bench/results

@@ -4,23 +4,26 @@ import os from 'node:os';
 import pg from 'pg';
 import { temporalConfig } from '../../temporal.config';
 
-const BENCH_DB = 'gq_bench';
+/** The bench's databases: this checkout's, and the older commit's of the "before" phase (bench/lib/baseline.ts). */
+export const BENCH_DB = 'gq_bench';
+export const BASELINE_DB = 'gq_bench_baseline';
 
 /**
- * Drops and recreates database gq_bench on the server of DATABASE_URL and returns its URL: cases of an earlier run
- * would make every table and index bigger than the run itself made them. Only ever touches that one database name.
+ * Drops and recreates a database of the bench (gq_bench or gq_bench_baseline) on the server of DATABASE_URL and returns
+ * its URL: cases of an earlier run would make every table and index bigger than the run itself made them. Only ever
+ * touches those two database names.
  */
-export async function freshDatabase(adminUrl: string): Promise<string> {
+export async function freshDatabase(adminUrl: string, name: typeof BENCH_DB | typeof BASELINE_DB = BENCH_DB): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-    await admin.query(`create database ${BENCH_DB}`);
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
   } finally {
     await admin.end();
   }
   const url = new URL(adminUrl);
-  url.pathname = `/${BENCH_DB}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
@@ -75,6 +78,7 @@ export async function machineFacts(databaseUrl: string): Promise<MachineFacts> {
       GONGQING_WF_CACHE: `${process.env.GONGQING_WF_CACHE ?? '(unset)'} → maxCachedWorkflows ${w.maxCachedWorkflows}`,
       GONGQING_PG_POOL: `${process.env.GONGQING_PG_POOL ?? '(unset)'} → pg pool size ${Number(process.env.GONGQING_PG_POOL ?? 10)} per process (API, worker)`,
       GONGQING_SMS_ADAPTER: process.env.GONGQING_SMS_ADAPTER ?? 'outbox (default)',
+      'payload codec': `AES-GCM (gongqingDataConverter) on every client and worker of this checkout, bench's own included; keys ${process.env.GONGQING_KEYS_FILE ? `from ${process.env.GONGQING_KEYS_FILE.replace(/^.*\/data\//, 'data/')}` : process.env.GONGQING_PAYLOAD_KEYS ? 'from GONGQING_PAYLOAD_KEYS' : 'not configured'}`,
       'Temporal dev server': process.env.GQ_BENCH_TEMPORAL_CLI ? `fresh SQLite file data/temporal-bench.db, pragmas: ${process.env.GQ_BENCH_TEMPORAL_PRAGMAS || "SQLite's defaults"} (GONGQING_TEMPORAL_SQLITE_PRAGMAS), started by scripts/bench.sh` : `${temporalConfig.address} (not started here)`,
     },
   };

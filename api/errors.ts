@@ -19,6 +19,8 @@ export const FASTIFY_ERRORS: Record<string, { code: string; message: string }> =
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: '提交的内容不是有效的JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: '请求长度不正确' },
   FST_ERR_NOT_FOUND: { code: 'NOT_FOUND', message: '页面不存在' },
+  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', message: '请求地址格式不正确' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: '请求地址过长' },
   FST_CSRF_MISSING_SECRET: { code: 'FORBIDDEN', message: '页面已过期，请返回并刷新页面后重新提交' },
   FST_CSRF_INVALID_TOKEN: { code: 'FORBIDDEN', message: '页面已过期或来源不明，请返回并刷新页面后重新提交' },
 };

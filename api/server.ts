@@ -6,7 +6,7 @@ import type { SmsGateway } from '../activities/sms/gateway';
 import type { Database } from '../db/schema';
 import access from './plugins/app/access';
 import auth from './plugins/app/auth';
-import errorHandler from './plugins/app/error-handler';
+import errorHandler, { classify, sendBareError } from './plugins/app/error-handler';
 import services from './plugins/app/services';
 import staticFiles from './plugins/app/static-files';
 import csrf from './plugins/external/csrf';
@@ -34,6 +34,8 @@ export async function buildApp({ db, temporal, sms, logger = false, trustProxy =
   const app = Fastify({
     logger,
     trustProxy,
+    // Errors Fastify raises before any route or hook runs (a malformed or overlong URL) get the same zh-CN answer.
+    frameworkErrors: (err, req, reply) => sendBareError(req, reply, classify(err)),
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { allErrors: false, coerceTypes: true, removeAdditional: false } },
   });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { eventHash, lastEventHash } from '../../db/event-chain';
 import type { Database } from '../../db/schema';
 import type { CasePatch, Transition } from '../types';
+import { withoutNul } from './without-nul';
 
 function patchColumns(p: CasePatch) {
   const cols: Record<string, unknown> = {};
@@ -26,7 +27,8 @@ function patchColumns(p: CasePatch) {
  * first appended, instead of both linking to the same event (which the unique (case_no, prev_hash) index would refuse).
  */
 export function createPersistTransition(db: Kysely<Database>) {
-  return async function persistTransition(t: Transition): Promise<void> {
+  return async function persistTransition(given: Transition): Promise<void> {
+    const t = withoutNul(given);
     await db.transaction().execute(async (trx) => {
       if (t.createCase) {
         const c = t.createCase;

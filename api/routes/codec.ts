@@ -52,8 +52,9 @@ const codecRoutes: FastifyPluginAsync = async (app) => {
       try {
         const out = await codec[op](req.body.payloads.map(fromJson));
         return { payloads: out.map(toJson) };
-      } catch (err) {
-        throw badRequest(`无法${op === 'decode' ? '解密' : '加密'}：${(err as Error).message}`);
+      } catch {
+        // The codec's own message names key ids: not for the caller.
+        throw badRequest(op === 'decode' ? '无法解密：数据已损坏，或所用密钥不在本系统中' : '无法加密这些数据');
       }
     });
   }

@@ -23,12 +23,15 @@ export const errorBody = {
   properties: { error: { type: 'string' }, message: { type: 'string' } },
 } as const;
 
+/** Ids of the organisation (e-jingmi, s-beishan) and usernames: plain letters, digits and - _ . only. */
+export const ID = { type: 'string', maxLength: 40, pattern: '^[A-Za-z0-9._-]*$' } as const;
+
 const intakeCommon = {
   complainantName: text(30),
   complainantPhone: { type: 'string', pattern: PHONE_PATTERN },
-  enterpriseId: { type: 'string', maxLength: 40 },
+  enterpriseId: ID,
   enterpriseName: optionalText(100),
-  streetId: { type: 'string', maxLength: 40 },
+  streetId: ID,
   category: { type: 'string', enum: Object.keys(CATEGORY_LABELS) },
   description: text(2000),
   idempotencyKey: { type: 'string', minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' },
@@ -110,7 +113,7 @@ export const actionBodies = {
   recordFollowUp: { required: ['note'], properties: { note: text(2000) } },
   handUp: { required: ['reason'], properties: { reason: text(2000) } },
   openCoordination: { required: ['department', 'note'], properties: { department: { type: 'string', enum: [...PARTNER_DEPARTMENTS] }, note: text(2000) } },
-  completeCoordination: { required: ['taskId', 'note'], properties: { taskId: { type: 'string', maxLength: 200 }, note: text(2000) } },
+  completeCoordination: { required: ['taskId', 'note'], properties: { taskId: { type: 'string', maxLength: 200, pattern: READABLE_PATTERN }, note: text(2000) } },
   withdraw: { required: ['reason'], properties: { reason: text(500) } },
   takeOver: { required: ['reason'], properties: { reason: text(500) } },
   notifyEnterpriseNow: { required: ['reason'], properties: { reason: text(500) } },

@@ -13,7 +13,8 @@ let decoy: Promise<string> | undefined;
  * does not tell which usernames exist.
  */
 export async function authenticateStaff(db: Kysely<Database>, username: string, password: string) {
-  const user = username.length <= 50 ? await findStaffByUsername(db, username) : undefined;
+  // Usernames are plain ASCII; anything else (a NUL, which PostgreSQL refuses) cannot be one, and costs the same below.
+  const user = /^[A-Za-z0-9._-]{1,50}$/.test(username) ? await findStaffByUsername(db, username) : undefined;
   decoy ??= hashPassword('decoy-password-for-unknown-users');
   const ok = await verifyPassword(password.slice(0, 200), user?.password_hash ?? (await decoy));
   return user && ok && password.length <= 200 ? user : undefined;

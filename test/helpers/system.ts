@@ -28,6 +28,8 @@ export interface System {
   taskQueue: string;
   /** the loopback SMS gateway: every phone's messages (personal links, one-time codes) */
   sms: FakeSmsGateway;
+  /** every route of the app (each method, HEAD routes included) with the access it declares (api/plugins/app/access.ts) */
+  routes: { method: string; url: string; access?: string }[];
   startWorker(): Promise<ChildProcess>;
   killWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startSystem(label: string): Promise<System> {
   const temporal = await connectTemporal();
   const sms = await startFakeSmsGateway();
   const app = await buildApp({ db, temporal, sms: httpGateway({ url: sms.url }) });
+  const routes: System['routes'] = app.accessTable;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -117,7 +120,7 @@ export async function startSystem(label: string): Promise<System> {
   };
 
   return {
-    db, temporal, baseUrl, databaseUrl, taskQueue, sms, startWorker, killWorker,
+    db, temporal, baseUrl, databaseUrl, taskQueue, sms, routes, startWorker, killWorker,
     async stop() {
       await killWorker();
       await app.close();

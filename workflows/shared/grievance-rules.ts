@@ -66,9 +66,12 @@ export function allowedActions(s: RuleState, actor: Actor): ActionName[] {
 }
 
 const MAX_TEXT = 2000;
+/** The same test as the API's schemas (READABLE_PATTERN): pages post text no schema has seen. */
+const READABLE = /^(?:[\t\n\r]|[^\p{Cc}\p{Cn}\p{Co}\p{Cs}])*$/u;
 function requireText(value: unknown, label: string, max = MAX_TEXT): void {
   if (typeof value !== 'string' || value.trim() === '') throw domainError('InvalidPayload', `请填写${label}`);
   if (value.length > max) throw domainError('InvalidPayload', `${label}不能超过${max}个字`);
+  if (!READABLE.test(value)) throw domainError('InvalidPayload', `${label}含有无法显示的字符（如控制字符），请删除后重试`);
 }
 
 function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
@@ -76,8 +79,10 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
   switch (cmd.action) {
     case 'contactComplainant': case 'verifyWithEnterprise': case 'urgeMediation': case 'recordFollowUp':
       return requireText(p.note, '办理情况');
-    case 'handUp': case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow':
+    case 'handUp':
       return requireText(p.reason, '理由');
+    case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow':
+      return requireText(p.reason, '理由', 500);
     case 'openCoordination':
       if (!PARTNER_DEPARTMENTS.includes(p.department as never)) throw domainError('InvalidPayload', '请选择协作部门');
       // A double click or a client's retry must not ask the same department twice (issue 14: 22 requests, 23 tasks).
@@ -101,6 +106,7 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
         throw domainError('InvalidPayload', '调解成功时请填写追回金额（不能为负数）');
       }
       if (p.outcome === 'unfounded') requireText(p.explanation, '向职工所作的解释');
+      else if (p.explanation !== undefined && p.explanation !== '') requireText(p.explanation, '解释说明');
       if (p.note !== undefined && p.note !== '') requireText(p.note, '备注');
       return;
     }

@@ -41,7 +41,7 @@ export default fp(async (app) => {
     const access = route.config?.access;
     for (const method of [route.method].flat()) {
       if (!access) throw new Error(`route ${method} ${route.url} declares no config.access`);
-      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+      table.push({ method, url: route.url, access });
     }
   });
   // Before the body is even parsed: a caller who may not use a route learns nothing from how it validates.

@@ -27,13 +27,26 @@ export function classify(err: unknown): Answer {
 }
 
 export function wantsHtml(req: FastifyRequest): boolean {
-  return !req.url.startsWith('/api/');
+  return !req.url.startsWith('/api/') && !req.url.startsWith('/codec/');
 }
 
 export async function sendError(req: FastifyRequest, reply: FastifyReply, a: Answer) {
   reply.code(a.status);
   if (wantsHtml(req)) return reply.view('error', { title: '出错了', status: a.status, message: a.message, staff: req.staff });
   return reply.send({ error: a.code, message: a.message });
+}
+
+/**
+ * For errors Fastify raises before routing (a malformed or overlong URL): no route, no hooks, no view engine for the
+ * request, so a self-contained page (the stylesheet is still the app's own).
+ */
+export function sendBareError(req: FastifyRequest, reply: FastifyReply, a: Answer) {
+  reply.code(a.status);
+  if (!wantsHtml(req)) return reply.send({ error: a.code, message: a.message });
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
+    + `<title>出错了 - 工情码</title><link rel="stylesheet" href="/static/app.css"></head><body><main><div class="card"><h1>出错了（${a.status}）</h1>`
+    + `<div class="error" role="alert">${a.message}</div><p><a href="/">返回首页</a></p></div></main></body></html>`;
+  return reply.type('text/html; charset=utf-8').send(html);
 }
 
 export default fp(async (app) => {

@@ -25,7 +25,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
     preHandler: app.guessLimits.login,
     schema: {
       tags: ['staff'], summary: '工作人员登录，返回 Bearer 令牌',
-      body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 50 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
+      body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9._-]+$' }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
     },
   }, async (req, reply) => {
     const user = await authenticateStaff(app.db, req.body.username, req.body.password);

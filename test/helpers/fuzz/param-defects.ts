@@ -1,0 +1,44 @@
+/**
+ * Broken path parameters: malformed or unknown case numbers, unknown actions and links, raw bad percent-encoding and
+ * over-long segments, each said in a note for the report.
+ */
+import fc from 'fast-check';
+import { CASE_NO_PATTERN, STAFF_ACTIONS } from '../../../api/schemas/grievance';
+import { pick } from './draw';
+import { badCharFor, encodeComponent, junk } from './junk';
+import { live } from './live';
+import type { ParamKind } from './recipe';
+
+/** A path segment as fetch will send it: "." and ".." would be resolved away by the URL parser, so they get a prefix. */
+export const segmentOf = (v: string) => encodeComponent(v === '.' || v === '..' ? `x${v}` : v);
+
+const CASE_RE = new RegExp(CASE_NO_PATTERN);
+const wellFormedCaseNo = fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 10, maxLength: 10 }).map((s) => `GQ${s}`);
+const malformedCaseNo = fc.oneof(
+  fc.constantFrom('GQ12', 'GQ00000000000', 'XX0000000000', 'GQ00000-0000', '0', 'GQ', 'gq12', 'GQ 123456789'),
+  junk(20).filter((s) => !CASE_RE.test(s.replace(/\s/g, '').toUpperCase())),
+  fc.tuple(wellFormedCaseNo, fc.nat(10), badCharFor('json')).map(([c, i, ch]) => c.slice(0, 2 + i) + ch + c.slice(2 + i + 1)),
+);
+/** raw path segments a client may send that are not valid percent-encoding (or decode to NUL) */
+const RAW_SEGMENTS = ['%', '%ZZ', '%E0%A4%A', '%ED%A0%80', '%C0%AF', '%FF', 'GQ%00', 'GQ%2F0000000000', '%EF%BF%BF', 'GQ%0A%0D0000000'];
+
+/** One broken path parameter; `hard` when it must get the request refused (an unknown case number on a page may not). */
+export function buildParam(g: fc.GeneratorValue, kind: ParamKind, valid: string, lenientUnknown: boolean): { segment: string; note: string; hard: boolean } {
+  const way = pick(g, ['malformed', 'malformed', 'unknown', 'raw', 'long']);
+  if (way === 'raw') return { segment: pick(g, RAW_SEGMENTS), note: 'raw bad percent-encoding in the path', hard: true };
+  if (way === 'long') return { segment: encodeComponent(valid + 'A'.repeat(g(fc.integer, { min: 100, max: 3000 }))), note: 'over-long path parameter', hard: true };
+  if (kind === 'caseNo') {
+    if (way === 'unknown') {
+      const v = g(() => wellFormedCaseNo.filter((c) => c !== live.caseA && c !== live.caseB));
+      return { segment: v, note: `unknown case number ${v}`, hard: !lenientUnknown };
+    }
+    const v = g(() => malformedCaseNo);
+    return { segment: segmentOf(v), note: `malformed case number ${JSON.stringify(v)}`, hard: true };
+  }
+  if (kind === 'action') {
+    const v = g(() => fc.oneof(junk(20), fc.constantFrom('escalate', 'rate', 'CONTACTCOMPLAINANT', 'contactComplainant ', '__proto__', 'constructor')).filter((a) => !(STAFF_ACTIONS as readonly string[]).includes(a)));
+    return { segment: segmentOf(v), note: `unknown action ${JSON.stringify(v)}`, hard: true };
+  }
+  const v = g(() => fc.oneof(junk(40), fc.string({ unit: fc.constantFrom(...'ABCabc019_-'), minLength: 32, maxLength: 32 }).map((s) => `L${s}`)));
+  return { segment: segmentOf(v), note: `unknown link ${JSON.stringify(v)}`, hard: true };
+}

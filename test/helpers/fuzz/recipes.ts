@@ -1,0 +1,184 @@
+/**
+ * A recipe for every route of the app: who may use it in earnest, a valid request to start from (with the running
+ * system's cases filled in later, see live.ts), and how its fields may be broken. Field rules are read off the routes'
+ * own JSON schemas where there is one, so the recipes follow the schemas as they change.
+ */
+import fc from 'fast-check';
+import { keyRingFromEnv } from '../../../activities/codec/key-ring';
+import {
+  actionBodies, CASE_NO_PATTERN, grievanceIntakeBody, grievanceIntakeForm, noteBody, PHONE_PATTERN, phoneCodeBody,
+  ratingBody, STAFF_ACTIONS, withdrawBody, workerSessionBody,
+} from '../../../api/schemas/grievance';
+import { DEMO_ENTERPRISES, DEMO_STAFF, DEMO_UNITS } from '../../../db/seed/demo-organisation';
+import { headerJunk, junk } from './junk';
+import { type Enc, type Fields, fieldsOf, type Recipe, type Template } from './recipe';
+import { recipeKeyOf, type Route } from './routes';
+
+const PHONE_RE = new RegExp(PHONE_PATTERN);
+const USERNAMES = DEMO_STAFF.map((s) => s.username);
+const ENTERPRISE_IDS = DEMO_ENTERPRISES.map((e) => e.id);
+const STREET_IDS = DEMO_UNITS.filter((u) => u.level === 'street').map((u) => u.id);
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+
+function intakeTemplates(form: boolean): Template[] {
+  const phone = '13700009999';
+  const common = {
+    complainantName: '王小明', complainantPhone: phone, category: 'unpaid_wages', description: '公司拖欠2025年年终奖，多次催要未果。',
+    ...(form ? { claimedYuan: '8600.50', workerCount: '3' } : { claimedFen: 860_050, workerCount: 3, idempotencyKey: 'fuzz-intake-0001', phoneCode: '123456' }),
+  };
+  const base = ['complainantName', 'complainantPhone', 'category', 'description', 'workerCount', ...(form ? [] : ['claimedFen'])];
+  return [
+    { body: { ...common, enterpriseId: 'e-jingmi' }, required: [...base, 'enterpriseId'] },
+    { body: { ...common, enterpriseName: '某某小作坊', streetId: 's-beishan' }, required: [...base, 'enterpriseName', 'streetId'] },
+  ];
+}
+const intakeLookups = { enterpriseId: { lookup: ENTERPRISE_IDS }, streetId: { lookup: STREET_IDS }, enterpriseName: { notBlank: true } };
+
+const ACTION_TEMPLATES: Record<string, Record<string, unknown>> = {
+  contactComplainant: { note: '已电话联系职工，约定周三上门' }, verifyWithEnterprise: { note: '已向企业工会主席核实' },
+  urgeMediation: { note: '已督促调解委员会受理' }, recordOutcome: { outcome: 'mediated', recoveredFen: 860_050, note: '调解成功' },
+  recordFollowUp: { note: '已回访，职工满意' }, handUp: { reason: '涉及人数多，需区里协调' },
+  openCoordination: { department: '人社局', note: '请协查社保缴纳情况' }, completeCoordination: { taskId: 'coord-fuzz', note: '已办结' },
+  withdraw: { reason: '职工已与企业和解' }, takeOver: { reason: '承办人休假' }, notifyEnterpriseNow: { reason: '职工同意提前通知' },
+};
+const pageActionBody = (action: string) => {
+  const body = { ...ACTION_TEMPLATES[action] };
+  if ('recoveredFen' in body) { delete body.recoveredFen; body.recoveredYuan = '8600.50'; }
+  return body as Record<string, string>;
+};
+const pageActionFields = (action: string): Fields => {
+  const f = fieldsOf({ type: 'object', ...actionBodies[action as keyof typeof actionBodies] }, { taskId: { lookup: [] } });
+  delete f.recoveredFen;
+  if (action === 'recordOutcome') f.recoveredYuan = { type: 'string', pattern: /^[0-9]{1,10}(\.[0-9]{1,2})?$/ };
+  return f;
+};
+
+const codecBodies = (decode: boolean) => {
+  const item = (metadata: unknown, data: unknown) => ({ payloads: [{ metadata, data }] });
+  const ring = keyRingFromEnv();
+  const encrypted = (keyId: string, data: Buffer) => item({ encoding: b64('binary/encrypted'), 'encryption-key-id': b64(keyId) }, b64(data));
+  const shapes: fc.Arbitrary<{ note: string; body: unknown }>[] = [
+    fc.constant({ note: 'no payloads', body: {} }),
+    fc.constantFrom<unknown>('x', {}, 5, null, [[]]).map((p) => ({ note: 'payloads not a list', body: { payloads: p } })),
+    fc.constantFrom<unknown>(1, 'x', null, [1]).map((p) => ({ note: 'a payload not an object', body: { payloads: [p] } })),
+    fc.constantFrom<unknown>({ encoding: {} }, { encoding: [] }, 'x', []).map((m) => ({ note: 'metadata not strings', body: item(m, 'eA==') })),
+    fc.constantFrom<unknown>({}, [], [1]).map((d) => ({ note: 'data not a string', body: item({ encoding: b64('json/plain') }, d) })),
+    junk(10).map((k) => ({ note: 'unknown field in a payload', body: { payloads: [{ metadata: {}, data: '', [`x${k}`]: 1 }] } })),
+    junk(10).map((k) => ({ note: 'unknown top-level field', body: { payloads: [], [`x${k}`]: 1 } })),
+    fc.constant({ note: '1001 payloads', body: { payloads: Array.from({ length: 1001 }, () => ({ data: '' })) } }),
+  ];
+  if (decode) {
+    shapes.push(
+      fc.tuple(junk(12), fc.uint8Array({ minLength: 0, maxLength: 64 })).map(([id, data]) => ({ note: 'ciphertext under an unknown key id', body: encrypted(`k-${id}`, Buffer.from(data)) })),
+      fc.uint8Array({ minLength: 0, maxLength: 80 }).map((data) => ({ note: 'broken ciphertext under the current key', body: encrypted(ring.currentId, Buffer.from(data)) })),
+      fc.constant({ note: 'encrypted without a key id', body: item({ encoding: b64('binary/encrypted') }, b64('abc')) }),
+    );
+  }
+  return fc.oneof(...shapes);
+};
+
+const idempotencyHeaderValues = fc.oneof(
+  fc.constantFrom('', 'a', 'short', 'k'.repeat(81), 'key with spaces', 'key;with,odd=chars', 'clé-ÿÿÿÿÿÿÿÿ', 'abc\tdefghij', '..........'),
+  headerJunk(100).filter((v) => !/^[A-Za-z0-9_-]{8,80}$/.test(v)),
+);
+
+export function recipes(): Record<string, Recipe> {
+  const caseNoParam = { caseNo: 'caseNo' as const };
+  const anyone: Recipe = { audience: 'anyone', runs: 8 };
+  const staffGet: Recipe = { audience: 'staff', runs: 8 };
+  const staffCaseGet: Recipe = { audience: 'staff', params: caseNoParam, runs: 16 };
+  const trackForm = fieldsOf({ required: ['caseNo', 'phone'], properties: { caseNo: { type: 'string', pattern: CASE_NO_PATTERN }, phone: { type: 'string', pattern: PHONE_PATTERN } } });
+  const login = (enc: Enc): Recipe => ({
+    audience: 'anyone', enc, closed: enc === 'json', runs: 50,
+    templates: USERNAMES.slice(0, 12).map((username) => ({ body: { username, password: 'gongqing2026', ...(enc === 'form' ? { next: '/staff' } : {}) } })),
+    fields: {
+      username: { type: 'string', required: true, notBlank: true, maxLength: 50, lookup: USERNAMES },
+      password: { type: 'string', required: true, notBlank: true, maxLength: 200, lookup: ['gongqing2026'] },
+    },
+  });
+  const r: Record<string, Recipe> = {
+    'GET /': anyone, 'GET /grievances/new': anyone, 'GET /track': anyone, 'GET /staff/login': anyone,
+    'GET /static/app.css': anyone, 'GET /static/app.js': anyone, 'GET /healthz': anyone,
+    'GET /api/v1/organisation': anyone, 'GET /api/v1/openapi.json': anyone,
+    'OPTIONS /codec/encode': anyone, 'OPTIONS /codec/decode': anyone,
+    'GET /grievances/:caseNo/filed': { audience: 'anyone', params: caseNoParam, unknownParamIsFine: true, runs: 16 },
+    'GET /t/:token': { audience: 'anyone', params: { token: 'token' }, runs: 16 },
+    'GET /track/:caseNo': { audience: 'worker', params: caseNoParam, unknownParamIsFine: true, runs: 16 },
+    'GET /staff': staffGet, 'GET /staff/sms': staffGet, 'GET /staff/grievances/new': staffGet,
+    'GET /staff/cases/:caseNo': staffCaseGet, 'GET /staff/cases/:caseNo/history': staffCaseGet,
+    'GET /api/v1/tasks': staffGet, 'GET /api/v1/sms': staffGet,
+    'GET /api/v1/cases/:caseNo': staffCaseGet, 'GET /api/v1/cases/:caseNo/history': staffCaseGet,
+    'GET /api/v1/cases/:caseNo/integrity': staffCaseGet,
+    'GET /api/v1/grievances/:caseNo/progress': { audience: 'worker', params: caseNoParam, runs: 16 },
+
+    'POST /grievances': {
+      audience: 'anyone', enc: 'form', runs: 60, templates: intakeTemplates(true).map((t) => ({ ...t, body: { ...t.body, phoneCode: '123456' } })),
+      fields: fieldsOf(grievanceIntakeForm, intakeLookups),
+    },
+    'POST /staff/grievances': { audience: 'staff', enc: 'form', runs: 80, templates: intakeTemplates(true), fields: fieldsOf(grievanceIntakeForm, intakeLookups) },
+    'POST /grievances/phone-code': {
+      // only the phone is read (the rest is kept for the form): a valid phone would text a code, so the phone is what breaks
+      audience: 'anyone', enc: 'form', runs: 30, templates: intakeTemplates(true),
+      fields: { complainantPhone: { type: 'string', required: true, notBlank: true, pattern: PHONE_RE } },
+    },
+    'POST /track': { audience: 'anyone', enc: 'form', runs: 30, templates: [{ body: { caseNo: '{A}', phone: '{phoneA}' } }], fields: trackForm },
+    'POST /track/verify': {
+      audience: 'anyone', enc: 'form', runs: 30, templates: [{ body: { caseNo: '{A}', phone: '{phoneA}', code: '123456' } }],
+      fields: { ...trackForm, code: { type: 'string', required: true, pattern: /^[0-9]{6}$/ } },
+    },
+    'POST /track/:caseNo/rate': { audience: 'worker', enc: 'form', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { score: '4', comment: '办得很好' } }], fields: fieldsOf(ratingBody) },
+    'POST /track/:caseNo/note': { audience: 'worker', enc: 'form', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { text: '补充：公司还欠加班费' } }], fields: fieldsOf(noteBody) },
+    'POST /track/:caseNo/withdraw': { audience: 'worker', enc: 'form', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { reason: '已与公司和解' } }], fields: fieldsOf(withdrawBody) },
+    'POST /track/logout': { audience: 'anyone', enc: 'form', spends: ['workerCookie'], runs: 12 },
+    'POST /staff/login': login('form'),
+    'POST /staff/logout': { audience: 'anyone', enc: 'form', spends: ['staffCookie'], runs: 12 },
+    'POST /staff/cases/:caseNo/actions/:action': {
+      // on a case of its own (B), so that an action wrongly accepted here does not move case A under the other routes
+      audience: 'staff', enc: 'form', params: { caseNo: 'caseNo', action: 'action' }, runs: 60,
+      templates: STAFF_ACTIONS.map((action) => ({ params: { caseNo: '{B}', action }, body: pageActionBody(action), fields: pageActionFields(action) })),
+    },
+
+    'POST /api/v1/phone-codes': {
+      audience: 'anyone', enc: 'json', closed: true, runs: 40, fields: fieldsOf(phoneCodeBody),
+      templates: [
+        { body: { phone: '13700008888', purpose: 'file' }, required: ['phone', 'purpose'] },
+        { body: { phone: '{phoneA}', purpose: 'track', caseNo: '{A}' }, required: ['phone', 'purpose', 'caseNo'] },
+      ],
+    },
+    'POST /api/v1/grievances': {
+      audience: 'anyone', enc: 'json', closed: true, runs: 100, templates: intakeTemplates(false), fields: fieldsOf(grievanceIntakeBody, intakeLookups),
+      badHeader: { name: 'idempotency-key', values: idempotencyHeaderValues },
+    },
+    'POST /api/v1/worker-sessions': {
+      audience: 'anyone', enc: 'json', closed: true, runs: 40, fields: fieldsOf(workerSessionBody, { link: { lookup: [] }, code: { lookup: [] } }),
+      templates: [
+        { body: { link: `L${'Fz'.repeat(16)}` }, required: ['link'] },
+        { body: { caseNo: '{A}', phone: '{phoneA}', code: '123456' }, required: ['caseNo', 'phone', 'code'] },
+      ],
+      customBodies: fc.constant({ note: 'both a link and a code', body: { link: `L${'Fz'.repeat(16)}`, caseNo: '{A}', phone: '{phoneA}', code: '123456' } }),
+    },
+    'DELETE /api/v1/worker-sessions/current': { audience: 'worker', enc: 'json', spends: ['workerBearer'], runs: 12 },
+    'POST /api/v1/grievances/:caseNo/rating': { audience: 'worker', enc: 'json', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { score: 4, comment: '办得很好' } }], fields: fieldsOf(ratingBody) },
+    'POST /api/v1/grievances/:caseNo/notes': { audience: 'worker', enc: 'json', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { text: '补充：公司还欠加班费' } }], fields: fieldsOf(noteBody) },
+    'POST /api/v1/grievances/:caseNo/withdrawal': { audience: 'worker', enc: 'json', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { reason: '已与公司和解' } }], fields: fieldsOf(withdrawBody) },
+    'POST /api/v1/sessions': login('json'),
+    'DELETE /api/v1/sessions/current': { audience: 'staff', enc: 'json', spends: ['staffBearer'], runs: 12 },
+    'POST /codec/encode': { audience: 'staff', enc: 'json', closed: true, runs: 25, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(false) },
+    'POST /codec/decode': { audience: 'staff', enc: 'json', closed: true, runs: 35, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(true) },
+  };
+  for (const action of STAFF_ACTIONS) {
+    r[`POST /api/v1/cases/:caseNo/actions/${action}`] = {
+      audience: 'staff', enc: 'json', closed: true, params: caseNoParam, runs: 25,
+      templates: [{ body: ACTION_TEMPLATES[action] }], fields: fieldsOf({ type: 'object', ...actionBodies[action] }, { taskId: { lookup: [] } }),
+    };
+  }
+  return r;
+}
+
+/**
+ * A route's recipe; a route without one is still fuzzed (path, query, headers, cookies, unparsable bodies) as its
+ * declared access says, but then nothing checks that its fields are validated.
+ */
+export function recipeFor(route: Route, known: Record<string, Recipe>): Recipe {
+  return known[recipeKeyOf(route)] ?? { audience: route.access === 'public' ? 'anyone' : route.access === 'worker' ? 'worker' : 'staff', runs: 12 };
+}

@@ -7,10 +7,10 @@
  * connections are refused); `start()` brings the same data back on the same port.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, isRoot, onExitStop, runAsPostgresOwner, runAsPostgresOwnerSync, waitFor, type RestartableServer } from './processes';
+import { freePort, isRoot, onExitStop, runAsPostgresOwner, runAsPostgresOwnerSync, waitFor, type RestartableServer, tailOf } from './processes';
 
 /** stop() is a fast shutdown: connections are cut and refused until start() brings the cluster back on its port. */
 export interface PrivatePostgres extends RestartableServer {
@@ -56,13 +56,7 @@ export async function startPrivatePostgres(label: string): Promise<PrivatePostgr
   let running = false;
   let destroyed = false;
 
-  const logTail = (lines = 30) => {
-    try {
-      return readFileSync(log, 'utf8').split('\n').slice(-lines).join('\n');
-    } catch {
-      return '(no server log)';
-    }
-  };
+  const logTail = (lines = 30) => tailOf(log, lines);
 
   // If this process exits before destroy() (a hook timeout, a crash), the server must not outlive it.
   const unregister = onExitStop(() => {

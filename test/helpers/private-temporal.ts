@@ -5,10 +5,10 @@
  * again on the same SQLite file and port, so workflows, timers and task queues survive as on a real restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, groupAlive, onExitStop, run, sleep, type RestartableServer } from './processes';
+import { freePort, groupAlive, onExitStop, run, sleep, type RestartableServer, tailOf } from './processes';
 
 /**
  * stop() sends SIGTERM to the server's process group (SIGKILL after 10 s) and resolves once it is gone; start() runs the
@@ -40,13 +40,7 @@ export async function startPrivateTemporal(label: string): Promise<PrivateTempor
   let exited: Promise<void> = Promise.resolve();
   let destroyed = false;
 
-  const logTail = (lines = 30) => {
-    try {
-      return readFileSync(log, 'utf8').split('\n').slice(-lines).join('\n');
-    } catch {
-      return '(no server log)';
-    }
-  };
+  const logTail = (lines = 30) => tailOf(log, lines);
 
   const killGroupSync = () => {
     const pid = child?.pid;

@@ -3,6 +3,7 @@
  * free loopback ports, commands with a time limit, and a last-resort stop when the test process exits without its
  * afterAll (a hook timeout, an uncaught error).
  */
+import { readFileSync } from 'node:fs';
 import { execFile, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -27,6 +28,15 @@ export interface RestartableServer {
   destroy(): Promise<void>;
   /** the last lines of the server's log, for failure messages */
   logTail(lines?: number): string;
+}
+
+/** The last lines of a server's log file, for failure messages. */
+export function tailOf(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no server log)';
+  }
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -45,7 +45,12 @@ function cors(req: FastifyRequest, reply: FastifyReply): void {
 
 const codecRoutes: FastifyPluginAsync = async (app) => {
   const codec = codecFor(keyRingFromEnv(), () => keyRingFromEnv());
-  app.addHook('onRequest', async (req, reply) => cors(req, reply));
+  // On every answer, refusals included (401 and 403 are thrown before any route hook runs): without these headers the
+  // UI could not read why it was refused, only that the request failed.
+  app.addHook('onSend', async (req, reply, payload) => {
+    cors(req, reply);
+    return payload;
+  });
   for (const op of ['encode', 'decode'] as const) {
     app.options(`/${op}`, { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.code(204).send());
     app.post<{ Body: { payloads: JsonPayload[] } }>(`/${op}`, { config: { access: 'codec' }, schema: { hide: true, body: payloadsBody } }, async (req) => {

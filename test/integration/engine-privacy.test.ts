@@ -127,6 +127,9 @@ describe('the codec endpoint for the Temporal Web UI', () => {
     const payload = temporal.api.common.v1.Payload.create({ data: Buffer.from(out.data, 'base64') });
     expect(Buffer.from(payload.data!).toString()).toContain(NAME);
     expect((await decode(await api.login('beishan.sg'))).status).toBe(403);
-    expect((await decode()).status).toBe(401);
+    const anonymous = await decode();
+    expect(anonymous.status).toBe(401);
+    // The UI can read why it was refused: the refusal carries the CORS headers too.
+    expect(anonymous.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8233');
   });
 });

@@ -25,7 +25,8 @@ node --import tsx scripts/prepare-db.ts --print-accounts
 if [[ -z "${GONGQING_SMS_ADAPTER:-}" ]]; then
   SMS_PORT="$(preferred_port 3025)"
   export GONGQING_SMS_ADAPTER=http GONGQING_SMS_URL="http://127.0.0.1:$SMS_PORT/send" GONGQING_SMS_TOKEN="${GONGQING_SMS_TOKEN:-demo-$RANDOM$RANDOM}"
-  spawn_group data/logs/sms-gateway.log env PORT="$SMS_PORT" node --import tsx scripts/fake-sms-gateway.ts
+  spawn_group data/logs/sms-gateway.log env PORT="$SMS_PORT" GONGQING_SMS_GATEWAY_STORE="$ROOT/data/sms-gateway.jsonl" \
+    node --import tsx scripts/fake-sms-gateway.ts
   SMS_PID=$GQ_SPAWNED_PID
   register_cleanup "gq_log 'stopping the loopback SMS gateway'; kill_group $SMS_PID 5"
   wait_port "$SMS_PORT" 30 "$SMS_PID" || { tail -n 20 data/logs/sms-gateway.log | gq_prefix sms; gq_die "SMS gateway did not start"; }

@@ -2,6 +2,9 @@
  * The fake SMS gateway seen from the worker's side: every case goes through the real `http` adapter over loopback, so
  * what it proves (dedupe by key, refusals, a held answer) is what the integration and fault tests rely on.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpGateway } from '../../activities/sms/http-gateway';
 import type { SmsGateway } from '../../activities/sms/gateway';
@@ -155,5 +158,24 @@ describe('fake SMS gateway pages', () => {
     expect(html).toContain('<a href="https://example.org/track?no=A1&amp;p=2">https://example.org/track?no=A1&amp;p=2</a>。');
     expect(html).not.toContain('第一条');
     expect(html).toMatch(/<time datetime="[^"]+">\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}<\/time>/);
+  });
+});
+
+describe('fake SMS gateway store', () => {
+  it('keeps what it accepted across a restart, duplicates included, when given a file', async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'gq-sms-')), 'sms.jsonl');
+    const first = await startFakeSmsGateway({ store, token: 't' });
+    await httpGateway({ url: first.url, token: 't' }).deliver({ idempotencyKey: 'k-store-1', phone: '13900000009', body: '链接 https://example.org/t/x' });
+    await first.close();
+    const again = await startFakeSmsGateway({ store, token: 't' });
+    try {
+      expect(again.inbox('13900000009').map((m) => m.text)).toEqual(['链接 https://example.org/t/x']);
+      expect(JSON.stringify(again.received)).not.toContain('Bearer');
+      await httpGateway({ url: again.url, token: 't' }).deliver({ idempotencyKey: 'k-store-1', phone: '13900000009', body: '链接 https://example.org/t/x' });
+      expect(again.posts.at(-1)?.duplicate).toBe(true);
+      expect(again.received).toHaveLength(1);
+    } finally {
+      await again.close();
+    }
   });
 });

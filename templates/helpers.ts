@@ -3,11 +3,6 @@ import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/shared/grievance-model';
 
-/** The stage as the worker should read it: who is doing what for them now. */
-const WORKER_STAGE_LABELS: Record<string, string> = {
-  contact: '等待街道工会与您联系', verify: '工会正在向企业核实情况', urge: '工会正在督促企业调解', outcome: '等待调解处理结果',
-  followUp: '工会将回访您', rating: '请您评价本次办理', closed: '已办结',
-};
 import { ROLE_LABELS } from '../workflows/shared/roles';
 
 const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
@@ -53,6 +48,5 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('newKey', () => randomUUID());
   // {{#if (oneOf staff.role "enterprise_chair" "partner_department")}}: the last argument is Handlebars' options object.
   hb.registerHelper('oneOf', (value: unknown, ...rest: unknown[]) => rest.slice(0, -1).includes(value));
-  hb.registerHelper('workerStageLabel', label(WORKER_STAGE_LABELS));
   return hb;
 }

@@ -14,6 +14,8 @@ import { applyCommand, initialState, intakeSummary, type GrievanceState } from '
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
 import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
 import type { Role } from './shared/roles';
+import { tellWorker } from './shared/worker-notices';
+import { workerOutcome } from './shared/worker-outcome';
 
 export interface GrievanceResult {
   caseNo: string;
@@ -94,11 +96,13 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   };
 
   let end = await step('contact', '联系职工，了解诉求', nowMs() + policy.contactDue);
+  if (end === 'done') tellWorker(host, intake, 'taken', { handler: s.contactedBy ?? '街道工会' });
   if (end === 'done') end = await step('verify', '向企业工会主席核实情况', nowMs() + policy.verifyDue);
   if (end === 'done') end = await step('urge', '督促企业劳动争议调解委员会调查调解', nowMs() + policy.urgeDue);
   if (end === 'done') {
     const mediationEnds = statutoryDeadline(nowMs(), policy.mediationDays, chinaHolidayCalendar);
     end = await step('outcome', `登记调解结果（${policy.mediationDays}日调解期限）`, mediationEnds);
+    if (end === 'done' && s.outcome) tellWorker(host, intake, 'outcome', workerOutcome(s.outcome, s.recoveredFen));
   }
   if (end === 'done' && s.outcome && FOLLOW_UP_OUTCOMES.includes(s.outcome)) {
     end = await step('followUp', '回访职工', nowMs() + policy.followUpDue);
@@ -106,6 +110,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   if (!s.withdrawn) {
     s.stage = 'rating';
     await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'rating' } });
+    tellWorker(host, intake, 'rate', { days: Math.round(policy.ratingWindow / 86_400_000) });
     const rated = await condition(() => s.rating !== null, policy.ratingWindow);
     if (!rated) {
       await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('rating_expired', '职工未在评价期限内评价')] });

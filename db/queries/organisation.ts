@@ -18,3 +18,7 @@ export async function findEnterprise(db: Kysely<Database>, id: string) {
 export async function findStreet(db: Kysely<Database>, id: string) {
   return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', id).where('level', '=', 'street').executeTakeFirst();
 }
+
+export async function unitName(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('org_units').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}

@@ -77,6 +77,13 @@ describe('grievance steps (time skipping)', () => {
     const result = await handle.result();
     expect(result).toMatchObject({ outcome: 'unfounded', rating: null });
     expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.type).slice(-2)).toEqual(['rating_expired', 'closed']);
+    // The worker heard three times besides the receipt: who took the case, the outcome with what next, the rating ask.
+    const toWorker = ctx.rec.smsOf(input.caseNo).filter((m) => m.to.role === 'worker');
+    expect(toWorker.map((m) => m.template)).toEqual(['intake-receipt', 'worker-taken', 'worker-outcome', 'worker-rate']);
+    expect(toWorker.every((m) => m.secret === 'worker-link')).toBe(true);
+    expect(toWorker[1].vars.handler).toBe(caseworker.name);
+    expect(toWorker[2].vars).toMatchObject({ outcome: '诉求不成立（已向职工解释）', next: expect.stringContaining('补充说明') });
+    expect(toWorker[3].vars.days).toBe(3);
     const refused = await act({ action: 'rate', actor: complainant, payload: { score: 5 } }).catch((e) => e);
     expect(refused).toBeInstanceOf(Error);
   });

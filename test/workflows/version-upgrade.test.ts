@@ -230,14 +230,17 @@ describe(`a grievance started on ${SHIPPED} finishes on the current code`, () =>
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ before: false, type: 'sendSms', keys: [`${workflowId}:enterprise-notice`] });
 
-    // Patches: none before the upgrade (the shipped code had none); after it only the reminder patch, set live at the
-    // verify step's first rung, before that rung's SMS. 'enterprise-notice-v2' was decided while replaying the case's
-    // start, found absent, so the old notice rule ran: no marker for it anywhere, in particular not before the notice.
+    // Patches: none before the upgrade (the shipped code had none); after it the reminder patch, set live at the verify
+    // step's first rung, before that rung's SMS, and the worker's SMS patch, set live when the outcome was recorded
+    // (the worker hears of the outcome and is asked to rate; the contact was before the upgrade, so no "taken" SMS).
+    // 'enterprise-notice-v2' was decided while replaying the case's start, found absent, so the old notice rule ran:
+    // no marker for it anywhere, in particular not before the notice.
     const markers = await Promise.all(eventsOfType(events, EventType.EVENT_TYPE_MARKER_RECORDED)
       .filter(({ e: ev }) => ev.markerRecordedEventAttributes?.markerName === 'core_patch')
       // Core writes the marker's details itself, in clear: { 'patch-data': { id, deprecated } }.
       .map(async ({ e: ev, i }) => ({ i, patch: ((await firstPayload(ev.markerRecordedEventAttributes!.details!['patch-data'])).value as { id: string }).id })));
-    expect(markers.map((m) => m.patch)).toEqual(['escalation-sms-in-background']);
+    expect(markers.map((m) => m.patch)).toEqual(['escalation-sms-in-background', 'worker-sms-v1']);
+    expect(sends.filter((s) => s.templates.some((t) => t.startsWith('worker-'))).flatMap((s) => s.templates)).toEqual(['worker-outcome', 'worker-rate']);
     expect(markers[0].i).toBeGreaterThanOrEqual(upgradedAt);
     expect(markers[0].i).toBeLessThan(overdue.find((s) => !s.before)!.i);
     expect(markers.some((m) => m.patch === 'enterprise-notice-v2')).toBe(false);

@@ -39,6 +39,8 @@ export interface GrievanceState {
   /** decided once per case by the workflow's version: cases started before the early notice existed cannot use it */
   earlyNoticeAllowed: boolean;
   takeOver: TakeOver | null;
+  /** who contacted the worker: named in the SMS that tells the worker someone took the case */
+  contactedBy: string | null;
   coordination: CoordinationRequest[];
   openCoordination: { taskId: string; department: string }[];
 }
@@ -47,7 +49,7 @@ export function initialState(input: GrievanceInput): GrievanceState {
   return {
     caseNo: input.caseNo, stage: 'contact', level: 'street', created: false, completed: {}, withdrawn: false,
     outcome: null, recoveredFen: null, rating: null, ratingComment: null, enterpriseNotified: false,
-    enterpriseNotice: 'pending', earlyNoticeReason: null, earlyNoticeAllowed: false, takeOver: null, coordination: [], openCoordination: [],
+    enterpriseNotice: 'pending', earlyNoticeReason: null, earlyNoticeAllowed: false, takeOver: null, contactedBy: null, coordination: [], openCoordination: [],
   };
 }
 
@@ -73,6 +75,7 @@ export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: (
   switch (cmd.action) {
     case 'contactComplainant':
       s.completed.contact = true;
+      s.contactedBy = cmd.actor.name;
       return { type: 'complainant_contacted', summary: `已联系职工：${cmd.payload.note}`, data: { note: cmd.payload.note } };
     case 'verifyWithEnterprise':
       s.completed.verify = true;

@@ -4,17 +4,15 @@
  * from a code texted to the phone on file. The case number, alone or with the phone, opens nothing.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { caseEvents } from '../../../db/queries/cases';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { forbidden, HttpError } from '../../errors';
 import { may } from '../../security/access-policy';
 import { caseNoParams, grievanceIntakeBody, noteBody, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody } from '../../schemas/grievance';
 import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
-import { grievanceView } from '../../services/grievance-commands';
 import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
 import { checkPhoneCode, sendPhoneCode } from '../../services/phone-codes';
 import { filePublicGrievance } from '../../services/public-filing';
-import { publicTimeline } from '../../services/public-timeline';
+import { workerProgress } from '../../services/worker-progress';
 import { actorOf } from '../../services/viewer';
 import { caseOfLink, closeWorkerSession, openWorkerSession } from '../../services/worker-sessions';
 import { WORKER_TOKEN_PREFIX } from '../../security/tokens';
@@ -89,10 +87,10 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
     config: worker, schema: { tags: ['public'], summary: '查询办理进度（职工本人令牌）', params: caseNoParams, security: [{ bearer: [] }] },
   }, async (req) => {
     const row = await ownCase(app.db, req, req.params.caseNo);
-    const [view, events] = await Promise.all([grievanceView(app.temporal, row.case_no, app.db), caseEvents(app.db, row.case_no)]);
+    const { view, milestones, current } = await workerProgress(app.db, app.temporal, row.case_no);
     return {
       caseNo: row.case_no, stage: view.stage, status: view.status, outcome: view.outcome, rating: view.rating, archived: view.archived ?? false,
-      enterpriseName: row.enterprise_name, category: row.category, filedAt: row.created_at, timeline: publicTimeline(events),
+      enterpriseName: row.enterprise_name, category: row.category, filedAt: row.created_at, current, timeline: milestones,
     };
   });
 

@@ -4,16 +4,14 @@
  * session cookie for the case; the case number and phone alone open nothing.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { caseEvents } from '../../../db/queries/cases';
 import { classify } from '../../plugins/app/error-handler';
 import { WORKER_COOKIE } from '../../plugins/app/auth';
 import { CASE_NO_PATTERN, caseNoParams, noteBody, PHONE_CODE, PHONE_PATTERN, ratingBody, withdrawBody } from '../../schemas/grievance';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 import { cookieOptions } from '../../security/cookies';
 import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
-import { grievanceView } from '../../services/grievance-commands';
 import { checkPhoneCode, sendPhoneCode } from '../../services/phone-codes';
-import { publicTimeline } from '../../services/public-timeline';
+import { workerProgress } from '../../services/worker-progress';
 import { caseOfLink, closeWorkerSession, openWorkerSession } from '../../services/worker-sessions';
 import { maskPhone } from '../../../templates/helpers';
 
@@ -23,10 +21,10 @@ const trackBody = { type: 'object', required: ['caseNo', 'phone'], properties: {
 const verifyBody = { ...trackBody, required: ['caseNo', 'phone', 'code'], properties: { ...trackBody.properties, code: PHONE_CODE } };
 async function renderProgress(req: FastifyRequest, reply: FastifyReply, caseNo: string, { notice, error }: { notice?: string; error?: string } = {}) {
   const row = await ownCase(req.server.db, req, caseNo);
-  const [view, events] = await Promise.all([grievanceView(req.server.temporal, caseNo, req.server.db), caseEvents(req.server.db, caseNo)]);
+  const { view, milestones, current } = await workerProgress(req.server.db, req.server.temporal, caseNo);
   const open = view.status === 'open' && !view.archived;
   return reply.view('progress', {
-    title: '办理进度', case: row, view, notice, error, timeline: publicTimeline(events),
+    title: '办理进度', case: row, view, notice, error, timeline: milestones, current,
     canWithdraw: open && ['contact', 'verify', 'urge', 'outcome'].includes(view.stage) && view.outcome === null,
     canRate: open && view.stage === 'rating' && view.rating === null, canAddNote: open,
   });

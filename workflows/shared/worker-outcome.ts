@@ -1,0 +1,15 @@
+/** The outcome as the worker's SMS says it, with what happens next for them. Pure. */
+import { OUTCOME_LABELS, type Outcome } from './grievance-model';
+
+const NEXT: Record<Outcome, string> = {
+  mediated: '工会将回访您，确认款项是否到位。',
+  arbitration: '工会将回访您，并可为您申请法律援助。',
+  court: '工会将回访您，并可为您申请法律援助。',
+  unfounded: '如您仍有疑问，可在进度页补充说明。',
+  withdrawn: '',
+};
+
+export function workerOutcome(outcome: Outcome, recoveredFen: number | null): { outcome: string; next: string } {
+  const money = outcome === 'mediated' && recoveredFen ? `，追回${(recoveredFen / 100).toFixed(2)}元` : '';
+  return { outcome: `${OUTCOME_LABELS[outcome]}${money}`, next: NEXT[outcome] };
+}

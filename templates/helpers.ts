@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/shared/grievance-model';
-
 import { ROLE_LABELS } from '../workflows/shared/roles';
+import { SMS_STATES } from './sms-labels';
+import { dueStatus } from '../api/services/due-status';
 
 const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
@@ -44,6 +45,15 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('roleLabel', label(ROLE_LABELS));
   hb.registerHelper('actionLabel', label(ACTION_LABELS));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+  // {{#if (someAction actions failedOnly "handUp" "withdraw")}}: is any of these actions offered (or, failedOnly, refused)?
+  hb.registerHelper('someAction', (actions: unknown, failedOnly: unknown, ...rest: unknown[]) => {
+    const names = rest.slice(0, -1);
+    return Array.isArray(actions) && actions.some((a: { name: string; error?: string }) => names.includes(a.name) && (!failedOnly || Boolean(a.error)));
+  });
+  // Relative to the moment the page is drawn: a countdown is only true when it is read.
+  hb.registerHelper('dueOf', (due: unknown) => (due ? dueStatus(due instanceof Date ? due : String(due), Date.now()) : null));
+  hb.registerHelper('smsState', label(SMS_STATES));
   // A fresh one-time key for each form as rendered: the same submission sent twice is applied once (partials/form-key).
   hb.registerHelper('newKey', () => randomUUID());
   // {{#if (oneOf staff.role "enterprise_chair" "partner_department")}}: the last argument is Handlebars' options object.

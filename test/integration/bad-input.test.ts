@@ -152,7 +152,7 @@ const PUBLIC: Bad[] = [
   get('progress with a staff token', '/api/v1/grievances/{case}/progress', 'beishan.sg', 404, NOT_YOURS),
   get('progress with a made-up token', '/api/v1/grievances/{case}/progress', 'bogus', 404, NOT_YOURS),
   get('progress of a malformed case number', '/api/v1/grievances/GQ12/progress', 'worker', 400, '查询编号格式不正确'),
-  post('the old proof by phone number', '/api/v1/grievances/{case}/progress', { phone: PHONE }, undefined, 404, '页面不存在'),
+  post('the old proof by phone number', '/api/v1/grievances/{case}/progress', { phone: PHONE }, undefined, 405, '该地址不支持 POST 请求'),
   post('rating without a token, phone in the body', '/api/v1/grievances/{case}/rating', { phone: PHONE, score: 5 }, undefined, 400, '不能提交未定义的字段“phone”'),
   post('rating with another case\'s token', '/api/v1/grievances/{case}/rating', { score: 5 }, 'otherWorker', 404, NOT_YOURS),
   post('withdrawal without a token', '/api/v1/grievances/{case}/withdrawal', { reason: '已私下解决' }, undefined, 404, NOT_YOURS),

@@ -42,7 +42,7 @@ describe('read after write', () => {
 describe('what opens a case', () => {
   it('gives nothing for the case number with the phone, and refuses to withdraw without the worker\u2019s proof', async () => {
     const { caseNo, phone, token } = await fileAsWorker(sys);
-    expect((await api.call('POST', `/api/v1/grievances/${caseNo}/progress`, { phone })).status).toBe(404);
+    expect((await api.call('POST', `/api/v1/grievances/${caseNo}/progress`, { phone })).status).toBe(405);
     expect((await api.call('POST', `/api/v1/grievances/${caseNo}/withdrawal`, { phone, reason: '企业让我撤回' })).status).toBe(400);
     const noProof = await api.call('POST', `/api/v1/grievances/${caseNo}/withdrawal`, { reason: '企业让我撤回' });
     expect(noProof.status).toBe(404);

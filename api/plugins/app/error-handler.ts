@@ -55,5 +55,16 @@ export default fp(async (app) => {
     if (a.status >= 500) req.log.error({ err }, 'request failed');
     return sendError(req, reply, a);
   });
-  app.setNotFoundHandler(async (req, reply) => sendError(req, reply, { status: 404, code: 'NOT_FOUND', message: '页面不存在' }));
-}, { name: 'error-handler', dependencies: ['views'] });
+  // A path that exists for other methods answers 405 with the methods it takes, not 404.
+  let patterns: { method: string; re: RegExp }[] | undefined;
+  app.setNotFoundHandler(async (req, reply) => {
+    patterns ??= app.accessTable.map((r) => ({ method: r.method, re: new RegExp(`^${r.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`) }));
+    const path = req.url.split('?')[0];
+    const allow = [...new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.method))];
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      return sendError(req, reply, { status: 405, code: 'METHOD_NOT_ALLOWED', message: `该地址不支持 ${req.method} 请求` });
+    }
+    return sendError(req, reply, { status: 404, code: 'NOT_FOUND', message: '页面不存在' });
+  });
+}, { name: 'error-handler', dependencies: ['views', 'access'] });

@@ -9,7 +9,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { apiClient } from '../helpers/http';
 import { startSystem, type System } from '../helpers/system';
 import { codeSentTo, freshPhone } from '../helpers/worker-proof';
-import { expectAccessible, focusedElement, launchBrowser, screenshot, type BrowserEnv } from './helpers/browser-env';
+import { focusedElement, launchBrowser, type BrowserEnv } from './helpers/browser-env';
+import { expectInOrder, headings, lookAt, mainText } from './helpers/reading';
 
 let sys: System;
 let env: BrowserEnv;
@@ -25,30 +26,6 @@ afterAll(async () => {
   await env?.close();
   await sys?.stop();
 });
-
-/** The visible text of the page's main part, whitespace folded (what a person reads, in reading order). */
-const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
-
-/** Each string appears, and in this order: each one is looked for after the one before it. */
-function expectInOrder(text: string, parts: string[]) {
-  let from = 0;
-  const found: string[] = [];
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    if (at < 0) break;
-    found.push(part);
-    from = at + part.length;
-  }
-  expect(found, `in this order: ${parts.join(' → ')}\nthe page reads: ${text}`).toEqual(parts);
-}
-
-/** The headings of the page's main part, in reading order. */
-const headings = (page: Page) => page.locator('main').getByRole('heading').allInnerTexts();
-
-async function lookAt(page: Page, shot: string, label: string) {
-  await screenshot(page, shot);
-  await expectAccessible(page, label);
-}
 
 describe('a worker on a 390×844 phone', () => {
   it('files a grievance with a texted code, follows it, and rates it at the end', async () => {

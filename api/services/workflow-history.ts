@@ -1,6 +1,7 @@
 /**
  * A case's full Temporal history, readable by a supervisor (全过程溯源): every timer, activity, command and signal the
- * engine recorded, in order, with what it was about.
+ * engine recorded, in order, with what it was about. The raw rows feed the JSON API and the engine page; the same
+ * decoded events feed the supervisor's account of the case (services/case-account/).
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Payload, PayloadCodec } from '@temporalio/common';
@@ -12,6 +13,9 @@ import { grievanceWorkflowId } from './case-number';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
+
+export type EngineEvent = proto.temporal.api.history.v1.IHistoryEvent;
+export interface HistoryRow { id: number; at: string; type: string; label: string; detail: string }
 
 let codec: PayloadCodec | undefined;
 /** The history comes from the server as stored: encrypted payloads are opened with the same keys as the worker's. */
@@ -35,7 +39,7 @@ const LABELS: Record<string, string> = {
   WORKFLOW_TASK_COMPLETED: '引擎执行完成', MARKER_RECORDED: '记录数据（本地任务）', WORKFLOW_TASK_TIMED_OUT: '引擎执行超时（已转移）', WORKFLOW_TASK_FAILED: '引擎执行失败',
 };
 
-function decodeJson(payload: { data?: Uint8Array | null } | null | undefined): unknown {
+function parseJson(payload: { data?: Uint8Array | null } | null | undefined): unknown {
   try {
     return payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined;
   } catch {
@@ -43,51 +47,83 @@ function decodeJson(payload: { data?: Uint8Array | null } | null | undefined): u
   }
 }
 
-function seconds(d: { seconds?: unknown } | null | undefined): number {
-  return Number(d?.seconds ?? 0);
+/** A payload as the workflow code saw it (decrypted, JSON), or undefined when it cannot be read. */
+export async function payloadValue(payload: unknown): Promise<unknown> {
+  return parseJson(await decoded(payload as Payload | null | undefined));
 }
 
-async function detail(e: proto.temporal.api.history.v1.IHistoryEvent): Promise<string> {
+/** A failure's message: with encrypted failures it travels in encodedAttributes, "Encoded failure" stands in its place. */
+export async function failureMessage(failure: proto.temporal.api.failure.v1.IFailure | null | undefined): Promise<string> {
+  if (!failure) return '';
+  const attrs = (await payloadValue(failure.encodedAttributes)) as { message?: string } | undefined;
+  return attrs?.message ?? failure.message ?? '';
+}
+
+export function eventTypeOf(e: EngineEvent): string {
+  return String(EventType[e.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
+}
+
+export function eventTimeMs(e: EngineEvent): number {
+  return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+}
+
+export function durationMs(d: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
+  return Number(d?.seconds ?? 0) * 1000 + Math.floor((d?.nanos ?? 0) / 1e6);
+}
+
+/** "12.0 小时" / "30 秒": the raw rows keep this form (API clients and tests read it). */
+export function timerLength(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return s >= 3600 ? `${(s / 3600).toFixed(1)} 小时` : `${s} 秒`;
+}
+
+/** The type a local activity's marker records, in the "data" payload (the SDK core's own JSON). */
+export async function markerData(e: EngineEvent): Promise<Record<string, unknown> | undefined> {
+  const marker = e.markerRecordedEventAttributes;
+  if (!marker) return undefined;
+  return (await payloadValue(marker.details?.data?.payloads?.[0])) as Record<string, unknown> | undefined;
+}
+
+async function detail(e: EngineEvent): Promise<string> {
   if (e.activityTaskScheduledEventAttributes) return e.activityTaskScheduledEventAttributes.activityType?.name ?? '';
-  if (e.timerStartedEventAttributes) {
-    const s = seconds(e.timerStartedEventAttributes.startToFireTimeout);
-    return s >= 3600 ? `${(s / 3600).toFixed(1)} 小时` : `${s} 秒`;
-  }
+  if (e.timerStartedEventAttributes) return timerLength(durationMs(e.timerStartedEventAttributes.startToFireTimeout));
   const update = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
   if (update) {
-    const cmd = decodeJson(await decoded(update.args?.payloads?.[0] as Payload)) as { action?: string; actor?: { name?: string } } | undefined;
+    const cmd = (await payloadValue(update.args?.payloads?.[0])) as { action?: string; actor?: { name?: string } } | undefined;
     const action = cmd?.action && cmd.action in ACTION_LABELS ? ACTION_LABELS[cmd.action as keyof typeof ACTION_LABELS] : update.name ?? '';
     return cmd?.actor?.name ? `${action}（${cmd.actor.name}）` : action;
   }
-  const marker = e.markerRecordedEventAttributes;
-  if (marker) {
-    // A local activity's marker carries its type in the "data" payload (the SDK core's own JSON).
-    const data = decodeJson(await decoded(marker.details?.data?.payloads?.[0] as Payload)) as Record<string, unknown> | undefined;
-    return String(data?.activity_type ?? data?.activityType ?? marker.markerName ?? '');
+  if (e.markerRecordedEventAttributes) {
+    const data = await markerData(e);
+    return String(data?.activity_type ?? data?.activityType ?? e.markerRecordedEventAttributes.markerName ?? '');
   }
   if (e.workflowExecutionSignaledEventAttributes) return e.workflowExecutionSignaledEventAttributes.signalName ?? '';
   const failure = e.activityTaskFailedEventAttributes?.failure;
-  if (failure) {
-    // With encrypted failures the message travels in encodedAttributes; "Encoded failure" stands in its place.
-    const attrs = decodeJson(await decoded(failure.encodedAttributes as Payload)) as { message?: string } | undefined;
-    return attrs?.message ?? failure.message ?? '';
-  }
+  if (failure) return failureMessage(failure);
   return '';
 }
 
-/** The engine's history of a case, or null once the workflow has left Temporal's retention (Postgres keeps the events). */
-export async function caseHistory(temporal: Client, caseNo: string) {
-  let history;
+/** The engine's events of a case, or null once the workflow has left Temporal's retention (Postgres keeps the events). */
+export async function engineHistory(temporal: Client, caseNo: string): Promise<EngineEvent[] | null> {
   try {
-    history = await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory();
+    return (await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory()).events ?? [];
   } catch (err) {
     // fetchHistory passes the server's gRPC NOT_FOUND (code 5) through unwrapped, unlike describe and query.
     if (err instanceof WorkflowNotFoundError || (err as { code?: unknown }).code === 5) return null;
     throw err;
   }
-  return Promise.all((history.events ?? []).map(async (e) => {
-    const type = String(EventType[e.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
-    const ms = Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
-    return { id: Number(e.eventId), at: new Date(ms).toISOString(), type, label: LABELS[type] ?? type, detail: await detail(e) };
+}
+
+/** One row per engine event, as the JSON API has always returned them. */
+export async function historyRows(events: EngineEvent[]): Promise<HistoryRow[]> {
+  return Promise.all(events.map(async (e) => {
+    const type = eventTypeOf(e);
+    return { id: Number(e.eventId), at: new Date(eventTimeMs(e)).toISOString(), type, label: LABELS[type] ?? type, detail: await detail(e) };
   }));
+}
+
+/** The engine's history of a case as rows, or null once the workflow has left Temporal's retention. */
+export async function caseHistory(temporal: Client, caseNo: string): Promise<HistoryRow[] | null> {
+  const events = await engineHistory(temporal, caseNo);
+  return events && historyRows(events);
 }

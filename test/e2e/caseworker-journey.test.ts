@@ -87,5 +87,14 @@ describe('a street caseworker at a desk', () => {
     await lookAt(desk, 'caseworker-04-closed', '案件（已办结）');
     await desk.goto(`${sys.baseUrl}/staff`);
     expectInOrder(await mainText(desk), ['待办（1）', later.body.caseNo]);
+
+    // The SMS page, filtered to this case: the intake's five staff notices are one send to five people.
+    await desk.goto(`${sys.baseUrl}/staff/sms?case=${overdueNo.toLowerCase()}`);
+    const intake = desk.locator('tbody tr', { hasText: '受理通知（工会）' });
+    expect(await intake.count()).toBe(1);
+    expect(await intake.locator('li').count()).toBe(5);
+    expect(await desk.locator('tbody tr', { hasText: later.body.caseNo }).count()).toBe(0);
+    expectInOrder(await mainText(desk), ['短信发件箱', '筛选', '评价邀请（职工）']);
+    await lookAt(desk, 'caseworker-05-sms', '短信 /staff/sms');
   }, 90_000);
 });

@@ -43,6 +43,7 @@ POST /staff/logout                                       YYYYYYYYYYYYYYY
 GET /staff                                               --YYYYYYYYYYYYY
 GET /staff/cases/:caseNo                                 --YYYYYY-------
 GET /staff/cases/:caseNo/history                         ---YYYY--------
+GET /staff/cases/:caseNo/history/engine                  ---YYYY--------
 POST /staff/cases/:caseNo/actions/:action                --YYY----------
 GET /staff/sms                                           --YYYYYYYYYYYYY
 GET /staff/grievances/new                                --YYY----------

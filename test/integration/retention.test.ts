@@ -38,7 +38,7 @@ describe('a case past the engine\u2019s retention', () => {
     await eventually(async () => handle.describe().then(() => false, (err) => {
       if (err instanceof WorkflowNotFoundError) return true;
       throw err;
-    }), 30_000);
+    }), 60_000); // the dev server deletes in a task of its own, which waits its turn on a busy machine
 
     const detail = await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, caseworker);
     expect(detail.status).toBe(200);
@@ -69,5 +69,5 @@ describe('a case past the engine\u2019s retention', () => {
     const refused = await api.call('POST', `/api/v1/cases/${caseNo}/actions/openCoordination`, { department: '人社局', note: 'x' }, caseworker);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('该案件已办结，不能再操作');
-  }, 90_000);
+  }, 150_000);
 });

@@ -5,11 +5,12 @@ import { openTasksFor, smsOutbox } from '../../../db/queries/cases';
 import type { ActionCommand } from '../../../workflows/shared/grievance-model';
 import { HttpError } from '../../errors';
 import { actionBodies, caseNoParams, STAFF_ACTIONS } from '../../schemas/grievance';
-import { caseDetail } from '../../services/case-detail';
+import { caseAccount } from '../../services/case-account/build-account';
+import { loadCaseStory } from '../../services/case-account/case-story';
+import { caseDetail, caseForStaff } from '../../services/case-detail';
 import { actOnGrievance } from '../../services/grievance-commands';
 import { authenticateStaff, closeStaffSession, openStaffSession } from '../../services/staff-sign-in';
 import { actorOf, isMyTask, outboxFilter, viewerOf } from '../../services/viewer';
-import { caseHistory } from '../../services/workflow-history';
 import { maskName, maskPhone } from '../../../templates/helpers';
 import { STAFF_TOKEN_PREFIX } from '../../security/tokens';
 
@@ -63,11 +64,12 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', {
     config: { access: 'case.history' },
-    schema: { tags: ['staff'], summary: '案件完整流程记录（Temporal 历史，仅督办人员）', params: caseNoParams, security: bearer },
+    schema: { tags: ['staff'], summary: '案件经过（account：人员、短信、时限与等待中的计时）与完整流程记录（events：Temporal 历史），仅督办人员', params: caseNoParams, security: bearer },
   }, async (req) => {
-    const events = await caseHistory(app.temporal, req.params.caseNo);
-    // null: the workflow has left the engine's retention; the case's own events (GET /cases/:caseNo) remain.
-    return { caseNo: req.params.caseNo, archived: events === null, events: events ?? [] };
+    const row = await caseForStaff(app.db, req.staff!, req.params.caseNo);
+    const story = await loadCaseStory(app.db, app.temporal, row.case_no);
+    // archived: the workflow has left the engine's retention; the account is then told from Postgres alone.
+    return { caseNo: req.params.caseNo, archived: story.rows === null, events: story.rows ?? [], account: caseAccount(row, story) };
   });
 
   app.get<{ Params: { caseNo: string } }>('/cases/:caseNo/integrity', {

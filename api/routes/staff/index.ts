@@ -1,19 +1,23 @@
 /** Caseworker and supervisor pages: inbox, case page with only the actions valid now, the SMS outbox. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
-import { caseEvents, openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
+import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
 import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
 import { classify } from '../../plugins/app/error-handler';
 import { may } from '../../security/access-policy';
 import { caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
+import { caseAccount, entriesByDay } from '../../services/case-account/build-account';
+import { loadCaseStory } from '../../services/case-account/case-story';
+import { engineRows, temporalUiUrl } from '../../services/case-account/engine-view';
 import { caseDetail, caseForStaff } from '../../services/case-detail';
 import { actOnGrievance } from '../../services/grievance-commands';
 import { actorOf, isMyTask, isOutsider, outboxFilter, viewerOf } from '../../services/viewer';
-import { caseHistory } from '../../services/workflow-history';
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
 import { payloadFromForm } from './action-form';
 import sessionPages from './session';
+import { groupSms } from '../../services/sms-groups';
+import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
 
 interface FailedAction { action: StaffActionName; message: string; values: Record<string, string> }
 
@@ -52,10 +56,23 @@ const staffPages: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { caseNo: string }; Querystring: { done?: string } }>('/cases/:caseNo', { config: { access: 'case.read' }, schema: { params: caseNoParams, hide: true } },
     async (req, reply) => renderCase(req, reply, req.params.caseNo, { done: req.query.done }));
 
+  // The supervisor's account of the case (who did what, which SMS, which deadlines, what still waits), and one click
+  // further the engine's raw history with the case's link in the Temporal Web UI.
   app.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', { config: { access: 'case.history' }, schema: { params: caseNoParams, hide: true } }, async (req, reply) => {
     const row = await caseForStaff(app.db, req.staff!, req.params.caseNo);
-    const [events, chain, caseEventsKept] = await Promise.all([caseHistory(app.temporal, row.case_no), verifyChain(app.db, row.case_no), caseEvents(app.db, row.case_no)]);
-    return reply.view('case-history', { title: `流程记录 ${row.case_no}`, staff: req.staff, case: row, events, chain, caseEvents: caseEventsKept });
+    const [story, chain] = await Promise.all([loadCaseStory(app.db, app.temporal, row.case_no), verifyChain(app.db, row.case_no)]);
+    const account = caseAccount(row, story);
+    return reply.view('case-history', {
+      title: `案件经过 ${row.case_no}`, staff: req.staff, case: row, chain, account, days: entriesByDay(account.entries), engineCount: story.rows?.length ?? 0,
+    });
+  });
+
+  app.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history/engine', { config: { access: 'case.history' }, schema: { params: caseNoParams, hide: true } }, async (req, reply) => {
+    const row = await caseForStaff(app.db, req.staff!, req.params.caseNo);
+    const story = await loadCaseStory(app.db, app.temporal, row.case_no);
+    return reply.view('case-history-engine', {
+      title: `引擎原始记录 ${row.case_no}`, staff: req.staff, case: row, rows: engineRows(story), archived: story.engine === null, uiUrl: temporalUiUrl(row.case_no),
+    });
   });
 
   app.post<{ Params: { caseNo: string; action: string }; Body: Record<string, string> }>('/cases/:caseNo/actions/:action', {
@@ -76,8 +93,19 @@ const staffPages: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/staff/cases/${caseNo}?done=${action}`, 303);
   });
 
-  app.get('/sms', { config: { access: 'sms.read' } }, async (req, reply) =>
-    reply.view('sms-outbox', { title: '短信发件箱', staff: req.staff, messages: await smsOutbox(app.db, viewerOf(req.staff!), 200, outboxFilter(req.staff!)) }));
+  app.get<{ Querystring: Record<string, unknown> }>('/sms', { config: { access: 'sms.read' } }, async (req, reply) => {
+    // A filter from a GET form (works without JavaScript); anything unknown is ignored rather than refused.
+    const q = req.query ?? {};
+    const pick = (v: unknown, allowed: Record<string, string>) => (typeof v === 'string' && Object.hasOwn(allowed, v) ? v : undefined);
+    const caseNo = typeof q.case === 'string' && /^GQ[0-9A-Z]{10}$/.test(q.case.trim().toUpperCase()) ? q.case.trim().toUpperCase() : undefined;
+    const filter = { caseNo, kind: pick(q.kind, SMS_KINDS), state: pick(q.state, SMS_STATES) };
+    const rows = await smsOutbox(app.db, viewerOf(req.staff!), 500, outboxFilter(req.staff!));
+    const options = (table: Record<string, string>, chosen?: string) => Object.entries(table).map(([value, label]) => ({ value, label, selected: value === chosen }));
+    return reply.view('sms-outbox', {
+      title: '短信', staff: req.staff, groups: groupSms(rows, filter), filter, outsider: isOutsider(req.staff!),
+      kinds: options(SMS_KINDS, filter.kind), states: options(SMS_STATES, filter.state),
+    });
+  });
 
   app.get('/grievances/new', { config: { access: 'grievance.file' } }, async (req, reply) => renderIntakeForm(req, reply, {}, undefined, '/staff/grievances'));
   app.post<{ Body: Record<string, string> }>('/grievances', { config: { access: 'grievance.file' }, schema: { body: grievanceIntakeForm, hide: true }, attachValidation: true },

@@ -106,6 +106,7 @@ export function recipes(): Record<string, Recipe> {
     'GET /track/:caseNo': { audience: 'worker', params: caseNoParam, unknownParamIsFine: true, runs: 16 },
     'GET /staff': staffGet, 'GET /staff/sms': staffGet, 'GET /staff/grievances/new': staffGet,
     'GET /staff/cases/:caseNo': staffCaseGet, 'GET /staff/cases/:caseNo/history': staffCaseGet,
+    'GET /staff/cases/:caseNo/history/engine': staffCaseGet,
     'GET /api/v1/tasks': staffGet, 'GET /api/v1/sms': staffGet,
     'GET /api/v1/cases/:caseNo': staffCaseGet, 'GET /api/v1/cases/:caseNo/history': staffCaseGet,
     'GET /api/v1/cases/:caseNo/integrity': staffCaseGet,

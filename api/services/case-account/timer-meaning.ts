@@ -1,0 +1,72 @@
+/**
+ * What an engine timer is for. Timers carry no name (the workflow sets them with `condition(…, timeout)`), so each is
+ * recognised by when it fires against what the case's policy and tasks say should happen then: a step's due time and
+ * the rungs of its escalation ladder (workflows/shared/human-step.ts), the enterprise notice delay and the rating window
+ * (workflows/grievance.ts), the end of the night's quiet hours for a reminder, a command waiting for the flow to settle.
+ */
+import type { EscalationRung, GrievancePolicy } from '../../../temporal.config';
+import { quietDelay } from '../../../workflows/shared/quiet-hours';
+import type { TaskRecord } from './case-records';
+import type { EngineTimer } from './engine-facts';
+import { span, toMs } from './format';
+import type { WaitingItem } from './types';
+
+export interface TimerMeaning {
+  kind: WaitingItem['kind'] | 'command_wait';
+  /** what the timer waits for, as a supervisor reads it */
+  label: string;
+  taskId?: string;
+  /** the escalation rung the timer leads to (1 = the first, at or after the due time) */
+  rung?: number;
+}
+
+/** The same words as the escalation events (human-step.ts keeps its own copy private to the workflow bundle). */
+export const RUNG_LABELS: Record<EscalationRung['notify'], string> = {
+  assignee: '提醒承办人',
+  street_chair: '上报街道工会主席',
+  district_staff: '上报区总工会权益保障部',
+};
+
+/** The workflow clock is exact to the millisecond; a second of slack absorbs rounding of the timer's duration. */
+const SLACK_MS = 1_500;
+/** grievance.ts answers a command once the flow has reacted, or after this long at most. */
+const COMMAND_SETTLE_MS = 10_000;
+
+function near(a: number, b: number, slack = SLACK_MS): boolean {
+  return Math.abs(a - b) <= slack;
+}
+
+/** The rung (1-based) of `task`'s ladder that a timer firing at `fireAt` wakes, if any. */
+function rungOf(fireAt: number, task: TaskRecord, ladder: EscalationRung[]): number | undefined {
+  let at = toMs(task.due_at);
+  for (let i = 0; i < ladder.length; i++) {
+    at += ladder[i].after;
+    if (near(fireAt, at)) return i + 1;
+  }
+  return undefined;
+}
+
+export function timerMeaning(t: EngineTimer, policy: GrievancePolicy, tasks: TaskRecord[]): TimerMeaning {
+  const ladder = policy.escalation ?? [];
+  for (const task of tasks) {
+    const rung = rungOf(t.fireAt, task, ladder);
+    if (!rung) continue;
+    const step = ladder[rung - 1];
+    const label = rung === 1
+      ? `“${task.title}”办理时限${step.after > 0 ? `后${span(step.after)}` : ''}，届时${RUNG_LABELS[step.notify]}`
+      : `“${task.title}”第${rung}级督办：${RUNG_LABELS[step.notify]}`;
+    return { kind: rung === 1 ? 'step_due' : 'escalation', label, taskId: task.task_id, rung };
+  }
+  if (near(t.durationMs, policy.enterpriseNoticeDelay)) {
+    return { kind: 'enterprise_notice', label: `企业工会主席通知（受理后${span(policy.enterpriseNoticeDelay)}）` };
+  }
+  if (near(t.durationMs, policy.ratingWindow)) {
+    return { kind: 'rating', label: `职工评价期限（${span(policy.ratingWindow)}），届时未评价则案件闭环办结` };
+  }
+  if (t.durationMs === COMMAND_SETTLE_MS) return { kind: 'command_wait', label: '等待流程处理完办理操作后答复（最多10秒）' };
+  // A reminder due at night waits for the morning: its timer ends when the quiet hours do (within a minute of slack
+  // for the rung's own writes before it).
+  const quiet = quietDelay(t.startedAt, policy.quietHours);
+  if (quiet > 0 && near(quiet, t.durationMs, 60_000)) return { kind: 'quiet_hours', label: '夜间免打扰结束，届时发送督办短信' };
+  return { kind: 'other', label: `计时${span(t.durationMs)}（用途未能识别）` };
+}

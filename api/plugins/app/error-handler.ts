@@ -16,6 +16,8 @@ export function classify(err: unknown): Answer {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS) {
     return { status: DOMAIN_ERRORS[err.cause.type as DomainErrorType], code: err.cause.type, message: err.cause.message };
   }
+  // Any other refusal of a command by the case (none is expected): the command did not happen, and saying so beats a 500.
+  if (err instanceof WorkflowUpdateFailedError) return { status: 409, code: 'ActionNotAllowed', message: '操作未能完成，请刷新页面后重试' };
   if (err instanceof ApplicationFailure && err.type && err.type in DOMAIN_ERRORS) {
     return { status: DOMAIN_ERRORS[err.type as DomainErrorType], code: err.type, message: err.message };
   }
@@ -52,7 +54,9 @@ export function sendBareError(req: FastifyRequest, reply: FastifyReply, a: Answe
 export default fp(async (app) => {
   app.setErrorHandler(async (err, req, reply) => {
     const a = classify(err);
-    if (a.status >= 500) req.log.error({ err }, 'request failed');
+    if (a.status >= 500 || (err instanceof WorkflowUpdateFailedError && !(err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS))) {
+      req.log.error({ err }, 'request failed');
+    }
     return sendError(req, reply, a);
   });
   // A path that exists for other methods answers 405 with the methods it takes, not 404.

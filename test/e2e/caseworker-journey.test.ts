@@ -4,43 +4,29 @@
  * to its close. A second case, filed by the same caseworker on the phone-sized page, waits behind it. Every page is
  * photographed (test/e2e/screenshots/) and checked with axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, validIntake } from '../helpers/http';
 import { demoGrievanceInput, faultCaseNumbers, startGrievance } from '../helpers/fault-cases';
-import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
 import { freshPhone, workerTokenByLink } from '../helpers/worker-proof';
-import { launchBrowser, type BrowserEnv } from './helpers/browser-env';
 import { expectInOrder, lookAt, mainText } from './helpers/reading';
+import { useJourney } from './helpers/journey';
 
-let sys: System;
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  [sys, env] = await Promise.all([
-    startSystem('e2e_caseworker').then(async (s) => { await s.startWorker(); return s; }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await env?.close();
-  await sys?.stop();
-});
+const world = useJourney('e2e_caseworker');
 
 describe('a street caseworker at a desk', () => {
   it('sees the overdue task first, does the due step, keeps irreversible actions apart, and closes the case', async () => {
-    const api = apiClient(sys.baseUrl);
+    const api = apiClient(world.sys.baseUrl);
     const staff = await api.login('beishan.sg');
     // A case whose contact step was due a second after it came in (a policy of its own), and an ordinary one.
     const [overdueNo] = faultCaseNumbers('e2e-caseworker', 1);
-    await startGrievance(sys.temporal, sys.taskQueue, demoGrievanceInput(overdueNo, { contactDue: 1_000, escalation: [] }));
+    await startGrievance(world.sys.temporal, world.sys.taskQueue, demoGrievanceInput(overdueNo, { contactDue: 1_000, escalation: [] }));
     const later = await api.call('POST', '/api/v1/grievances', validIntake({ complainantPhone: freshPhone(), enterpriseId: 'e-kuaidi' }), staff);
     expect(later.status).toBe(201);
     await eventually(async () => (await api.call('GET', '/api/v1/tasks', undefined, staff)).body.tasks.length === 2, 20_000);
 
-    const desk = await (await env.desk()).newPage();
-    await desk.goto(`${sys.baseUrl}/staff/login`);
+    const desk = await (await world.env.desk()).newPage();
+    await desk.goto(`${world.sys.baseUrl}/staff/login`);
     await desk.getByLabel('用户名').fill('beishan.sg');
     await desk.getByLabel('密码').fill('gongqing2026');
     await desk.getByRole('button', { name: '登录' }).click();
@@ -80,16 +66,16 @@ describe('a street caseworker at a desk', () => {
     await lookAt(desk, 'caseworker-03-rating', '案件（待评价）');
 
     // The worker rates from their phone (their link), and the caseworker sees the case closed.
-    const token = await workerTokenByLink(sys, overdueNo);
+    const token = await workerTokenByLink(world.sys, overdueNo);
     expect((await api.call('POST', `/api/v1/grievances/${overdueNo}/rating`, { score: 5 }, token)).status).toBe(200);
     await eventually(async () => { await desk.reload(); return (await mainText(desk)).includes('已办结'); }, 20_000);
     expectInOrder(await mainText(desk), [`案件 ${overdueNo}`, '已办结', '职工评分 5 分', '全过程记录', '闭环办结']);
     await lookAt(desk, 'caseworker-04-closed', '案件（已办结）');
-    await desk.goto(`${sys.baseUrl}/staff`);
+    await desk.goto(`${world.sys.baseUrl}/staff`);
     expectInOrder(await mainText(desk), ['待办（1）', later.body.caseNo]);
 
     // The SMS page, filtered to this case: the intake's five staff notices are one send to five people.
-    await desk.goto(`${sys.baseUrl}/staff/sms?case=${overdueNo.toLowerCase()}`);
+    await desk.goto(`${world.sys.baseUrl}/staff/sms?case=${overdueNo.toLowerCase()}`);
     const intake = desk.locator('tbody tr', { hasText: '受理通知（工会）' });
     expect(await intake.count()).toBe(1);
     expect(await intake.locator('li').count()).toBe(5);

@@ -3,38 +3,24 @@
  * account (not the engine's log), find the missed deadline and the reminder it caused, and open the engine's own view
  * one click away. Every page is photographed and checked with axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoGrievanceInput, faultCaseNumbers, startGrievance } from '../helpers/fault-cases';
-import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
-import { launchBrowser, type BrowserEnv } from './helpers/browser-env';
 import { expectInOrder, headings, lookAt, mainText } from './helpers/reading';
+import { useJourney } from './helpers/journey';
 
-let sys: System;
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  [sys, env] = await Promise.all([
-    startSystem('e2e_supervisor').then(async (s) => { await s.startWorker(); return s; }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await env?.close();
-  await sys?.stop();
-});
+const world = useJourney('e2e_supervisor');
 
 describe('a street chair reading a case', () => {
   it('finds the missed deadline and its reminder in the account, and the engine view one click away', async () => {
     // The contact step was due two seconds after the case came in; nobody acted, so the first reminder went out.
     const [caseNo] = faultCaseNumbers('e2e-supervisor', 1);
-    await startGrievance(sys.temporal, sys.taskQueue, demoGrievanceInput(caseNo, { contactDue: 2_000 }));
-    await eventually(async () => (await sys.db.selectFrom('case_events').select('type').where('case_no', '=', caseNo).where('type', '=', 'task_escalated').execute()).length === 1, 30_000);
+    await startGrievance(world.sys.temporal, world.sys.taskQueue, demoGrievanceInput(caseNo, { contactDue: 2_000 }));
+    await eventually(async () => (await world.sys.db.selectFrom('case_events').select('type').where('case_no', '=', caseNo).where('type', '=', 'task_escalated').execute()).length === 1, 30_000);
 
-    for (const [ctx, label] of [[await env.phone(), 'phone'], [await env.desk(), 'desk']] as const) {
+    for (const [ctx, label] of [[await world.env.phone(), 'phone'], [await world.env.desk(), 'desk']] as const) {
       const page = await ctx.newPage();
-      await page.goto(`${sys.baseUrl}/staff/login?next=/staff/cases/${caseNo}/history`);
+      await page.goto(`${world.sys.baseUrl}/staff/login?next=/staff/cases/${caseNo}/history`);
       await page.getByLabel('用户名').fill('beishan.zx');
       await page.getByLabel('密码').fill('gongqing2026');
       await page.getByRole('button', { name: '登录' }).click();

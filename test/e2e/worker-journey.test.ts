@@ -4,37 +4,24 @@
  * progress; then, once the street caseworker has done every step, the rating. Each page is looked at as the person sees
  * it (text, order, keyboard focus), photographed (test/e2e/screenshots/) and checked with axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { apiClient } from '../helpers/http';
-import { startSystem, type System } from '../helpers/system';
 import { codeSentTo, freshPhone } from '../helpers/worker-proof';
-import { focusedElement, launchBrowser, type BrowserEnv } from './helpers/browser-env';
+import { focusedElement } from './helpers/browser-env';
 import { expectInOrder, headings, lookAt, mainText } from './helpers/reading';
+import { useJourney } from './helpers/journey';
 
-let sys: System;
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  [sys, env] = await Promise.all([
-    startSystem('e2e_worker').then(async (s) => { await s.startWorker(); return s; }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await env?.close();
-  await sys?.stop();
-});
+const world = useJourney('e2e_worker');
 
 describe('a worker on a 390×844 phone', () => {
   it('files a grievance with a texted code, follows it, and rates it at the end', async () => {
-    const phoneCtx: BrowserContext = await env.phone();
+    const phoneCtx: BrowserContext = await world.env.phone();
     const page = await phoneCtx.newPage();
     const phone = freshPhone();
 
     // 1. The QR code opens the home page: what the union offers first, then the law.
-    await page.goto(`${sys.baseUrl}/`);
+    await page.goto(`${world.sys.baseUrl}/`);
     expect(await page.title()).toBe('工情码 - 工情码');
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe('zh-CN');
     const home = await mainText(page);
@@ -69,7 +56,7 @@ describe('a worker on a 390×844 phone', () => {
     await page.getByLabel('诉求类别', { exact: true }).selectOption({ label: '拖欠工资或奖金' });
     await page.getByLabel('诉求描述', { exact: true }).fill('公司拖欠三个月工资，多次催要未果。');
     await page.getByLabel('诉求金额（元，不涉及金额可不填）', { exact: true }).fill('8600');
-    const seen = sys.sms.received.length;
+    const seen = world.sys.sms.received.length;
     await page.getByRole('button', { name: '获取验证码' }).tap();
     await page.waitForURL('**/grievances/phone-code');
     const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
@@ -83,7 +70,7 @@ describe('a worker on a 390×844 phone', () => {
     await lookAt(page, 'worker-03-code-sent', '验证码已发送 /grievances/phone-code');
 
     // 4. The code arrives on the phone (the loopback gateway); typed in, 提交 files the grievance.
-    const code = await codeSentTo(sys, phone, seen);
+    const code = await codeSentTo(world.sys, phone, seen);
     await page.getByLabel('短信验证码', { exact: true }).fill(code);
     await page.getByRole('button', { name: '提交', exact: true }).tap();
     await page.waitForURL(/\/grievances\/GQ[0-9A-Z]{10}\/filed$/, { timeout: 20_000 });
@@ -94,7 +81,7 @@ describe('a worker on a 390×844 phone', () => {
     expect(caseNo).toMatch(/^GQ[0-9A-Z]{10}$/);
     expect(page.url()).toContain(`/grievances/${caseNo}/filed`);
     expectInOrder(await mainText(page), ['诉求已受理', `您的查询编号：${caseNo}`, '专属链接', '12小时后', '查看进度']);
-    const receipt = await sys.sms.waitFor((m) => m.phone === phone && m.text.includes('/t/'), 20_000);
+    const receipt = await world.sys.sms.waitFor((m) => m.phone === phone && m.text.includes('/t/'), 20_000);
     expect(receipt.text).toContain(caseNo);
     await lookAt(page, 'worker-04-filed', '提交成功 /grievances/:caseNo/filed');
 
@@ -109,7 +96,7 @@ describe('a worker on a 390×844 phone', () => {
     await lookAt(page, 'worker-05-progress', '办理进度 /track/:caseNo');
 
     // 7. The street caseworker does every step (JSON API, as beishan.sg) until the case waits for the worker's rating.
-    const api = apiClient(sys.baseUrl);
+    const api = apiClient(world.sys.baseUrl);
     const caseworker = await api.login('beishan.sg');
     const steps: [string, Record<string, unknown>][] = [
       ['contactComplainant', { note: '电话联系职工，了解欠薪经过' }],
@@ -137,7 +124,7 @@ describe('a worker on a 390×844 phone', () => {
     for (const note of ['电话联系职工，了解欠薪经过', '企业工会主席确认工资未发', '当天调解成功', '一周内到账，职工确认']) expect(progress).not.toContain(note);
     expect(progress).not.toContain('撤回诉求');
     // The worker was told by SMS that someone took the case, of the outcome, and that it is time to rate.
-    const told = async (what: string) => sys.sms.waitFor((m) => m.phone === phone && m.text.includes(what), 20_000);
+    const told = async (what: string) => world.sys.sms.waitFor((m) => m.phone === phone && m.text.includes(what), 20_000);
     expect((await told('已由北山街道社工承办')).text).toContain('/t/');
     expect((await told('处理结果：调解成功，追回8600.00元')).text).toContain('工会将回访您');
     expect((await told('请在15日内为本次办理评分')).text).toContain('/t/');
@@ -155,11 +142,11 @@ describe('a worker on a 390×844 phone', () => {
     expect(progress).not.toContain('补充说明');
     await lookAt(page, 'worker-07-rated', '评价成功 /track/:caseNo/rate');
 
-    const row = await sys.db.selectFrom('cases').select(['status', 'rating', 'rating_comment']).where('case_no', '=', caseNo).executeTakeFirstOrThrow();
+    const row = await world.sys.db.selectFrom('cases').select(['status', 'rating', 'rating_comment']).where('case_no', '=', caseNo).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'closed', rating: 4, rating_comment: '处理及时，谢谢' });
     // Nothing on these pages reached off the machine, threw, or was refused by the page's own CSP.
-    expect(env.blocked).toEqual([]);
-    expect(env.pageErrors).toEqual([]);
+    expect(world.env.blocked).toEqual([]);
+    expect(world.env.pageErrors).toEqual([]);
     await phoneCtx.close();
   }, 60_000);
 });

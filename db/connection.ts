@@ -4,6 +4,9 @@ import type { Database } from './schema';
 
 // bigint columns hold money in fen; values stay far below 2^53, so plain numbers are safe and simpler downstream.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// bigint[] (an e-mail's document ids) likewise: numbers, not the driver's default strings.
+const INT8_ARRAY = 1016 as Parameters<typeof pg.types.setTypeParser>[0];
+pg.types.setTypeParser(INT8_ARRAY, (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',').map(Number)));
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;

@@ -144,6 +144,41 @@ export interface SmsOutboxTable {
   sent_at: Date | null;
 }
 
+export interface DocumentTable {
+  id: Generated<number>;
+  /** workflow id + step + kind + version: a retried activity stores the same document once */
+  idempotency_key: string;
+  case_no: string;
+  kind: string;
+  version: number;
+  /** the workflow step that made it */
+  step: string;
+  title: string;
+  sha256: string;
+  bytes: Buffer;
+  pages: number;
+  created_at: Generated<Date>;
+  /** once set, bytes and hash are final (a database trigger refuses a change) */
+  sent_at: Date | null;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  case_no: string | null;
+  recipient: string;
+  recipient_name: string;
+  subject: string;
+  body: string;
+  document_ids: ColumnType<number[], number[] | undefined, number[]>;
+  status: string;
+  message_id: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
@@ -156,6 +191,8 @@ export interface Database {
   case_events: CaseEventTable;
   tasks: TaskTable;
   sms_outbox: SmsOutboxTable;
+  documents: DocumentTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

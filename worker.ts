@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { gongqingDataConverter } from './activities/codec/data-converter';
+import { transportFromEnv } from './activities/email/transport';
 import { workerLinksFromEnv } from './activities/secrets/worker-link';
 import { gatewayFromEnv } from './activities/sms/http-gateway';
 import { createDb } from './db/connection';
@@ -12,6 +13,7 @@ export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', impor
 
 export async function createWorker(extra: Partial<WorkerOptions> = {}) {
   const db = createDb();
+  const mail = transportFromEnv();
   const connection = await NativeConnection.connect({ address: temporalConfig.address });
   const worker = await Worker.create({
     connection,
@@ -20,12 +22,13 @@ export async function createWorker(extra: Partial<WorkerOptions> = {}) {
     workflowsPath,
     // Payloads leave this process encrypted (names, phones, descriptions): Temporal's database never holds them in clear.
     dataConverter: gongqingDataConverter(),
-    activities: createActivities({ db, sms: gatewayFromEnv() ?? undefined, links: workerLinksFromEnv() }),
+    activities: createActivities({ db, sms: gatewayFromEnv() ?? undefined, links: workerLinksFromEnv(), mail }),
     ...temporalConfig.worker,
     ...extra,
   });
   const close = async () => {
     await connection.close();
+    mail?.close();
     await db.destroy();
   };
   return { worker, close };

@@ -1,6 +1,10 @@
 /** Builds every activity from its dependencies (samples-typescript: activities-dependency-injection). */
+import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { createGenerateDocument } from './documents';
+import { createSendEmail } from './email/send-email';
+import type { EmailTransport } from './email/transport';
 import { createContactLookup } from './persistence/contacts';
 import { createPersistTransition } from './persistence/persist-transition';
 import type { WorkerLinks } from './secrets/worker-link';
@@ -13,14 +17,23 @@ export interface ActivityDeps {
   sms?: SmsGateway;
   /** fills the worker's personal link into the receipt SMS */
   links?: WorkerLinks;
+  /** where documents are e-mailed from; without one, sending fails (and is retried) until a mail server is configured */
+  mail?: EmailTransport | null;
 }
 
-export function createActivities({ db, sms = outboxOnlyGateway, links }: ActivityDeps): CaseActivities {
+export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: ActivityDeps): CaseActivities {
   const sendSmsBatch = createSendSmsBatch(db, sms, links);
   return {
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
+    generateDocument: createGenerateDocument(db),
+    sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
   };
+}
+
+async function noMailServer(): Promise<never> {
+  // Retryable on purpose: once an operator sets GONGQING_SMTP_URL and restarts the worker, the waiting e-mails leave.
+  throw ApplicationFailure.retryable('no mail server: set GONGQING_SMTP_URL and restart the worker', 'NoMailServer');
 }

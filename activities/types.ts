@@ -1,5 +1,9 @@
 /** The contract between workflows and activities. Workflows import these types only, never the implementations. */
 import type { Role } from '../workflows/shared/roles';
+import type { GeneratedDocument, GenerateDocumentRequest } from './documents/types';
+import type { EmailRequest, EmailResult } from './email/send-email';
+
+export type { EmailRequest, EmailResult, GeneratedDocument, GenerateDocumentRequest };
 
 export interface CaseEvent {
   key: string;
@@ -105,4 +109,8 @@ export interface CaseActivities {
    * Resolves with the messages refused for good; histories from before it reported them resolve with nothing.
    */
   sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult | void>;
+  /** renders a legal document (templates/documents) to PDF and keeps it, one row per key; a new key is a new version */
+  generateDocument(req: GenerateDocumentRequest): Promise<GeneratedDocument>;
+  /** e-mails documents of the case (the arbitration institute, the court), one e-mail per key, ever */
+  sendEmail(req: EmailRequest): Promise<EmailResult>;
 }

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # README command 1: installs what is missing, starts Postgres, the Temporal dev server (cases kept in data/), a loopback
-# SMS gateway that shows what each phone receives, the worker and the web server with demo data, prints the URLs, and
-# stops all of it on Ctrl-C.
+# SMS gateway that shows what each phone receives, a loopback mail server that shows the institutes' inboxes, the
+# worker and the web server with demo data, prints the URLs, and stops all of it on Ctrl-C.
 set -euo pipefail
 LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
-for f in common cleanup ports node-deps keys postgres temporal-dev; do source "$LIB/$f.sh"; done
+for f in common cleanup ports node-deps keys fonts postgres temporal-dev smtp; do source "$LIB/$f.sh"; done
 install_cleanup_trap
 cd "$ROOT"
 mkdir -p data/logs
 
 ensure_node_deps
 ensure_keys_file "$ROOT/data/keys.json"
+# The legal documents are set in Debian's Noto Serif CJK: installed here when missing (as root), else one file check.
+ensure_cjk_fonts
 start_postgres "$ROOT/data/pg"
 export PORT="${PORT:-$(preferred_port 3000)}"
 export GONGQING_PUBLIC_URL="${GONGQING_PUBLIC_URL:-http://127.0.0.1:$PORT}"
@@ -31,6 +33,9 @@ if [[ -z "${GONGQING_SMS_ADAPTER:-}" ]]; then
   register_cleanup "gq_log 'stopping the loopback SMS gateway'; kill_group $SMS_PID 5"
   wait_port "$SMS_PORT" 30 "$SMS_PID" || { tail -n 20 data/logs/sms-gateway.log | gq_prefix sms; gq_die "SMS gateway did not start"; }
 fi
+# E-mail to the arbitration institute and the court: a loopback mail server whose pages show each inbox, unless
+# GONGQING_SMTP_URL names a real one.
+start_fake_smtp "$ROOT/data/mail-server.jsonl" data/logs/mail-server.log
 
 spawn_group data/logs/worker.log node --import tsx worker.ts
 WORKER_PID=$GQ_SPAWNED_PID
@@ -51,6 +56,7 @@ cat >&2 <<MSG
     Staff sign-in         http://127.0.0.1:$PORT/staff/login
     JSON API / OpenAPI    http://127.0.0.1:$PORT/api/v1/openapi.json
     Phones (SMS gateway)  $PHONES
+    Inboxes (e-mail)      ${GQ_MAIL_PAGE:-$GONGQING_SMTP_URL}  (what the arbitration institute and the court received)
     Temporal              $TEMPORAL_ADDRESS${GQ_TEMPORAL_DEV_PID:+   Web UI http://127.0.0.1:$UI_PORT (codec: $GONGQING_PUBLIC_URL/codec)}
     PostgreSQL            ${DATABASE_URL}
 

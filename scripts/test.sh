@@ -3,7 +3,7 @@
 # builds the time-skipping test server, type-checks and runs the whole suite; stops everything it started, always.
 set -euo pipefail
 LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
-for f in common cleanup ports node-deps keys postgres temporal-dev test-server browser; do source "$LIB/$f.sh"; done
+for f in common cleanup ports node-deps keys fonts postgres temporal-dev test-server browser; do source "$LIB/$f.sh"; done
 install_cleanup_trap
 cd "$ROOT"
 mkdir -p data/logs
@@ -12,6 +12,8 @@ started="$(gq_now)"
 ensure_node_deps
 # The browser tests (test/e2e) drive Debian's Chromium: installed here when missing (as root), else two file checks.
 ensure_chromium
+# The legal documents (test/integration/documents.test.ts) are set in Debian's Noto Serif CJK, installed the same way.
+ensure_cjk_fonts
 ensure_keys_file "$ROOT/data/keys-test.json"
 TEMPORAL_TEST_SERVER="$(ensure_test_server)"
 export TEMPORAL_TEST_SERVER

@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { hashToken } from '../secrets/hash';
@@ -6,25 +5,7 @@ import { LINK_PLACEHOLDER, type WorkerLinks } from '../secrets/worker-link';
 import type { SmsBatchResult, SmsRequest } from '../types';
 import { SmsRejectedError, type SmsGateway } from './gateway';
 import { renderSms } from './render';
-
-/**
- * Keeps the activity's heartbeat going while the gateway works, so a dead worker's batch is taken over quickly. No beat
- * at the start: most batches finish within the first interval, and each heartbeat is a write on the Temporal server.
- */
-async function heartbeatWhile<T>(work: Promise<T>): Promise<T> {
-  let ctx: Context;
-  try {
-    ctx = Context.current();
-  } catch {
-    return work; // called outside an activity (a script, a test)
-  }
-  const beat = setInterval(() => ctx.heartbeat(), 5_000);
-  try {
-    return await work;
-  } finally {
-    clearInterval(beat);
-  }
-}
+import { heartbeatWhile } from '../shared/heartbeat-while';
 
 /**
  * Sends a batch of SMS through the outbox, idempotent by each request's key: a row is created once (unique key), and a

@@ -2,7 +2,9 @@
  * In-memory activities for time-skipping workflow tests: the workflow logic is under test there, not Postgres (the
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
-import type { CaseActivities, CaseEvent, Contact, RejectedSms, SmsBatchResult, SmsRequest, Transition } from '../../activities/types';
+import type {
+  CaseActivities, CaseEvent, Contact, EmailRequest, GeneratedDocument, GenerateDocumentRequest, RejectedSms, SmsBatchResult, SmsRequest, Transition,
+} from '../../activities/types';
 import type { Role } from '../../workflows/shared/roles';
 
 export interface Directory {
@@ -28,6 +30,9 @@ export class RecordingActivities {
   readonly events = new Map<string, CaseEvent>();
   readonly tasks = new Map<string, { status: string; role: string; kind: string; escalation: number }>();
   readonly cases = new Map<string, Record<string, unknown>>();
+  /** by idempotency key, as the documents table keeps them */
+  readonly documents = new Map<string, { req: GenerateDocumentRequest; result: GeneratedDocument }>();
+  readonly emails = new Map<string, EmailRequest>();
   /**
    * The gateway's answer for a message: 'down' fails the batch (Temporal retries it), 'reject' refuses that number for
    * good (reported, never retried). Tests set it; by default every message is accepted.
@@ -62,6 +67,18 @@ export class RecordingActivities {
       findEnterpriseChair: async () => this.enterpriseChair,
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),
+      generateDocument: async (req) => {
+        const known = this.documents.get(req.key);
+        if (known) return known.result;
+        const version = [...this.documents.values()].filter((d) => d.req.caseNo === req.caseNo && d.req.kind === req.kind).length + 1;
+        const result = { id: this.documents.size + 1, version, sha256: `sha-${req.key}`, pages: 1, title: req.kind };
+        this.documents.set(req.key, { req, result });
+        return result;
+      },
+      sendEmail: async (req) => {
+        if (!this.emails.has(req.key)) this.emails.set(req.key, req);
+        return { messageId: `<${req.key}@test>`, sentAt: new Date(0).toISOString() };
+      },
     };
   }
 

@@ -1,0 +1,24 @@
+/**
+ * Handlebars helpers of the document templates, on top of the shared ones (templates/helpers.ts): amounts in figures
+ * and capitals, dates in Chinese, masked identity numbers, party numbers. Each is a pure function tested on its own.
+ */
+import Handlebars from 'handlebars';
+import { registerHelpers } from '../../templates/helpers';
+import { cnDate } from './chinese-date';
+import { cnNumber } from './chinese-number';
+import { maskIdNumber } from './mask-id';
+import { amountInCapitals, amountInFigures, amountStated } from './money-words';
+
+export function registerDocumentHelpers(hb: typeof Handlebars = Handlebars.create()): typeof Handlebars {
+  registerHelpers(hb);
+  // {{amount fen}} → 人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）
+  hb.registerHelper('amount', (fen: unknown) => amountStated(Number(fen)));
+  hb.registerHelper('inFigures', (fen: unknown) => amountInFigures(Number(fen)));
+  hb.registerHelper('inCapitals', (fen: unknown) => amountInCapitals(Number(fen)));
+  hb.registerHelper('cnDate', (date: unknown) => cnDate(String(date)));
+  hb.registerHelper('maskId', (id: unknown) => maskIdNumber(id));
+  // {{cnNumber n}} → 四十三; {{cnOrdinal @index}} → 一 for the first of a list (申请人一, 第一期)
+  hb.registerHelper('cnNumber', (n: unknown) => cnNumber(Number(n)));
+  hb.registerHelper('cnOrdinal', (index: unknown) => cnNumber(Number(index) + 1));
+  return hb;
+}

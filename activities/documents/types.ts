@@ -1,0 +1,141 @@
+/**
+ * The legal documents of a mediation → arbitration case (DOMAIN §3) and what each needs. Workflows import these types
+ * only. Money is in fen (integers); dates are calendar dates (YYYY-MM-DD), printed in Chinese. Every field a template
+ * prints is here, so the document is made from the case's data alone and the same data always gives the same bytes.
+ */
+
+/** 调解协议书 · 仲裁审查确认申请书 · 转仲裁函 · 强制执行申请书 (one template each in templates/documents/). */
+export const DOCUMENT_KINDS = ['mediation-agreement', 'review-application', 'transfer-letter', 'enforcement-application'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface Employer {
+  name: string;
+  /** 统一社会信用代码 */
+  creditCode?: string;
+  /** 住所 */
+  address: string;
+  /** who speaks for the employer in law: 法定代表人 (or 主要负责人 of a branch or an individual business) */
+  representative: { role: '法定代表人' | '主要负责人'; name: string; position?: string };
+  /** 委托代理人, when someone else signs for the employer */
+  agent?: { name: string; position?: string };
+}
+
+export interface Worker {
+  name: string;
+  /** printed masked (330106********1234); never in full */
+  idNumber: string;
+  address?: string;
+  /** what the worker asked for */
+  claimedFen: number;
+  /** what the employer agreed to pay (the mediation agreement), 0 when no agreement was reached */
+  agreedFen: number;
+}
+
+/** The union mediation station that mediates, issues and signs (e.g. inside the city's arbitration institute). */
+export interface Station {
+  name: string;
+  address?: string;
+  phone?: string;
+}
+
+export interface Mediator {
+  name: string;
+  phone?: string;
+}
+
+/** One payment by a date, or installments whose amounts add up to the sum agreed for all workers. */
+export type PaymentTerms =
+  | { kind: 'lump-sum'; dueDate: string }
+  | { kind: 'installments'; installments: { dueDate: string; amountFen: number }[] };
+
+interface DocumentBase<W extends Worker = Worker> {
+  station: Station;
+  employer: Employer;
+  /** one or more (a group dispute); the order is the order in the document */
+  workers: W[];
+  /** what the dispute is about, as it reads after 因: 拖欠工资, 解除劳动合同经济补偿 */
+  dispute: string;
+  /** the date the document is made or signed; also the PDF's creation date */
+  issuedOn: string;
+}
+
+/** 调解协议书: the agreement both sides sign at the station. */
+export interface MediationAgreementData extends DocumentBase {
+  mediator: Mediator;
+  /** when the workers applied for mediation */
+  appliedOn: string;
+  /** how the money reaches the workers, e.g. 以银行转账方式支付至各申请人本人银行账户 */
+  paymentMethod: string;
+  terms: PaymentTerms;
+}
+
+/** 仲裁审查确认申请书: both sides ask the arbitration commission to review the agreement and issue a 调解书. */
+export interface ReviewApplicationData extends DocumentBase {
+  mediator: Mediator;
+  /** the arbitration commission addressed, e.g. 厦门市劳动人事争议仲裁委员会 */
+  addressedTo: string;
+  /** when the agreement was signed (it takes effect then) */
+  agreementSignedOn: string;
+  /** as the agreement says it */
+  paymentMethod: string;
+  terms: PaymentTerms;
+}
+
+/** 转仲裁函: the station tells the arbitration institute that mediation failed and hands the case over. */
+export interface TransferLetterData extends DocumentBase {
+  mediator: Mediator;
+  /** the arbitration institute addressed */
+  addressedTo: string;
+  /** when the station received the application for mediation (the 15 days of Art. 14 count from it) */
+  appliedOn: string;
+  /** why no agreement was reached, one reason a line */
+  reasons: string[];
+  /** what goes with the letter */
+  attachments: string[];
+}
+
+/** The enforceable instrument the enforcement application rests on (the arbitration commission's 调解书). */
+export interface EnforcementBasis {
+  /** 调解书 */
+  title: string;
+  /** e.g. 厦劳人仲调字〔2026〕第118号 */
+  number: string;
+  issuedBy: string;
+  /** the day it took effect */
+  effectiveOn: string;
+}
+
+/** 强制执行申请书: the workers ask the court to enforce after an installment was missed. */
+/** A worker of an enforcement application, with what the employer paid them so far. */
+export interface PaidWorker extends Worker {
+  paidFen: number;
+}
+
+export interface EnforcementApplicationData extends DocumentBase<PaidWorker> {
+  /** the court addressed, e.g. 厦门市湖里区人民法院 */
+  court: string;
+  basis: EnforcementBasis;
+  terms: PaymentTerms;
+  /** the installment (or the single payment) that was missed, by its due date, and how much of it was paid */
+  missed: { dueDate: string; paidFen: number };
+}
+
+export interface DocumentDataByKind {
+  'mediation-agreement': MediationAgreementData;
+  'review-application': ReviewApplicationData;
+  'transfer-letter': TransferLetterData;
+  'enforcement-application': EnforcementApplicationData;
+}
+
+/** The activity's input: `key` makes a retry store the document once; a new key for the same case and kind is a new version. */
+export type GenerateDocumentRequest = {
+  [K in DocumentKind]: { key: string; caseNo: string; kind: K; step: string; data: DocumentDataByKind[K] };
+}[DocumentKind];
+
+export interface GeneratedDocument {
+  id: number;
+  version: number;
+  sha256: string;
+  pages: number;
+  title: string;
+}

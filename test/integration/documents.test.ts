@@ -1,0 +1,179 @@
+/**
+ * Issue 16, documents: each of the four legal documents of a group dispute (three workers, installments) is made as a
+ * PDF with its CJK font embedded, reads back as the right Chinese text, and is kept once per key, versioned when made
+ * again, and final once sent. A fresh database of its own (migrated, no Temporal needed: the activity is called as a
+ * function, which is what a retry by Temporal does too).
+ */
+import { randomBytes } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../activities/documents/read-document';
+import { renderDocument, sha256Hex } from '../../activities/documents/render-document';
+import { createGenerateDocument } from '../../activities/documents/store-document';
+import { DOCUMENT_KINDS, type DocumentKind, type GenerateDocumentRequest } from '../../activities/documents/types';
+import { createDb } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import type { Database } from '../../db/schema';
+import { documentData, workers } from '../helpers/document-fixtures';
+
+const caseNo = 'XM-2026-0001';
+const adminUrl = process.env.DATABASE_URL;
+const dbName = `gq_test_documents_${randomBytes(4).toString('hex')}`;
+let db: Kysely<Database>;
+let generateDocument: ReturnType<typeof createGenerateDocument>;
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  if (!adminUrl) throw new Error('run integration tests through `npm test` (scripts/test.sh)');
+  await admin(`create database "${dbName}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  db = createDb(url.toString(), 4);
+  await migrateToLatest(db);
+  generateDocument = createGenerateDocument(db);
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  if (adminUrl) await admin(`drop database if exists "${dbName}" with (force)`);
+});
+
+/** Text of a PDF without any white space: line breaks fall wherever the layout puts them, also inside an amount. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, '');
+  } finally {
+    await parser.destroy();
+  }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const request = (kind: DocumentKind, key = `mediation-${caseNo}:${kind}:v1`) =>
+  ({ key, caseNo, kind, step: `make-${kind}`, data: documentData[kind] }) as GenerateDocumentRequest;
+
+/** What each document must say besides the parties and the case number (figures and capitals, dates in Chinese). */
+const mustSay: Record<DocumentKind, string[]> = {
+  'mediation-agreement': [
+    '调解协议书', '人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）', '人民币18,000.00元（大写：人民币壹万捌仟元整）',
+    '人民币10,020.50元（大写：人民币壹万零贰拾元伍角）', '合计人民币40,366.17元（大写：人民币肆万零叁佰陆拾陆元壹角柒分）',
+    '分三期支付', '二〇二六年十二月十五日前支付人民币15,000.00元（大写：人民币壹万伍仟元整）', '二〇二七年一月十五日前',
+    '二〇二七年二月十日前支付人民币10,366.17元（大写：人民币壹万零叁佰陆拾陆元壹角柒分）', '于二〇二六年十一月十日向',
+    '调解员：黄志强', '厦门市总工会驻市劳动人事争议仲裁院调解工作站（印章）二〇二六年十一月二十五日', '申请人王小明（签名）：',
+    '第1页共3页',
+  ],
+  'review-application': [
+    '仲裁审查确认申请书', '于二〇二六年十一月二十五日在厦门市总工会驻市劳动人事争议仲裁院调解工作站主持下达成的调解协议',
+    '用人单位向劳动者张伟支付人民币10,020.50元（大写：人民币壹万零贰拾元伍角）', '第七十四条', '此致厦门市劳动人事争议仲裁委员会',
+    '二〇二六年十一月二十六日', '劳动者李红梅（签名）：',
+  ],
+  'transfer-letter': [
+    '劳动争议调解不成转入仲裁函', '厦门市劳动人事争议仲裁院：', '于二〇二六年十月一日向我站申请调解',
+    '请求被申请人支付人民币46,000.00元（大写：人民币肆万陆仟元整）', '申请人王小明请求被申请人支付人民币15,000.00元（大写：人民币壹万伍仟元整）',
+    '被申请人对拖欠工资的数额有异议', '第十四条第三款', '联系人：调解员黄志强，联系电话：0592-5551234', '二〇二六年十月十六日',
+  ],
+  'enforcement-application': [
+    '强制执行申请书', '被执行人：厦门鹭岛物流有限公司', '尚欠款项人民币20,366.17元（大写：人民币贰万零叁佰陆拾陆元壹角柒分）',
+    '申请执行人王小明：人民币5,345.67元（大写：人民币伍仟叁佰肆拾伍元陆角柒分）', '调解书（厦劳人仲调字〔2026〕第118号）',
+    '第二期款项人民币15,000.00元（大写：人民币壹万伍仟元整）应于二〇二七年一月十五日前支付', '仅支付人民币5,000.00元（大写：人民币伍仟元整）',
+    '于二〇二六年十一月二十八日发生法律效力', '此致厦门市湖里区人民法院', '第五十一条', '二〇二七年一月二十五日',
+  ],
+};
+
+describe('the four documents of a group dispute', () => {
+  it.each(DOCUMENT_KINDS.map((k) => [k]))('%s: stored with its hash, and reads back as the right Chinese text', async (kind) => {
+    const made = await generateDocument(request(kind));
+    expect(made.version).toBe(1);
+    const stored = (await readDocument(db, made.id))!;
+    expect(stored).toMatchObject({ caseNo, kind, version: 1, step: `make-${kind}`, title: made.title, sentAt: null });
+    expect(sha256Hex(stored.bytes)).toBe(made.sha256);
+    expect(stored.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // The CJK font travels inside the file as a subset (a viewer needs no font of its own), and the file stays small.
+    expect(stored.bytes.includes('NotoSerifCJKsc-Regular')).toBe(true);
+    expect(stored.bytes.includes('/FontFile')).toBe(true);
+    expect(stored.bytes.length).toBeLessThan(400_000);
+
+    const text = await pdfText(stored.bytes);
+    expect(text).toContain(`案号：${caseNo}`);
+    expect(text).toContain('厦门鹭岛物流有限公司');
+    expect(text).toContain('法定代表人：陈建国，总经理。');
+    for (const w of workers) expect(text).toContain(w.name);
+    for (const masked of ['350203********1234', '350205********432X', '330106********1234']) expect(text).toContain(masked);
+    for (const w of workers) {
+      expect(text).not.toContain(w.idNumber.toUpperCase());
+      expect(text).not.toContain(w.idNumber.slice(6, 14)); // not even the birth date in the middle
+    }
+    for (const phrase of mustSay[kind]) expect(text).toContain(squash(phrase));
+    expect(text).toMatch(new RegExp(`第1页共${made.pages}页`));
+  });
+
+  it('gives the same bytes for the same data, so a stored hash can be checked by making the document again', async () => {
+    const data = documentData['enforcement-application'];
+    const [a, b] = await Promise.all([renderDocument('enforcement-application', caseNo, data), renderDocument('enforcement-application', caseNo, data)]);
+    expect(a.bytes.equals(b.bytes)).toBe(true);
+    const changed = await renderDocument('enforcement-application', caseNo, { ...data, issuedOn: '2027-01-26' });
+    expect(changed.sha256).not.toBe(a.sha256);
+  });
+});
+
+describe('keeping documents', () => {
+  it('stores a document once per key: a retry, also a concurrent one, returns the stored row', async () => {
+    const req = request('transfer-letter', `mediation-${caseNo}:transfer:retry`);
+    const [first, concurrent] = await Promise.all([generateDocument(req), generateDocument(req)]);
+    expect(concurrent).toEqual(first);
+    expect(await generateDocument(req)).toEqual(first);
+    const rows = await db.selectFrom('documents').select('id').where('idempotency_key', '=', req.key).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('makes a new version under a new key and never changes the one that was sent', async () => {
+    const v1 = await generateDocument(request('mediation-agreement'));
+    const sentBytes = (await readDocument(db, v1.id))!.bytes;
+    await db.updateTable('documents').set({ sent_at: new Date() }).where('id', '=', v1.id).execute();
+
+    const corrected = { ...documentData['mediation-agreement'], issuedOn: '2026-11-26' };
+    const v2 = await generateDocument({ key: `mediation-${caseNo}:mediation-agreement:v2`, caseNo, kind: 'mediation-agreement', step: 'correct', data: corrected });
+    expect(v2.version).toBe(2);
+    expect(v2.id).not.toBe(v1.id);
+    expect(v2.sha256).not.toBe(v1.sha256);
+    const again = (await readDocument(db, v1.id))!;
+    expect(again.bytes.equals(sentBytes)).toBe(true);
+    expect(again.sha256).toBe(v1.sha256);
+    expect(await pdfText((await readDocument(db, v2.id))!.bytes)).toContain('二〇二六年十一月二十六日');
+
+    // Two regenerations at once still get a version each.
+    const [v3, v4] = await Promise.all(['v3', 'v4'].map((v) => generateDocument(request('mediation-agreement', `mediation-${caseNo}:mediation-agreement:${v}`))));
+    expect([v3.version, v4.version].sort()).toEqual([3, 4]);
+  });
+
+  it('refuses, in the database, to change the bytes or the hash of a sent document', async () => {
+    const made = await generateDocument(request('review-application', `mediation-${caseNo}:review:sent`));
+    await db.updateTable('documents').set({ sent_at: new Date() }).where('id', '=', made.id).execute();
+    await expect(db.updateTable('documents').set({ bytes: Buffer.from('%PDF-forged') }).where('id', '=', made.id).execute())
+      .rejects.toThrow(/was sent and cannot be changed/);
+    await expect(db.updateTable('documents').set({ sha256: '0'.repeat(64) }).where('id', '=', made.id).execute())
+      .rejects.toThrow(/was sent and cannot be changed/);
+    expect(sha256Hex((await readDocument(db, made.id))!.bytes)).toBe(made.sha256);
+  });
+
+  it('fails for good, storing nothing, when the data cannot make a document', async () => {
+    const data = { ...documentData['mediation-agreement'], terms: { kind: 'lump-sum' as const, dueDate: '2026-02-30' } };
+    const req: GenerateDocumentRequest = { key: `mediation-${caseNo}:bad`, caseNo, kind: 'mediation-agreement', step: 'make', data };
+    const failure = await generateDocument(req).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'InvalidDocumentData', nonRetryable: true });
+    expect(await db.selectFrom('documents').select('id').where('idempotency_key', '=', req.key).execute()).toHaveLength(0);
+  });
+});

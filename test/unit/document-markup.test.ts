@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkup, titleOf } from '../../activities/documents/markup';
+
+describe('document markup', () => {
+  it('reads each line as a block, numbering terms and sub-items by itself', () => {
+    const blocks = parseMarkup(`
+      # 调解协议书
+      % 案号：XM-1
+
+      : 申请人：王小明。
+      申请人与被申请人因拖欠工资发生劳动争议。
+      + 第一条
+      - 分期一
+      - 分期二
+      + 第二条
+      - 分期一
+
+
+      ## 请求事项
+      + 重新编号
+      _ 申请人王小明（签名）：
+      _ 申请人李红梅（签名）：
+
+      _ 调解员（签名）：
+      > 二〇二六年十一月二十五日
+
+    `);
+    expect(blocks).toEqual([
+      { type: 'title', text: '调解协议书' },
+      { type: 'subtitle', text: '案号：XM-1' },
+      { type: 'space' },
+      { type: 'line', text: '申请人：王小明。' },
+      { type: 'paragraph', text: '申请人与被申请人因拖欠工资发生劳动争议。' },
+      { type: 'item', label: '1.', text: '第一条' },
+      { type: 'subitem', label: '（一）', text: '分期一' },
+      { type: 'subitem', label: '（二）', text: '分期二' },
+      { type: 'item', label: '2.', text: '第二条' },
+      { type: 'subitem', label: '（一）', text: '分期一' },
+      { type: 'space' },
+      { type: 'heading', text: '请求事项' },
+      { type: 'item', label: '1.', text: '重新编号' },
+      { type: 'signatures', labels: ['申请人王小明（签名）：', '申请人李红梅（签名）：'] },
+      { type: 'space' },
+      { type: 'signatures', labels: ['调解员（签名）：'] },
+      { type: 'right', text: '二〇二六年十一月二十五日' },
+    ]);
+    expect(titleOf(blocks)).toBe('调解协议书');
+  });
+
+  it('needs a title', () => {
+    expect(() => titleOf(parseMarkup('正文'))).toThrow(/title/);
+  });
+});

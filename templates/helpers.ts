@@ -1,7 +1,7 @@
 /** Handlebars helpers shared by pages, SMS texts and documents: one place for how money, time and labels read. */
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/shared/grievance-model';
+import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/kinds/grievance/model';
 import { ROLE_LABELS } from '../workflows/shared/roles';
 import { SMS_STATES } from './sms-labels';
 import { dueStatus } from '../api/services/due-status';

@@ -8,14 +8,14 @@ import type { Contact, Transition } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
 import { caseCreatedUpdate, complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
-import type { GrievanceInput, GrievanceView, Outcome, Stage } from './shared/grievance-model';
-import { assertCommandAllowed } from './shared/grievance-rules';
-import { applyCommand, initialState, intakeSummary, type GrievanceState } from './shared/grievance-state';
+import type { GrievanceInput, GrievanceView, Outcome, Stage } from './kinds/grievance/model';
+import { assertCommandAllowed } from './kinds/grievance/rules';
+import { applyCommand, initialState, intakeSummary, type GrievanceState } from './kinds/grievance/state';
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
 import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
 import type { Role } from './shared/roles';
-import { tellWorker } from './shared/worker-notices';
-import { workerOutcome } from './shared/worker-outcome';
+import { tellWorker } from './kinds/grievance/worker-notices';
+import { workerOutcome } from './kinds/grievance/worker-outcome';
 
 export interface GrievanceResult {
   caseNo: string;

@@ -1,5 +1,6 @@
 /** JSON schemas for grievances: one place serves validation and the OpenAPI document alike. */
-import { CATEGORY_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS } from '../../workflows/shared/grievance-model';
+import { CASE_NO_PATTERN } from '../../workflows/kinds';
+import { CATEGORY_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS } from '../../workflows/kinds/grievance/model';
 
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
 /**
@@ -9,7 +10,8 @@ export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
 export const READABLE_PATTERN = '^(?:[\\t\\n\\r]|[^\\p{Cc}\\p{Cn}\\p{Co}\\p{Cs}])*$';
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, allOf: [{ pattern: '\\S' }, { pattern: READABLE_PATTERN }] }) as const;
 const optionalText = (maxLength: number) => ({ type: 'string', maxLength, pattern: READABLE_PATTERN }) as const;
-export const CASE_NO_PATTERN = '^GQ[0-9A-Z]{10}$';
+/** Any kind's case number (the registry lists the prefixes). */
+export { CASE_NO_PATTERN };
 const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;
 export const PHONE_CODE = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 

@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import { caseEvents, findCase, findVisibleCase, rejectedSmsOfCase } from '../../db/queries/cases';
 import type { SignedInStaff } from '../../db/queries/staff';
 import type { Database } from '../../db/schema';
-import { allowedActions } from '../../workflows/shared/grievance-rules';
+import { kindOfCaseNo } from '../../workflows/kinds';
 import { forbidden, notFound } from '../errors';
 import { may } from '../security/access-policy';
-import { grievanceView } from './grievance-commands';
+import { caseView } from './cases';
 import { maskCaseForOutsider, maskEventsForOutsider } from './outsider-view';
 import { actorOf, isOutsider, viewerOf } from './viewer';
 
@@ -20,9 +20,9 @@ export async function caseForStaff(db: Kysely<Database>, staff: SignedInStaff, c
 
 export async function caseDetail(db: Kysely<Database>, temporal: Client, staff: SignedInStaff, caseNo: string) {
   const row = await caseForStaff(db, staff, caseNo);
-  const [view, events, rejectedSms] = await Promise.all([grievanceView(temporal, caseNo, db), caseEvents(db, caseNo), rejectedSmsOfCase(db, caseNo)]);
+  const [view, events, rejectedSms] = await Promise.all([caseView(temporal, caseNo, db), caseEvents(db, caseNo), rejectedSmsOfCase(db, caseNo)]);
   const actor = actorOf(staff);
-  const actions = may(staff.role, 'case.act') && !view.archived ? allowedActions(view, actor).filter((a) => a !== 'rate') : [];
+  const actions = may(staff.role, 'case.act') && !view.archived ? kindOfCaseNo(caseNo)!.allowedActions(view, actor).filter((a: string) => a !== 'rate') : [];
   const coordination = view.openCoordination.filter((c) => staff.role !== 'partner_department' || c.department === staff.department);
   const outsider = isOutsider(staff);
   return {

@@ -7,10 +7,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * retry after a lost answer) lands on the same workflow id `grievance-<caseNo>` and Temporal itself keeps it single.
  * 50 bits of SHA-256 in Crockford base32: unambiguous to read out over the phone.
  */
-export function caseNumberFor(idempotencyKey?: string): string {
+export function caseNumberFor(idempotencyKey?: string, prefix = 'GQ'): string {
   // An empty key must never become a shared one: every keyless submission is a case of its own.
   const key = idempotencyKey || randomUUID();
-  const digest = createHash('sha256').update(`grievance:${key}`).digest();
+  const digest = createHash('sha256').update(prefix === 'GQ' ? `grievance:${key}` : `${prefix}:${key}`).digest();
   let bits = 0n;
   for (let i = 0; i < 7; i++) bits = (bits << 8n) | BigInt(digest[i]);
   bits >>= 6n;
@@ -19,7 +19,8 @@ export function caseNumberFor(idempotencyKey?: string): string {
     out = CROCKFORD[Number(bits & 31n)] + out;
     bits >>= 5n;
   }
-  return `GQ${out}`;
+  return `${prefix}${out}`;
 }
 
+/** Kept for callers that know the case is a grievance (bench, tests); everything else uses workflowIdOf. */
 export const grievanceWorkflowId = (caseNo: string) => `grievance-${caseNo}`;

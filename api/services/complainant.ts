@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { findCase } from '../../db/queries/cases';
 import type { Database } from '../../db/schema';
-import type { GrievanceView } from '../../workflows/shared/grievance-model';
+import type { GrievanceView } from '../../workflows/kinds/grievance/model';
 import { HttpError } from '../errors';
-import { actOnGrievance, addComplainantNote } from './grievance-commands';
+import { actOnCase, addCaseNote } from './cases';
 
 /**
  * The worker's own case, if this request carries their proof for it (a session opened by their personal link or a
@@ -30,7 +30,7 @@ export async function rateAsComplainant(
   const row = await ownCase(db, req, caseNo);
   const comment = body.comment?.trim();
   const payload = { score: body.score, ...(comment ? { comment } : {}) };
-  const view = await actOnGrievance(temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload }, key);
+  const view = await actOnCase(temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload }, key);
   return { row, view };
 }
 
@@ -38,7 +38,7 @@ export async function withdrawAsComplainant(
   { db, temporal }: Deps, req: FastifyRequest, caseNo: string, body: { reason: string }, key?: string,
 ): Promise<{ row: CaseRow; view: GrievanceView }> {
   const row = await ownCase(db, req, caseNo);
-  const view = await actOnGrievance(temporal, row.case_no, {
+  const view = await actOnCase(temporal, row.case_no, {
     action: 'withdraw', actor: { role: 'worker', name: row.complainant_name }, payload: { reason: body.reason.trim() },
   }, key);
   return { row, view };
@@ -46,6 +46,6 @@ export async function withdrawAsComplainant(
 
 export async function addNoteAsComplainant({ db, temporal }: Deps, req: FastifyRequest, caseNo: string, body: { text: string }): Promise<CaseRow> {
   const row = await ownCase(db, req, caseNo);
-  await addComplainantNote(temporal, row.case_no, body.text.trim());
+  await addCaseNote(temporal, row.case_no, body.text.trim(), { role: 'worker', name: row.complainant_name });
   return row;
 }

@@ -5,7 +5,7 @@ import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultGrievancePolicy, temporalConfig } from '../../temporal.config';
 import { caseCreatedUpdate } from '../../workflows/shared/definitions';
-import type { Category, GrievanceInput } from '../../workflows/shared/grievance-model';
+import type { Category, GrievanceInput } from '../../workflows/kinds/grievance/model';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, unavailable } from '../errors';
 import { caseNumberFor, grievanceWorkflowId } from './case-number';

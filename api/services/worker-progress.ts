@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import { caseEvents } from '../../db/queries/cases';
 import { unitName } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
-import { grievanceView } from './grievance-commands';
+import { caseView } from './cases';
 import { workerCurrentStep, workerMilestones } from './worker-view';
 
 export async function workerProgress(db: Kysely<Database>, temporal: Client, caseNo: string) {
-  const [view, events] = await Promise.all([grievanceView(temporal, caseNo, db), caseEvents(db, caseNo)]);
+  const [view, events] = await Promise.all([caseView(temporal, caseNo, db), caseEvents(db, caseNo)]);
   const unitIds = [...new Set(view.openTasks.map((t) => t.unitId))];
   const names = Object.fromEntries(await Promise.all(unitIds.map(async (id) => [id, (await unitName(db, id)) ?? ''] as const)));
   return { view, milestones: workerMilestones(events), current: workerCurrentStep(view, names) };

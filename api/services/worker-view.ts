@@ -3,7 +3,7 @@
  * meant for a partner department included); the current step, who is in charge and by when (有人管、有回应、有时限);
  * and their rating (有评判). Pure, from the case's events and live view; the JSON API and the phone page share it.
  */
-import { OUTCOME_LABELS, type GrievanceView, type Outcome } from '../../workflows/shared/grievance-model';
+import { OUTCOME_LABELS, type GrievanceView, type Outcome } from '../../workflows/kinds/grievance/model';
 import { ROLE_LABELS, type Role } from '../../workflows/shared/roles';
 import { yuan } from '../../templates/helpers';
 

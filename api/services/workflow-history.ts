@@ -8,8 +8,8 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { codecFor } from '../../activities/codec/data-converter';
 import { keyRingFromEnv } from '../../activities/codec/key-ring';
-import { ACTION_LABELS } from '../../workflows/shared/grievance-model';
-import { grievanceWorkflowId } from './case-number';
+import { ACTION_LABELS } from '../../workflows/kinds/grievance/model';
+import { workflowIdOf } from '../../workflows/kinds';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
@@ -106,7 +106,7 @@ async function detail(e: EngineEvent): Promise<string> {
 /** The engine's events of a case, or null once the workflow has left Temporal's retention (Postgres keeps the events). */
 export async function engineHistory(temporal: Client, caseNo: string): Promise<EngineEvent[] | null> {
   try {
-    return (await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).fetchHistory()).events ?? [];
+    return (await temporal.workflow.getHandle(workflowIdOf(caseNo)).fetchHistory()).events ?? [];
   } catch (err) {
     // fetchHistory passes the server's gRPC NOT_FOUND (code 5) through unwrapped, unlike describe and query.
     if (err instanceof WorkflowNotFoundError || (err as { code?: unknown }).code === 5) return null;

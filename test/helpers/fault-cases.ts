@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { defaultGrievancePolicy, type GrievancePolicy } from '../../temporal.config';
-import type { GrievanceInput } from '../../workflows/shared/grievance-model';
+import type { GrievanceInput } from '../../workflows/kinds/grievance/model';
 
 export const EventType = proto.temporal.api.enums.v1.EventType;
 type HistoryEvent = proto.temporal.api.history.v1.IHistoryEvent;

@@ -1,5 +1,5 @@
 import { defaultGrievancePolicy, type GrievancePolicy } from '../../temporal.config';
-import type { GrievanceInput } from '../../workflows/shared/grievance-model';
+import type { GrievanceInput } from '../../workflows/kinds/grievance/model';
 
 let n = 0;
 export function grievanceInput(policy: Partial<GrievancePolicy> = {}): GrievanceInput {

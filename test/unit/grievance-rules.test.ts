@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import type { ActionCommand, OpenTaskView } from '../../workflows/shared/grievance-model';
-import { allowedActions, assertCommandAllowed, type RuleState } from '../../workflows/shared/grievance-rules';
+import type { ActionCommand, OpenTaskView } from '../../workflows/kinds/grievance/model';
+import { allowedActions, assertCommandAllowed, type RuleState } from '../../workflows/kinds/grievance/rules';
 
 const task = (over: Partial<OpenTaskView> = {}): OpenTaskView => ({
   taskId: 't-main', kind: 'contact', title: '联系职工', role: 'street_caseworker', unitId: 's-1', department: null, dueAt: '2026-12-01T00:00:00Z', escalations: 0, ...over,

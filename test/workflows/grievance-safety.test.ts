@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
-import type { ActionCommand } from '../../workflows/shared/grievance-model';
+import type { ActionCommand } from '../../workflows/kinds/grievance/model';
 import { caseworker, districtStaff, grievanceInput, streetChair, worker as complainant } from '../helpers/grievance-fixtures';
 import { eventually, useRecordingWorker } from '../helpers/time-skipping';
 

@@ -18,7 +18,7 @@ import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import type { CaseActivities, SmsRequest } from '../../activities/types';
 import { workflowsPath } from '../../worker';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
-import type { ActionCommand } from '../../workflows/shared/grievance-model';
+import type { ActionCommand } from '../../workflows/kinds/grievance/model';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
 import { readPayload, unpackWorkflowsAt, type OldWorkflowTree } from '../helpers/old-version';
 import { RecordingActivities } from '../helpers/recording-activities';

@@ -1,7 +1,7 @@
 /** What every case workflow shares: ids, the event sequence, the workflow clock, the activity proxies, outbound SMS. */
 import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, SmsBatchResult, Transition } from '../../activities/types';
-import type { OpenTaskView } from './grievance-model';
+import type { OpenTaskView } from './case-view';
 import { ROLE_LABELS, type Role } from './roles';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;

@@ -2,14 +2,14 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
 import { openTasksFor, smsOutbox } from '../../../db/queries/cases';
-import type { ActionCommand } from '../../../workflows/shared/grievance-model';
+import type { ActionCommand } from '../../../workflows/kinds/grievance/model';
 import { HttpError } from '../../errors';
 import { answers } from '../../schemas/responses';
 import { actionBodies, caseNoParams, STAFF_ACTIONS } from '../../schemas/grievance';
 import { caseAccount } from '../../services/case-account/build-account';
 import { loadCaseStory } from '../../services/case-account/case-story';
 import { caseDetail, caseForStaff } from '../../services/case-detail';
-import { actOnGrievance } from '../../services/grievance-commands';
+import { actOnCase } from '../../services/cases';
 import { authenticateStaff, closeStaffSession, openStaffSession } from '../../services/staff-sign-in';
 import { actorOf, isMyTask, outboxFilter, viewerOf } from '../../services/viewer';
 import { maskName, maskPhone } from '../../../templates/helpers';
@@ -60,7 +60,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
     }, async (req) => {
       // Who may see the case was settled before the body was read (api/plugins/app/access.ts).
       const cmd = { action, actor: actorOf(req.staff!), payload: req.body } as ActionCommand;
-      return { view: await actOnGrievance(app.temporal, req.params.caseNo, cmd, idempotencyKeyOf(req)) };
+      return { view: await actOnCase(app.temporal, req.params.caseNo, cmd, idempotencyKeyOf(req)) };
     });
   }
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { listEnterprises, listStreets } from '../../../db/queries/organisation';
-import { CATEGORY_LABELS, type Category } from '../../../workflows/shared/grievance-model';
+import { CATEGORY_LABELS, type Category } from '../../../workflows/kinds/grievance/model';
 import { classify } from '../../plugins/app/error-handler';
 import { WORKER_COOKIE } from '../../plugins/app/auth';
 import { caseNoParams, grievanceIntakeForm } from '../../schemas/grievance';

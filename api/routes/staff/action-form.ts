@@ -1,5 +1,5 @@
 /** A staff action posted from the case page: form text → the command's payload. */
-import type { ActionPayloads } from '../../../workflows/shared/grievance-model';
+import type { ActionPayloads } from '../../../workflows/kinds/grievance/model';
 import type { StaffActionName } from '../../schemas/grievance';
 import { blankToUndefined, yuanToFen } from '../public/forms';
 import { badRequest } from '../../errors';

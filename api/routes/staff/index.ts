@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
 import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
-import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/shared/grievance-model';
+import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/kinds/grievance/model';
 import { classify } from '../../plugins/app/error-handler';
 import { may } from '../../security/access-policy';
 import { caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
@@ -10,7 +10,7 @@ import { caseAccount, entriesByDay } from '../../services/case-account/build-acc
 import { loadCaseStory } from '../../services/case-account/case-story';
 import { engineRows, temporalUiUrl } from '../../services/case-account/engine-view';
 import { caseDetail, caseForStaff } from '../../services/case-detail';
-import { actOnGrievance } from '../../services/grievance-commands';
+import { actOnCase } from '../../services/cases';
 import { actorOf, isMyTask, isOutsider, outboxFilter, viewerOf } from '../../services/viewer';
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
@@ -83,7 +83,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
     const action = req.params.action as StaffActionName;
     try {
       const cmd = { action, actor: actorOf(req.staff!), payload: payloadFromForm(action, req.body) } as ActionCommand;
-      await actOnGrievance(app.temporal, caseNo, cmd, req.formKey);
+      await actOnCase(app.temporal, caseNo, cmd, req.formKey);
     } catch (err) {
       const a = classify(err);
       if (a.status >= 500) throw err;

@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { defaultGrievancePolicy, type GrievancePolicy } from '../../../temporal.config';
-import { grievanceWorkflowId } from '../case-number';
+import { workflowIdOf } from '../../../workflows/kinds';
 import { engineHistory, historyRows, type EngineEvent, type HistoryRow } from '../workflow-history';
 import { caseRecords, type CaseRecords } from './case-records';
 import { addPendingAttempts, engineFacts, type EngineFacts } from './engine-facts';
@@ -26,7 +26,7 @@ export interface CaseStory {
 /** Sends still retrying are known only to the server's live description of the workflow, not to its history yet. */
 async function pendingActivities(temporal: Client, caseNo: string) {
   try {
-    return (await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).describe()).raw.pendingActivities ?? [];
+    return (await temporal.workflow.getHandle(workflowIdOf(caseNo)).describe()).raw.pendingActivities ?? [];
   } catch {
     return []; // gone meanwhile (retention): the history read a moment ago is still the best account
   }

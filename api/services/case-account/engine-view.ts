@@ -4,7 +4,7 @@
  * clients and tests read them); only the page's words change.
  */
 import { temporalConfig } from '../../../temporal.config';
-import { grievanceWorkflowId } from '../case-number';
+import { workflowIdOf } from '../../../workflows/kinds';
 import { eventTypeOf, type EngineEvent, type HistoryRow } from '../workflow-history';
 import type { CaseStory } from './case-story';
 import { failureText } from './failure-text';
@@ -103,5 +103,5 @@ export function engineRows(s: CaseStory): EngineRow[] {
 /** The case in the Temporal Web UI (district staff can decrypt its payloads there through /codec). */
 export function temporalUiUrl(caseNo: string): string {
   const base = (process.env.GONGQING_TEMPORAL_UI_URL ?? 'http://127.0.0.1:8233').replace(/\/+$/, '');
-  return `${base}/namespaces/${encodeURIComponent(temporalConfig.namespace)}/workflows/${encodeURIComponent(grievanceWorkflowId(caseNo))}`;
+  return `${base}/namespaces/${encodeURIComponent(temporalConfig.namespace)}/workflows/${encodeURIComponent(workflowIdOf(caseNo))}`;
 }

@@ -3,7 +3,7 @@
  * next thing the engine will do on its own.
  */
 import type { CaseRow } from '../../../db/schema';
-import { OUTCOME_LABELS, STAGE_LABELS } from '../../../workflows/shared/grievance-model';
+import { OUTCOME_LABELS, STAGE_LABELS } from '../../../workflows/kinds/grievance/model';
 import type { EventRecord, SmsRecord, TaskRecord } from './case-records';
 import { holderOf } from './deadline-entries';
 import { span, toMs, when } from './format';

@@ -11,7 +11,7 @@ const { temporal } = proto; // a CommonJS package: named ESM imports don't resol
 import { Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../../worker';
 import { complainantNoteSignal, grievanceActUpdate } from '../../../workflows/shared/definitions';
-import type { ActionCommand } from '../../../workflows/shared/grievance-model';
+import type { ActionCommand } from '../../../workflows/kinds/grievance/model';
 import { caseworker, districtStaff, grievanceInput, streetChair, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';

@@ -1,5 +1,5 @@
 /** The outcome as the worker's SMS says it, with what happens next for them. Pure. */
-import { OUTCOME_LABELS, type Outcome } from './grievance-model';
+import { OUTCOME_LABELS, type Outcome } from './model';
 
 const NEXT: Record<Outcome, string> = {
   mediated: '工会将回访您，确认款项是否到位。',

@@ -2,8 +2,8 @@
 import {
   CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS,
   type ActionCommand, type EnterpriseNotice, type GrievanceInput, type Level, type Outcome, type Stage,
-} from './grievance-model';
-import { ROLE_LABELS, type Role } from './roles';
+} from './model';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
 
 export interface CoordinationRequest {
   taskId: string;

@@ -5,9 +5,9 @@
  * get them from the point they reach after the upgrade (patched, so their recorded histories replay unchanged).
  */
 import { patched } from '@temporalio/workflow';
-import type { Contact } from '../../activities/types';
-import { activities, type CaseHost } from './case-host';
-import type { GrievanceIntake } from './grievance-model';
+import type { Contact } from '../../../activities/types';
+import { activities, type CaseHost } from '../../shared/case-host';
+import type { GrievanceIntake } from './model';
 
 export type WorkerNotice = 'taken' | 'outcome' | 'rate';
 

@@ -1,7 +1,7 @@
 /** The grievance (工情码 / 我有事办) case: its facts, stages and commands. Pure data shared by workflow, API and views. */
-import type { TaskSpec } from '../../activities/types';
-import type { GrievancePolicy } from '../../temporal.config';
-import type { Actor, Role } from './roles';
+import type { CaseViewBase, OpenTaskView } from '../../shared/case-view';
+import type { GrievancePolicy } from '../../../temporal.config';
+import type { Actor, Role } from '../../shared/roles';
 
 export const CATEGORY_LABELS = {
   unpaid_wages: '拖欠工资或奖金',
@@ -59,10 +59,7 @@ export interface GrievanceInput {
   policy: GrievancePolicy;
 }
 
-/** An open task as the live view shows it: what was persisted, plus how far up the escalation ladder it went. */
-export interface OpenTaskView extends TaskSpec {
-  escalations: number;
-}
+export type { OpenTaskView };
 
 /**
  * Where the enterprise's notice stands (DOMAIN §1: its chair hears of the case 12 hours after intake, on purpose):
@@ -70,7 +67,7 @@ export interface OpenTaskView extends TaskSpec {
  */
 export type EnterpriseNotice = 'pending' | 'notified' | 'no_chair' | 'cancelled';
 
-export interface GrievanceView {
+export interface GrievanceView extends CaseViewBase {
   caseNo: string;
   stage: Stage;
   level: Level;

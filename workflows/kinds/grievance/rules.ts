@@ -1,13 +1,13 @@
 /** Which command is valid at which stage, for whom, with which payload. Pure: the workflow's update validator enforces
  * it and the API uses it to show only the actions valid now. Only a step's assignee acts on it; a superior first takes
  * it over (a recorded command with a reason). */
-import { canTakeOver, isAssignee } from './assignees';
-import { domainError } from './domain-error';
+import { canTakeOver, isAssignee } from '../../shared/assignees';
+import { domainError } from '../../shared/domain-error';
 import {
   ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, STAGE_LABELS,
   type ActionCommand, type ActionName, type EnterpriseNotice, type GrievanceView, type Stage,
-} from './grievance-model';
-import { ROLE_LABELS, type Actor } from './roles';
+} from './model';
+import { ROLE_LABELS, type Actor } from '../../shared/roles';
 
 /** What the rules read of a case: its live view (the workflow validates against view(), the API against the query). */
 export type RuleState = Pick<GrievanceView, 'stage' | 'level' | 'outcome' | 'rating' | 'enterpriseNotified' | 'enterpriseNotice'

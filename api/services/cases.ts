@@ -3,12 +3,12 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import type { Kysely } from 'kysely';
 import { findCase, openTasksOfCase } from '../../db/queries/cases';
 import type { Database } from '../../db/schema';
-import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
-import type { ActionCommand, GrievanceView, Level, Outcome, Stage } from '../../workflows/shared/grievance-model';
-import { assertCommandAllowed } from '../../workflows/shared/grievance-rules';
-import type { Role } from '../../workflows/shared/roles';
+import { kindOfCaseNo, workflowIdOf, type CaseKindSpec } from '../../workflows/kinds';
+import type { GrievanceView, Level, Outcome, Stage } from '../../workflows/kinds/grievance/model';
+import type { CaseViewBase } from '../../workflows/shared/case-view';
+import type { KindCommand } from '../../workflows/shared/definitions';
+import type { Actor, Role } from '../../workflows/shared/roles';
 import { HttpError, notFound, unavailable } from '../errors';
-import { grievanceWorkflowId } from './case-number';
 
 function isClosedWorkflowError(err: unknown): boolean {
   const text = String((err as Error)?.message ?? '');
@@ -32,14 +32,25 @@ async function archivedView(db: Kysely<Database>, caseNo: string): Promise<Griev
   };
 }
 
-/** The live view from the workflow itself (closed cases too: Temporal replays them), else what Postgres kept. */
-export async function grievanceView(temporal: Client, caseNo: string, db?: Kysely<Database>): Promise<GrievanceView> {
+/** The kind a case number belongs to; numbers of no kind are not found. */
+function kindOf(caseNo: string): CaseKindSpec<any, any> {
+  const kind = kindOfCaseNo(caseNo);
+  if (!kind) throw notFound();
+  return kind;
+}
+
+/**
+ * The live view from the workflow itself (closed cases too: Temporal replays them), else what Postgres kept. The
+ * grievance's view by default; a caller that serves every kind names the view it expects.
+ */
+export async function caseView<V extends CaseViewBase = GrievanceView>(temporal: Client, caseNo: string, db?: Kysely<Database>): Promise<V> {
+  const kind = kindOf(caseNo);
   try {
-    return await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).query(grievanceViewQuery);
+    return await temporal.workflow.getHandle(workflowIdOf(caseNo)).query(kind.view);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
       const archived = db ? await archivedView(db, caseNo) : undefined;
-      if (archived) return archived;
+      if (archived) return archived as unknown as V;
       throw notFound();
     }
     throw Object.assign(unavailable(), { cause: err });
@@ -52,20 +63,21 @@ export async function grievanceView(temporal: Client, caseNo: string, db?: Kysel
  * never applied twice: Temporal keeps one update per id. Without one, the rules are checked here first for a quick
  * answer; the workflow's validator alone decides in either case.
  */
-export async function actOnGrievance(temporal: Client, caseNo: string, cmd: ActionCommand, idempotencyKey?: string): Promise<GrievanceView> {
+export async function actOnCase<V extends CaseViewBase = GrievanceView>(temporal: Client, caseNo: string, cmd: KindCommand, idempotencyKey?: string): Promise<V> {
+  const kind = kindOf(caseNo);
   // Callers have found the case row first, so a workflow that is gone has left the engine's retention: closed.
   const closed = () => new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
   if (!idempotencyKey) {
-    const view = await grievanceView(temporal, caseNo).catch((err) => {
+    const view = await caseView(temporal, caseNo).catch((err) => {
       throw err instanceof HttpError && err.statusCode === 404 ? closed() : err;
     });
-    assertCommandAllowed(cmd, view);
+    kind.assertCommandAllowed(cmd, view);
   }
   const updateId = idempotencyKey
     ? `cmd-${createHash('sha256').update(`${caseNo}:${cmd.action}:${cmd.actor.role}:${cmd.actor.userId ?? ''}:${idempotencyKey}`).digest('hex').slice(0, 32)}`
     : undefined;
   try {
-    return await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).executeUpdate(grievanceActUpdate, { args: [cmd], ...(updateId ? { updateId } : {}) });
+    return await temporal.workflow.getHandle(workflowIdOf(caseNo)).executeUpdate(kind.act, { args: [cmd], ...(updateId ? { updateId } : {}) }) as V;
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) throw err;
     if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw closed();
@@ -73,9 +85,10 @@ export async function actOnGrievance(temporal: Client, caseNo: string, cmd: Acti
   }
 }
 
-/** The worker adds information to an open case: a signal, recorded by the workflow as an event. */
-export async function addComplainantNote(temporal: Client, caseNo: string, text: string): Promise<void> {
-  const view = await grievanceView(temporal, caseNo);
+/** A party adds information to an open case: a signal, recorded by the workflow as an event. */
+export async function addCaseNote(temporal: Client, caseNo: string, text: string, actor: Actor): Promise<void> {
+  const kind = kindOf(caseNo);
+  const view = await caseView(temporal, caseNo);
   if (view.status === 'closed') throw new HttpError(409, '该案件已办结，不能再补充说明', 'CaseClosed');
-  await temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).signal(complainantNoteSignal, { text });
+  await temporal.workflow.getHandle(workflowIdOf(caseNo)).signal(kind.note.signal, ...kind.note.args({ text, actor }));
 }

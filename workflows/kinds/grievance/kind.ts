@@ -1,0 +1,19 @@
+/** The grievance as the registry knows it: its number, workflow, messages and rules. */
+import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../shared/definitions';
+import type { CaseKindSpec } from '../kind-spec';
+import { ACTION_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView } from './model';
+import { allowedActions, assertCommandAllowed } from './rules';
+
+export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
+  kind: 'grievance',
+  label: '工情诉求',
+  prefix: 'GQ',
+  workflowType: 'grievance',
+  view: grievanceViewQuery,
+  act: grievanceActUpdate,
+  note: { signal: complainantNoteSignal, args: ({ text }) => [{ text }] },
+  actionLabels: ACTION_LABELS,
+  stageLabels: STAGE_LABELS,
+  assertCommandAllowed,
+  allowedActions,
+};

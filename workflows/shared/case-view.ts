@@ -1,0 +1,19 @@
+/** What every kind's live view has in common: the API, the inbox and the history page read these fields of any case. */
+import type { TaskSpec } from '../../activities/types';
+
+/** An open task as the live view shows it: what was persisted, plus how far up the escalation ladder it went. */
+export interface OpenTaskView extends TaskSpec {
+  escalations: number;
+}
+
+export interface CaseViewBase {
+  caseNo: string;
+  stage: string;
+  status: 'open' | 'closed';
+  openTasks: OpenTaskView[];
+  /** the case's units: who stands above a step's assignee */
+  districtId: string;
+  streetId: string;
+  /** set by the API when the workflow has left Temporal's retention and this view was rebuilt from Postgres */
+  archived?: boolean;
+}

@@ -42,6 +42,26 @@ export interface NewCaseFacts {
   claimedFen: number;
   workerCount: number;
   createdAt: string;
+  /** the first stage and level (a grievance starts at contact, in the street) */
+  stage?: string;
+  level?: string;
+}
+
+export interface PartyFacts {
+  partyNo: number;
+  side: 'worker' | 'employer';
+  name: string;
+  phone?: string | null;
+  idNumber?: string | null;
+  enterpriseId?: string | null;
+  claimedFen?: number;
+  agreedFen?: number | null;
+}
+
+export interface AccessGrant {
+  unitId: string;
+  role: Role;
+  reason: 'assigned' | 'addressed';
 }
 
 export interface CasePatch {
@@ -63,8 +83,14 @@ export interface Transition {
   casePatch?: CasePatch;
   events?: CaseEvent[];
   openTask?: TaskSpec;
-  closeTask?: { taskId: string; status: 'done' | 'cancelled' | 'reassigned' };
+  closeTask?: { taskId: string; status: 'done' | 'cancelled' | 'reassigned' | 'overdue' };
   escalateTask?: { taskId: string; level: number };
+  /** an open task's due time moved (the holiday calendar changed) */
+  rescheduleTask?: { taskId: string; dueAt: string };
+  /** the case's parties as they stand now (written by party number; a later write replaces an earlier one) */
+  parties?: PartyFacts[];
+  /** the case is now assigned or addressed to a unit outside the union's line, which may then see it */
+  grantAccess?: AccessGrant[];
 }
 
 export interface Contact {

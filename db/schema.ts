@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
-export type OrgLevel = 'district' | 'street' | 'enterprise';
+export type OrgLevel = 'district' | 'street' | 'enterprise' | 'institution';
 
 export interface OrgUnitTable {
   id: string;
@@ -193,6 +193,44 @@ export interface Database {
   sms_outbox: SmsOutboxTable;
   documents: DocumentTable;
   email_outbox: EmailOutboxTable;
+  institutions: InstitutionTable;
+  case_parties: CasePartyTable;
+  case_access: CaseAccessTable;
+}
+
+export type InstitutionKind = 'arbitration' | 'court' | 'procuratorate' | 'mediation_station';
+
+/** An arbitration institute, court, procuratorate or mediation station: an org unit its clerks belong to. */
+export interface InstitutionTable {
+  unit_id: string;
+  kind: InstitutionKind;
+  name: string;
+  email: string | null;
+  district_id: string | null;
+}
+
+/** One party of a case: each worker of a group dispute with their claim, and the employer. */
+export interface CasePartyTable {
+  id: Generated<number>;
+  case_no: string;
+  party_no: number;
+  side: 'worker' | 'employer';
+  name: string;
+  phone: string | null;
+  id_number: string | null;
+  enterprise_id: string | null;
+  claimed_fen: ColumnType<number, number | undefined, number>;
+  agreed_fen: number | null;
+  updated_at: Timestamp;
+}
+
+/** A case assigned or addressed to a unit outside the union's line (a station's mediators, an institute's clerks). */
+export interface CaseAccessTable {
+  case_no: string;
+  unit_id: string;
+  role: string;
+  reason: 'assigned' | 'addressed';
+  granted_at: Timestamp;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -1,8 +1,16 @@
 import type { Kysely } from 'kysely';
 import { eventHash, lastEventHash } from '../../db/event-chain';
 import type { Database } from '../../db/schema';
-import type { CasePatch, Transition } from '../types';
+import type { CasePatch, NewCaseFacts, PartyFacts, Transition } from '../types';
 import { withoutNul } from './without-nul';
+
+/** A kind that names no parties when it starts (the grievance): its complainant and the enterprise. */
+function complainantAndEnterprise(c: NewCaseFacts): PartyFacts[] {
+  return [
+    { partyNo: 1, side: 'worker', name: c.complainantName, phone: c.complainantPhone, claimedFen: c.claimedFen },
+    { partyNo: 2, side: 'employer', name: c.enterpriseName, enterpriseId: c.enterpriseId },
+  ];
+}
 
 function patchColumns(p: CasePatch) {
   const cols: Record<string, unknown> = {};
@@ -35,7 +43,7 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.insertInto('cases').values({
           case_no: t.caseNo, kind: c.kind, workflow_id: c.workflowId, district_id: c.districtId, street_id: c.streetId,
           enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseName, category: c.category, status: 'open',
-          stage: 'contact', level: 'street', complainant_name: c.complainantName, complainant_phone: c.complainantPhone,
+          stage: c.stage ?? 'contact', level: c.level ?? 'street', complainant_name: c.complainantName, complainant_phone: c.complainantPhone,
           description: c.description, claimed_fen: c.claimedFen, worker_count: c.workerCount,
           created_at: c.createdAt, updated_at: t.at,
         }).onConflict((oc) => oc.column('case_no').doNothing()).execute();
@@ -74,6 +82,23 @@ export function createPersistTransition(db: Kysely<Database>) {
       if (t.escalateTask) {
         await trx.updateTable('tasks').set({ escalation_level: t.escalateTask.level })
           .where('task_id', '=', t.escalateTask.taskId).where('escalation_level', '<', t.escalateTask.level).execute();
+      }
+      if (t.rescheduleTask) {
+        await trx.updateTable('tasks').set({ due_at: t.rescheduleTask.dueAt })
+          .where('task_id', '=', t.rescheduleTask.taskId).where('status', '=', 'open').execute();
+      }
+      for (const p of t.parties ?? (t.createCase ? complainantAndEnterprise(t.createCase) : [])) {
+        const row = {
+          side: p.side, name: p.name, phone: p.phone ?? null, id_number: p.idNumber ?? null, enterprise_id: p.enterpriseId ?? null,
+          claimed_fen: p.claimedFen ?? 0, agreed_fen: p.agreedFen ?? null, updated_at: t.at,
+        };
+        // Keyed by party number and only when newer: a late retry never rolls a party back.
+        await trx.insertInto('case_parties').values({ case_no: t.caseNo, party_no: p.partyNo, ...row })
+          .onConflict((oc) => oc.columns(['case_no', 'party_no']).doUpdateSet(row).where('case_parties.updated_at', '<=', new Date(t.at))).execute();
+      }
+      for (const g of t.grantAccess ?? []) {
+        await trx.insertInto('case_access').values({ case_no: t.caseNo, unit_id: g.unitId, role: g.role, reason: g.reason, granted_at: t.at })
+          .onConflict((oc) => oc.columns(['case_no', 'unit_id', 'role']).doNothing()).execute();
       }
       if (t.closeTask) {
         await trx.updateTable('tasks').set({ status: t.closeTask.status, closed_at: new Date(t.at) })

@@ -6,13 +6,14 @@ import * as enterpriseNotified from './004_enterprise_notified';
 import * as access from './005_access';
 import * as eventChain from './006_event_chain';
 import * as documentsEmail from './007_documents_email';
+import * as partiesAccess from './008_parties_access';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
     return { '001_organisation': organisation, '002_cases': cases, '003_append_only_events': appendOnlyEvents,
       '004_enterprise_notified': enterpriseNotified, '005_access': access, '006_event_chain': eventChain,
-      '007_documents_email': documentsEmail,
+      '007_documents_email': documentsEmail, '008_parties_access': partiesAccess,
     };
   },
 };

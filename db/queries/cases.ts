@@ -4,7 +4,8 @@ import type { Database } from '../schema';
 /**
  * Who is looking, as far as visibility goes (api/security/access-policy.ts decides the scope of each role). Scopes:
  * street, district, enterprise (once its chair was told), department and assigned (only cases with a task assigned to
- * the role in the unit, or to the person); anything else sees nothing.
+ * the role in the unit, or to the person, or the case assigned or addressed to the role in the unit: case_access);
+ * anything else sees nothing.
  */
 export interface Viewer {
   scope: string;
@@ -22,10 +23,16 @@ function assignedTo(eb: CasesEb, v: Viewer) {
     return eb('cases.case_no', 'in', tasks.where('tasks.assignee_role', '=', 'partner_department')
       .where('tasks.department', '=', v.department ?? '').where('tasks.org_unit_id', '=', v.unitId));
   }
-  return eb('cases.case_no', 'in', tasks.where((t) => t.or([
-    t.and([t('tasks.assignee_role', '=', v.role), t('tasks.org_unit_id', '=', v.unitId)]),
-    t('tasks.assignee_user_id', '=', v.userId),
-  ])));
+  // Assigned a task, or assigned or addressed the case as a whole (a station's mediators, an institute's clerks).
+  const granted = eb.selectFrom('case_access').select('case_access.case_no')
+    .where('case_access.unit_id', '=', v.unitId).where('case_access.role', '=', v.role);
+  return eb.or([
+    eb('cases.case_no', 'in', tasks.where((t) => t.or([
+      t.and([t('tasks.assignee_role', '=', v.role), t('tasks.org_unit_id', '=', v.unitId)]),
+      t('tasks.assignee_user_id', '=', v.userId),
+    ]))),
+    eb('cases.case_no', 'in', granted),
+  ]);
 }
 
 export function visibleTo(v: Viewer) {

@@ -13,7 +13,21 @@ export const DEMO_UNITS: { id: string; name: string; level: OrgLevel; parent_id:
   { id: 'u-fangzhi', name: '西溪纺织有限公司工会', level: 'enterprise', parent_id: 's-xixi' },
   { id: 'u-canyin', name: '翠苑餐饮管理有限公司工会', level: 'enterprise', parent_id: 's-cuiyuan' },
   { id: 'u-jianzhu', name: '杭州城建建筑工程有限公司工会', level: 'enterprise', parent_id: 's-cuiyuan' },
+  { id: 'i-xihu-station', name: '西湖区总工会驻区仲裁院劳动争议调解工作室', level: 'institution', parent_id: 'd-xihu' },
+  { id: 'i-xihu-arbitration', name: '杭州市西湖区劳动人事争议仲裁院', level: 'institution', parent_id: null },
+  { id: 'i-xihu-court', name: '杭州市西湖区人民法院', level: 'institution', parent_id: null },
+  { id: 'i-xihu-procuratorate', name: '杭州市西湖区人民检察院', level: 'institution', parent_id: null },
+  { id: 'i-shangcheng-arbitration', name: '杭州市上城区劳动人事争议仲裁院', level: 'institution', parent_id: null },
 ];
+
+/** Outside the union: where mediators sit and where documents go (each institution's clerks see only what it was sent). */
+export const DEMO_INSTITUTIONS = [
+  { unit_id: 'i-xihu-station', kind: 'mediation_station', name: '西湖区总工会驻区仲裁院劳动争议调解工作室', email: 'tiaojie@xihu-union.example', district_id: 'd-xihu' },
+  { unit_id: 'i-xihu-arbitration', kind: 'arbitration', name: '杭州市西湖区劳动人事争议仲裁委员会', email: 'zhongcai@xihu-arbitration.example', district_id: 'd-xihu' },
+  { unit_id: 'i-xihu-court', kind: 'court', name: '杭州市西湖区人民法院', email: 'lian@xihu-court.example', district_id: 'd-xihu' },
+  { unit_id: 'i-xihu-procuratorate', kind: 'procuratorate', name: '杭州市西湖区人民检察院', email: 'minxing@xihu-procuratorate.example', district_id: 'd-xihu' },
+  { unit_id: 'i-shangcheng-arbitration', kind: 'arbitration', name: '杭州市上城区劳动人事争议仲裁委员会', email: 'zhongcai@shangcheng-arbitration.example', district_id: null },
+] as const;
 
 export const DEMO_ENTERPRISES = [
   { id: 'e-jingmi', name: '西湖精密机械有限公司', street_id: 's-beishan', union_unit_id: 'u-jingmi' },
@@ -37,11 +51,12 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'xihu.qb', display_name: '区权保部王干事', role: 'district_staff', org_unit_id: 'd-xihu', phone: '13600000001' },
   { username: 'xihu.fg', display_name: '分管领导陈副主席', role: 'supervising_leader', org_unit_id: 'd-xihu', phone: '13600000002' },
   { username: 'xihu.zx', display_name: '区总工会刘主席', role: 'district_chair', org_unit_id: 'd-xihu', phone: '13600000003' },
-  { username: 'xihu.tj', display_name: '工会调解员周调解', role: 'union_mediator', org_unit_id: 'd-xihu', phone: '13600000004' },
+  { username: 'xihu.tj', display_name: '工会调解员周调解', role: 'union_mediator', org_unit_id: 'i-xihu-station', phone: '13600000004' },
   { username: 'xihu.ls', display_name: '法律援助律师吴律师', role: 'legal_aid_lawyer', org_unit_id: 'd-xihu', phone: '13600000005' },
-  { username: 'xihu.zc', display_name: '仲裁院书记员郑书记', role: 'arbitration_clerk', org_unit_id: 'd-xihu', phone: '13600000006' },
-  { username: 'xihu.fy', display_name: '法院书记员孙书记', role: 'court_clerk', org_unit_id: 'd-xihu', phone: '13600000007' },
-  { username: 'xihu.jc', display_name: '检察官钱检察', role: 'procurator', org_unit_id: 'd-xihu', phone: '13600000008' },
+  { username: 'xihu.zc', display_name: '仲裁院书记员郑书记', role: 'arbitration_clerk', org_unit_id: 'i-xihu-arbitration', phone: '13600000006' },
+  { username: 'xihu.fy', display_name: '法院书记员孙书记', role: 'court_clerk', org_unit_id: 'i-xihu-court', phone: '13600000007' },
+  { username: 'xihu.jc', display_name: '检察官钱检察', role: 'procurator', org_unit_id: 'i-xihu-procuratorate', phone: '13600000008' },
+  { username: 'sc.zc', display_name: '上城区仲裁院书记员林书记', role: 'arbitration_clerk', org_unit_id: 'i-shangcheng-arbitration', phone: '13600000012' },
   { username: 'xihu.ds', display_name: '协商导师冯导师', role: 'negotiation_mentor', org_unit_id: 'd-xihu', phone: '13600000009' },
   { username: 'xihu.rs', display_name: '人社局联络员', role: 'partner_department', org_unit_id: 'd-xihu', phone: '13600000010', department: '人社局' },
   { username: 'xihu.zf', display_name: '综合执法局联络员', role: 'partner_department', org_unit_id: 'd-xihu', phone: '13600000011', department: '综合执法局' },

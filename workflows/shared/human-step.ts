@@ -24,7 +24,18 @@ export interface StepSpec {
   /** a task id already promised to someone (a coordination request); otherwise one is made */
   taskId?: string;
   title: string;
-  dueAt: number;
+  /**
+   * A number, or a function re-read while the task waits: a statutory deadline moves when the holiday calendar does,
+   * and the open task is then rescheduled (recorded) rather than left on the old time.
+   */
+  dueAt: number | (() => number);
+  /** this step's own escalation ladder (config per kind and step); the policy's default otherwise */
+  ladder?: EscalationRung[];
+  /**
+   * What a missed due time does: walk the ladder (default), or end the step as 'overdue' so the case moves on without
+   * it (mediation: 15 days without agreement → transfer to arbitration). The ladder is not walked then.
+   */
+  whenOverdue?: 'escalate' | 'end';
   /** re-read while waiting: when it changes (代访代办, a take-over) the task is closed and reopened for the new assignee */
   assignee: () => Assignee;
   done: () => boolean;
@@ -44,7 +55,9 @@ export interface LadderPolicy {
   quietHours?: QuietHours | null;
 }
 
-export type StepEnd = 'done' | 'abandoned';
+export type StepEnd = 'done' | 'abandoned' | 'overdue';
+
+const dueOf = (spec: StepSpec): number => (typeof spec.dueAt === 'function' ? spec.dueAt() : spec.dueAt);
 
 const RUNG_LABEL: Record<EscalationRung['notify'], string> = {
   assignee: '提醒承办人',
@@ -84,7 +97,7 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
     caseNo: host.caseNo,
     template: 'task-overdue',
     to,
-    vars: { caseNo: host.caseNo, title: spec.title, dueAt: new Date(spec.dueAt).toISOString(), level, assignee: ROLE_LABELS[who.role] },
+    vars: { caseNo: host.caseNo, title: spec.title, dueAt: new Date(dueOf(spec)).toISOString(), level, assignee: ROLE_LABELS[who.role] },
   }))));
   if (!background) return send();
   host.inBackground((async () => {
@@ -96,41 +109,62 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
 
 /** Runs one assignment of the step; 'reassigned' means the caller's loop opens it again for the new assignee. */
 async function runAssignment(host: CaseHost, spec: StepSpec, policy: LadderPolicy): Promise<StepEnd | 'reassigned'> {
-  const ladder = policy.escalation;
+  const ladder = spec.whenOverdue === 'end' ? [] : spec.ladder ?? policy.escalation;
   const who = spec.assignee();
   const taskId = spec.taskId ?? host.nextTaskId(spec.kind);
-  const dueAt = new Date(spec.dueAt).toISOString();
-  const opened = { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, ...(who.userId ? { userId: who.userId } : {}), dueAt };
+  let due = dueOf(spec);
+  const opened = { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, ...(who.userId ? { userId: who.userId } : {}), dueAt: new Date(due).toISOString() };
   host.openTasks.set(taskId, { ...opened, escalations: 0 });
   await host.persistRestPoint({
     caseNo: host.caseNo,
     at: nowIso(),
     casePatch: spec.casePatch,
     openTask: opened,
-    events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${shanghaiMinute(spec.dueAt)}`, { taskId, role: who.role, unitId: who.unitId, dueAt })],
+    events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${shanghaiMinute(due)}`, { taskId, role: who.role, unitId: who.unitId, dueAt: opened.dueAt })],
   });
 
   const moved = () => !sameAssignee(spec.assignee(), who);
   const ended = () => spec.done() || spec.abandoned() || moved();
+  // Only a due time given as a function can move; a fixed one waits exactly as it always did (recorded histories).
+  const movable = typeof spec.dueAt === 'function';
+  const wake = () => ended() || (movable && dueOf(spec) !== due);
   let rung = 0;
-  let wakeAt = spec.dueAt + (ladder[0]?.after ?? 0);
-  let end: StepEnd | 'reassigned';
+  let end: StepEnd | 'reassigned' | undefined;
   for (;;) {
-    if (rung >= ladder.length) await condition(ended);
-    else if (wakeAt > nowMs()) await condition(ended, wakeAt - nowMs());
-    if (ended()) {
-      end = spec.done() ? 'done' : spec.abandoned() ? 'abandoned' : 'reassigned';
+    const wakeAt = spec.whenOverdue === 'end' ? due : due + ladder.slice(0, rung + 1).reduce((t, r) => t + r.after, 0);
+    if (rung >= ladder.length && spec.whenOverdue !== 'end') await condition(wake);
+    else if (wakeAt > nowMs()) await condition(wake, wakeAt - nowMs());
+    if (ended()) break;
+    if (movable && dueOf(spec) !== due) {
+      due = await reschedule(host, taskId, spec, due);
+      continue;
+    }
+    if (spec.whenOverdue === 'end') {
+      end = 'overdue';
       break;
     }
     await escalate(host, taskId, spec, who, ladder[rung], rung + 1, policy);
     rung += 1;
-    if (rung < ladder.length) wakeAt += ladder[rung].after;
   }
+  end ??= spec.done() ? 'done' : spec.abandoned() ? 'abandoned' : 'reassigned';
   host.openTasks.delete(taskId);
-  const status = end === 'done' ? 'done' : end === 'reassigned' ? 'reassigned' : 'cancelled';
+  const status = end === 'done' ? 'done' : end === 'reassigned' ? 'reassigned' : end === 'overdue' ? 'overdue' : 'cancelled';
   const close: Transition = { caseNo: host.caseNo, at: nowIso(), closeTask: { taskId, status } };
   await (spec.standalone ? host.persistRestPoint(close) : activities.persistTransition(close));
   return end;
+}
+
+/** The due time moved (the calendar changed): the task's row and the live view follow, and the case records why. */
+async function reschedule(host: CaseHost, taskId: string, spec: StepSpec, from: number): Promise<number> {
+  const to = dueOf(spec);
+  const task = host.openTasks.get(taskId);
+  if (task) task.dueAt = new Date(to).toISOString();
+  await activities.persistTransition({
+    caseNo: host.caseNo, at: nowIso(),
+    rescheduleTask: { taskId, dueAt: new Date(to).toISOString() },
+    events: [host.systemEvent('task_rescheduled', `“${spec.title}”的办理时限由 ${shanghaiMinute(from)} 调整为 ${shanghaiMinute(to)}`, { taskId, from: new Date(from).toISOString(), to: new Date(to).toISOString() })],
+  });
+  return to;
 }
 
 export async function humanStep(host: CaseHost, spec: StepSpec, policy: LadderPolicy): Promise<StepEnd> {

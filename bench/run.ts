@@ -3,7 +3,8 @@
  * measured in this one run on the same Postgres server: the noop limit, intake at rising load with SMS fan-out, the
  * history page and N open cases on the Temporal server scripts/bench.sh started (as npm start would); then "before" on a
  * second dev server with SQLite's default journal: this worker and API, and an older commit's worker and API on a
- * database of its own (bench/lib/baseline.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
+ * database of its own (bench/lib/baseline.ts); last, with no Temporal at all, the legal documents as PDF
+ * (bench/documents.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C.
  */
@@ -17,6 +18,7 @@ import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
 import { seedDemo } from '../db/seed/seed-demo';
+import { documentSettings, measureDocuments, type DocumentsResult } from './documents';
 import { waitForFanout } from './fanout';
 import { historyShape, measureHistory } from './history';
 import { intakeStep } from './intake';
@@ -232,10 +234,21 @@ async function main() {
     const probe = await intakeStep(api.baseUrl, { label: 'scale', rate: cfg.scale.probeRate, seconds: cfg.scale.probeSeconds, procs, headers: await staffAuth(api.baseUrl) });
     // Short wait: behind a backlog of thousands these cases are not notified soon, and the report says so.
     const probeFanout = await waitForFanout(db, [...probe.accepted, ...probe.unanswered], { maxSeconds: 30, stallSeconds: 15 });
+    await stopWorkerAndApi();
+
+    // Documents (PDF) last and alone: they need neither Temporal nor Postgres, only the CJK font (scripts/lib/fonts.sh).
+    let documents: DocumentsResult | undefined;
+    try {
+      log('documents: the four legal documents as PDF, no Temporal');
+      documents = await measureDocuments({ ...documentSettings(cfg.quick), log });
+    } catch (err) {
+      log(`documents: failed: ${(err as Error).stack ?? err}`);
+      notes.push(`no "Documents (PDF)" section: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}`);
+    }
 
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

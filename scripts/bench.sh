@@ -4,7 +4,7 @@
 # `npm test`. BENCH_QUICK=1 for a short run; everything started here is stopped at exit, as in start.sh and test.sh.
 set -euo pipefail
 LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)"
-for f in common cleanup ports node-deps keys postgres temporal-dev temporal-cli; do source "$LIB/$f.sh"; done
+for f in common cleanup ports node-deps keys fonts postgres temporal-dev temporal-cli; do source "$LIB/$f.sh"; done
 install_cleanup_trap
 cd "$ROOT"
 mkdir -p data/logs bench/results
@@ -17,6 +17,8 @@ started="$(gq_now)"
 
 ensure_node_deps
 ensure_keys_file "$ROOT/data/keys-bench.json"
+# The documents phase sets the legal documents in Debian's Noto Serif CJK, installed the same way as for npm test.
+ensure_cjk_fonts
 start_postgres "$ROOT/data/pg-bench" {GQ_BENCH_LOCK}>&-
 # A fresh SQLite file every run: histories left by an earlier run would make the server slower and the numbers drift.
 rm -f data/temporal-bench.db data/temporal-bench.db-shm data/temporal-bench.db-wal

@@ -3,6 +3,8 @@
  * bench/results/<date>.md. Only measured values go in; derived ones (ratios, "sustained") say how they are derived.
  */
 import { writeFileSync } from 'node:fs';
+import type { DocumentKind } from '../../activities/documents/types';
+import type { DocumentsResult } from '../documents';
 import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
 import type { StepResult } from '../intake';
@@ -39,6 +41,8 @@ export interface RunData {
   /** phases that could not run, and why */
   notes: string[];
   scale: ScaleResult & { probe: StepResult; probeFanout: FanoutResult; cacheSize: number };
+  /** PDF generation of the legal documents, without Temporal; absent when it could not run (notes say why) */
+  documents?: DocumentsResult;
   wallSeconds: number;
 }
 
@@ -114,6 +118,8 @@ function summary(d: RunData): string {
       [`scale: intake at ${sc.probe.offered} req/s while open, p50 / p95 / p99 ms`, `${ms(sc.probe.latency.p50)} / ${ms(sc.probe.latency.p95)} / ${ms(sc.probe.latency.p99)}`],
       [`scale: worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
       ['agreement confirmed → 调解书', NO_MEDIATION],
+      ...(d.documents ? d.documents.overall.map((o) => [`documents (PDF), ${o.concurrency} at a time: documents/s (p50 / p95 / max ms)`,
+        `${rate(o.perSec)} (${ms(o.latency.p50)} / ${ms(o.latency.p95)} / ${ms(o.latency.max)})`]) : []),
     ])].join('\n');
 }
 
@@ -209,7 +215,31 @@ export function renderMarkdown(d: RunData): string {
   'GET /api/v1/cases/:caseNo/history as district staff (xihu.qb), one request at a time. The case is filed by xihu.qb; the notes '
   + 'are the worker\'s, sent with the worker\'s token opened once by the personal link of the receipt SMS (derived from the keys file).', '');
   out.push('## 6. Agreement confirmed → 调解书', '', NO_MEDIATION, '');
+  if (d.documents) out.push(documentsSection(d.documents));
   return out.join('\n');
+}
+
+const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  'mediation-agreement': '调解协议书', 'review-application': '仲裁审查确认申请书', 'transfer-letter': '转仲裁函', 'enforcement-application': '强制执行申请书',
+};
+
+function documentsSection(r: DocumentsResult): string {
+  const differing = r.cells.reduce((a, c) => a + c.differing, 0);
+  return ['## 7. Documents (PDF)', '',
+    'renderDocument of activities/documents alone (figures, template, layout, font subset, PDF; no Temporal, no database, nothing '
+    + 'stored), in the bench\'s own process after every other phase, with the worker and API stopped. Each document kind is made for a '
+    + 'case of 3 workers and for the Xiamen case of 43 workers (3,620,000 yuan in 3 installments; bench/lib/document-data.ts), one at a '
+    + 'time, then several at a time in the same process (as a worker runs activities side by side, on one JavaScript thread): the latency '
+    + `of a document made beside others. Every kind and case was made once before it was timed; the first document of the `
+    + `process (font files read, templates compiled) took ${ms(r.coldMs)} ms. Font: ${r.font}.`, '',
+    table(['document', 'case', 'at a time', 'documents', 'documents/s', 'p50 ms', 'p95 ms', 'max ms', 'pages', 'KiB'], [
+      ...r.cells.map((c) => [`${DOCUMENT_TITLES[c.kind]} (${c.kind})`, c.dispute, c.concurrency, c.docs, rate(c.perSec),
+        ms(c.latency.p50), ms(c.latency.p95), ms(c.latency.max), c.pages, (c.bytes / 1024).toFixed(0)]),
+      ...r.overall.map((o) => ['**all four, both cases**', '', o.concurrency, o.docs, rate(o.perSec), ms(o.latency.p50), ms(o.latency.p95), ms(o.latency.max), '', '']),
+    ]), '',
+    `CPU while timed, in % of one core, of the bench process / everything else on the machine: ${r.overall.map((o) => `${pct(o.cpu.bench)} / ${pct(o.cpu.other)} (${o.concurrency} at a time)`).join(', ')}; `
+    + `its RSS afterwards ${mib(r.rssMiB)} MiB. "all four, both cases": every document of that row's cells over the sum of their wall times. `
+    + `Timed documents whose bytes differed from the untimed one of the same data: ${differing}.`, ''].join('\n');
 }
 
 export function writeReport(d: RunData, dir: string): { markdown: string; file: string } {

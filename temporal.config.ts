@@ -75,4 +75,41 @@ export const defaultGrievancePolicy: GrievancePolicy = {
   quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
 };
 
+/** The mediation → arbitration handoff (DOMAIN §3, 厦门调解站). */
+export interface MediationPolicy {
+  /**
+   * 劳动争议调解仲裁法 Art. 14: no agreement within 15 days of the station receiving the application → the parties may
+   * apply for arbitration; the station transfers the case. Counted as statutory periods are (the day of receipt not
+   * counted, a last day on a rest day runs to the next working day: 民事诉讼法 Art. 85).
+   */
+  mediationDays: number;
+  /** the mediator submits a signed agreement for arbitration review (仲裁审查确认; local policy) */
+  submitDue: number;
+  /** the institute's clerk answers a review request or receives a transferred case (local policy) */
+  reviewDue: number;
+  /** a rejected review sends the case back to mediation for this long before it is transferred (local policy) */
+  remediationDue: number;
+  /** the employer and the mediator are reminded this long before each installment is due */
+  installmentReminderLead: number;
+  /** a missed installment may still be paid within this grace before enforcement is applied for (local policy) */
+  installmentGrace: number;
+  /** the mediator's and the clerk's ladder; the mediation step itself has none: missing it transfers the case */
+  escalation: EscalationRung[];
+  quietHours?: QuietHours | null;
+}
+
+export const defaultMediationPolicy: MediationPolicy = {
+  mediationDays: 15,
+  submitDue: 3 * DAY,
+  reviewDue: 5 * DAY,
+  remediationDue: 5 * DAY,
+  installmentReminderLead: 3 * DAY,
+  installmentGrace: 5 * DAY,
+  escalation: [
+    { notify: 'assignee', after: 0 },
+    { notify: 'district_staff', after: DAY },
+  ],
+  quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
+};
+
 export const durations = { MINUTE, HOUR, DAY };

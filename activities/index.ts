@@ -2,10 +2,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { createCalendarActivities } from './calendar';
 import { createGenerateDocument } from './documents';
 import { createSendEmail } from './email/send-email';
 import type { EmailTransport } from './email/transport';
 import { createContactLookup } from './persistence/contacts';
+import { createInstitutionLookup } from './persistence/institutions';
 import { createPersistTransition } from './persistence/persist-transition';
 import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
@@ -26,10 +28,12 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
   return {
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
+    ...createInstitutionLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
+    ...createCalendarActivities(db),
   };
 }
 

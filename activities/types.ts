@@ -109,7 +109,12 @@ export interface SmsRequest {
    * A secret the text carries, filled in by the activity and stored masked: 'worker-link' is the worker's personal
    * link (derived from a server secret, so it never travels through the engine's history).
    */
-  secret?: 'worker-link';
+  secret?: 'worker-link' | AgreementCodeSecret;
+}
+
+/** The agreement code of a party for a draft (filled in by the activity: the code and the page's address). */
+export interface AgreementCodeSecret {
+  agreementCode: { partyNo: number; version: number };
 }
 
 /** A message the gateway refused for good (a wrong or barred number): retrying cannot help, a person must act. */
@@ -124,8 +129,24 @@ export interface SmsBatchResult {
   rejected: RejectedSms[];
 }
 
+/** The holiday calendar as loaded from Postgres (YYYY-MM-DD, Asia/Shanghai); `version` changes whenever a day does. */
+export interface CalendarData {
+  holidays: string[];
+  makeUpWorkdays: string[];
+  version: string;
+}
+
+/** An arbitration institute, court, procuratorate or mediation station, and where its documents are e-mailed. */
+export interface Institution {
+  unitId: string;
+  kind: 'arbitration' | 'court' | 'procuratorate' | 'mediation_station';
+  name: string;
+  email: string | null;
+}
+
 export interface CaseActivities {
   persistTransition(t: Transition): Promise<void>;
+  findInstitution(q: { unitId: string }): Promise<Institution | null>;
   /** one contact per role (the unit's primary holder), in the order asked; roles nobody holds are left out */
   findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
@@ -139,4 +160,8 @@ export interface CaseActivities {
   generateDocument(req: GenerateDocumentRequest): Promise<GeneratedDocument>;
   /** e-mails documents of the case (the arbitration institute, the court), one e-mail per key, ever */
   sendEmail(req: EmailRequest): Promise<EmailResult>;
+  /** the holiday and make-up-workday calendar (calendar_days), for statutory deadlines */
+  loadCalendar(): Promise<CalendarData>;
+  /** open cases' workflow ids after `after`, in id order, for the calendar sweep */
+  listOpenCaseWorkflows(q: { after: string | null; limit: number }): Promise<string[]>;
 }

@@ -25,3 +25,12 @@ export const workerProofGuesses: RateLimitOptions = {
   max: 30, timeWindow: '15 minutes',
   keyGenerator: (req) => `proof|${req.ip}|${field(req, 'caseNo') || 'link'}`,
 };
+
+/**
+ * A party's agreement code (issue 16): per party's phone, since the 43 workers of a group dispute may all confirm from
+ * the station's one network; each party's code also takes only 5 wrong tries per draft (api/services/agreement-confirmation.ts).
+ */
+export const agreementCodeGuesses: RateLimitOptions = {
+  max: 10, timeWindow: '15 minutes',
+  keyGenerator: (req) => `agreement|${req.ip}|${field(req, 'caseNo')}|${field(req, 'phone')}`,
+};

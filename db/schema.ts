@@ -196,6 +196,8 @@ export interface Database {
   institutions: InstitutionTable;
   case_parties: CasePartyTable;
   case_access: CaseAccessTable;
+  agreement_codes: AgreementCodeTable;
+  calendar_days: CalendarDayTable;
 }
 
 export type InstitutionKind = 'arbitration' | 'court' | 'procuratorate' | 'mediation_station';
@@ -224,6 +226,18 @@ export interface CasePartyTable {
   updated_at: Timestamp;
 }
 
+/** A party's one-time code for one draft of a mediation agreement (hash only), and the wrong tries against it. */
+export interface AgreementCodeTable {
+  case_no: string;
+  party_no: number;
+  version: number;
+  phone: string;
+  code_hash: string;
+  failures: Generated<number>;
+  created_at: Generated<Date>;
+  used_at: Date | null;
+}
+
 /** A case assigned or addressed to a unit outside the union's line (a station's mediators, an institute's clerks). */
 export interface CaseAccessTable {
   case_no: string;
@@ -231,6 +245,15 @@ export interface CaseAccessTable {
   role: string;
   reason: 'assigned' | 'addressed';
   granted_at: Timestamp;
+}
+
+/** A public holiday (rest) or a make-up working day (not rest) of mainland China; every other day follows the weekday. */
+export interface CalendarDayTable {
+  /** Asia/Shanghai calendar day; pg parses a date into a local-time Date, so db/queries/calendar.ts reads it with to_char */
+  day: ColumnType<Date, string, string>;
+  rest: boolean;
+  note: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
 }
 
 export type CaseRow = Selectable<CaseTable>;

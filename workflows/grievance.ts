@@ -13,6 +13,7 @@ import { assertCommandAllowed } from './kinds/grievance/rules';
 import { applyCommand, initialState, intakeSummary, type GrievanceState } from './kinds/grievance/state';
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
 import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
+import { StatutoryClock } from './shared/statutory-clock';
 import type { Role } from './shared/roles';
 import { tellWorker } from './kinds/grievance/worker-notices';
 import { workerOutcome } from './kinds/grievance/worker-outcome';
@@ -32,6 +33,11 @@ const FOLLOW_UP_OUTCOMES: Outcome[] = ['mediated', 'arbitration', 'court'];
 export async function grievance(input: GrievanceInput): Promise<GrievanceResult> {
   const { caseNo, intake, policy } = input;
   const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  // Since issue 16 the holiday calendar is data (loaded through an activity), and a change to it moves the mediation
+  // period's end while the outcome step waits. Decided once, as the case starts: a case started before keeps the
+  // calendar that was compiled in (holiday-calendar.ts, frozen) to its end, and ignores calendarChanged.
+  const calendarAsData = patched('calendar-as-data');
+  const clock = new StatutoryClock(host);
   const s: GrievanceState = initialState(input);
 
   const view = (): GrievanceView => ({
@@ -86,7 +92,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
       ? { role: 'street_caseworker', unitId: intake.streetId, department: null }
       : { role: 'district_staff', unitId: intake.districtId, department: null };
   };
-  const step = (stage: Stage, title: string, dueAt: number): Promise<StepEnd> => {
+  const step = (stage: Stage, title: string, dueAt: number | (() => number)): Promise<StepEnd> => {
     s.stage = stage;
     return humanStep(host, {
       kind: stage, title, dueAt, assignee: handler,
@@ -100,8 +106,11 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   if (end === 'done') end = await step('verify', '向企业工会主席核实情况', nowMs() + policy.verifyDue);
   if (end === 'done') end = await step('urge', '督促企业劳动争议调解委员会调查调解', nowMs() + policy.urgeDue);
   if (end === 'done') {
-    const mediationEnds = statutoryDeadline(nowMs(), policy.mediationDays, chinaHolidayCalendar);
+    const mediationEnds = calendarAsData
+      ? await clock.deadline(`${policy.mediationDays}日调解期限`, nowMs(), policy.mediationDays)
+      : statutoryDeadline(nowMs(), policy.mediationDays, chinaHolidayCalendar);
     end = await step('outcome', `登记调解结果（${policy.mediationDays}日调解期限）`, mediationEnds);
+    if (typeof mediationEnds === 'function') clock.release(mediationEnds);
     if (end === 'done' && s.outcome) tellWorker(host, intake, 'outcome', workerOutcome(s.outcome, s.recoveredFen));
   }
   if (end === 'done' && s.outcome && FOLLOW_UP_OUTCOMES.includes(s.outcome)) {

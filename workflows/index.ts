@@ -1,1 +1,3 @@
 export { grievance } from './grievance';
+export { mediationArbitration } from './mediation-arbitration';
+export { calendarSweep } from './calendar-sweep';

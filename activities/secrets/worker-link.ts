@@ -27,11 +27,24 @@ export interface WorkerLinks {
   /** 192 bits, URL-safe */
   tokenFor(caseNo: string): string;
   urlFor(caseNo: string): string;
+  /**
+   * The one-time code a party of a mediation confirms a drafted agreement with (issue 16): six digits, derived like the
+   * link, so a retried send carries the same code and the code never enters the engine's history. One per party and
+   * draft: a new draft makes every earlier code worthless. Guessing is limited where it is checked (the API).
+   */
+  agreementCode(caseNo: string, partyNo: number, version: number): string;
+  /** where a party enters that code */
+  confirmUrlFor(caseNo: string): string;
 }
+
+/** What the outbox stores in place of an agreement code. */
+export const CODE_PLACEHOLDER = '[确认码]';
 
 export function workerLinks(secret: Buffer, publicUrl: string): WorkerLinks {
   const tokenFor = (caseNo: string) => `L${createHmac('sha256', secret).update(`worker-link:v1:${caseNo}`).digest('base64url').slice(0, 32)}`;
-  return { tokenFor, urlFor: (caseNo) => `${publicUrl}/t/${tokenFor(caseNo)}` };
+  const agreementCode = (caseNo: string, partyNo: number, version: number) =>
+    String(createHmac('sha256', secret).update(`agreement-code:v1:${caseNo}:${partyNo}:${version}`).digest().readUInt32BE(0) % 1_000_000).padStart(6, '0');
+  return { tokenFor, urlFor: (caseNo) => `${publicUrl}/t/${tokenFor(caseNo)}`, agreementCode, confirmUrlFor: (caseNo) => `${publicUrl}/confirm/${caseNo}` };
 }
 
 export function workerLinksFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerLinks {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { hashToken } from '../secrets/hash';
-import { LINK_PLACEHOLDER, type WorkerLinks } from '../secrets/worker-link';
+import { agreementCodeHash, hashToken } from '../secrets/hash';
+import { CODE_PLACEHOLDER, LINK_PLACEHOLDER, type WorkerLinks } from '../secrets/worker-link';
 import type { SmsBatchResult, SmsRequest } from '../types';
 import { SmsRejectedError, type SmsGateway } from './gateway';
 import { renderSms } from './render';
@@ -17,6 +17,21 @@ import { heartbeatWhile } from '../shared/heartbeat-while';
  * failure records its error and fails the batch, so the activity is retried for the messages still pending.
  * A secret in the text (the worker's personal link) is stored masked and filled in only on the way to the gateway.
  */
+/** How the outbox row remembers which secret to fill in: 'worker-link', or 'agreement-code:<party>:<draft>'. */
+function secretColumn(req: SmsRequest): string | null {
+  if (!req.secret) return null;
+  if (req.secret === 'worker-link') return 'worker-link';
+  return `agreement-code:${req.secret.agreementCode.partyNo}:${req.secret.agreementCode.version}`;
+}
+
+function withSecret(p: { body: string; secret: string | null; case_no: string | null }, links?: WorkerLinks): string {
+  if (!p.secret || !p.case_no) return p.body;
+  if (!links) throw new Error('an SMS carries a secret, but no link secret is configured (GONGQING_KEYS_FILE)');
+  if (p.secret === 'worker-link') return p.body.replace(LINK_PLACEHOLDER, links.urlFor(p.case_no));
+  const [, party, version] = p.secret.split(':');
+  return p.body.replace(CODE_PLACEHOLDER, links.agreementCode(p.case_no, Number(party), Number(version)));
+}
+
 export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, links?: WorkerLinks) {
   return async function sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult> {
     if (reqs.length === 0) return { rejected: [] };
@@ -25,8 +40,9 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
       .insertInto('sms_outbox')
       .values(reqs.map((req) => ({
         idempotency_key: req.key, case_no: req.caseNo, template: req.template, recipient_phone: req.to.phone,
-        recipient_name: req.to.name, recipient_role: req.to.role, status: 'pending', attempts: 0, secret: req.secret ?? null,
-        body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER } : req.vars),
+        recipient_name: req.to.name, recipient_role: req.to.role, status: 'pending', attempts: 0, secret: secretColumn(req),
+        body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER }
+          : req.secret ? { ...req.vars, code: CODE_PLACEHOLDER, link: links?.confirmUrlFor(req.caseNo) ?? '' } : req.vars),
       })))
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .execute();
@@ -36,13 +52,21 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
       await db.insertInto('worker_links').values(linked.map((caseNo) => ({ token_hash: hashToken(links.tokenFor(caseNo)), case_no: caseNo })))
         .onConflict((oc) => oc.column('token_hash').doNothing()).execute();
     }
+    const coded = reqs.flatMap((r) => (r.secret && r.secret !== 'worker-link' ? [{ r, c: r.secret.agreementCode }] : []));
+    if (coded.length > 0) {
+      if (!links) throw new Error('an SMS carries an agreement code, but no link secret is configured (GONGQING_KEYS_FILE)');
+      await db.insertInto('agreement_codes').values(coded.map(({ r, c }) => ({
+        case_no: r.caseNo, party_no: c.partyNo, version: c.version, phone: r.to.phone,
+        code_hash: agreementCodeHash(r.caseNo, c.partyNo, c.version, links.agreementCode(r.caseNo, c.partyNo, c.version)),
+      }))).onConflict((oc) => oc.columns(['case_no', 'party_no', 'version']).doNothing()).execute();
+    }
     // The stored text is what goes out, also on a retry: the message a recipient gets is the one the outbox page shows.
     const pending = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body', 'secret', 'case_no'])
       .where('idempotency_key', 'in', keys).where('status', 'not in', ['sent', 'stored', 'rejected']).execute();
 
     const results = await heartbeatWhile(Promise.allSettled(pending.map((p) => gateway.deliver({
       idempotencyKey: p.idempotency_key, phone: p.recipient_phone,
-      body: p.secret === 'worker-link' && links && p.case_no ? p.body.replace(LINK_PLACEHOLDER, links.urlFor(p.case_no)) : p.body,
+      body: withSecret(p, links),
     }))));
     const delivered = pending.filter((_, i) => results[i].status === 'fulfilled').map((p) => p.idempotency_key);
     if (delivered.length > 0) {

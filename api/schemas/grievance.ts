@@ -8,11 +8,11 @@ export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
  * code points (they were stored and shown to the worker as empty boxes). Ajv compiles patterns with the u flag.
  */
 export const READABLE_PATTERN = '^(?:[\\t\\n\\r]|[^\\p{Cc}\\p{Cn}\\p{Co}\\p{Cs}])*$';
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, allOf: [{ pattern: '\\S' }, { pattern: READABLE_PATTERN }] }) as const;
-const optionalText = (maxLength: number) => ({ type: 'string', maxLength, pattern: READABLE_PATTERN }) as const;
+export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, allOf: [{ pattern: '\\S' }, { pattern: READABLE_PATTERN }] }) as const;
+export const optionalText = (maxLength: number) => ({ type: 'string', maxLength, pattern: READABLE_PATTERN }) as const;
 /** Any kind's case number (the registry lists the prefixes). */
 export { CASE_NO_PATTERN };
-const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;
+export const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;
 export const PHONE_CODE = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 
 export const caseNoParams = {

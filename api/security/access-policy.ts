@@ -18,7 +18,13 @@ export type Permission =
   /** file a grievance on a worker's behalf (no phone code; recorded as filed by this staff member) */
   | 'grievance.file'
   /** decode payloads for the Temporal Web UI: everything in the engine, so only the district's own leadership */
-  | 'codec';
+  | 'codec'
+  /** set or clear a day of the holiday calendar: every open case's statutory deadlines follow it */
+  | 'calendar.edit'
+  /** open a mediation case: the station's mediators (a walk-in), the arbitration institute's clerks (a referral) */
+  | 'mediation.open'
+  /** the documents addressed to one's institution: list them, confirm receipt (clerks of institutes and courts) */
+  | 'documents';
 
 /**
  * Whose cases a role sees: its street, its district, the enterprise's cases once the workflow told its chair
@@ -34,16 +40,16 @@ const OUTSIDER: RolePolicy = { scope: 'assigned', can: ['inbox', 'case.read', 'c
 export const ACCESS_POLICY: Record<StaffRole, RolePolicy> = {
   street_caseworker: { scope: 'street', can: ['inbox', 'case.read', 'case.act', 'sms.read', 'grievance.file'] },
   street_chair: { scope: 'street', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'grievance.file'] },
-  district_staff: { scope: 'district', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'grievance.file', 'codec'] },
+  district_staff: { scope: 'district', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'grievance.file', 'codec', 'calendar.edit'] },
   supervising_leader: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
   district_chair: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
   enterprise_chair: { scope: 'enterprise', can: ['inbox', 'case.read', 'sms.read'] },
   partner_department: { scope: 'department', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
-  union_mediator: OUTSIDER,
+  union_mediator: { scope: 'assigned', can: [...OUTSIDER.can, 'mediation.open'] },
   legal_aid_lawyer: OUTSIDER,
-  arbitration_clerk: OUTSIDER,
-  court_clerk: OUTSIDER,
-  procurator: OUTSIDER,
+  arbitration_clerk: { scope: 'assigned', can: [...OUTSIDER.can, 'documents', 'mediation.open'] },
+  court_clerk: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
+  procurator: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   negotiation_mentor: OUTSIDER,
 };
 

@@ -7,7 +7,7 @@ import { kindOfCaseNo } from '../../workflows/kinds';
 import { forbidden, notFound } from '../errors';
 import { may } from '../security/access-policy';
 import { caseView } from './cases';
-import { maskCaseForOutsider, maskEventsForOutsider } from './outsider-view';
+import { maskCaseForOutsider, maskEventsForOutsider, maskPartiesForOutsider } from './outsider-view';
 import { actorOf, isOutsider, viewerOf } from './viewer';
 
 /** A case as a staff member may see it: 404 if unknown, 403 when it is not theirs to see. */
@@ -18,17 +18,28 @@ export async function caseForStaff(db: Kysely<Database>, staff: SignedInStaff, c
   throw notFound();
 }
 
+/** The station's mediator runs a mediation case: for it they are not an outsider. */
+function outsiderTo(staff: SignedInStaff, view: object): boolean {
+  const places = (view as { places?: { stationUnitId: string } }).places;
+  return isOutsider(staff) && !(staff.role === 'union_mediator' && places?.stationUnitId === staff.org_unit_id);
+}
+
+/** A live view (a command's answer) as this staff member may read it. */
+export function viewForStaff<V extends object>(staff: SignedInStaff, view: V): V {
+  return outsiderTo(staff, view) ? maskPartiesForOutsider(view) : view;
+}
+
 export async function caseDetail(db: Kysely<Database>, temporal: Client, staff: SignedInStaff, caseNo: string) {
   const row = await caseForStaff(db, staff, caseNo);
   const [view, events, rejectedSms] = await Promise.all([caseView(temporal, caseNo, db), caseEvents(db, caseNo), rejectedSmsOfCase(db, caseNo)]);
   const actor = actorOf(staff);
   const actions = may(staff.role, 'case.act') && !view.archived ? kindOfCaseNo(caseNo)!.allowedActions(view, actor).filter((a: string) => a !== 'rate') : [];
-  const coordination = view.openCoordination.filter((c) => staff.role !== 'partner_department' || c.department === staff.department);
-  const outsider = isOutsider(staff);
+  const coordination = (view.openCoordination ?? []).filter((c) => staff.role !== 'partner_department' || c.department === staff.department);
+  const outsider = outsiderTo(staff, view);
   return {
     case: outsider ? maskCaseForOutsider(row) : row,
     events: outsider ? maskEventsForOutsider(events, row) : events,
     rejectedSms: outsider ? [] : rejectedSms,
-    view, actions, coordination, showContact: !outsider,
+    view: outsider ? maskPartiesForOutsider(view) : view, actions, coordination, showContact: !outsider,
   };
 }

@@ -3,6 +3,7 @@
  * the worker's name and phone masked everywhere, in the case's facts, in who did what, and inside the texts of its
  * events (a caseworker's note may name the worker).
  */
+import { maskIdNumber } from '../../activities/documents/mask-id';
 import { maskName, maskPhone } from '../../templates/helpers';
 
 interface Person { complainant_name: string; complainant_phone: string }
@@ -26,4 +27,20 @@ export function maskEventsForOutsider<E extends Event>(events: E[], p: Person): 
     // A note's text travels in the event's data too.
     data: JSON.parse(scrub(JSON.stringify(e.data ?? {}), p)) as E['data'],
   }));
+}
+
+interface PartyView { workers?: { phone: string; idNumber: string }[]; employer?: { phone: string } }
+
+/**
+ * A mediation's live view for an outsider who is not its mediator (an institute's clerk): the parties' names stay (the
+ * documents addressed to them print them), their phones and ID numbers are masked as the court expects.
+ */
+export function maskPartiesForOutsider<V extends object>(given: V): V {
+  const view = given as V & PartyView;
+  if (!view.workers) return given;
+  return {
+    ...view,
+    workers: view.workers.map((w) => ({ ...w, phone: maskPhone(w.phone), idNumber: maskIdNumber(w.idNumber) })),
+    ...(view.employer ? { employer: { ...view.employer, phone: maskPhone(view.employer.phone) } } : {}),
+  };
 }

@@ -3,8 +3,9 @@
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
 import type {
-  CaseActivities, CaseEvent, Contact, EmailRequest, GeneratedDocument, GenerateDocumentRequest, RejectedSms, SmsBatchResult, SmsRequest, Transition,
+  CaseActivities, CaseEvent, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
+import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
 
 export interface Directory {
@@ -18,17 +19,31 @@ export const testDirectory: Directory = {
     district_chair: { role: 'district_chair', name: '区主席', phone: '13900000005' },
     partner_department: { role: 'partner_department', name: '人社局联络员', phone: '13900000006' },
   },
+  'i-station': {
+    union_mediator: { role: 'union_mediator', name: '调解员', phone: '13900000008' },
+  },
   's-1': {
     street_caseworker: { role: 'street_caseworker', name: '社工', phone: '13900000001' },
     street_chair: { role: 'street_chair', name: '街道主席', phone: '13900000002' },
   },
 };
 
+/** The mediation station and the institutions documents go to (as the institutions table has them). */
+export const testInstitutions: Record<string, Institution> = {
+  'i-station': { unitId: 'i-station', kind: 'mediation_station', name: '测试区总工会劳动争议调解工作室', email: null },
+  'i-arbitration': { unitId: 'i-arbitration', kind: 'arbitration', name: '测试区劳动人事争议仲裁委员会', email: 'zc@arbitration.test' },
+  'i-court': { unitId: 'i-court', kind: 'court', name: '测试区人民法院', email: 'li-an@court.test' },
+};
+
 export class RecordingActivities {
   readonly sms = new Map<string, SmsRequest>();
   readonly smsOrder: SmsRequest[] = [];
   readonly events = new Map<string, CaseEvent>();
-  readonly tasks = new Map<string, { status: string; role: string; kind: string; escalation: number }>();
+  readonly tasks = new Map<string, { status: string; role: string; kind: string; escalation: number; dueAt?: string }>();
+  /** the calendar_days table as loadCalendar reads it, seeded as migration 009 seeds it; tests change it, then send calendarChanged */
+  readonly calendar = new Map<string, boolean>([
+    ...[...chinaHolidayCalendar.holidays].map((d) => [d, true] as const), ...[...chinaHolidayCalendar.makeUpWorkdays].map((d) => [d, false] as const),
+  ]);
   readonly cases = new Map<string, Record<string, unknown>>();
   /** by idempotency key, as the documents table keeps them */
   readonly documents = new Map<string, { req: GenerateDocumentRequest; result: GeneratedDocument }>();
@@ -58,13 +73,15 @@ export class RecordingActivities {
         if (t.casePatch) Object.assign(this.cases.get(t.caseNo) ?? {}, t.casePatch);
         for (const e of t.events ?? []) if (!this.events.has(e.key)) this.events.set(e.key, e);
         if (t.openTask && !this.tasks.has(t.openTask.taskId)) {
-          this.tasks.set(t.openTask.taskId, { status: 'open', role: t.openTask.role, kind: t.openTask.kind, escalation: 0 });
+          this.tasks.set(t.openTask.taskId, { status: 'open', role: t.openTask.role, kind: t.openTask.kind, escalation: 0, dueAt: t.openTask.dueAt });
         }
+        if (t.rescheduleTask && this.tasks.get(t.rescheduleTask.taskId)?.status === 'open') this.tasks.get(t.rescheduleTask.taskId)!.dueAt = t.rescheduleTask.dueAt;
         if (t.escalateTask) this.tasks.get(t.escalateTask.taskId)!.escalation = t.escalateTask.level;
         if (t.closeTask) this.tasks.get(t.closeTask.taskId)!.status = t.closeTask.status;
       },
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
       findEnterpriseChair: async () => this.enterpriseChair,
+      findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),
       generateDocument: async (req) => {
@@ -75,6 +92,15 @@ export class RecordingActivities {
         this.documents.set(req.key, { req, result });
         return result;
       },
+      loadCalendar: async () => {
+        const days = [...this.calendar].sort(([a], [b]) => a.localeCompare(b));
+        return {
+          holidays: days.filter(([, rest]) => rest).map(([d]) => d), makeUpWorkdays: days.filter(([, rest]) => !rest).map(([d]) => d),
+          version: days.map(([d, rest]) => `${d}:${rest ? 'R' : 'W'}`).join(',') || 'empty',
+        };
+      },
+      listOpenCaseWorkflows: async ({ after, limit }) => [...this.cases.values()]
+        .filter((c) => c.status !== 'closed').map((c) => String(c.workflowId)).sort().filter((id) => after === null || id > after).slice(0, limit),
       sendEmail: async (req) => {
         if (!this.emails.has(req.key)) this.emails.set(req.key, req);
         return { messageId: `<${req.key}@test>`, sentAt: new Date(0).toISOString() };

@@ -48,6 +48,9 @@ POST /staff/cases/:caseNo/actions/:action                --YYY----------
 GET /staff/sms                                           --YYYYYYYYYYYYY
 GET /staff/grievances/new                                --YYY----------
 POST /staff/grievances                                   --YYY----------
+GET /staff/calendar                                      ----Y----------
+POST /staff/calendar                                     ----Y----------
+POST /staff/calendar/:day/delete                         ----Y----------
 GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
 POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYY
 POST /api/v1/grievances                                  YYYYY----------
@@ -75,6 +78,24 @@ POST /api/v1/cases/:caseNo/actions/notifyEnterpriseNow   --YYY----------
 GET /api/v1/cases/:caseNo/history                        ---YYYY--------
 GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------
 GET /api/v1/sms                                          --YYYYYYYYYYYYY
+GET /api/v1/calendar/days                                ----Y----------
+PUT /api/v1/calendar/days/:day                           ----Y----------
+DELETE /api/v1/calendar/days/:day                        ----Y----------
+POST /api/v1/mediations                                  ---------Y-Y---
+POST /api/v1/cases/:caseNo/actions/setWorkers            --YYY----------
+POST /api/v1/cases/:caseNo/actions/scheduleSession       --YYY----------
+POST /api/v1/cases/:caseNo/actions/recordSession         --YYY----------
+POST /api/v1/cases/:caseNo/actions/draftAgreement        --YYY----------
+POST /api/v1/cases/:caseNo/actions/refuse                --YYY----------
+POST /api/v1/cases/:caseNo/actions/submitForReview       --YYY----------
+POST /api/v1/cases/:caseNo/actions/confirmReceipt        --YYY----------
+POST /api/v1/cases/:caseNo/actions/confirmReview         --YYY----------
+POST /api/v1/cases/:caseNo/actions/rejectReview          --YYY----------
+POST /api/v1/cases/:caseNo/actions/recordPayment         --YYY----------
+POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
+GET /api/v1/documents                                    -----------YYY-
+GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
+POST /api/v1/documents/:id/receipt                       -----------YYY-
 GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYY
 OPTIONS /codec/encode                                    YYYYYYYYYYYYYYY
 POST /codec/encode                                       ----YYY--------
@@ -111,6 +132,8 @@ afterAll(async () => {
   await sys?.stop();
 });
 
+/** a day outside the calendar's editable range: whoever gets past the access layer is refused by validation */
+const CALENDAR_DAY = '1999-01-01';
 const BODIES: Record<string, unknown> = {
   'POST /grievances': { complainantName: '' },
   'POST /grievances/phone-code': { complainantPhone: '123' },
@@ -129,10 +152,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/grievances/:caseNo/withdrawal': { reason: '不想办了' },
   'POST /codec/encode': { payloads: [] },
   'POST /codec/decode': { payloads: [] },
+  // Refused by validation once let through (a day out of range, rest not a boolean): the table writes no calendar day.
+  'POST /staff/calendar': { day: CALENDAR_DAY, dayType: 'rest' },
+  'PUT /api/v1/calendar/days/:day': { rest: 'maybe' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
-  'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances']);
+  'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {
@@ -152,7 +178,7 @@ function bodyFor(route: string, column: string): unknown {
 /** Sends the route's probe as one column; 'Y' when the access layer let it through. */
 async function probe(route: string, column: string, user: string): Promise<'Y' | '-'> {
   const [method, pattern] = route.split(' ');
-  const path = pattern.replace(':caseNo', caseNo).replace(':token', link).replace(':action', 'contactComplainant');
+  const path = pattern.replace(':caseNo', caseNo).replace(':token', link).replace(':action', 'contactComplainant').replace(':day', CALENDAR_DAY);
   // Signing out ends the token it is sent with: use a fresh one, so later rows keep theirs.
   let token = column === 'worker' ? tokens.worker : user ? tokens[user] : undefined;
   if (route === 'DELETE /api/v1/sessions/current' && user) token = await apiClient(sys.baseUrl).login(user);

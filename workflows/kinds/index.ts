@@ -1,10 +1,11 @@
 /** Every case kind, registered once. The API finds a case's kind from its number and dispatches on this. */
 import { grievanceKind } from './grievance/kind';
+import { mediationKind } from './mediation/kind';
 import type { CaseKindSpec } from './kind-spec';
 
 export type { CaseKindSpec };
 
-export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [grievanceKind];
+export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [grievanceKind, mediationKind];
 
 /** Case numbers: the kind's two-letter prefix and ten Crockford base32 characters. */
 export const CASE_NO_PATTERN = `^(${CASE_KINDS.map((k) => k.prefix).join('|')})[0-9A-Z]{10}$`;

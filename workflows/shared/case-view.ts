@@ -17,3 +17,18 @@ export interface CaseViewBase {
   /** set by the API when the workflow has left Temporal's retention and this view was rebuilt from Postgres */
   archived?: boolean;
 }
+
+/** A document the case made; addressedTo is the institution's unit it was sent to (null: kept by the case). */
+export interface CaseDocumentRef {
+  id: number;
+  kind: string;
+  title: string;
+  version: number;
+  sha256: string;
+  addressedTo: string | null;
+  received: boolean;
+  /** who confirmed receipt, and when (ISO) */
+  receivedBy?: string;
+  receivedAt?: string;
+}
+

@@ -1,9 +1,9 @@
 /**
- * Public holidays and make-up working days (调休上班) of mainland China, as data. Source: the State Council General
- * Office's annual notice on holiday arrangements (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04, published by
- * Xinhua; every date below checked against its text). Check each new year's notice and add it here; years not listed
- * fall back to Saturday/Sunday as rest days.
- * Dates are local (Asia/Shanghai) calendar days, YYYY-MM-DD.
+ * Public holidays and make-up working days (调休上班) of mainland China: the shape workflows compute deadlines with.
+ * Dates are local (Asia/Shanghai) calendar days, YYYY-MM-DD; a day in neither set follows the weekday.
+ *
+ * Since issue 16 the calendar is data (table calendar_days, migration 009, kept by district staff on /staff/calendar,
+ * loaded by the loadCalendar activity). Do not add years here.
  */
 export interface HolidayCalendar {
   holidays: ReadonlySet<string>;
@@ -15,6 +15,11 @@ function span(from: string, days: number): string[] {
   return Array.from({ length: days }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
 }
 
+/**
+ * FROZEN: the 2026 calendar as it was compiled into workflows before issue 16 (source: 国务院办公厅关于2026年部分节假日
+ * 安排的通知, 2025-11-04). Only grievances whose history predates patch 'calendar-as-data' use it, so that on replay they
+ * compute the deadline they recorded; migration 009 seeded calendar_days with exactly these days.
+ */
 export const chinaHolidayCalendar: HolidayCalendar = {
   holidays: new Set([
     ...span('2026-01-01', 3), // 元旦

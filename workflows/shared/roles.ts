@@ -14,10 +14,12 @@ export const ROLE_LABELS = {
   procurator: '检察院',
   negotiation_mentor: '协商导师',
   partner_department: '协作部门',
+  /** the employer as a party of a mediation (its representative confirms by a code sent to their phone) */
+  employer: '用人单位',
 } as const;
 
 export type Role = keyof typeof ROLE_LABELS;
-export type StaffRole = Exclude<Role, 'worker'>;
+export type StaffRole = Exclude<Role, 'worker' | 'employer'>;
 
 /** Who acts on a case: a staff user (with their unit) or the complainant, proven by their personal link or a code. */
 export interface Actor {

@@ -26,7 +26,8 @@ declare module 'fastify' {
 
 const PERMISSION_LABELS: Record<Permission, string> = {
   inbox: '查看待办', 'case.read': '查看案件', 'case.act': '办理案件', 'case.history': '查看完整流程记录',
-  'sms.read': '查看短信', 'grievance.file': '代职工登记诉求', codec: '解密引擎数据',
+  'sms.read': '查看短信', 'grievance.file': '代职工登记诉求', codec: '解密引擎数据', 'calendar.edit': '设置节假日安排',
+  'mediation.open': '登记调解案件', documents: '查看送达本单位的文书',
 };
 
 export function accessOf(req: FastifyRequest): Access | undefined {

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import calendarRoutes from './calendar';
+import mediationRoutes from './mediation';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -7,6 +9,8 @@ const apiV1: FastifyPluginAsync = async (app) => {
   app.removeContentTypeParser('text/plain');
   await app.register(publicRoutes);
   await app.register(staffRoutes);
+  await app.register(calendarRoutes);
+  await app.register(mediationRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 

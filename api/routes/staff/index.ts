@@ -15,6 +15,7 @@ import { actorOf, isMyTask, isOutsider, outboxFilter, viewerOf } from '../../ser
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
 import { payloadFromForm } from './action-form';
+import calendarPages from './calendar';
 import sessionPages from './session';
 import { groupSms } from '../../services/sms-groups';
 import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
@@ -27,6 +28,7 @@ const DONE_NOTICES: Record<string, string> = { ...ACTION_LABELS, filed: '已代�
 const staffPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
   await app.register(sessionPages);
+  await app.register(calendarPages);
 
   app.get('/', { config: { access: 'inbox' } }, async (req, reply) => {
     const viewer = viewerOf(req.staff!);

@@ -11,7 +11,7 @@ import { junkOnTop } from './extra-junk';
 import type { BodyCheck } from './field-defects';
 import { cookieJunk, formEncode, headerJunk, JUNK_AUTH, JUNK_TOKEN, junk } from './junk';
 import { fillDeep, live } from './live';
-import { buildParam, segmentOf } from './param-defects';
+import { buildParam, FUZZ_DAY, segmentOf } from './param-defects';
 import type { Enc, Recipe, Who } from './recipe';
 import { BODYLESS, forbiddenFor, isApi, type Route, staffFor } from './routes';
 
@@ -109,7 +109,7 @@ export function build(g: fc.GeneratorValue, route: Route, recipe: Recipe): Built
       segment = segmentOf(g(() => junk(20)));
       defects.push(`junk in :${name}`);
     } else {
-      const value = validParams[name] ?? (kind === 'caseNo' ? live.caseA : kind === 'action' ? 'contactComplainant' : `L${'Fz'.repeat(16)}`);
+      const value = validParams[name] ?? (kind === 'caseNo' ? live.caseA : kind === 'action' ? 'contactComplainant' : kind === 'day' ? FUZZ_DAY : `L${'Fz'.repeat(16)}`);
       if (name === broken) {
         const p = buildParam(g, kind, value, !!recipe.unknownParamIsFine && !hasBody);
         segment = p.segment;

@@ -22,6 +22,15 @@ const malformedCaseNo = fc.oneof(
 /** raw path segments a client may send that are not valid percent-encoding (or decode to NUL) */
 const RAW_SEGMENTS = ['%', '%ZZ', '%E0%A4%A', '%ED%A0%80', '%C0%AF', '%FF', 'GQ%00', 'GQ%2F0000000000', '%EF%BF%BF', 'GQ%0A%0D0000000'];
 
+/** A calendar day the fuzzed requests start from: inside the editable range, never set by them (each carries a defect). */
+export const FUZZ_DAY = `${new Date().getUTCFullYear() + 1}-03-03`;
+const malformedDay = fc.oneof(
+  fc.constantFrom('2027-3-3', '20270303', '2027/03/03', '27-03-03', '2027-03-03T00:00', '2027-03', 'today', '0', '-1', '２０２７-03-03'),
+  junk(20).filter((s) => !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)),
+);
+/** well-formed days the calendar must still refuse: not in the calendar at all, or far outside the range it keeps */
+const impossibleDay = fc.constantFrom('2027-02-30', '2027-13-01', '2027-00-10', '2027-04-31', '0000-01-01', '1900-01-01', '1999-12-31', '2200-01-01', '9999-12-31');
+
 /** One broken path parameter; `hard` when it must get the request refused (an unknown case number on a page may not). */
 export function buildParam(g: fc.GeneratorValue, kind: ParamKind, valid: string, lenientUnknown: boolean): { segment: string; note: string; hard: boolean } {
   const way = pick(g, ['malformed', 'malformed', 'unknown', 'raw', 'long']);
@@ -34,6 +43,10 @@ export function buildParam(g: fc.GeneratorValue, kind: ParamKind, valid: string,
     }
     const v = g(() => malformedCaseNo);
     return { segment: segmentOf(v), note: `malformed case number ${JSON.stringify(v)}`, hard: true };
+  }
+  if (kind === 'day') {
+    const v = g(() => (way === 'unknown' ? impossibleDay : malformedDay));
+    return { segment: segmentOf(v), note: `${way === 'unknown' ? 'impossible' : 'malformed'} day ${JSON.stringify(v)}`, hard: true };
   }
   if (kind === 'action') {
     const v = g(() => fc.oneof(junk(20), fc.constantFrom('escalate', 'rate', 'CONTACTCOMPLAINANT', 'contactComplainant ', '__proto__', 'constructor')).filter((a) => !(STAFF_ACTIONS as readonly string[]).includes(a)));

@@ -9,8 +9,11 @@ import {
   actionBodies, CASE_NO_PATTERN, grievanceIntakeBody, grievanceIntakeForm, noteBody, PHONE_PATTERN, phoneCodeBody,
   ratingBody, STAFF_ACTIONS, withdrawBody, workerSessionBody,
 } from '../../../api/schemas/grievance';
+import { calendarDayBody, calendarDayForm } from '../../../api/schemas/calendar';
+import { confirmationBody, mediationActionBodies, mediationIntakeBody, MEDIATION_STAFF_ACTIONS } from '../../../api/schemas/mediation';
 import { DEMO_ENTERPRISES, DEMO_STAFF, DEMO_UNITS } from '../../../db/seed/demo-organisation';
 import { headerJunk, junk } from './junk';
+import { FUZZ_DAY } from './param-defects';
 import { type Enc, type Fields, fieldsOf, type Recipe, type Template } from './recipe';
 import { recipeKeyOf, type Route } from './routes';
 
@@ -77,6 +80,14 @@ const codecBodies = (decode: boolean) => {
   return fc.oneof(...shapes);
 };
 
+/** `rest` must be true or false itself: the app's Ajv coerces types, so these would slip through a `type: boolean` */
+const calendarBodies = fc.oneof(
+  fc.constantFrom<unknown>('true', 'false', 1, 0, null, 'yes', '是', [true], {}, 'on').map((rest) => ({ note: `rest = ${JSON.stringify(rest)}`, body: { rest, note: '春节' } })),
+  fc.constant({ note: 'rest missing', body: { note: '春节' } }),
+  fc.constant({ note: 'empty object', body: {} }),
+  fc.constantFrom<unknown>('x', 5, [], null, true).map((b) => ({ note: `body ${JSON.stringify(b)}`, body: b })),
+);
+
 const idempotencyHeaderValues = fc.oneof(
   fc.constantFrom('', 'a', 'short', 'k'.repeat(81), 'key with spaces', 'key;with,odd=chars', 'clé-ÿÿÿÿÿÿÿÿ', 'abc\tdefghij', '..........'),
   headerJunk(100).filter((v) => !/^[A-Za-z0-9_-]{8,80}$/.test(v)),
@@ -111,6 +122,16 @@ export function recipes(): Record<string, Recipe> {
     'GET /api/v1/cases/:caseNo': staffCaseGet, 'GET /api/v1/cases/:caseNo/history': staffCaseGet,
     'GET /api/v1/cases/:caseNo/integrity': staffCaseGet,
     'GET /api/v1/grievances/:caseNo/progress': { audience: 'worker', params: caseNoParam, runs: 16 },
+    'GET /staff/calendar': staffGet, 'GET /api/v1/calendar/days': staffGet,
+    'POST /staff/calendar': {
+      audience: 'staff', enc: 'form', closed: true, runs: 40, templates: [{ body: { day: FUZZ_DAY, dayType: 'rest', note: '春节' } }], fields: fieldsOf(calendarDayForm),
+    },
+    'POST /staff/calendar/:day/delete': { audience: 'staff', enc: 'form', params: { day: 'day' }, runs: 20 },
+    'PUT /api/v1/calendar/days/:day': {
+      audience: 'staff', enc: 'json', closed: true, params: { day: 'day' }, runs: 40,
+      templates: [{ params: { day: FUZZ_DAY }, body: { rest: true, note: '春节' } }], fields: fieldsOf({ properties: { note: calendarDayBody.properties.note } }), customBodies: calendarBodies,
+    },
+    'DELETE /api/v1/calendar/days/:day': { audience: 'staff', enc: 'json', params: { day: 'day' }, runs: 20 },
 
     'POST /grievances': {
       audience: 'anyone', enc: 'form', runs: 60, templates: intakeTemplates(true).map((t) => ({ ...t, body: { ...t.body, phoneCode: '123456' } })),
@@ -167,10 +188,48 @@ export function recipes(): Record<string, Recipe> {
     'POST /codec/encode': { audience: 'staff', enc: 'json', closed: true, runs: 25, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(false) },
     'POST /codec/decode': { audience: 'staff', enc: 'json', closed: true, runs: 35, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(true) },
   };
+  Object.assign(r, mediationRecipes(caseNoParam));
   for (const action of STAFF_ACTIONS) {
     r[`POST /api/v1/cases/:caseNo/actions/${action}`] = {
       audience: 'staff', enc: 'json', closed: true, params: caseNoParam, runs: 25,
       templates: [{ body: ACTION_TEMPLATES[action] }], fields: fieldsOf({ type: 'object', ...actionBodies[action] }, { taskId: { lookup: [] } }),
+    };
+  }
+  return r;
+}
+
+/** A valid payload of each mediation command, sent to the fuzzed cases (grievances: the kind's rules refuse it, 409). */
+const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
+  setWorkers: { workers: [{ name: '陈建国', phone: '13805920001', idNumber: '350203198001011234', claimedFen: 8_000_000 }] },
+  scheduleSession: { at: '2030-01-02T02:00:00.000Z', mode: 'online' },
+  recordSession: { sessionNo: 1, attendees: [1, 2], notes: '双方到场，初步同意分期支付' },
+  draftAgreement: { terms: [{ partyNo: 2, amountFen: 100 }], totalFen: 100, paymentMethod: '银行转账', payment: { kind: 'lump-sum', dueDate: '2030-01-31' } },
+  refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: 1 },
+  confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
+  recordPayment: { installmentNo: 1, paidFen: 100 },
+};
+
+function mediationRecipes(caseNoParam: { caseNo: 'caseNo' }): Record<string, Recipe> {
+  const r: Record<string, Recipe> = {
+    'POST /api/v1/mediations': {
+      // fields of the top level; the nested employer and workers are broken whole (customBodies)
+      audience: 'staff', enc: 'json', closed: true, runs: 40,
+      templates: [{ body: { employer: { name: '厦门某公司', address: '厦门市湖里区1号', representative: '王总', phone: '13805920000' }, workers: MEDIATION_TEMPLATES.setWorkers.workers, dispute: '拖欠工资', streetId: 'not-a-street' } }],
+      fields: fieldsOf({ required: ['dispute', 'streetId'], properties: { dispute: mediationIntakeBody.properties.dispute, streetId: mediationIntakeBody.properties.streetId } }, { streetId: { lookup: [] } }),
+      customBodies: fc.constantFrom<unknown>({}, { workers: [] }, { employer: 'x', workers: 'y', dispute: '拖欠工资', streetId: 's-beishan' }, { employer: {}, workers: [{}], dispute: '拖欠工资', streetId: 's-beishan' })
+        .map((body) => ({ note: 'nested parts missing or of the wrong shape', body })),
+    },
+    'POST /api/v1/mediations/:caseNo/confirmations': {
+      audience: 'anyone', enc: 'json', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { phone: '{phoneA}', code: '123456' } }], fields: fieldsOf(confirmationBody),
+    },
+    'GET /api/v1/documents': { audience: 'staff', runs: 8 },
+    'GET /api/v1/documents/:id': { audience: 'staff', runs: 8 },
+    'POST /api/v1/documents/:id/receipt': { audience: 'staff', enc: 'json', runs: 8 },
+  };
+  for (const action of MEDIATION_STAFF_ACTIONS) {
+    r[`POST /api/v1/cases/:caseNo/actions/${action}`] = {
+      audience: 'staff', enc: 'json', closed: true, params: caseNoParam, runs: 15,
+      templates: [{ body: MEDIATION_TEMPLATES[action] }], fields: fieldsOf({ type: 'object', ...(mediationActionBodies[action] as object) } as never),
     };
   }
   return r;

@@ -12,8 +12,12 @@ export const keyOf = (r: Route) => `${r.method} ${r.url}`;
 /** HEAD routes follow their GET's recipe; "/staff/" is the prefix's own root, like "/staff" */
 export const recipeKeyOf = (r: Route) => `${r.method === 'HEAD' ? 'GET' : r.method} ${r.url === '/staff/' ? '/staff' : r.url}`;
 
+/** who holds the permissions outside the union's line: the station's mediator opens cases, the institute's clerk reads documents */
+const OUTSIDE_LINE: Partial<Record<string, string>> = { 'mediation.open': 'xihu.tj', documents: 'xihu.zc' };
+
 /** the staff member who may use a route (the street caseworker where allowed, else the district's staff) */
 export function staffFor(access: string | undefined): string {
+  if (access && OUTSIDE_LINE[access]) return OUTSIDE_LINE[access]!;
   if (access && access !== 'public' && access !== 'worker' && !may('street_caseworker', access as Permission)) return 'xihu.qb';
   return 'beishan.sg';
 }

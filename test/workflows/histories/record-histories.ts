@@ -10,7 +10,9 @@ import proto from '@temporalio/proto';
 const { temporal } = proto; // a CommonJS package: named ESM imports don't resolve
 import { Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../../worker';
-import { complainantNoteSignal, grievanceActUpdate } from '../../../workflows/shared/definitions';
+import { calendarChangedSignal } from '../../../workflows/shared/calendar-signals';
+import { shanghaiDate } from '../../../workflows/shared/deadlines';
+import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../../workflows/shared/definitions';
 import type { ActionCommand } from '../../../workflows/kinds/grievance/model';
 import { caseworker, districtStaff, grievanceInput, streetChair, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
@@ -24,11 +26,12 @@ const rec = new RecordingActivities();
 const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build() });
 
 type Act = (c: ActionCommand) => Promise<unknown>;
-async function record(name: string, policy: Parameters<typeof grievanceInput>[0], script: (act: Act, note: (text: string) => Promise<void>) => Promise<void>) {
+type Handle = Awaited<ReturnType<typeof env.client.workflow.start>>;
+async function record(name: string, policy: Parameters<typeof grievanceInput>[0], script: (act: Act, note: (text: string) => Promise<void>, handle: Handle) => Promise<void>) {
   const input = grievanceInput(policy);
   const workflowId = `grievance-${input.caseNo}`;
   const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });
-  await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }), (text) => handle.signal(complainantNoteSignal, { text }));
+  await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }), (text) => handle.signal(complainantNoteSignal, { text }), handle);
   await handle.result();
   const history = await handle.fetchHistory();
   // Protobuf binary, base64: the SDK's JSON converter trips over duplicate protobufjs copies, binary never does.
@@ -59,6 +62,23 @@ try {
       await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工要求尽快核实' } });
       await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } });
       await act({ action: 'withdraw', actor: complainant, payload: { reason: '已自行解决' } });
+    });
+    // Since v4 (issue 16): the calendar is data; a holiday declared on the mediation period's last day moves it.
+    await record('calendar', {}, async (act, _note, handle) => {
+      await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } });
+      await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意' } });
+      await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } });
+      await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '已督促' } });
+      const dueOf = async () => (await handle.query(grievanceViewQuery)).openTasks.find((t) => t.kind === 'outcome')?.dueAt;
+      const due = await dueOf();
+      const lastDay = shanghaiDate(Date.parse(due!));
+      rec.calendar.set(lastDay, true);
+      await handle.signal(calendarChangedSignal, { version: 'recorded' });
+      while ((await dueOf()) === due) await new Promise((r) => setTimeout(r, 50));
+      rec.calendar.delete(lastDay);
+      await act({ action: 'recordOutcome', actor: caseworker, payload: { outcome: 'mediated', recoveredFen: 300_000 } });
+      await act({ action: 'recordFollowUp', actor: caseworker, payload: { note: '已回访' } });
+      await act({ action: 'rate', actor: complainant, payload: { score: 4, comment: '满意' } });
     });
   });
 } finally {

@@ -3,6 +3,7 @@
  * it over (a recorded command with a reason). */
 import { canTakeOver, isAssignee } from '../../shared/assignees';
 import { domainError } from '../../shared/domain-error';
+import { requireText } from '../../shared/payload-checks';
 import {
   ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, STAGE_LABELS,
   type ActionCommand, type ActionName, type EnterpriseNotice, type GrievanceView, type Stage,
@@ -63,15 +64,6 @@ function refusal(action: ActionName, s: RuleState, actor: Actor): string | null 
 
 export function allowedActions(s: RuleState, actor: Actor): ActionName[] {
   return (Object.keys(ACTION_LABELS) as ActionName[]).filter((a) => validAtStage(a, s) && refusal(a, s, actor) === null);
-}
-
-const MAX_TEXT = 2000;
-/** The same test as the API's schemas (READABLE_PATTERN): pages post text no schema has seen. */
-const READABLE = /^(?:[\t\n\r]|[^\p{Cc}\p{Cn}\p{Co}\p{Cs}])*$/u;
-function requireText(value: unknown, label: string, max = MAX_TEXT): void {
-  if (typeof value !== 'string' || value.trim() === '') throw domainError('InvalidPayload', `请填写${label}`);
-  if (value.length > max) throw domainError('InvalidPayload', `${label}不能超过${max}个字`);
-  if (!READABLE.test(value)) throw domainError('InvalidPayload', `${label}含有无法显示的字符（如控制字符），请删除后重试`);
 }
 
 function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {

@@ -1,0 +1,56 @@
+/**
+ * A party of a mediation confirms the drafted agreement with the code texted to their phone (issue 16): the code is
+ * checked here against its hash (written as it was sent), wrong tries are counted per party and draft, and a match
+ * becomes the workflow command `confirmAgreement`, recorded as the party's own act.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { agreementCodeHash } from '../../activities/secrets/hash';
+import type { Database } from '../../db/schema';
+import type { MediationView } from '../../workflows/kinds/mediation/model';
+import { HttpError } from '../errors';
+import { actOnCase, caseView } from './cases';
+
+/** Wrong codes a party may enter for one draft before only a new draft (a new code) helps. */
+export const MAX_CODE_FAILURES = 5;
+
+const wrong = () => new HttpError(400, '手机号码或确认码不正确', 'InvalidCode');
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** What a party sees before confirming: their share and the plan (nothing about the other workers). */
+export function agreementForParty(view: MediationView, partyNo: number) {
+  const a = view.agreement!;
+  const isEmployer = partyNo === view.employer.partyNo;
+  const share = isEmployer ? a.totalFen : a.terms.find((t) => t.partyNo === partyNo)?.amountFen ?? 0;
+  return { version: a.version, employer: view.employer.name, isEmployer, workerCount: view.workers.length, shareFen: share, totalFen: a.totalFen, payment: a.payment, paymentMethod: a.paymentMethod };
+}
+
+export async function confirmByCode(db: Kysely<Database>, temporal: Client, caseNo: string, phone: string, code: string) {
+  const view = await caseView<MediationView>(temporal, caseNo, db);
+  const a = view.agreement;
+  if (view.stage !== 'confirming' || !a) throw new HttpError(409, '本案当前没有待确认的调解协议', 'ActionNotAllowed');
+  const rows = await db.selectFrom('agreement_codes').selectAll()
+    .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).execute();
+  if (rows.length === 0) throw wrong();
+  if (rows.every((r) => r.failures >= MAX_CODE_FAILURES)) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送调解协议', 'TooManyTries');
+  const match = rows.find((r) => r.failures < MAX_CODE_FAILURES && sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code)));
+  if (!match) {
+    await db.updateTable('agreement_codes').set((eb) => ({ failures: eb('failures', '+', 1) }))
+      .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).execute();
+    throw wrong();
+  }
+  const isEmployer = match.party_no === view.employer.partyNo;
+  const name = isEmployer ? view.employer.representative.name : view.workers.find((w) => w.partyNo === match.party_no)?.name ?? '';
+  if (a.confirmedBy.includes(match.party_no)) return { confirmed: true, already: true, party: agreementForParty(view, match.party_no), remaining: view.workers.length + 1 - a.confirmedBy.length };
+  const after = await actOnCase<MediationView>(temporal, caseNo, {
+    action: 'confirmAgreement', actor: { role: isEmployer ? 'employer' : 'worker', name }, payload: { partyNo: match.party_no, version: a.version },
+  }, `confirm-${match.party_no}-${a.version}`);
+  await db.updateTable('agreement_codes').set({ used_at: new Date() })
+    .where('case_no', '=', caseNo).where('party_no', '=', match.party_no).where('version', '=', a.version).execute();
+  const remaining = after.agreement ? after.workers.length + 1 - after.agreement.confirmedBy.length : 0;
+  return { confirmed: true, already: false, party: agreementForParty(view, match.party_no), remaining };
+}

@@ -1,0 +1,39 @@
+/**
+ * Documents as staff reach them: an institution's clerks see only what was addressed to their institution; the
+ * union's line and the station's mediators see the documents of the cases they may see. Receipt is a command on the
+ * case (recorded with who confirmed), so it works the same for every case kind.
+ */
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { readDocument } from '../../activities/documents';
+import { documentAddressedTo, documentsAddressedTo } from '../../db/queries/addressed-documents';
+import { findVisibleCase } from '../../db/queries/cases';
+import type { SignedInStaff } from '../../db/queries/staff';
+import type { Database } from '../../db/schema';
+import { notFound } from '../errors';
+import { actOnCase } from './cases';
+import { actorOf, viewerOf } from './viewer';
+
+/** Roles that stand for an institution the documents are addressed to. */
+const CLERK_ROLES = new Set(['arbitration_clerk', 'court_clerk', 'procurator']);
+
+export async function inboxDocuments(db: Kysely<Database>, staff: SignedInStaff) {
+  return documentsAddressedTo(db, staff.org_unit_id);
+}
+
+/** The PDF, if this person may have it; otherwise the same 404 as for a document that does not exist. */
+export async function documentForStaff(db: Kysely<Database>, staff: SignedInStaff, id: number) {
+  if (CLERK_ROLES.has(staff.role)) {
+    if (!(await documentAddressedTo(db, id, staff.org_unit_id))) throw notFound('文书（或未送达贵单位）');
+  }
+  const doc = await readDocument(db, id);
+  if (!doc) throw notFound('文书（或未送达贵单位）');
+  if (!CLERK_ROLES.has(staff.role) && !(await findVisibleCase(db, doc.caseNo, viewerOf(staff)))) throw notFound('文书（或未送达贵单位）');
+  return doc;
+}
+
+export async function confirmReceipt(db: Kysely<Database>, temporal: Client, staff: SignedInStaff, id: number, idempotencyKey?: string) {
+  const addressed = await documentAddressedTo(db, id, staff.org_unit_id);
+  if (!addressed) throw notFound('文书（或未送达贵单位）');
+  return actOnCase(temporal, addressed.case_no, { action: 'confirmReceipt', actor: actorOf(staff), payload: { documentId: id } }, idempotencyKey ?? `receipt-${id}`);
+}

@@ -1,0 +1,91 @@
+/**
+ * Opens a mediation case (DOMAIN §3): a walk-in registered by the station's mediator, or a referral by the arbitration
+ * institute's clerk. The case's places (station, institute, court) follow from who opens it and the district; nothing
+ * is written here: the workflow's first activity creates the case row, as for a grievance.
+ */
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { findCase } from '../../db/queries/cases';
+import { findInstitution, institutionOfDistrict } from '../../db/queries/institutions';
+import { findEnterprise, findStreet } from '../../db/queries/organisation';
+import type { Database } from '../../db/schema';
+import { defaultMediationPolicy, temporalConfig } from '../../temporal.config';
+import { workflowIdOf } from '../../workflows/kinds';
+import type { MediationInput, MediationIntake, MediationSource, WorkerParty } from '../../workflows/kinds/mediation/model';
+import { caseCreatedUpdate } from '../../workflows/shared/definitions';
+import type { Actor } from '../../workflows/shared/roles';
+import { badRequest, forbidden, unavailable } from '../errors';
+import { caseNumberFor } from './case-number';
+
+export interface MediationIntakeRequest {
+  employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; phone: string };
+  workers: Omit<WorkerParty, 'partyNo'>[];
+  dispute: string;
+  streetId: string;
+  appliedAt?: string;
+  referralNo?: string;
+  idempotencyKey?: string;
+}
+
+const DAY = 86_400_000;
+
+/** Who opens the case decides where it is mediated and which institute reviews it. */
+async function placesFor(db: Kysely<Database>, by: Actor) {
+  const own = by.unitId ? await findInstitution(db, by.unitId) : undefined;
+  if (!own?.district_id) throw forbidden('只有调解站的调解员或仲裁院可以登记调解案件');
+  const district = own.district_id;
+  const [station, arbitration, court] = await Promise.all([
+    own.kind === 'mediation_station' ? own : institutionOfDistrict(db, district, 'mediation_station'),
+    own.kind === 'arbitration' ? own : institutionOfDistrict(db, district, 'arbitration'),
+    institutionOfDistrict(db, district, 'court'),
+  ]);
+  if (!station || !arbitration || !court) throw badRequest('本区尚未登记调解站、仲裁院或法院，无法登记调解案件，请联系区总工会');
+  const source: MediationSource = own.kind === 'arbitration' ? 'referral' : 'walk_in';
+  return { districtId: district, source, stationUnitId: station.unit_id, arbitrationUnitId: arbitration.unit_id, courtUnitId: court.unit_id };
+}
+
+function checkAppliedAt(appliedAt: string | undefined, now: number): string {
+  if (!appliedAt) return new Date(now).toISOString();
+  const at = Date.parse(appliedAt);
+  if (Number.isNaN(at)) throw badRequest('收到调解申请的时间无效');
+  if (at > now + 60_000) throw badRequest('收到调解申请的时间不能晚于现在');
+  if (at < now - 15 * DAY) throw badRequest('收到调解申请已超过15日，应告知当事人申请仲裁，不再登记调解');
+  return new Date(at).toISOString();
+}
+
+export async function openMediation(db: Kysely<Database>, temporal: Client, req: MediationIntakeRequest, by: Actor) {
+  const places = await placesFor(db, by);
+  if (places.source === 'referral' && !req.referralNo?.trim()) throw badRequest('仲裁院委托调解请填写委托调解编号');
+  const street = await findStreet(db, req.streetId);
+  if (!street || street.parent_id !== places.districtId) throw badRequest('所选街道不在本区');
+  if (req.employer.enterpriseId && !(await findEnterprise(db, req.employer.enterpriseId))) throw badRequest('所选企业不存在');
+  const ids = new Set(req.workers.map((w) => w.idNumber));
+  if (ids.size !== req.workers.length) throw badRequest('职工名单中有重复的身份证号码');
+  const caseNo = caseNumberFor(req.idempotencyKey, 'MA');
+  const intake: MediationIntake = {
+    ...places, parentCaseNo: null, referralNo: req.referralNo?.trim() || null, streetId: street.id,
+    dispute: req.dispute.trim(), appliedAt: checkAppliedAt(req.appliedAt, Date.now()),
+    employer: {
+      partyNo: 1, name: req.employer.name.trim(), enterpriseId: req.employer.enterpriseId ?? null, creditCode: req.employer.creditCode,
+      address: req.employer.address.trim(), representative: { role: '法定代表人', name: req.employer.representative.trim() }, phone: req.employer.phone,
+    },
+    workers: req.workers.map((w, i) => ({ ...w, name: w.name.trim(), partyNo: i + 2 })),
+    filedBy: by,
+  };
+  return startMediation(db, temporal, { caseNo, intake, policy: defaultMediationPolicy });
+}
+
+/** Starts the workflow and answers once its case row is written (update-with-start), as a grievance's filing does. */
+export async function startMediation(db: Kysely<Database>, temporal: Client, input: MediationInput) {
+  const start = new WithStartWorkflowOperation('mediationArbitration', {
+    taskQueue: temporalConfig.taskQueue, workflowId: workflowIdOf(input.caseNo), args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+  try {
+    await temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start });
+  } catch (err) {
+    if (await findCase(db, input.caseNo)) return { caseNo: input.caseNo };
+    throw Object.assign(unavailable(), { cause: err });
+  }
+  return { caseNo: input.caseNo };
+}

@@ -1,0 +1,133 @@
+/**
+ * The Xiamen case (DOMAIN §3) through the JSON API on the real system (Temporal dev server, Postgres, the worker, SMS
+ * and SMTP on loopback): 43 workers and 3.62 million yuan, mediated at the station, confirmed by every party with the
+ * code texted to them, reviewed by the district's arbitration institute through its clerks' inbox, paid in three
+ * installments. Bad input on the way is refused in zh-CN and changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSmtpServer, type FakeSmtpServer } from '../../scripts/fake-smtp-server';
+import { shanghaiDate } from '../../workflows/shared/deadlines';
+import { apiClient } from '../helpers/http';
+import { startSystem, type System } from '../helpers/system';
+import { eventually } from '../helpers/time-skipping';
+import { xiamenWorkers, XIAMEN_TOTAL_FEN } from '../helpers/xiamen-case';
+
+let sys: System;
+let smtp: FakeSmtpServer;
+let api: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  sys = await startSystem('mediation');
+  smtp = await startFakeSmtpServer();
+  process.env.GONGQING_SMTP_URL = smtp.url;
+  await sys.startWorker();
+  api = apiClient(sys.baseUrl);
+}, 120_000);
+afterAll(async () => {
+  delete process.env.GONGQING_SMTP_URL;
+  await sys?.stop();
+  await smtp?.close();
+});
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const dayAfter = (n: number) => shanghaiDate(Date.now() + n * 86_400_000);
+const EMPLOYER_PHONE = '13905920000';
+
+describe('the Xiamen group dispute through the API', () => {
+  it('goes from a walk-in through agreement, codes, review and three installments to closure', async () => {
+    const mediator = await api.login('xihu.tj');
+    const workers = xiamenWorkers();
+    const opened = await api.call('POST', '/api/v1/mediations', {
+      employer: { name: '厦门某建筑劳务有限公司', creditCode: '91350206MA2Y3K4L5P', address: '厦门市湖里区兴湖路1号', representative: '王建设', phone: EMPLOYER_PHONE },
+      workers, dispute: '拖欠工资', streetId: 's-beishan',
+    }, mediator);
+    expect(opened.status).toBe(201);
+    const caseNo: string = opened.body.caseNo;
+    expect(caseNo).toMatch(/^MA[0-9A-Z]{10}$/);
+    const act = (action: string, body: unknown, token = mediator) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, token);
+
+    const seen = await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator);
+    expect(seen.status).toBe(200);
+    expect(seen.body.view).toMatchObject({ stage: 'mediating', kind: 'mediation' });
+    expect(seen.body.view.workers).toHaveLength(43);
+    expect(seen.body.actions).toContain('draftAgreement');
+    const otherClerk = await api.login('sc.zc');
+    expect((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, otherClerk)).status).toBe(403);
+
+    const terms = workers.map((w, i) => ({ partyNo: i + 2, amountFen: w.claimedFen }));
+    const plan = [120_000_000, 120_000_000, 122_000_000].map((amountFen, i) => ({ dueDate: dayAfter(10 + 30 * i), amountFen }));
+    const draft = { terms, totalFen: XIAMEN_TOTAL_FEN, paymentMethod: '以银行转账方式支付至各申请人本人银行账户', payment: { kind: 'installments', installments: plan } };
+
+    // Bad input: refused in zh-CN, the case unchanged.
+    const short = await act('draftAgreement', { ...draft, totalFen: XIAMEN_TOTAL_FEN + 100 });
+    expect(short.status).toBe(400);
+    expect(short.body.message).toContain('不符');
+    const past = await act('draftAgreement', { ...draft, payment: { kind: 'installments', installments: [{ ...plan[0], dueDate: dayAfter(-1) }, ...plan.slice(1)] } });
+    expect(past.status).toBe(400);
+    expect(past.body.message).toContain('须晚于今天');
+    const stranger = await act('draftAgreement', { ...draft, terms: [...terms.slice(1), { partyNo: 99, amountFen: terms[0].amountFen }] });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.message).toContain('不是本案的职工');
+    expect((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.agreement).toBeNull();
+
+    const drafted = await act('draftAgreement', draft);
+    expect(drafted.status).toBe(200);
+    expect(drafted.body.view.stage).toBe('confirming');
+
+    // Every party confirms with the code texted to their own phone; a wrong code first changes nothing.
+    const phones = [EMPLOYER_PHONE, ...workers.map((w) => w.phone)];
+    const codeOf = async (phone: string) => {
+      const m = await sys.sms.waitFor((x) => x.phone === phone && /确认码\d{6}/.test(x.text), 30_000);
+      return /确认码(\d{6})/.exec(m.text)![1];
+    };
+    const first = await codeOf(phones[1]);
+    const wrongCode = first === '000000' ? '000001' : '000000';
+    const refused = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: wrongCode });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('手机号码或确认码不正确');
+    for (const phone of phones) {
+      const r = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone, code: await codeOf(phone) });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.stage === 'submitting', 20_000);
+
+    // Submitted for review: two PDFs e-mailed to the district's arbitration institute, byte for byte as stored.
+    expect((await act('submitForReview', {})).status).toBe(200);
+    const mail = await smtp.waitFor((m) => m.to.includes('zhongcai@xihu-arbitration.example'), 60_000);
+    expect(mail.subject).toContain(caseNo);
+    expect(mail.attachments).toHaveLength(2);
+    const stored = await sys.db.selectFrom('documents').select(['id', 'kind', 'sha256', 'sent_at']).where('case_no', '=', caseNo).orderBy('id').execute();
+    expect(stored.map((d) => d.kind)).toEqual(['mediation-agreement', 'review-application']);
+    expect(mail.attachments.map((a) => a.sha256)).toEqual(stored.map((d) => d.sha256));
+
+    // The institute's clerk sees them in the inbox; another institute's clerk sees nothing and may not act.
+    const clerk = await api.login('xihu.zc');
+    const inbox = await api.call('GET', '/api/v1/documents', undefined, clerk);
+    expect(inbox.body.documents.filter((d: { case_no: string }) => d.case_no === caseNo)).toHaveLength(2);
+    expect((await api.call('GET', '/api/v1/documents', undefined, otherClerk)).body.documents).toHaveLength(0);
+    expect((await api.call('GET', `/api/v1/documents/${stored[0].id}`, undefined, otherClerk)).status).toBe(404);
+    const pdf = await fetch(`${sys.baseUrl}/api/v1/documents/${stored[0].id}`, { headers: { authorization: `Bearer ${clerk}` } });
+    expect(pdf.status).toBe(200);
+    expect(sha256(Buffer.from(await pdf.arrayBuffer()))).toBe(stored[0].sha256);
+    expect((await api.call('POST', `/api/v1/documents/${stored[1].id}/receipt`, undefined, clerk)).status).toBe(200);
+    const foreign = await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: dayAfter(0) }, otherClerk);
+    expect(foreign.status).toBe(403);
+    const confirmed = await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: dayAfter(0) }, clerk);
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.stage === 'performing', 20_000);
+
+    // Paid in three installments: the case closes as performed, the parties' agreed amounts on record.
+    for (const [i, inst] of plan.entries()) expect((await act('recordPayment', { installmentNo: i + 1, paidFen: inst.amountFen })).status).toBe(200);
+    const closed = await eventually(async () => {
+      const row = await sys.db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
+      return row?.status === 'closed' && row;
+    }, 30_000);
+    expect(closed).toMatchObject({ outcome: 'performed', kind: 'mediation', recovered_fen: XIAMEN_TOTAL_FEN, worker_count: 43 });
+    const parties = await sys.db.selectFrom('case_parties').select(['side', 'agreed_fen']).where('case_no', '=', caseNo).execute();
+    expect(parties).toHaveLength(44);
+    expect(parties.filter((p) => p.side === 'worker').reduce((t, p) => t + Number(p.agreed_fen), 0)).toBe(XIAMEN_TOTAL_FEN);
+    const events = (await sys.db.selectFrom('case_events').select('type').where('case_no', '=', caseNo).execute()).map((e) => e.type);
+    expect(events.filter((t) => t === 'agreement_confirmed')).toHaveLength(44);
+    expect(events).toEqual(expect.arrayContaining(['email_sent', 'document_received', 'review_confirmed', 'closed']));
+  }, 300_000);
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
+import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
+import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
+import type { MediationView } from '../../workflows/kinds/mediation/model';
+import { courtClerk, arbitrationClerk, mediationInput, mediator } from '../helpers/mediation-fixtures';
+import { eventually, useRecordingWorker } from '../helpers/time-skipping';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const taskQueue = 'mediation-timers';
+const ctx = useRecordingWorker(taskQueue);
+
+async function start(input = mediationInput()) {
+  const handle = await ctx.env.client.workflow.start('mediationArbitration', { taskQueue, workflowId: `mediation-${input.caseNo}`, args: [input] });
+  await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
+  const act = (action: string, actor: object, payload: object) =>
+    handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<MediationView>;
+  return { input, handle, act, view: () => handle.query(caseViewQuery) as Promise<MediationView> };
+}
+
+/** An application day in the last two weeks whose 15th day is a Saturday: the period then runs to the Monday. */
+function appliedBeforeAWeekend(nowMs: number): number {
+  for (let back = 1; back <= 14; back++) {
+    const day = Date.parse(`${shanghaiDate(nowMs - back * DAY)}T10:00:00+08:00`);
+    if (new Date(Date.parse(`${shanghaiDate(day + 15 * DAY)}T00:00:00Z`)).getUTCDay() === 6) return day;
+  }
+  throw new Error('no such day');
+}
+
+const dayAfter = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+describe('mediation → arbitration (time skipping)', () => {
+  it('transfers to arbitration when the 15 days end (a last day on a weekend runs to Monday), not a minute before', async () => {
+    const now = await ctx.env.currentTimeMs();
+    const applied = appliedBeforeAWeekend(now);
+    const { input, view } = await start(mediationInput({ appliedAt: new Date(applied).toISOString() }));
+    const expected = statutoryDeadline(applied, 15, chinaHolidayCalendar);
+    // Day 15 is a Saturday; the period ends on the Monday after it, at midnight Shanghai time.
+    expect(new Date(expected + 8 * 3_600_000 + 1).getUTCDay()).toBe(2);
+    expect(Date.parse((await view()).mediationDeadline!)).toBe(expected);
+
+    await ctx.env.sleep(expected - (await ctx.env.currentTimeMs()) - MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await view()).stage).toBe('mediating');
+    expect([...ctx.rec.documents.values()].filter((d) => d.req.caseNo === input.caseNo)).toHaveLength(0);
+
+    await ctx.env.sleep(MINUTE + 1);
+    const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
+    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('十四条')] });
+    expect((await view()).stage).toBe('transferring');
+    const mail = await eventually(() => [...ctx.rec.emails.values()].find((m) => m.caseNo === input.caseNo));
+    expect(mail.to.address).toBe('zc@arbitration.test');
+    expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
+  });
+
+  it('follows an agreement through review and installments: reminders, a missed one, then enforcement at the court', async () => {
+    const { input, handle, act, view } = await start();
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    const dates = [dayAfter(today, 10), dayAfter(today, 40), dayAfter(today, 70)];
+    const [w1, w2, w3] = input.intake.workers;
+    await act('draftAgreement', mediator, {
+      terms: [{ partyNo: w1.partyNo, amountFen: 6_000_000 }, { partyNo: w2.partyNo, amountFen: 6_000_000 }, { partyNo: w3.partyNo, amountFen: 6_000_000 }],
+      totalFen: 18_000_000, paymentMethod: '银行转账',
+      payment: { kind: 'installments', installments: dates.map((d) => ({ dueDate: d, amountFen: 6_000_000 })) },
+    });
+    const codes = await eventually(() => ctx.rec.smsOf(input.caseNo, 'agreement-confirm').length === 4 && ctx.rec.smsOf(input.caseNo, 'agreement-confirm'));
+    expect(codes.map((m) => m.secret)).toEqual([1, 2, 3, 4].map((partyNo) => ({ agreementCode: { partyNo, version: 1 } })));
+    for (const p of [1, 2, 3]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `当事人${p}` }, { partyNo: p, version: 1 });
+    expect((await view()).stage).toBe('confirming');
+    await act('confirmAgreement', { role: 'worker', name: w3.name }, { partyNo: 4, version: 1 });
+    expect((await view()).stage).toBe('submitting');
+
+    await act('submitForReview', mediator, {});
+    await eventually(async () => (await view()).documents.length === 2);
+    const docs = (await view()).documents;
+    expect(docs.map((d) => d.kind)).toEqual(['mediation-agreement', 'review-application']);
+    expect(docs.every((d) => d.addressedTo === 'i-arbitration')).toBe(true);
+    await act('confirmReceipt', arbitrationClerk, { documentId: docs[1].id });
+    await act('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第1号', effectiveOn: today });
+    await eventually(async () => (await view()).stage === 'performing');
+    expect((await view()).installments.map((i) => i.amountFen)).toEqual([6_000_000, 6_000_000, 6_000_000]);
+
+    // Installment 1: a reminder three days before, paid on time.
+    const due1 = Date.parse(`${dates[0]}T23:59:59.999+08:00`);
+    await ctx.env.sleep(due1 - 3 * DAY - (await ctx.env.currentTimeMs()) - MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ctx.rec.smsOf(input.caseNo, 'installment-reminder')).toHaveLength(0);
+    await ctx.env.sleep(2 * MINUTE);
+    await eventually(() => ctx.rec.smsOf(input.caseNo, 'installment-reminder').length === 2);
+    await act('recordPayment', mediator, { installmentNo: 1, paidFen: 6_000_000 });
+
+    // Installment 2: not paid by its day; the mediator and the workers hear of it, then the grace runs out.
+    const due2 = Date.parse(`${dates[1]}T23:59:59.999+08:00`);
+    await ctx.env.sleep(due2 - (await ctx.env.currentTimeMs()) + MINUTE);
+    await eventually(() => ctx.rec.smsOf(input.caseNo, 'installment-missed').length === 4);
+    expect((await view()).installments[1].status).toBe('missed');
+    await ctx.env.sleep(5 * DAY - 2 * MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await view()).stage).toBe('performing');
+    await ctx.env.sleep(2 * MINUTE);
+    const enforcement = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'enforcement-application'));
+    expect(enforcement.req.data).toMatchObject({ missed: { dueDate: dates[1], paidFen: 0 }, basis: { number: '测劳人仲调字〔2026〕第1号' } });
+    const court = await eventually(async () => (await view()).documents.find((d) => d.addressedTo === 'i-court'));
+    await act('confirmReceipt', courtClerk, { documentId: court.id });
+    const result = await handle.result();
+    expect(result).toMatchObject({ outcome: 'enforcement', agreedFen: 18_000_000, paidFen: 6_000_000 });
+  });
+});

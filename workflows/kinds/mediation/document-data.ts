@@ -1,0 +1,84 @@
+/**
+ * The data of each legal document of a mediation case, made from the case's state alone (activities/documents renders
+ * it). Pure, so the same state always gives the same document.
+ */
+import type {
+  EnforcementApplicationData, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
+} from '../../../activities/documents/types';
+import { shanghaiDate } from '../../shared/deadlines';
+import type { Agreement, MediationIntake } from './model';
+import type { MediationState } from './state';
+
+export interface DocumentContext {
+  intake: MediationIntake;
+  s: MediationState;
+  stationName: string;
+  mediatorName: string;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  issuedOn: string;
+}
+
+function paymentTerms(a: Agreement): PaymentTerms {
+  return a.payment.kind === 'lump-sum' ? { kind: 'lump-sum', dueDate: a.payment.dueDate } : { kind: 'installments', installments: a.payment.installments.map((i) => ({ ...i })) };
+}
+
+function workersOf(s: MediationState): Worker[] {
+  const agreed = new Map((s.agreement?.terms ?? []).map((t) => [t.partyNo, t.amountFen]));
+  return s.workers.map((w) => ({ name: w.name, idNumber: w.idNumber, claimedFen: w.claimedFen, agreedFen: agreed.get(w.partyNo) ?? 0 }));
+}
+
+function base(c: DocumentContext) {
+  const e = c.intake.employer;
+  return {
+    station: { name: c.stationName },
+    employer: { name: e.name, creditCode: e.creditCode, address: e.address, representative: e.representative },
+    workers: workersOf(c.s),
+    dispute: c.intake.dispute,
+    issuedOn: c.issuedOn,
+  };
+}
+
+const appliedOn = (c: DocumentContext) => shanghaiDay(c.intake.appliedAt);
+const shanghaiDay = (iso: string) => shanghaiDate(Date.parse(iso));
+const PAYMENT_METHOD_DEFAULT = '以银行转账方式支付至各申请人本人银行账户';
+
+export function agreementData(c: DocumentContext): MediationAgreementData {
+  const a = c.s.agreement!;
+  return { ...base(c), mediator: { name: c.mediatorName }, appliedOn: appliedOn(c), paymentMethod: a.paymentMethod || PAYMENT_METHOD_DEFAULT, terms: paymentTerms(a) };
+}
+
+export function reviewApplicationData(c: DocumentContext, arbitrationName: string): ReviewApplicationData {
+  const a = c.s.agreement!;
+  return {
+    ...base(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, agreementSignedOn: shanghaiDay(a.signedAt!),
+    paymentMethod: a.paymentMethod || PAYMENT_METHOD_DEFAULT, terms: paymentTerms(a),
+  };
+}
+
+export function transferLetterData(c: DocumentContext, arbitrationName: string, reasons: string[]): TransferLetterData {
+  const attachments = ['劳动争议调解申请书', `调解记录（${c.s.sessions.filter((x) => x.recorded).length}次）`, '当事人身份证明材料'];
+  return { ...base(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
+}
+
+/** What each worker was paid so far: the payments in proportion to what each was agreed (the last worker takes the rest). */
+function paidShares(s: MediationState): number[] {
+  const total = s.agreement!.totalFen;
+  const paid = s.installments.reduce((t, i) => t + i.paidFen, 0);
+  const agreed = workersOf(s).map((w) => w.agreedFen);
+  const shares = agreed.map((a) => Math.floor((paid * a) / total));
+  if (shares.length > 0) shares[shares.length - 1] += paid - shares.reduce((t, x) => t + x, 0);
+  return shares;
+}
+
+export function enforcementData(c: DocumentContext, courtName: string, arbitrationName: string, missed: { dueDate: string; paidFen: number }): EnforcementApplicationData {
+  const shares = paidShares(c.s);
+  const review = c.s.review!;
+  return {
+    ...base(c),
+    workers: workersOf(c.s).map((w, i) => ({ ...w, paidFen: shares[i] })),
+    court: courtName,
+    basis: { title: '调解书', number: review.number, issuedBy: arbitrationName, effectiveOn: review.effectiveOn },
+    terms: paymentTerms(c.s.agreement!),
+    missed,
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * The mediation → arbitration handoff (DOMAIN §3, 厦门调解站): its facts, stages and commands. Pure data shared by the
+ * workflow, the API and the pages.
+ */
+import type { MediationPolicy } from '../../../temporal.config';
+import type { CaseDocumentRef, CaseViewBase } from '../../shared/case-view';
+
+export type { CaseDocumentRef };
+import type { Actor } from '../../shared/roles';
+
+export const MEDIATION_STAGE_LABELS = {
+  mediating: '调解中',
+  confirming: '当事人确认调解协议',
+  submitting: '提交仲裁审查确认',
+  review: '仲裁院审查确认',
+  performing: '履行调解协议',
+  transferring: '转入仲裁（待仲裁院接收）',
+  enforcing: '申请强制执行（待法院接收）',
+  closed: '已办结',
+} as const;
+export type MediationStage = keyof typeof MEDIATION_STAGE_LABELS;
+
+export const MEDIATION_OUTCOME_LABELS = {
+  performed: '调解协议履行完毕',
+  arbitration: '调解不成，已转入仲裁',
+  enforcement: '未按期履行，已申请强制执行',
+} as const;
+export type MediationOutcome = keyof typeof MEDIATION_OUTCOME_LABELS;
+
+export const SOURCE_LABELS = { grievance: '工情诉求转入', walk_in: '到站申请', referral: '仲裁院委托调解' } as const;
+export type MediationSource = keyof typeof SOURCE_LABELS;
+
+export interface WorkerParty {
+  partyNo: number;
+  name: string;
+  phone: string;
+  /** 居民身份证号码: shown masked to everyone but the union's own line, printed masked on documents */
+  idNumber: string;
+  claimedFen: number;
+}
+
+export interface EmployerParty {
+  partyNo: number;
+  name: string;
+  enterpriseId: string | null;
+  creditCode?: string;
+  address: string;
+  representative: { role: '法定代表人' | '主要负责人'; name: string; position?: string };
+  /** who confirms the agreement for the employer (a code is sent here) */
+  phone: string;
+}
+
+/** Where the case is mediated and where its documents go (institutions: org units outside the union's line). */
+export interface MediationPlaces {
+  stationUnitId: string;
+  arbitrationUnitId: string;
+  courtUnitId: string;
+}
+
+export interface MediationIntake extends MediationPlaces {
+  source: MediationSource;
+  /** the grievance this case came from (a child workflow), or the institute's referral number */
+  parentCaseNo: string | null;
+  referralNo?: string | null;
+  districtId: string;
+  streetId: string;
+  /** what the dispute is about, as it reads after 因: 拖欠工资 */
+  dispute: string;
+  /** when the station received the application: the 15 days of Art. 14 count from it (ISO) */
+  appliedAt: string;
+  employer: EmployerParty;
+  workers: WorkerParty[];
+  filedBy: Actor;
+}
+
+export interface MediationInput {
+  caseNo: string;
+  intake: MediationIntake;
+  policy: MediationPolicy;
+}
+
+export interface Session {
+  sessionNo: number;
+  at: string;
+  mode: 'online' | 'in_person';
+  place: string | null;
+  recorded: boolean;
+  attendees: number[];
+  notes: string | null;
+}
+
+export interface Installment {
+  no: number;
+  /** YYYY-MM-DD, Asia/Shanghai: due by the end of that day */
+  dueDate: string;
+  amountFen: number;
+  paidFen: number;
+  status: 'due' | 'paid' | 'missed';
+}
+
+export type PaymentPlan =
+  | { kind: 'lump-sum'; dueDate: string }
+  | { kind: 'installments'; installments: { dueDate: string; amountFen: number }[] };
+
+export interface AgreementTerms {
+  /** what each worker is to receive, by party number; every worker of the case exactly once */
+  terms: { partyNo: number; amountFen: number }[];
+  totalFen: number;
+  payment: PaymentPlan;
+  /** e.g. 以银行转账方式支付至各申请人本人银行账户 */
+  paymentMethod: string;
+}
+
+export interface Agreement extends AgreementTerms {
+  /** a new draft is a new version; confirmations belong to one version */
+  version: number;
+  draftedAt: string;
+  confirmedBy: number[];
+  signedAt: string | null;
+}
+
+/** The 调解书 the arbitration commission issued on review (the enforceable instrument). */
+export interface ReviewDecision {
+  number: string;
+  effectiveOn: string;
+  confirmedBy: string;
+}
+
+export interface MediationView extends CaseViewBase {
+  kind: 'mediation';
+  stage: MediationStage;
+  source: MediationSource;
+  parentCaseNo: string | null;
+  outcome: MediationOutcome | null;
+  appliedAt: string;
+  /** the Art. 14 deadline as the calendar now has it (ISO); null once agreement was reached */
+  mediationDeadline: string | null;
+  employer: EmployerParty;
+  workers: WorkerParty[];
+  sessions: Session[];
+  agreement: Agreement | null;
+  review: ReviewDecision | null;
+  /** why the last review was rejected, if it was */
+  reviewRejection: string | null;
+  installments: Installment[];
+  /** documents the case made, newest last: what the inbox and pages list */
+  documents: CaseDocumentRef[];
+  /** the workflow's own clock when the view was made: the rules refuse dates before it */
+  asOf: string;
+  places: MediationPlaces;
+}
+
+export type MediationPayloads = {
+  setWorkers: { workers: Omit<WorkerParty, 'partyNo'>[] };
+  scheduleSession: { at: string; mode: 'online' | 'in_person'; place?: string };
+  recordSession: { sessionNo: number; attendees: number[]; notes: string };
+  draftAgreement: AgreementTerms;
+  /** sent by the API once the party proved the one-time code texted to them */
+  confirmAgreement: { partyNo: number; version: number };
+  refuse: { side: 'worker' | 'employer'; reason: string };
+  submitForReview: { note?: string };
+  confirmReceipt: { documentId: number };
+  confirmReview: { decisionNo: string; effectiveOn: string };
+  rejectReview: { reason: string; next: 'mediation' | 'arbitration' };
+  recordPayment: { installmentNo: number; paidFen: number };
+};
+export type MediationAction = keyof MediationPayloads;
+
+export type MediationCommand = {
+  [A in MediationAction]: { action: A; actor: Actor; payload: MediationPayloads[A] };
+}[MediationAction];
+
+export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
+  setWorkers: '登记申请人（职工）',
+  scheduleSession: '安排调解',
+  recordSession: '记录调解情况',
+  draftAgreement: '拟定调解协议',
+  confirmAgreement: '当事人确认调解协议',
+  refuse: '一方拒绝调解（转仲裁）',
+  submitForReview: '提交仲裁审查确认',
+  confirmReceipt: '确认收到文书',
+  confirmReview: '审查确认（出具调解书）',
+  rejectReview: '不予确认',
+  recordPayment: '登记付款',
+};
+
+/** Most workers a group dispute registers in one case (a larger group is split by the station). */
+export const MAX_WORKERS = 300;

@@ -1,0 +1,152 @@
+/**
+ * Which mediation command is valid at which stage, for whom, with which payload. Pure: the workflow's update validator
+ * enforces it, the API uses it to answer quickly and to show only the actions valid now. The station's mediators act
+ * on the mediation; the parties confirm the agreement (the API sends that command once their one-time code matched);
+ * the clerks of the institution a document was addressed to receive it, and the arbitration institute's clerks answer
+ * a review request.
+ */
+import { shanghaiDate } from '../../shared/deadlines';
+import { domainError } from '../../shared/domain-error';
+import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
+import type { Actor } from '../../shared/roles';
+import { checkAgreementTerms } from './agreement-checks';
+import {
+  MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS,
+  type MediationAction, type MediationCommand, type MediationStage, type MediationView,
+} from './model';
+
+export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
+  | 'documents' | 'asOf' | 'places'>;
+
+const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'scheduleSession', 'recordSession', 'draftAgreement', 'refuse', 'submitForReview', 'recordPayment'];
+const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
+
+function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
+  switch (action) {
+    case 'setWorkers': return s.stage === 'mediating';
+    case 'scheduleSession': case 'draftAgreement': case 'refuse': return BEFORE_AGREEMENT.includes(s.stage);
+    case 'recordSession': return BEFORE_AGREEMENT.includes(s.stage) && s.sessions.some((x) => !x.recorded);
+    case 'confirmAgreement': return s.stage === 'confirming';
+    case 'submitForReview': return s.stage === 'submitting';
+    case 'confirmReview': case 'rejectReview': return s.stage === 'review';
+    case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
+    case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);
+    default: return false;
+  }
+}
+
+const clerkRoleOf = (unitId: string | null, s: MediationRuleState) =>
+  unitId === s.places.arbitrationUnitId ? 'arbitration_clerk' : unitId === s.places.courtUnitId ? 'court_clerk' : null;
+
+function refusal(action: MediationAction, s: MediationRuleState, actor: Actor): string | null {
+  if (MEDIATOR_ACTIONS.includes(action)) {
+    return actor.role === 'union_mediator' && actor.unitId === s.places.stationUnitId ? null : '只有本案调解站的调解员可以办理';
+  }
+  switch (action) {
+    case 'confirmAgreement': return actor.role === 'worker' || actor.role === 'employer' ? null : '调解协议须由当事人本人凭短信确认码确认';
+    case 'confirmReview': case 'rejectReview':
+      return actor.role === 'arbitration_clerk' && actor.unitId === s.places.arbitrationUnitId ? null : '只有受理本案审查申请的仲裁院可以审查确认';
+    case 'confirmReceipt':
+      return s.documents.some((d) => !d.received && d.addressedTo === actor.unitId && clerkRoleOf(d.addressedTo, s) === actor.role)
+        ? null : '只有文书送达的机构可以确认收到';
+    default: return '当前用户无权操作';
+  }
+}
+
+function checkWorkers(list: unknown): void {
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_WORKERS) throw domainError('InvalidPayload', `请登记1到${MAX_WORKERS}位申请调解的职工`);
+  const ids = new Set<string>();
+  list.forEach((w: Record<string, unknown>, n) => {
+    const who = `第${n + 1}位职工`;
+    requireText(w?.name, `${who}的姓名`, 50);
+    if (typeof w.phone !== 'string' || !/^1[3-9]\d{9}$/.test(w.phone)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的手机号码不正确`);
+    if (typeof w.idNumber !== 'string' || !/^\d{17}[\dX]$/.test(w.idNumber)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的身份证号码不正确`);
+    if (ids.has(w.idNumber)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的身份证号码与前面的职工重复`);
+    ids.add(w.idNumber);
+    requireFen(w.claimedFen, `${who}（${String(w.name)}）的请求金额`);
+  });
+}
+
+function partyName(s: MediationRuleState, partyNo: unknown): string | null {
+  if (partyNo === s.employer.partyNo) return s.employer.name;
+  return s.workers.find((w) => w.partyNo === partyNo)?.name ?? null;
+}
+
+function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Actor): void {
+  const p = (cmd.payload ?? {}) as Record<string, any>;
+  switch (cmd.action) {
+    case 'setWorkers': return checkWorkers(p.workers);
+    case 'scheduleSession': {
+      requireOneOf(p.mode, ['online', 'in_person'] as const, '线上或现场调解');
+      if (typeof p.at !== 'string' || Number.isNaN(Date.parse(p.at))) throw domainError('InvalidPayload', '调解时间不是有效的时间');
+      if (Date.parse(p.at) <= Date.parse(s.asOf)) throw domainError('InvalidPayload', '调解时间须晚于现在');
+      if (p.mode === 'in_person') requireText(p.place, '调解地点', 200);
+      return;
+    }
+    case 'recordSession': {
+      const session = s.sessions.find((x) => x.sessionNo === p.sessionNo);
+      if (!session || session.recorded) throw domainError('InvalidPayload', '该场调解不存在或已记录');
+      if (!Array.isArray(p.attendees) || p.attendees.length === 0) throw domainError('InvalidPayload', '请选择到场（或在线参加）的当事人');
+      for (const no of p.attendees) if (partyName(s, no) === null) throw domainError('InvalidPayload', `当事人编号 ${String(no)} 不是本案的当事人`);
+      return requireText(p.notes, '调解记录');
+    }
+    case 'draftAgreement': return checkAgreementTerms(p, s.workers, s.asOf);
+    case 'confirmAgreement': {
+      const name = partyName(s, p.partyNo);
+      if (name === null) throw domainError('InvalidPayload', '该当事人不在本案中');
+      if (p.version !== s.agreement?.version) throw domainError('ActionNotAllowed', '调解协议已修改，请使用最新短信中的确认码');
+      if (s.agreement?.confirmedBy.includes(p.partyNo)) throw domainError('ActionNotAllowed', `${name}已确认过调解协议`);
+      if (actor.role === 'employer' ? p.partyNo !== s.employer.partyNo : p.partyNo === s.employer.partyNo) {
+        throw domainError('RoleNotPermitted', '确认码与当事人不符');
+      }
+      return;
+    }
+    case 'refuse':
+      requireOneOf(p.side, ['worker', 'employer'] as const, '拒绝调解的一方');
+      return requireText(p.reason, '拒绝理由', 500);
+    case 'submitForReview':
+      if (p.note !== undefined && p.note !== '') requireText(p.note, '备注', 500);
+      return;
+    case 'confirmReceipt':
+      if (!s.documents.some((d) => d.id === p.documentId && d.addressedTo === actor.unitId)) throw domainError('InvalidPayload', '该文书不存在或未送达贵单位');
+      if (s.documents.some((d) => d.id === p.documentId && d.received)) throw domainError('ActionNotAllowed', '该文书已确认收到');
+      return;
+    case 'confirmReview': {
+      requireText(p.decisionNo, '调解书文号', 60);
+      const on = requireDate(p.effectiveOn, '调解书生效日期');
+      if (on > shanghaiDate(Date.parse(s.asOf))) throw domainError('InvalidPayload', '调解书生效日期不能晚于今天');
+      return;
+    }
+    case 'rejectReview':
+      requireOneOf(p.next, ['mediation', 'arbitration'] as const, '退回调解或转入仲裁');
+      return requireText(p.reason, '不予确认的理由', 500);
+    case 'recordPayment': {
+      const due = s.installments.find((i) => i.no === p.installmentNo);
+      if (!due) throw domainError('InvalidPayload', '没有这一期付款');
+      if (due.status === 'paid') throw domainError('ActionNotAllowed', `第${due.no}期已付清`);
+      const paid = requireFen(p.paidFen, '付款金额', 1);
+      if (paid > due.amountFen - due.paidFen) throw domainError('InvalidPayload', `付款金额超过第${due.no}期尚欠的${((due.amountFen - due.paidFen) / 100).toFixed(2)}元`);
+      return;
+    }
+  }
+}
+
+function stageRefusal(action: MediationAction, s: MediationRuleState): string {
+  if (action === 'recordSession') return '没有待记录的调解场次，请先安排调解';
+  if (action === 'confirmReceipt') return '没有待确认收到的文书';
+  return `当前环节为“${MEDIATION_STAGE_LABELS[s.stage]}”，不能执行“${MEDIATION_ACTION_LABELS[action]}”`;
+}
+
+export function assertMediationCommandAllowed(cmd: MediationCommand, s: MediationRuleState): void {
+  if (!cmd || typeof cmd.action !== 'string' || !Object.hasOwn(MEDIATION_ACTION_LABELS, cmd.action)) throw domainError('ActionNotAllowed', '未知的操作');
+  if (s.stage === 'closed') throw domainError('CaseClosed', '该案件已办结，不能再操作');
+  if (!validAtStage(cmd.action, s)) throw domainError('ActionNotAllowed', stageRefusal(cmd.action, s));
+  const why = cmd.actor && typeof cmd.actor.role === 'string' ? refusal(cmd.action, s, cmd.actor) : '当前用户无权操作';
+  if (why) throw domainError('RoleNotPermitted', why);
+  validatePayload(cmd, s, cmd.actor);
+}
+
+export function allowedMediationActions(s: MediationRuleState, actor: Actor): MediationAction[] {
+  if (s.stage === 'closed') return [];
+  return (Object.keys(MEDIATION_ACTION_LABELS) as MediationAction[]).filter((a) => a !== 'confirmAgreement' && validAtStage(a, s) && refusal(a, s, actor) === null);
+}

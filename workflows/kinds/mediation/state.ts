@@ -1,0 +1,124 @@
+/** The mediation case's live state and how each validated command changes it. Pure (no Temporal calls): unit-testable. */
+import type { PartyFacts } from '../../../activities/types';
+import { ROLE_LABELS } from '../../shared/roles';
+import type {
+  Agreement, CaseDocumentRef, EmployerParty, Installment, MediationCommand, MediationInput, MediationOutcome,
+  MediationStage, ReviewDecision, Session, WorkerParty,
+} from './model';
+
+export interface MediationState {
+  stage: MediationStage;
+  outcome: MediationOutcome | null;
+  employer: EmployerParty;
+  workers: WorkerParty[];
+  sessions: Session[];
+  agreement: Agreement | null;
+  refusal: { side: 'worker' | 'employer'; reason: string } | null;
+  submitted: boolean;
+  review: ReviewDecision | null;
+  rejection: { reason: string; next: 'mediation' | 'arbitration' } | null;
+  installments: Installment[];
+  documents: CaseDocumentRef[];
+  created: boolean;
+}
+
+export function initialMediationState(input: MediationInput): MediationState {
+  return {
+    stage: 'mediating', outcome: null, employer: input.intake.employer, workers: input.intake.workers, sessions: [],
+    agreement: null, refusal: null, submitted: false, review: null, rejection: null, installments: [], documents: [], created: false,
+  };
+}
+
+const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
+
+export function workerFacts(w: WorkerParty, agreedFen: number | null = null): PartyFacts {
+  return { partyNo: w.partyNo, side: 'worker', name: w.name, phone: w.phone, idNumber: w.idNumber, claimedFen: w.claimedFen, agreedFen };
+}
+
+export function employerFacts(e: EmployerParty): PartyFacts {
+  return { partyNo: e.partyNo, side: 'employer', name: e.name, phone: e.phone, enterpriseId: e.enterpriseId };
+}
+
+/** Every party has confirmed the current draft: the agreement is reached (signed). */
+export function agreementReached(s: MediationState): boolean {
+  return s.agreement !== null && s.agreement.signedAt !== null;
+}
+
+export interface AppliedMediationCommand {
+  type: string;
+  summary: string;
+  data: Record<string, unknown>;
+  parties?: PartyFacts[];
+}
+
+export function applyMediationCommand(s: MediationState, cmd: MediationCommand, now: string): AppliedMediationCommand {
+  const by = cmd.actor.name;
+  switch (cmd.action) {
+    case 'setWorkers': {
+      // The employer is party 1; workers follow in the order the mediator listed them.
+      s.workers = cmd.payload.workers.map((w, i) => ({ ...w, partyNo: i + 2 }));
+      const claimed = s.workers.reduce((t, w) => t + w.claimedFen, 0);
+      return { type: 'workers_registered', summary: `${by}登记申请调解的职工${s.workers.length}人，请求金额合计${yuan(claimed)}`, data: { count: s.workers.length, claimedFen: claimed }, parties: s.workers.map((w) => workerFacts(w)) };
+    }
+    case 'scheduleSession': {
+      const { at, mode, place } = cmd.payload;
+      const session: Session = { sessionNo: s.sessions.length + 1, at, mode, place: place ?? null, recorded: false, attendees: [], notes: null };
+      s.sessions.push(session);
+      return { type: 'session_scheduled', summary: `${by}安排第${session.sessionNo}次调解（${mode === 'online' ? '线上' : `现场：${place}`}）`, data: { sessionNo: session.sessionNo, at, mode } };
+    }
+    case 'recordSession': {
+      const session = s.sessions.find((x) => x.sessionNo === cmd.payload.sessionNo)!;
+      Object.assign(session, { recorded: true, attendees: [...cmd.payload.attendees], notes: cmd.payload.notes });
+      return { type: 'session_recorded', summary: `${by}记录第${session.sessionNo}次调解：${session.attendees.length}方当事人参加。${cmd.payload.notes}`, data: { sessionNo: session.sessionNo, attendees: session.attendees } };
+    }
+    case 'draftAgreement': {
+      const version = (s.agreement?.version ?? 0) + 1;
+      s.agreement = { ...cmd.payload, version, draftedAt: now, confirmedBy: [], signedAt: null };
+      s.stage = 'confirming';
+      const plan = cmd.payload.payment.kind === 'installments' ? `分${cmd.payload.payment.installments.length}期支付` : `于${cmd.payload.payment.dueDate}前一次性支付`;
+      return { type: 'agreement_drafted', summary: `${by}拟定调解协议（第${version}稿）：${s.workers.length}名职工合计${yuan(cmd.payload.totalFen)}，${plan}；已向各方当事人发送确认码`, data: { version, totalFen: cmd.payload.totalFen } };
+    }
+    case 'confirmAgreement': {
+      const a = s.agreement!;
+      a.confirmedBy.push(cmd.payload.partyNo);
+      const all = s.workers.length + 1;
+      const name = cmd.payload.partyNo === s.employer.partyNo ? s.employer.name : s.workers.find((w) => w.partyNo === cmd.payload.partyNo)!.name;
+      let parties: PartyFacts[] | undefined;
+      if (a.confirmedBy.length === all) {
+        a.signedAt = now;
+        const agreed = new Map(a.terms.map((t) => [t.partyNo, t.amountFen]));
+        parties = s.workers.map((w) => workerFacts(w, agreed.get(w.partyNo) ?? 0));
+      }
+      const left = all - a.confirmedBy.length;
+      return {
+        type: 'agreement_confirmed',
+        summary: `${ROLE_LABELS[cmd.actor.role]}${name}凭短信确认码确认调解协议（第${a.version}稿）${left === 0 ? '；各方均已确认，调解协议达成' : `，尚有${left}方未确认`}`,
+        data: { partyNo: cmd.payload.partyNo, version: a.version, remaining: left }, parties,
+      };
+    }
+    case 'refuse':
+      s.refusal = { side: cmd.payload.side, reason: cmd.payload.reason };
+      return { type: 'mediation_refused', summary: `${cmd.payload.side === 'worker' ? '职工一方' : '用人单位一方'}拒绝调解（${by}登记）：${cmd.payload.reason}`, data: { side: cmd.payload.side } };
+    case 'submitForReview':
+      s.submitted = true;
+      return { type: 'review_submitted', summary: `${by}提交仲裁审查确认申请${cmd.payload.note ? `：${cmd.payload.note}` : ''}`, data: {} };
+    case 'confirmReceipt': {
+      const doc = s.documents.find((d) => d.id === cmd.payload.documentId)!;
+      Object.assign(doc, { received: true, receivedBy: by, receivedAt: now });
+      return { type: 'document_received', summary: `${ROLE_LABELS[cmd.actor.role]}${by}确认收到《${doc.title}》`, data: { documentId: doc.id, kind: doc.kind } };
+    }
+    case 'confirmReview':
+      s.review = { number: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn, confirmedBy: by };
+      return { type: 'review_confirmed', summary: `仲裁院${by}审查确认调解协议，出具调解书（${cmd.payload.decisionNo}），${cmd.payload.effectiveOn}生效`, data: { decisionNo: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn } };
+    case 'rejectReview':
+      s.rejection = { reason: cmd.payload.reason, next: cmd.payload.next };
+      return { type: 'review_rejected', summary: `仲裁院${by}不予确认调解协议：${cmd.payload.reason}；${cmd.payload.next === 'mediation' ? '退回调解' : '转入仲裁'}`, data: { next: cmd.payload.next } };
+    case 'recordPayment': {
+      const due = s.installments.find((i) => i.no === cmd.payload.installmentNo)!;
+      due.paidFen += cmd.payload.paidFen;
+      if (due.paidFen >= due.amountFen) due.status = 'paid';
+      const rest = due.amountFen - due.paidFen;
+      return { type: 'payment_recorded', summary: `${by}登记第${due.no}期付款${yuan(cmd.payload.paidFen)}${rest > 0 ? `，尚欠${yuan(rest)}` : '，本期已付清'}`, data: { installmentNo: due.no, paidFen: cmd.payload.paidFen, remainingFen: rest } };
+    }
+  }
+}

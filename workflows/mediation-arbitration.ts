@@ -1,0 +1,183 @@
+/**
+ * The mediation → arbitration handoff of DOMAIN §3 (厦门调解站): the station mediates within the 15 days of
+ * 劳动争议调解仲裁法 Art. 14; an agreement every party confirms goes to the arbitration institute for review (仲裁审查
+ * 确认) and, once confirmed as a 调解书, is followed installment by installment; a missed installment leads, after a
+ * grace period, to an application for enforcement at the court. No agreement in time, or a party refusing, transfers
+ * the case into arbitration with a transfer letter (转仲裁函).
+ */
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
+import { shanghaiDate } from './shared/deadlines';
+import { caseActUpdate, caseCreatedUpdate, caseNoteSignal, caseViewQuery } from './shared/definitions';
+import { humanStep, type Assignee } from './shared/human-step';
+import { StatutoryClock } from './shared/statutory-clock';
+import { MediationParties } from './mediation/parties';
+import { followInstallments } from './mediation/installments';
+import { MediationPaperwork } from './mediation/paperwork';
+import type { MediationCommand, MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
+import { assertMediationCommandAllowed } from './kinds/mediation/rules';
+import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
+
+export interface MediationResult {
+  caseNo: string;
+  outcome: MediationOutcome;
+  agreedFen: number;
+  paidFen: number;
+}
+
+export async function mediationArbitration(input: MediationInput): Promise<MediationResult> {
+  const { caseNo, intake, policy } = input;
+  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  const s = initialMediationState(input);
+  const clock = new StatutoryClock(host);
+  let mediationDue: () => number = () => Number.MAX_SAFE_INTEGER;
+  let mediatorName = '';
+
+  const view = (): MediationView => ({
+    kind: 'mediation', caseNo, stage: s.stage, status: s.stage === 'closed' ? 'closed' : 'open', source: intake.source,
+    parentCaseNo: intake.parentCaseNo, outcome: s.outcome, appliedAt: intake.appliedAt,
+    mediationDeadline: agreementReached(s) || s.stage === 'closed' ? null : new Date(mediationDue()).toISOString(),
+    employer: s.employer, workers: s.workers, sessions: s.sessions, agreement: s.agreement, review: s.review,
+    reviewRejection: s.rejection?.reason ?? null, installments: s.installments, documents: s.documents,
+    openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
+    places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
+  });
+  const parties = new MediationParties(host, intake, s);
+  const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
+  const movesTheFlow = (cmd: MediationCommand): boolean => {
+    switch (cmd.action) {
+      case 'confirmAgreement': return agreementReached(s);
+      case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': return true;
+      case 'confirmReceipt': {
+        const unit = s.documents.find((d) => d.id === cmd.payload.documentId)?.addressedTo;
+        return (s.stage === 'transferring' || s.stage === 'enforcing') && !!unit && paperwork.allReceived(unit);
+      }
+      default: return false;
+    }
+  };
+
+  setHandler(caseViewQuery, view);
+  setHandler(caseCreatedUpdate, async () => {
+    await condition(() => s.created);
+    return caseNo;
+  });
+  setHandler(caseActUpdate, async (given) => {
+    const cmd = given as MediationCommand;
+    const version = host.noteCommand();
+    if (cmd.action === 'draftAgreement') mediatorName = cmd.actor.name;
+    const applied = applyMediationCommand(s, cmd, nowIso());
+    const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
+    await condition(() => s.created);
+    await activities.persistTransition({ caseNo, at: nowIso(), events: [event], parties: applied.parties, casePatch: { stage: s.stage } });
+    if (cmd.action === 'draftAgreement') parties.askToConfirm();
+    // Answer with the state after the main flow reacted, when the command moved it; most commands do not.
+    if (movesTheFlow(cmd)) await condition(() => host.settled(version), '10 seconds');
+    return view();
+  }, { validator: (cmd) => assertMediationCommandAllowed(cmd as MediationCommand, view()) });
+  setHandler(caseNoteSignal, async ({ text, actor }) => {
+    const event = host.event('party_note', actor, `${actor.name}补充说明：${text}`, { text });
+    await condition(() => s.created);
+    await activities.persistTransition({ caseNo, at: nowIso(), events: [event] });
+  });
+
+  const total = intake.workers.reduce((t, w) => t + w.claimedFen, 0);
+  await activities.persistTransition({
+    caseNo, at: nowIso(),
+    createCase: {
+      kind: 'mediation', workflowId: host.workflowId, districtId: intake.districtId, streetId: intake.streetId,
+      enterpriseId: intake.employer.enterpriseId, enterpriseName: intake.employer.name, category: 'mediation',
+      complainantName: intake.workers.length > 1 ? `${intake.workers[0].name}等${intake.workers.length}人` : intake.workers[0]?.name ?? '（待登记）',
+      complainantPhone: intake.workers[0]?.phone ?? '', description: intake.dispute, claimedFen: total,
+      workerCount: Math.max(1, intake.workers.length), createdAt: nowIso(), stage: 'mediating', level: 'station',
+    },
+    parties: [employerFacts(intake.employer), ...intake.workers.map((w) => workerFacts(w))],
+    grantAccess: [{ unitId: intake.stationUnitId, role: 'union_mediator', reason: 'assigned' }],
+    events: [host.event('mediation_applied', intake.filedBy, parties.intakeSummary(), { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total })],
+  });
+  s.created = true;
+
+  const mediator = (): Assignee => ({ role: 'union_mediator', unitId: intake.stationUnitId, department: null });
+  const clerk = (): Assignee => ({ role: 'arbitration_clerk', unitId: intake.arbitrationUnitId, department: null });
+  mediationDue = await clock.deadline(`调解期限（${policy.mediationDays}日）`, Date.parse(intake.appliedAt), policy.mediationDays);
+
+  let transferReasons: string[] | null = null;
+  for (let round = 1; ; round++) {
+    s.stage = s.agreement && !agreementReached(s) ? 'confirming' : 'mediating';
+    const mediated = await humanStep(host, {
+      kind: 'mediation', title: round === 1 ? `组织调解并达成调解协议（${policy.mediationDays}日内）` : '重新调解并达成调解协议',
+      dueAt: mediationDue, assignee: mediator, done: () => agreementReached(s), abandoned: () => s.refusal !== null,
+      whenOverdue: 'end', casePatch: { stage: s.stage },
+    }, policy);
+    clock.release(mediationDue);
+    if (mediated !== 'done') {
+      transferReasons = mediated === 'overdue'
+        ? [`自${shanghaiDate(Date.parse(intake.appliedAt))}收到调解申请之日起${policy.mediationDays}日内未达成调解协议（《劳动争议调解仲裁法》第十四条）`]
+        : [`${s.refusal!.side === 'worker' ? '职工一方' : '用人单位一方'}拒绝调解：${s.refusal!.reason}`];
+      break;
+    }
+    s.stage = 'submitting';
+    await humanStep(host, {
+      kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
+      done: () => s.submitted, abandoned: () => false, ladder: policy.escalation, casePatch: { stage: 'submitting' },
+    }, policy);
+    s.stage = 'review';
+    await paperwork.askForReview(round);
+    await humanStep(host, {
+      kind: 'review', title: '审查确认调解协议', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
+      done: () => s.review !== null || s.rejection !== null, abandoned: () => false, ladder: policy.escalation, casePatch: { stage: 'review' },
+    }, policy);
+    if (s.review) break;
+    if (s.rejection!.next === 'arbitration') {
+      transferReasons = [`仲裁院不予确认调解协议：${s.rejection!.reason}`];
+      break;
+    }
+    // Back to mediation for a while: a new draft, new confirmations, then review again.
+    s.agreement = null;
+    s.submitted = false;
+    s.rejection = null;
+    const until = nowMs() + policy.remediationDue;
+    mediationDue = () => until;
+  }
+
+  if (transferReasons) {
+    s.stage = 'transferring';
+    await paperwork.transfer(transferReasons);
+    parties.tellTransferred(transferReasons[0]);
+    await humanStep(host, {
+      kind: 'receiveTransfer', title: '接收转仲裁案件', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
+      done: () => paperwork.allReceived(intake.arbitrationUnitId), abandoned: () => false, ladder: policy.escalation,
+      casePatch: { stage: 'transferring' },
+    }, policy);
+    s.outcome = 'arbitration';
+  } else {
+    s.stage = 'performing';
+    s.installments = paperwork.installmentsOfAgreement();
+    await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'performing' } });
+    parties.tellReviewConfirmed();
+    const missed = await followInstallments(host, intake, s, policy, parties);
+    if (missed) {
+      s.stage = 'enforcing';
+      await paperwork.applyForEnforcement(missed);
+      parties.tellEnforcement();
+      await humanStep(host, {
+        kind: 'receiveEnforcement', title: '受理强制执行申请', dueAt: nowMs() + policy.reviewDue,
+        assignee: () => ({ role: 'court_clerk', unitId: intake.courtUnitId, department: null }),
+        done: () => paperwork.allReceived(intake.courtUnitId), abandoned: () => false, ladder: policy.escalation,
+        casePatch: { stage: 'enforcing' },
+      }, policy);
+      s.outcome = 'enforcement';
+    } else {
+      s.outcome = 'performed';
+    }
+  }
+
+  s.stage = 'closed';
+  const paidFen = s.installments.reduce((t, i) => t + i.paidFen, 0);
+  await host.persistRestPoint({
+    caseNo, at: nowIso(), casePatch: { stage: 'closed', status: 'closed', outcome: s.outcome, recoveredFen: paidFen },
+    events: [host.systemEvent('closed', parties.closingSummary(paidFen))],
+  });
+  await host.drainBackground();
+  await condition(allHandlersFinished);
+  return { caseNo, outcome: s.outcome!, agreedFen: s.agreement?.totalFen ?? 0, paidFen };
+}

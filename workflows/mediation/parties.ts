@@ -1,0 +1,114 @@
+/**
+ * What the parties of a mediation are told by SMS, and how the case's history names them. Every message goes out in
+ * the background (a slow gateway never holds up the case), keyed so a retry or a replay never texts anyone twice.
+ */
+import type { Contact, SmsRequest } from '../../activities/types';
+import { activities, type CaseHost } from '../shared/case-host';
+import { findInstitution } from '../shared/deliver-documents';
+import { SOURCE_LABELS, type Installment, type MediationIntake } from '../kinds/mediation/model';
+import type { MediationState } from '../kinds/mediation/state';
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+export class MediationParties {
+  constructor(
+    private readonly host: CaseHost,
+    private readonly intake: MediationIntake,
+    private readonly s: MediationState,
+  ) {}
+
+  private workers(): Contact[] {
+    return this.s.workers.map((w) => ({ role: 'worker', name: w.name, phone: w.phone }));
+  }
+
+  private employer(): Contact {
+    return { role: 'employer', name: this.s.employer.representative.name, phone: this.s.employer.phone };
+  }
+
+  private async mediators(): Promise<Contact[]> {
+    return activities.findContacts({ unitId: this.intake.stationUnitId, roles: ['union_mediator'] });
+  }
+
+  private send(step: string, template: string, to: Contact[], vars: (c: Contact, i: number) => Record<string, string | number>, secret?: (i: number) => SmsRequest['secret']): void {
+    const caseNo = this.host.caseNo;
+    const reqs: SmsRequest[] = to.map((c, i) => ({
+      key: `${this.host.workflowId}:${step}:${c.role}:${i}`, caseNo, template, to: c,
+      vars: { caseNo, employer: this.intake.employer.name, ...vars(c, i) }, ...(secret ? { secret: secret(i) } : {}),
+    }));
+    if (reqs.length > 0) this.host.inBackground(this.host.sendSms(() => activities.sendSmsBatch(reqs)));
+  }
+
+  intakeSummary(): string {
+    const claimed = this.intake.workers.reduce((t, w) => t + w.claimedFen, 0);
+    const who = this.intake.workers.length > 0 ? `${this.intake.workers.length}名职工，请求金额合计${yuan(claimed)}元` : '职工名单待调解员登记';
+    return `${SOURCE_LABELS[this.intake.source]}${this.intake.parentCaseNo ? `（${this.intake.parentCaseNo}）` : ''}：${this.intake.employer.name}${this.intake.dispute}纠纷，${who}`;
+  }
+
+  /** Each party gets the draft's gist and a one-time code for it (the activity fills the code in; never in history). */
+  askToConfirm(): void {
+    const a = this.s.agreement!;
+    const agreed = new Map(a.terms.map((t) => [t.partyNo, t.amountFen]));
+    const plan = a.payment.kind === 'installments' ? `分${a.payment.installments.length}期支付，首期${a.payment.installments[0].dueDate}前` : `于${a.payment.dueDate}前一次性支付`;
+    const partyNos = [this.s.employer.partyNo, ...this.s.workers.map((w) => w.partyNo)];
+    const run = (async () => {
+      const station = (await findInstitution(this.intake.stationUnitId))?.name ?? '调解站';
+      this.send(`agreement-v${a.version}`, 'agreement-confirm', [this.employer(), ...this.workers()], (_c, i) => ({
+        station, version: a.version,
+        share: i === 0 ? `贵单位向${this.s.workers.length}名职工合计支付${yuan(a.totalFen)}元，${plan}` : `您应得${yuan(agreed.get(partyNos[i]) ?? 0)}元，${plan}`,
+      }), (i) => ({ agreementCode: { partyNo: partyNos[i], version: a.version } }));
+    })();
+    this.host.inBackground(run);
+  }
+
+  tellReviewConfirmed(): void {
+    const run = (async () => {
+      const arbitration = (await findInstitution(this.intake.arbitrationUnitId))?.name ?? '仲裁委员会';
+      const r = this.s.review!;
+      this.send('review-confirmed', 'review-confirmed', [this.employer(), ...this.workers()], (c) => ({
+        arbitration, decisionNo: r.number, effectiveOn: r.effectiveOn,
+        next: c.role === 'employer' ? '请按期足额支付，逾期将被申请强制执行。' : '调解站将跟进每期付款。',
+      }));
+    })();
+    this.host.inBackground(run);
+  }
+
+  tellTransferred(reason: string): void {
+    const run = (async () => {
+      const arbitration = (await findInstitution(this.intake.arbitrationUnitId))?.name ?? '劳动人事争议仲裁院';
+      this.send('transferred', 'mediation-transferred', [...this.workers(), this.employer()], () => ({ arbitration, reason: reason.slice(0, 40) }));
+    })();
+    this.host.inBackground(run);
+  }
+
+  remindInstallment(inst: Installment): void {
+    const run = (async () => {
+      const to = [this.employer(), ...(await this.mediators())];
+      this.send(`installment-${inst.no}-reminder`, 'installment-reminder', to, () => ({ dueDate: inst.dueDate, no: inst.no, amount: yuan(inst.amountFen - inst.paidFen) }));
+    })();
+    this.host.inBackground(run);
+  }
+
+  tellMissed(inst: Installment): void {
+    const run = (async () => {
+      const to = [...(await this.mediators()), ...this.workers()];
+      this.send(`installment-${inst.no}-missed`, 'installment-missed', to, () => ({ dueDate: inst.dueDate, no: inst.no, owed: yuan(inst.amountFen - inst.paidFen), graceDays: 0 }));
+    })();
+    this.host.inBackground(run);
+  }
+
+  tellEnforcement(): void {
+    const run = (async () => {
+      const court = (await findInstitution(this.intake.courtUnitId))?.name ?? '人民法院';
+      this.send('enforcement', 'enforcement-filed', this.workers(), () => ({ court }));
+    })();
+    this.host.inBackground(run);
+  }
+
+  closingSummary(paidFen: number): string {
+    switch (this.s.outcome) {
+      case 'performed': return `调解协议履行完毕，${this.s.workers.length}名职工共收到${yuan(paidFen)}元，案件办结`;
+      case 'enforcement': return `已向法院申请强制执行（此前已付${yuan(paidFen)}元），调解站办结`;
+      default: return '调解不成，案件已由仲裁院接收，调解站办结';
+    }
+  }
+}

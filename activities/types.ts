@@ -144,9 +144,17 @@ export interface Institution {
   email: string | null;
 }
 
+/** The institutions a district's mediation cases go to (unit ids). */
+export interface DistrictInstitutions {
+  stationUnitId: string;
+  arbitrationUnitId: string;
+  courtUnitId: string;
+}
+
 export interface CaseActivities {
   persistTransition(t: Transition): Promise<void>;
   findInstitution(q: { unitId: string }): Promise<Institution | null>;
+  findDistrictInstitutions(q: { districtId: string }): Promise<DistrictInstitutions | null>;
   /** one contact per role (the unit's primary holder), in the order asked; roles nobody holds are left out */
   findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;

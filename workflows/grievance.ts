@@ -14,6 +14,7 @@ import { applyCommand, initialState, intakeSummary, type GrievanceState } from '
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
 import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
 import { StatutoryClock } from './shared/statutory-clock';
+import { handOverToStation } from './station-handover';
 import type { Role } from './shared/roles';
 import { tellWorker } from './kinds/grievance/worker-notices';
 import { workerOutcome } from './kinds/grievance/worker-outcome';
@@ -28,7 +29,9 @@ export interface GrievanceResult {
 const INTAKE_STREET_ROLES: Role[] = ['street_caseworker', 'street_chair'];
 const INTAKE_DISTRICT_ROLES: Role[] = ['district_staff', 'supervising_leader', 'district_chair'];
 /** After these outcomes the street visits the worker before the loop closes. */
-const FOLLOW_UP_OUTCOMES: Outcome[] = ['mediated', 'arbitration', 'court'];
+const FOLLOW_UP_OUTCOMES: Outcome[] = ['mediated', 'arbitration', 'court', 'station'];
+/** Since issue 16 these go to the district's mediation station as a case of their own (a child workflow). */
+const STATION_OUTCOMES: Outcome[] = ['station', 'arbitration'];
 
 export async function grievance(input: GrievanceInput): Promise<GrievanceResult> {
   const { caseNo, intake, policy } = input;
@@ -112,6 +115,12 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     end = await step('outcome', `登记调解结果（${policy.mediationDays}日调解期限）`, mediationEnds);
     if (typeof mediationEnds === 'function') clock.release(mediationEnds);
     if (end === 'done' && s.outcome) tellWorker(host, intake, 'outcome', workerOutcome(s.outcome, s.recoveredFen));
+    // Cases that recorded such an outcome before this existed went straight to the follow-up, and still do.
+    if (end === 'done' && s.outcome && STATION_OUTCOMES.includes(s.outcome) && patched('station-handover')) {
+      s.stage = 'station';
+      const result = await handOverToStation(host, input, s, s.outcomePayload ?? {});
+      if (result && result.paidFen > 0) s.recoveredFen = result.paidFen;
+    }
   }
   if (end === 'done' && s.outcome && FOLLOW_UP_OUTCOMES.includes(s.outcome)) {
     end = await step('followUp', '回访职工', nowMs() + policy.followUpDue);

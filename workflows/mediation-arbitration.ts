@@ -100,8 +100,9 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   const clerk = (): Assignee => ({ role: 'arbitration_clerk', unitId: intake.arbitrationUnitId, department: null });
   mediationDue = await clock.deadline(`调解期限（${policy.mediationDays}日）`, Date.parse(intake.appliedAt), policy.mediationDays);
 
-  let transferReasons: string[] | null = null;
-  for (let round = 1; ; round++) {
+  let transferReasons: string[] | null = intake.directToArbitration
+    ? [`职工经工会协调申请劳动仲裁（工情诉求${intake.parentCaseNo ?? ''}转入）`] : null;
+  for (let round = 1; !transferReasons; round++) {
     s.stage = s.agreement && !agreementReached(s) ? 'confirming' : 'mediating';
     const mediated = await humanStep(host, {
       kind: 'mediation', title: round === 1 ? `组织调解并达成调解协议（${policy.mediationDays}日内）` : '重新调解并达成调解协议',

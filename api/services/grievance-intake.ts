@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { findCase } from '../../db/queries/cases';
 import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
-import { defaultGrievancePolicy, temporalConfig } from '../../temporal.config';
+import { defaultGrievancePolicy, defaultMediationPolicy, temporalConfig } from '../../temporal.config';
 import { caseCreatedUpdate } from '../../workflows/shared/definitions';
 import type { Category, GrievanceInput } from '../../workflows/kinds/grievance/model';
 import type { Actor } from '../../workflows/shared/roles';
@@ -58,6 +58,7 @@ export async function fileGrievance(
       filedBy,
     },
     policy: defaultGrievancePolicy,
+    mediationPolicy: defaultMediationPolicy,
   };
   const start = new WithStartWorkflowOperation('grievance', {
     taskQueue: temporalConfig.taskQueue,

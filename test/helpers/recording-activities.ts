@@ -82,6 +82,7 @@ export class RecordingActivities {
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
       findEnterpriseChair: async () => this.enterpriseChair,
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
+      findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),
       generateDocument: async (req) => {

@@ -21,8 +21,9 @@ export class MediationParties {
     return this.s.workers.map((w) => ({ role: 'worker', name: w.name, phone: w.phone }));
   }
 
-  private employer(): Contact {
-    return { role: 'employer', name: this.s.employer.representative.name, phone: this.s.employer.phone };
+  /** the employer's representative, when a phone is on record (a grievance sent on to arbitration may have none) */
+  private employer(): Contact[] {
+    return this.s.employer.phone ? [{ role: 'employer', name: this.s.employer.representative.name, phone: this.s.employer.phone }] : [];
   }
 
   private async mediators(): Promise<Contact[]> {
@@ -52,7 +53,7 @@ export class MediationParties {
     const partyNos = [this.s.employer.partyNo, ...this.s.workers.map((w) => w.partyNo)];
     const run = (async () => {
       const station = (await findInstitution(this.intake.stationUnitId))?.name ?? '调解站';
-      this.send(`agreement-v${a.version}`, 'agreement-confirm', [this.employer(), ...this.workers()], (_c, i) => ({
+      this.send(`agreement-v${a.version}`, 'agreement-confirm', [...this.employer(), ...this.workers()], (_c, i) => ({
         station, version: a.version,
         share: i === 0 ? `贵单位向${this.s.workers.length}名职工合计支付${yuan(a.totalFen)}元，${plan}` : `您应得${yuan(agreed.get(partyNos[i]) ?? 0)}元，${plan}`,
       }), (i) => ({ agreementCode: { partyNo: partyNos[i], version: a.version } }));
@@ -64,7 +65,7 @@ export class MediationParties {
     const run = (async () => {
       const arbitration = (await findInstitution(this.intake.arbitrationUnitId))?.name ?? '仲裁委员会';
       const r = this.s.review!;
-      this.send('review-confirmed', 'review-confirmed', [this.employer(), ...this.workers()], (c) => ({
+      this.send('review-confirmed', 'review-confirmed', [...this.employer(), ...this.workers()], (c) => ({
         arbitration, decisionNo: r.number, effectiveOn: r.effectiveOn,
         next: c.role === 'employer' ? '请按期足额支付，逾期将被申请强制执行。' : '调解站将跟进每期付款。',
       }));
@@ -75,14 +76,14 @@ export class MediationParties {
   tellTransferred(reason: string): void {
     const run = (async () => {
       const arbitration = (await findInstitution(this.intake.arbitrationUnitId))?.name ?? '劳动人事争议仲裁院';
-      this.send('transferred', 'mediation-transferred', [...this.workers(), this.employer()], () => ({ arbitration, reason: reason.slice(0, 40) }));
+      this.send('transferred', 'mediation-transferred', [...this.workers(), ...this.employer()], () => ({ arbitration, reason: reason.slice(0, 40) }));
     })();
     this.host.inBackground(run);
   }
 
   remindInstallment(inst: Installment): void {
     const run = (async () => {
-      const to = [this.employer(), ...(await this.mediators())];
+      const to = [...this.employer(), ...(await this.mediators())];
       this.send(`installment-${inst.no}-reminder`, 'installment-reminder', to, () => ({ dueDate: inst.dueDate, no: inst.no, amount: yuan(inst.amountFen - inst.paidFen) }));
     })();
     this.host.inBackground(run);

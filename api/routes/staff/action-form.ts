@@ -11,7 +11,10 @@ export function payloadFromForm(action: StaffActionName, raw: Record<string, str
     case 'recordOutcome': {
       const recoveredFen = f.recoveredYuan === undefined ? undefined : yuanToFen(f.recoveredYuan);
       if (f.recoveredYuan !== undefined && recoveredFen === undefined) throw badRequest('追回金额格式不正确（元，最多两位小数）');
-      return { outcome: f.outcome as never, recoveredFen, explanation: f.explanation, note: f.note };
+      return {
+        outcome: f.outcome as never, recoveredFen, explanation: f.explanation, note: f.note,
+        employerRepresentative: f.employerRepresentative, employerPhone: f.employerPhone, employerAddress: f.employerAddress,
+      };
     }
     case 'handUp': case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow': return { reason: f.reason ?? '' };
     case 'openCoordination': return { department: f.department ?? '', note: f.note ?? '' };

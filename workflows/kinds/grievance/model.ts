@@ -1,6 +1,6 @@
 /** The grievance (工情码 / 我有事办) case: its facts, stages and commands. Pure data shared by workflow, API and views. */
 import type { CaseViewBase, OpenTaskView } from '../../shared/case-view';
-import type { GrievancePolicy } from '../../../temporal.config';
+import type { GrievancePolicy, MediationPolicy } from '../../../temporal.config';
 import type { Actor, Role } from '../../shared/roles';
 
 export const CATEGORY_LABELS = {
@@ -18,6 +18,8 @@ export type Category = keyof typeof CATEGORY_LABELS;
 export const OUTCOME_LABELS = {
   mediated: '调解成功',
   arbitration: '转入劳动仲裁',
+  /** handed to the district's union mediation station (DOMAIN §3): a mediation case of its own, the grievance waits for it */
+  station: '转调解站调解',
   court: '转入诉讼',
   withdrawn: '职工撤回',
   unfounded: '诉求不成立（已向职工解释）',
@@ -30,6 +32,8 @@ export const STAGE_LABELS = {
   verify: '向企业工会核实',
   urge: '督促企业调解委员会调解',
   outcome: '登记处理结果',
+  /** waiting for the mediation case the station runs (outcome 'station' or 'arbitration') */
+  station: '调解站调解或转仲裁中',
   followUp: '回访',
   rating: '等待职工评价',
   closed: '已办结',
@@ -57,6 +61,8 @@ export interface GrievanceInput {
   caseNo: string;
   intake: GrievanceIntake;
   policy: GrievancePolicy;
+  /** for the mediation case a grievance may hand over to the station; absent in cases started before that existed */
+  mediationPolicy?: MediationPolicy;
 }
 
 export type { OpenTaskView };
@@ -95,7 +101,11 @@ export type ActionPayloads = {
   contactComplainant: { note: string };
   verifyWithEnterprise: { note: string };
   urgeMediation: { note: string };
-  recordOutcome: { outcome: Exclude<Outcome, 'withdrawn'>; recoveredFen?: number; explanation?: string; note?: string };
+  recordOutcome: {
+    outcome: Exclude<Outcome, 'withdrawn'>; recoveredFen?: number; explanation?: string; note?: string;
+    /** who speaks for the employer at the station (required when handing the case to the station) */
+    employerRepresentative?: string; employerPhone?: string; employerAddress?: string;
+  };
   recordFollowUp: { note: string };
   handUp: { reason: string };
   openCoordination: { department: string; note: string };

@@ -97,6 +97,11 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
       if (p.outcome === 'mediated' && !(Number.isSafeInteger(p.recoveredFen) && (p.recoveredFen as number) >= 0)) {
         throw domainError('InvalidPayload', '调解成功时请填写追回金额（不能为负数）');
       }
+      if (p.outcome === 'station') {
+        requireText(p.employerRepresentative, '用人单位代表人姓名', 30);
+        if (typeof p.employerPhone !== 'string' || !/^1[3-9]\d{9}$/.test(p.employerPhone)) throw domainError('InvalidPayload', '转调解站调解时请填写用人单位代表人的手机号码（用于确认调解协议）');
+      }
+      if (p.employerAddress !== undefined && p.employerAddress !== '') requireText(p.employerAddress, '用人单位地址', 200);
       if (p.outcome === 'unfounded') requireText(p.explanation, '向职工所作的解释');
       else if (p.explanation !== undefined && p.explanation !== '') requireText(p.explanation, '解释说明');
       if (p.note !== undefined && p.note !== '') requireText(p.note, '备注');

@@ -29,6 +29,8 @@ export interface GrievanceState {
   completed: Partial<Record<Stage, boolean>>;
   withdrawn: boolean;
   outcome: Outcome | null;
+  /** the outcome command as given: the station handover reads the employer's representative from it */
+  outcomePayload?: Record<string, unknown>;
   recoveredFen: number | null;
   rating: number | null;
   ratingComment: string | null;
@@ -87,6 +89,7 @@ export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: (
       const p = cmd.payload;
       s.completed.outcome = true;
       s.outcome = p.outcome;
+      s.outcomePayload = { ...p };
       s.recoveredFen = p.outcome === 'mediated' ? (p.recoveredFen ?? 0) : null;
       const money = s.recoveredFen !== null ? `，追回${yuan(s.recoveredFen)}元` : '';
       const why = p.explanation ? `；解释：${p.explanation}` : '';

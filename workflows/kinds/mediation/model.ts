@@ -62,6 +62,8 @@ export interface MediationIntake extends MediationPlaces {
   /** the grievance this case came from (a child workflow), or the institute's referral number */
   parentCaseNo: string | null;
   referralNo?: string | null;
+  /** the worker asked for arbitration (a grievance's outcome 'to arbitration'): the station transfers at once */
+  directToArbitration?: boolean;
   districtId: string;
   streetId: string;
   /** what the dispute is about, as it reads after 因: 拖欠工资 */

@@ -90,7 +90,13 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       for (const no of p.attendees) if (partyName(s, no) === null) throw domainError('InvalidPayload', `当事人编号 ${String(no)} 不是本案的当事人`);
       return requireText(p.notes, '调解记录');
     }
-    case 'draftAgreement': return checkAgreementTerms(p, s.workers, s.asOf);
+    case 'draftAgreement': {
+      // Every party receives a code to confirm with, and the documents print each worker's ID number.
+      if (!/^1[3-9]\d{9}$/.test(s.employer.phone)) throw domainError('InvalidPayload', '用人单位代表人的手机号码未登记，无法发送确认码');
+      const unnamed = s.workers.find((w) => !/^\d{17}[\dX]$/.test(w.idNumber));
+      if (unnamed) throw domainError('InvalidPayload', `请先在“登记申请人”中登记每位职工的身份证号码（${unnamed.name}未登记）`);
+      return checkAgreementTerms(p, s.workers, s.asOf);
+    }
     case 'confirmAgreement': {
       const name = partyName(s, p.partyNo);
       if (name === null) throw domainError('InvalidPayload', '该当事人不在本案中');

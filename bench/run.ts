@@ -33,6 +33,8 @@ import { gitState, sustained, writeReport, type Phase, type RunData } from './li
 import { BASELINE_DB, freshDatabase, machineFacts } from './lib/setup';
 import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
+import { measureMediationHandoff } from './mediation';
+import { startFakeSmtpServer } from '../scripts/fake-smtp-server';
 
 const t0 = Date.now();
 const commit = gitState();
@@ -85,6 +87,9 @@ async function main() {
   await seedDemo(db);
   const machine = await machineFacts(process.env.DATABASE_URL);
   const temporal = await connectTemporal();
+  // The documents of mediation cases are e-mailed: to a loopback SMTP server, as npm start does (every worker inherits it).
+  const smtp = await startFakeSmtpServer({ smtpPort: 0, httpPort: 0 });
+  process.env.GONGQING_SMTP_URL = smtp.url;
   log(`database ${process.env.DATABASE_URL}, Temporal ${process.env.TEMPORAL_ADDRESS}, quick=${cfg.quick}`);
 
   let worker: Child | undefined;
@@ -215,6 +220,8 @@ async function main() {
     const phases: Phase[] = [await phase('defaults', { server: mainServer, limit: true })];
     const history = await measureHistory(api!.baseUrl, db, { ...cfg.history, log });
     log(`history: p50 ${history.latency.p50.toFixed(0)} ms, p95 ${history.latency.p95.toFixed(0)} ms`);
+    const mediation = await measureMediationHandoff(api!.baseUrl, { db, cases: cfg.quick ? 3 : 10, log })
+      .catch((err: Error) => { notes.push(`no mediation section: ${String(err.message).split('\n')[0].slice(0, 300)}`); return undefined; });
     await stopWorkerAndApi();
     const variant = variantEnv();
     if (variant) {
@@ -248,7 +255,7 @@ async function main() {
 
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });
@@ -259,6 +266,7 @@ async function main() {
     log(`wrote ${file} and ${png}`);
   } finally {
     await stopAll();
+    await smtp.close();
     await temporal.connection.close();
     await db.destroy();
   }

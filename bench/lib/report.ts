@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import type { DocumentKind } from '../../activities/documents/types';
 import type { DocumentsResult } from '../documents';
+import type { HandoffResult } from '../mediation';
+import { handoffSection, handoffSummary } from './report-mediation';
 import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
 import type { StepResult } from '../intake';
@@ -43,6 +45,8 @@ export interface RunData {
   scale: ScaleResult & { probe: StepResult; probeFanout: FanoutResult; cacheSize: number };
   /** PDF generation of the legal documents, without Temporal; absent when it could not run (notes say why) */
   documents?: DocumentsResult;
+  /** the mediation handoff (issue 16); absent when it could not run (notes say why) */
+  mediation?: HandoffResult;
   wallSeconds: number;
 }
 
@@ -64,7 +68,7 @@ export const phaseDetail = (d: RunData, p: Phase) => [
 const moderate = (d: RunData, p: Phase) => [...p.steps].sort((a, b) => Math.abs(a.step.offered - d.moderateRate) - Math.abs(b.step.offered - d.moderateRate))[0];
 
 const SKIPPED = '– (not run: two lower steps not sustained)';
-const NO_MEDIATION = 'not measured: there is no mediation workflow (the mediation issue, #3, was closed without one)';
+const NO_MEDIATION = 'not measured in this run (see the notes)';
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
@@ -117,7 +121,7 @@ function summary(d: RunData): string {
       ['scale: RSS MiB worker / Temporal server, before → after', `${mib(sc.before.worker)} → ${mib(sc.after.worker)} / ${mib(sc.before.temporal)} → ${mib(sc.after.temporal)}`],
       [`scale: intake at ${sc.probe.offered} req/s while open, p50 / p95 / p99 ms`, `${ms(sc.probe.latency.p50)} / ${ms(sc.probe.latency.p95)} / ${ms(sc.probe.latency.p99)}`],
       [`scale: worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
-      ['agreement confirmed → 调解书', NO_MEDIATION],
+      ['agreement confirmed → 调解书', handoffSummary(d.mediation, NO_MEDIATION)],
       ...(d.documents ? d.documents.overall.map((o) => [`documents (PDF), ${o.concurrency} at a time: documents/s (p50 / p95 / max ms)`,
         `${rate(o.perSec)} (${ms(o.latency.p50)} / ${ms(o.latency.p95)} / ${ms(o.latency.max)})`]) : []),
     ])].join('\n');
@@ -214,7 +218,7 @@ export function renderMarkdown(d: RunData): string {
     [[h.caseNo, h.events, h.notes, h.bytes, h.requests, h.failures, ms(h.latency.p50), ms(h.latency.p95), ms(h.latency.p99)]]), '',
   'GET /api/v1/cases/:caseNo/history as district staff (xihu.qb), one request at a time. The case is filed by xihu.qb; the notes '
   + 'are the worker\'s, sent with the worker\'s token opened once by the personal link of the receipt SMS (derived from the keys file).', '');
-  out.push('## 6. Agreement confirmed → 调解书', '', NO_MEDIATION, '');
+  out.push(handoffSection(d.mediation, NO_MEDIATION));
   if (d.documents) out.push(documentsSection(d.documents));
   return out.join('\n');
 }

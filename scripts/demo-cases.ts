@@ -3,6 +3,8 @@ import { connectTemporal } from '../api/temporal-client';
 import { fileGrievance } from '../api/services/grievance-intake';
 import { createDb } from '../db/connection';
 import { DEMO_CASES } from '../db/seed/demo-cases';
+import { DEMO_MEDIATION } from '../db/seed/demo-mediation';
+import { openMediation } from '../api/services/mediation-intake';
 
 const db = createDb();
 const temporal = await connectTemporal();
@@ -11,6 +13,9 @@ try {
     const { caseNo } = await fileGrievance(db, temporal, c, { role: 'worker', name: c.complainantName });
     console.log(`  demo case ${caseNo}: ${c.description.slice(0, 16)}… (phone ${c.complainantPhone})`);
   }
+  const mediator = await db.selectFrom('staff_users').select(['id', 'display_name', 'org_unit_id']).where('username', '=', 'xihu.tj').executeTakeFirstOrThrow();
+  const { caseNo } = await openMediation(db, temporal, DEMO_MEDIATION, { role: 'union_mediator', name: mediator.display_name, userId: mediator.id, unitId: mediator.org_unit_id });
+  console.log(`  demo mediation ${caseNo}: ${DEMO_MEDIATION.workers.length} workers at the station (mediator xihu.tj, clerk xihu.zc)`);
 } finally {
   await temporal.connection.close();
   await db.destroy();

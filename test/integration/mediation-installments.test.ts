@@ -1,0 +1,84 @@
+/**
+ * The Xiamen case's months after the 调解书, on the real parts with time skipped (test/helpers/skipping-system.ts): 43
+ * workers paid in three installments, the second missed. Through the API: the agreement confirmed by every party's
+ * texted code, the review confirmed by the institute's clerk; then the reminders, the missed installment told to the
+ * mediator and every worker, and after the grace the 强制执行申请书 e-mailed to the district's court (SHA-256 equal to the
+ * stored PDF), whose clerk confirms receipt through the inbox: the case closes as "enforcement".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultMediationPolicy } from '../../temporal.config';
+import { shanghaiDate } from '../../workflows/shared/deadlines';
+import { apiClient } from '../helpers/http';
+import { startSkippingSystem, type SkippingSystem } from '../helpers/skipping-system';
+import { eventually } from '../helpers/time-skipping';
+import { xiamenWorkers, XIAMEN_TOTAL_FEN } from '../helpers/xiamen-case';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+let sys: SkippingSystem;
+let api: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  sys = await startSkippingSystem('installments');
+  api = apiClient(sys.baseUrl);
+}, 120_000);
+afterAll(async () => {
+  await sys?.stop();
+});
+
+describe('the Xiamen installments on the real system, time skipped', () => {
+  it('reminds, reports the missed second installment and applies for enforcement at the court after the grace', async () => {
+    const [mediator, clerk, court] = await Promise.all(['xihu.tj', 'xihu.zc', 'xihu.fy'].map((u) => api.login(u)));
+    const workers = xiamenWorkers();
+    const opened = await api.call('POST', '/api/v1/mediations', {
+      employer: { name: '厦门某建筑劳务有限公司', address: '厦门市湖里区兴湖路1号', representative: '王建设', phone: '13905920000' },
+      workers, dispute: '拖欠工资', streetId: 's-beishan',
+    }, mediator);
+    expect(opened.status).toBe(201);
+    const caseNo: string = opened.body.caseNo;
+    const act = (action: string, body: unknown, token: string) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, token);
+    const view = async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view;
+
+    const today = shanghaiDate(await sys.env.currentTimeMs());
+    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+    const plan = [120_000_000, 120_000_000, 122_000_000].map((amountFen, i) => ({ dueDate: day(10 + 30 * i), amountFen }));
+    expect((await act('draftAgreement', {
+      terms: workers.map((w, i) => ({ partyNo: i + 2, amountFen: w.claimedFen })), totalFen: XIAMEN_TOTAL_FEN, paymentMethod: '银行转账',
+      payment: { kind: 'installments', installments: plan },
+    }, mediator)).status).toBe(200);
+    for (const phone of ['13905920000', ...workers.map((w) => w.phone)]) {
+      const sms = await sys.sms.waitFor((m) => m.phone === phone && /确认码\d{6}/.test(m.text), 30_000);
+      const r = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone, code: /确认码(\d{6})/.exec(sms.text)![1] });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    await eventually(async () => (await view()).stage === 'submitting', 20_000);
+    expect((await act('submitForReview', {}, mediator)).status).toBe(200);
+    await eventually(async () => (await api.call('GET', '/api/v1/documents', undefined, clerk)).body.documents.length === 2, 60_000);
+    expect((await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: today }, clerk)).status).toBe(200);
+    await eventually(async () => (await view()).stage === 'performing', 20_000);
+
+    // First installment: reminded three days before, paid on time.
+    const due = (i: number) => Date.parse(`${plan[i].dueDate}T23:59:59.999+08:00`);
+    await sys.env.sleep(due(0) - defaultMediationPolicy.installmentReminderLead - (await sys.env.currentTimeMs()) + MINUTE);
+    await sys.sms.waitFor((m) => m.phone === '13905920000' && m.text.includes('第1期'), 20_000);
+    expect((await act('recordPayment', { installmentNo: 1, paidFen: plan[0].amountFen }, mediator)).status).toBe(200);
+
+    // Second: not paid by its day; every worker and the mediator hear of it; the grace passes.
+    await sys.env.sleep(due(1) - (await sys.env.currentTimeMs()) + MINUTE);
+    await eventually(async () => (await view()).installments[1].status === 'missed', 20_000);
+    await sys.sms.waitFor((m) => m.phone === workers[42].phone && m.text.includes('未按调解协议'), 20_000);
+    await sys.env.sleep(defaultMediationPolicy.installmentGrace + MINUTE);
+    const mail = await sys.smtp.waitFor((m) => m.to.includes('lian@xihu-court.example'), 60_000);
+    const stored = await sys.db.selectFrom('documents').select(['id', 'sha256']).where('case_no', '=', caseNo).where('kind', '=', 'enforcement-application').executeTakeFirstOrThrow();
+    expect(mail.attachments.map((a) => a.sha256)).toEqual([stored.sha256]);
+
+    // The court's clerk receives it through the inbox; the station's case closes.
+    const inbox = await api.call('GET', '/api/v1/documents', undefined, court);
+    expect(inbox.body.documents.map((d: { id: number }) => d.id)).toEqual([stored.id]);
+    expect((await api.call('POST', `/api/v1/documents/${stored.id}/receipt`, undefined, court)).status).toBe(200);
+    const closed = await eventually(async () => {
+      const row = await sys.db.selectFrom('cases').select(['status', 'outcome', 'recovered_fen']).where('case_no', '=', caseNo).executeTakeFirst();
+      return row?.status === 'closed' && row;
+    }, 30_000);
+    expect(closed).toEqual({ status: 'closed', outcome: 'enforcement', recovered_fen: plan[0].amountFen });
+  }, 300_000);
+});

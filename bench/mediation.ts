@@ -18,9 +18,9 @@ export interface HandoffResult {
   workers: number;
   /** last confirmation answered → the 调解书 recorded (the clerk's confirmation answered), ms */
   total: Summary;
-  /** last confirmation → the mediator's submission answered (the case reached 'submitting'), ms */
+  /** last confirmation → the mediator's submission answered: the workflow renders, stores and addresses both PDFs first, ms */
   toSubmitted: Summary;
-  /** submission → both PDFs in the clerk's inbox (rendered, stored, addressed), ms */
+  /** submission answered → both PDFs seen in the clerk's inbox, ms */
   toInbox: Summary;
   /** documents seen → receipt and review confirmed, ms */
   toDecision: Summary;

@@ -20,8 +20,8 @@ export function handoffSection(h: HandoffResult | undefined, missing: string): s
     + 'receipt and the review at once. Xiamen\'s best by hand: 30 minutes.', '',
     '| interval | n | p50 ms | p95 ms | max ms |', '|---|---|---|---|---|',
     row('last confirmation answered → 调解书 recorded (confirmReview answered)', h.total),
-    row('… last confirmation → submission answered', h.toSubmitted),
-    row('… submission → both PDFs in the clerk\'s inbox', h.toInbox),
+    row('… last confirmation → submission answered (the workflow renders, stores and addresses both PDFs before it answers)', h.toSubmitted),
+    row('… submission answered → both PDFs seen in the clerk\'s inbox (polling every 50 ms)', h.toInbox),
     row('… inbox → receipt and review confirmed', h.toDecision),
     row('one party\'s confirmation (code checked, command applied)', h.confirmation), ''].join('\n');
 }

@@ -12,8 +12,11 @@ import { Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../../worker';
 import { calendarChangedSignal } from '../../../workflows/shared/calendar-signals';
 import { shanghaiDate } from '../../../workflows/shared/deadlines';
-import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../../workflows/shared/definitions';
-import type { ActionCommand } from '../../../workflows/kinds/grievance/model';
+import { caseActUpdate, caseViewQuery, complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../../workflows/shared/definitions';
+import { arbitrationClerk, mediationInput, mediator } from '../../helpers/mediation-fixtures';
+import type { ActionCommand, GrievanceInput } from '../../../workflows/kinds/grievance/model';
+import type { MediationView } from '../../../workflows/kinds/mediation/model';
+import { defaultMediationPolicy } from '../../../temporal.config';
 import { caseworker, districtStaff, grievanceInput, streetChair, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';
@@ -27,17 +30,37 @@ const worker = await Worker.create({ connection: env.nativeConnection, taskQueue
 
 type Act = (c: ActionCommand) => Promise<unknown>;
 type Handle = Awaited<ReturnType<typeof env.client.workflow.start>>;
-async function record(name: string, policy: Parameters<typeof grievanceInput>[0], script: (act: Act, note: (text: string) => Promise<void>, handle: Handle) => Promise<void>) {
-  const input = grievanceInput(policy);
+async function save(handle: Pick<Handle, 'workflowId' | 'fetchHistory'>, file: string) {
+  const history = await handle.fetchHistory();
+  // Protobuf binary, base64: the SDK's JSON converter trips over duplicate protobufjs copies, binary never does.
+  const base64 = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
+  writeFileSync(new URL(`./${file}.json`, import.meta.url), JSON.stringify({ workflowId: handle.workflowId, events: history.events?.length, base64 }, null, 1));
+  console.log(`recorded ${file}: ${history.events?.length} events`);
+}
+
+/** `ONLY=station` records that scenario alone: a version's other histories, once committed, are never recorded again. */
+const only = process.env.ONLY?.split(',');
+
+async function record(name: string, policy: Parameters<typeof grievanceInput>[0], script: (act: Act, note: (text: string) => Promise<void>, handle: Handle) => Promise<void>, extra: Partial<GrievanceInput> = {}) {
+  if (only && !only.includes(name)) return;
+  const input = { ...grievanceInput(policy), ...extra };
   const workflowId = `grievance-${input.caseNo}`;
   const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });
   await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }), (text) => handle.signal(complainantNoteSignal, { text }), handle);
   await handle.result();
-  const history = await handle.fetchHistory();
-  // Protobuf binary, base64: the SDK's JSON converter trips over duplicate protobufjs copies, binary never does.
-  const base64 = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
-  writeFileSync(new URL(`./grievance-${version}-${name}.json`, import.meta.url), JSON.stringify({ workflowId, events: history.events?.length, base64 }, null, 1));
-  console.log(`recorded grievance-${version}-${name}: ${history.events?.length} events`);
+  await save(handle, `grievance-${version}-${name}`);
+}
+
+/** The station's case a grievance started (a child workflow): its commands, and its own history saved beside. */
+async function onStation(grievanceCaseNo: string) {
+  const station = env.client.workflow.getHandle(`mediation-MA${grievanceCaseNo.slice(2)}`);
+  const act = (action: string, actor: object, payload: object) => station.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<MediationView>;
+  for (;;) {
+    const v = (await station.query(caseViewQuery).catch(() => null)) as MediationView | null;
+    if (v?.openTasks.length) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { station, act, view: async () => (await station.query(caseViewQuery)) as MediationView };
 }
 
 try {
@@ -80,6 +103,49 @@ try {
       await act({ action: 'recordFollowUp', actor: caseworker, payload: { note: '已回访' } });
       await act({ action: 'rate', actor: complainant, payload: { score: 4, comment: '满意' } });
     });
+    // Since v4 (issue 16): the outcome "mediate at the station" starts the station's case as a child workflow; here
+    // the employer refuses, the station transfers to arbitration, the grievance records it and visits the worker.
+    await record('station', {}, async (act, _note, handle) => {
+      await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } });
+      await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意' } });
+      await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } });
+      await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '已督促' } });
+      await act({ action: 'recordOutcome', actor: caseworker, payload: { outcome: 'station', employerRepresentative: '王总', employerPhone: '13900000099' } });
+      const { station, act: onCase, view } = await onStation(handle.workflowId.slice('grievance-'.length));
+      await onCase('scheduleSession', mediator, { at: new Date((await env.currentTimeMs()) + 86_400_000).toISOString(), mode: 'in_person', place: '调解室' });
+      await onCase('refuse', mediator, { side: 'employer', reason: '单位不同意调解' });
+      let letter: MediationView['documents'][number] | undefined;
+      while (!(letter = (await view()).documents.find((d) => d.kind === 'transfer-letter'))) await new Promise((r) => setTimeout(r, 50));
+      await onCase('confirmReceipt', arbitrationClerk, { documentId: letter.id });
+      await station.result();
+      await save(station, `mediation-${version}-transfer`);
+      while ((await handle.query(grievanceViewQuery)).stage !== 'followUp') await new Promise((r) => setTimeout(r, 50));
+      await act({ action: 'recordFollowUp', actor: caseworker, payload: { note: '已回访，仲裁院已受理' } });
+      await act({ action: 'rate', actor: complainant, payload: { score: 4, comment: '满意' } });
+    }, { mediationPolicy: { ...defaultMediationPolicy, quietHours: null } });
+    // A walk-in at the station (mediation kind): agreement, every party's confirmation, review, two installments paid.
+    if (!only || only.includes('agreement')) {
+      const input = mediationInput({ appliedAt: new Date(await env.currentTimeMs()).toISOString() });
+      const station = await env.client.workflow.start('mediationArbitration', { taskQueue, workflowId: `mediation-${input.caseNo}`, args: [input] });
+      const onCase = (action: string, actor: object, payload: object) => station.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<MediationView>;
+      const day = (n: number) => shanghaiDate(Date.parse(input.intake.appliedAt) + n * 86_400_000);
+      const [w1, w2, w3] = input.intake.workers;
+      await onCase('scheduleSession', mediator, { at: new Date(Date.parse(input.intake.appliedAt) + 3_600_000).toISOString(), mode: 'online' });
+      await onCase('recordSession', mediator, { sessionNo: 1, attendees: [1, 2, 3, 4], notes: '双方同意分两期支付' });
+      await onCase('draftAgreement', mediator, {
+        terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 1_000_000 })), totalFen: 3_000_000, paymentMethod: '银行转账',
+        payment: { kind: 'installments', installments: [{ dueDate: day(10), amountFen: 1_500_000 }, { dueDate: day(40), amountFen: 1_500_000 }] },
+      });
+      for (const p of [1, 2, 3, 4]) await onCase('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `当事人${p}` }, { partyNo: p, version: 1 });
+      await onCase('submitForReview', mediator, {});
+      await onCase('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第7号', effectiveOn: day(0) });
+      await env.sleep(8 * 86_400_000); // past the first reminder, before the first due day
+      await onCase('recordPayment', mediator, { installmentNo: 1, paidFen: 1_500_000 });
+      await env.sleep(30 * 86_400_000);
+      await onCase('recordPayment', mediator, { installmentNo: 2, paidFen: 1_500_000 });
+      await station.result();
+      await save(station, `mediation-${version}-agreement`);
+    }
   });
 } finally {
   await env.teardown();

@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/kinds/grievance/model';
+import { MEDIATION_ACTION_LABELS } from '../workflows/kinds/mediation/model';
 import { ROLE_LABELS } from '../workflows/shared/roles';
+import { may, type Permission } from '../api/security/access-policy';
 import { SMS_STATES } from './sms-labels';
 import { dueStatus } from '../api/services/due-status';
 
@@ -43,8 +45,13 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('outcomeLabel', label(OUTCOME_LABELS));
   hb.registerHelper('stageLabel', label(STAGE_LABELS));
   hb.registerHelper('roleLabel', label(ROLE_LABELS));
-  hb.registerHelper('actionLabel', label(ACTION_LABELS));
+  // Action names of the kinds do not overlap, so one table serves every case page.
+  hb.registerHelper('actionLabel', label({ ...ACTION_LABELS, ...MEDIATION_ACTION_LABELS }));
+  // {{#if (may staff.role "documents")}}: menus follow the access policy rather than a list of roles of their own.
+  hb.registerHelper('may', (role: unknown, permission: unknown) => typeof role === 'string' && may(role, permission as Permission));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // a number as the text a form posts back, to compare with what was typed: (eq (str no) values.installmentNo)
+  hb.registerHelper('str', (v: unknown) => String(v ?? ''));
   hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   // {{#if (someAction actions failedOnly "handUp" "withdraw")}}: is any of these actions offered (or, failedOnly, refused)?
   hb.registerHelper('someAction', (actions: unknown, failedOnly: unknown, ...rest: unknown[]) => {

@@ -69,11 +69,35 @@ export const mediationActionBodies = {
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
 } as const;
-export const MEDIATION_STAFF_ACTIONS = Object.keys(mediationActionBodies) as (keyof typeof mediationActionBodies)[];
+export type MediationStaffAction = keyof typeof mediationActionBodies;
+export const MEDIATION_STAFF_ACTIONS = Object.keys(mediationActionBodies) as MediationStaffAction[];
 
 /** A party confirms the drafted agreement with the code texted to their phone. */
 export const confirmationBody = {
   type: 'object', additionalProperties: false, required: ['phone', 'code'],
+  properties: { phone: { type: 'string', pattern: PHONE_PATTERN }, code: PHONE_CODE },
+} as const;
+
+/**
+ * The staff page's intake form: every field arrives as text; the workers come as a textarea, one a line, parsed by
+ * api/routes/staff/mediation-form.ts. appliedAt is a datetime-local value, Asia/Shanghai.
+ */
+export const mediationIntakeForm = {
+  type: 'object', additionalProperties: false,
+  required: ['employerName', 'employerAddress', 'representative', 'employerPhone', 'workers', 'dispute', 'streetId'],
+  properties: {
+    employerName: text(100), creditCode: { type: 'string', pattern: '^[0-9A-Z]{18}$' }, employerAddress: text(200),
+    representative: text(30), employerPhone: { type: 'string', pattern: PHONE_PATTERN },
+    workers: text(40_000), dispute: text(60), streetId: ID,
+    appliedAt: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$' },
+    referralNo: optionalText(60),
+    idempotencyKey: { type: 'string', minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' },
+  },
+} as const;
+
+/** A party's confirmation on the phone page: the same fields as the JSON body, typed into a form. */
+export const confirmationForm = {
+  type: 'object', required: ['phone', 'code'],
   properties: { phone: { type: 'string', pattern: PHONE_PATTERN }, code: PHONE_CODE },
 } as const;
 

@@ -8,6 +8,8 @@ export const FIELD_LABELS: Record<string, string> = {
   workerCount: '涉及人数', idempotencyKey: '提交编号', 'idempotency-key': '提交编号（Idempotency-Key）', note: '办理情况', reason: '理由', outcome: '处理结果',
   recoveredFen: '追回金额', recoveredYuan: '追回金额', explanation: '解释说明', department: '协作部门', taskId: '协调任务',
   score: '评分', comment: '评价内容', username: '用户名', password: '密码', caseNo: '查询编号', action: '操作',
+  employerName: '用人单位名称', creditCode: '统一社会信用代码', employerAddress: '用人单位地址', representative: '法定代表人',
+  employerPhone: '用人单位联系电话', workers: '职工名单', dispute: '争议事项', appliedAt: '收到调解申请的时间', referralNo: '委托调解编号',
   phoneCode: '验证码', code: '验证码', purpose: '验证码用途', link: '专属链接', text: '补充说明', _key: '提交编号',
 };
 

@@ -129,5 +129,15 @@ describe('the Xiamen group dispute through the API', () => {
     const events = (await sys.db.selectFrom('case_events').select('type').where('case_no', '=', caseNo).execute()).map((e) => e.type);
     expect(events.filter((t) => t === 'agreement_confirmed')).toHaveLength(44);
     expect(events).toEqual(expect.arrayContaining(['email_sent', 'document_received', 'review_confirmed', 'closed']));
+
+    // The supervisors' account works for this kind too: who did what, the documents, the e-mail.
+    const supervisor = await api.login('xihu.qb');
+    const history = await api.call('GET', `/api/v1/cases/${caseNo}/history`, undefined, supervisor);
+    expect(history.status).toBe(200);
+    const told = JSON.stringify(history.body.account);
+    expect(told).toContain('仲裁审查确认申请');
+    expect(told).toContain('调解书');
+    const page = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}/history`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(page.status).toBe(200);
   }, 300_000);
 });

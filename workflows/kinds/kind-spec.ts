@@ -19,6 +19,11 @@ export interface CaseKindSpec<V extends CaseViewBase = CaseViewBase, C extends K
   note: { signal: SignalDefinition<any[]>; args: (note: { text: string; actor: Actor }) => unknown[] };
   actionLabels: Record<string, string>;
   stageLabels: Record<string, string>;
+  outcomeLabels: Record<string, string>;
+  /** who runs the case, as the supervisors' account names it */
+  levelLabel(level: string): string;
+  /** whether the enterprise union chair is told of the case (the grievance's 12-hour notice) */
+  tellsEnterprise: boolean;
   /** throws the typed zh-CN domain error the update validator throws */
   assertCommandAllowed(cmd: C, view: V): void;
   allowedActions(view: V, actor: Actor): string[];

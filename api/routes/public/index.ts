@@ -19,6 +19,7 @@ import { maskPhone } from '../../../templates/helpers';
 import { LAW_TOPICS } from './law-topics';
 import { blankToUndefined, yuanToFen } from './forms';
 import { normalizeFormBody } from './normalize';
+import confirmPages from './confirm';
 import trackPages from './track';
 
 type Form = Record<string, string>;
@@ -84,6 +85,7 @@ const publicPages: FastifyPluginAsync = async (app) => {
     async (req, reply) => reply.view('grievance-filed', { title: '提交成功', caseNo: req.params.caseNo, signedIn: req.workerCases.includes(req.params.caseNo) }));
 
   await app.register(trackPages);
+  await app.register(confirmPages);
 };
 
 export default publicPages;

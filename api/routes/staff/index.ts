@@ -2,10 +2,15 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
 import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
-import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS, type ActionCommand } from '../../../workflows/kinds/grievance/model';
+import { kindOfCaseNo } from '../../../workflows/kinds';
+import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS } from '../../../workflows/kinds/grievance/model';
+import { MEDIATION_ACTION_LABELS, type MediationView } from '../../../workflows/kinds/mediation/model';
+import type { KindCommand } from '../../../workflows/shared/definitions';
+import { badRequest } from '../../errors';
 import { classify } from '../../plugins/app/error-handler';
 import { may } from '../../security/access-policy';
-import { caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
+import { CASE_NO_PATTERN, caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
+import { MEDIATION_STAFF_ACTIONS, type MediationStaffAction } from '../../schemas/mediation';
 import { caseAccount, entriesByDay } from '../../services/case-account/build-account';
 import { loadCaseStory } from '../../services/case-account/case-story';
 import { engineRows, temporalUiUrl } from '../../services/case-account/engine-view';
@@ -16,19 +21,48 @@ import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
 import { payloadFromForm } from './action-form';
 import calendarPages from './calendar';
+import documentPages from './documents';
+import emailPage from './email';
+import { mediationCaseModel } from './mediation-case';
+import { mediationPayloadFromForm, type FormBody } from './mediation-form';
+import mediationIntakePages from './mediation-intake';
 import sessionPages from './session';
 import { groupSms } from '../../services/sms-groups';
 import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
 
-interface FailedAction { action: StaffActionName; message: string; values: Record<string, string> }
+const CASE_NO = new RegExp(CASE_NO_PATTERN);
+type PageAction = StaffActionName | MediationStaffAction;
+interface FailedAction { action: PageAction; message: string; values: FormBody }
 
 const OUTCOMES = Object.entries(OUTCOME_LABELS).filter(([k]) => k !== 'withdrawn').map(([value, label]) => ({ value, label }));
-const DONE_NOTICES: Record<string, string> = { ...ACTION_LABELS, filed: '已代职工登记诉求，职工将收到含专属链接的短信' };
+const DONE_NOTICES: Record<string, string> = {
+  ...ACTION_LABELS, ...MEDIATION_ACTION_LABELS, filed: '已代职工登记诉求，职工将收到含专属链接的短信', opened: '已登记调解案件，调解期限自收到申请之日起计算',
+};
+/** Every kind's page actions: the route takes any of them, and the case's kind decides which parser reads the form. */
+const PAGE_ACTIONS = [...new Set<string>([...STAFF_ACTIONS, ...MEDIATION_STAFF_ACTIONS])];
+
+/** What was typed, to show again in the form: text fields and ticked boxes only. */
+function typedValues(body: unknown): FormBody {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  const text = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => text(v))) as FormBody;
+}
+
+/** The form as a command's payload, read by the case's kind; an action of another kind is refused in zh-CN. */
+function pagePayload(caseNo: string, action: PageAction, body: FormBody) {
+  const mediation = kindOfCaseNo(caseNo)?.kind === 'mediation';
+  const ofKind = mediation ? (MEDIATION_STAFF_ACTIONS as string[]).includes(action) : (STAFF_ACTIONS as string[]).includes(action);
+  if (!ofKind) throw badRequest('该案件没有这项操作，请刷新页面');
+  return mediation ? mediationPayloadFromForm(action as MediationStaffAction, body) : payloadFromForm(action as StaffActionName, body as Record<string, string>);
+}
 
 const staffPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
   await app.register(sessionPages);
   await app.register(calendarPages);
+  await app.register(mediationIntakePages);
+  await app.register(documentPages);
+  await app.register(emailPage);
 
   app.get('/', { config: { access: 'inbox' } }, async (req, reply) => {
     const viewer = viewerOf(req.staff!);
@@ -47,6 +81,10 @@ const staffPages: FastifyPluginAsync = async (app) => {
     // After a successful action the page says so: otherwise it looks much as before and people press again.
     const { failed, done } = opts;
     const notice = done && Object.hasOwn(DONE_NOTICES, done) ? `已完成：${DONE_NOTICES[done]}` : undefined;
+    if (kindOfCaseNo(caseNo)?.kind === 'mediation') {
+      const page = await mediationCaseModel(app.db, req.staff!, detail.view as unknown as MediationView, detail.actions, failed);
+      return reply.view('mediation-case', { title: `调解案件 ${caseNo}`, staff: req.staff, ...detail, ...page, notice, supervisor });
+    }
     const actions = detail.actions.map((name) => (name === failed?.action ? { name, error: failed.message, values: failed.values } : { name, values: {} }));
     // A refused action that is no longer offered (the case moved on meanwhile) has no form to show its error in.
     const error = failed && !detail.actions.includes(failed.action) ? failed.message : undefined;
@@ -77,20 +115,20 @@ const staffPages: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.post<{ Params: { caseNo: string; action: string }; Body: Record<string, string> }>('/cases/:caseNo/actions/:action', {
+  app.post<{ Params: { caseNo: string; action: string }; Body: FormBody }>('/cases/:caseNo/actions/:action', {
     config: { access: 'case.act' },
-    schema: { params: { ...caseNoParams, required: ['caseNo', 'action'], properties: { ...caseNoParams.properties, action: { type: 'string', enum: STAFF_ACTIONS } } }, hide: true },
+    schema: { params: { ...caseNoParams, required: ['caseNo', 'action'], properties: { ...caseNoParams.properties, action: { type: 'string', enum: PAGE_ACTIONS } } }, hide: true },
   }, async (req, reply) => {
     const { caseNo } = req.params;
-    const action = req.params.action as StaffActionName;
+    const action = req.params.action as PageAction;
     try {
-      const cmd = { action, actor: actorOf(req.staff!), payload: payloadFromForm(action, req.body) } as ActionCommand;
+      const cmd = { action, actor: actorOf(req.staff!), payload: pagePayload(caseNo, action, req.body ?? {}) } as KindCommand;
       await actOnCase(app.temporal, caseNo, cmd, req.formKey);
     } catch (err) {
       const a = classify(err);
       if (a.status >= 500) throw err;
       reply.code(a.status);
-      return renderCase(req, reply, caseNo, { failed: { action, message: a.message, values: req.body ?? {} } });
+      return renderCase(req, reply, caseNo, { failed: { action, message: a.message, values: typedValues(req.body) } });
     }
     return reply.redirect(`/staff/cases/${caseNo}?done=${action}`, 303);
   });
@@ -99,7 +137,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
     // A filter from a GET form (works without JavaScript); anything unknown is ignored rather than refused.
     const q = req.query ?? {};
     const pick = (v: unknown, allowed: Record<string, string>) => (typeof v === 'string' && Object.hasOwn(allowed, v) ? v : undefined);
-    const caseNo = typeof q.case === 'string' && /^GQ[0-9A-Z]{10}$/.test(q.case.trim().toUpperCase()) ? q.case.trim().toUpperCase() : undefined;
+    const caseNo = typeof q.case === 'string' && CASE_NO.test(q.case.trim().toUpperCase()) ? q.case.trim().toUpperCase() : undefined;
     const filter = { caseNo, kind: pick(q.kind, SMS_KINDS), state: pick(q.state, SMS_STATES) };
     const rows = await smsOutbox(app.db, viewerOf(req.staff!), 500, outboxFilter(req.staff!));
     const options = (table: Record<string, string>, chosen?: string) => Object.entries(table).map(([value, label]) => ({ value, label, selected: value === chosen }));

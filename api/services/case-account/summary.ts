@@ -3,7 +3,8 @@
  * next thing the engine will do on its own.
  */
 import type { CaseRow } from '../../../db/schema';
-import { OUTCOME_LABELS, STAGE_LABELS } from '../../../workflows/kinds/grievance/model';
+import { kindNamed } from '../../../workflows/kinds';
+import { grievanceKind } from '../../../workflows/kinds/grievance/kind';
 import type { EventRecord, SmsRecord, TaskRecord } from './case-records';
 import { holderOf } from './deadline-entries';
 import { span, toMs, when } from './format';
@@ -44,14 +45,15 @@ export function accountSummary(row: CaseRow, records: { events: EventRecord[]; t
     ? { at: new Date(upcoming.due_at).toISOString(), when: when(upcoming.due_at), kind: 'step_due' as const, text: `“${upcoming.title}”办理时限` }
     : null);
   const closed = row.status === 'closed';
+  const kind = kindNamed(row.kind) ?? grievanceKind;
   return {
-    stage: label(STAGE_LABELS, row.stage),
-    status: closed ? `已办结${row.outcome ? `（${label(OUTCOME_LABELS, row.outcome)}）` : ''}` : '办理中',
-    level: row.level === 'district' ? '区总工会（代访代办）' : '街道工会',
+    stage: label(kind.stageLabels, row.stage),
+    status: closed ? `已办结${row.outcome ? `（${label(kind.outcomeLabels, row.outcome)}）` : ''}` : '办理中',
+    level: kind.levelLabel(row.level),
     assignees: open.map((t) => `“${t.title}”：${holderOf(t)}，时限 ${when(t.due_at)}`),
     overdue,
     next,
-    enterpriseNotice: enterpriseNotice(row, events, sms, waiting),
+    enterpriseNotice: kind.tellsEnterprise ? enterpriseNotice(row, events, sms, waiting) : '',
     filedAt: when(row.created_at),
   };
 }

@@ -4,7 +4,7 @@
  * the rungs of its escalation ladder (workflows/shared/human-step.ts), the enterprise notice delay and the rating window
  * (workflows/grievance.ts), the end of the night's quiet hours for a reminder, a command waiting for the flow to settle.
  */
-import type { EscalationRung, GrievancePolicy } from '../../../temporal.config';
+import type { EscalationRung, GrievancePolicy, MediationPolicy } from '../../../temporal.config';
 import { quietDelay } from '../../../workflows/shared/quiet-hours';
 import type { TaskRecord } from './case-records';
 import type { EngineTimer } from './engine-facts';
@@ -46,7 +46,21 @@ function rungOf(fireAt: number, task: TaskRecord, ladder: EscalationRung[]): num
   return undefined;
 }
 
-export function timerMeaning(t: EngineTimer, policy: GrievancePolicy, tasks: TaskRecord[]): TimerMeaning {
+/** A mediation's own waits (workflows/mediation/installments.ts): a payment's reminder, its due day, the grace after it. */
+function installmentMeaning(t: EngineTimer, policy: Partial<MediationPolicy>): TimerMeaning | undefined {
+  if (policy.installmentGrace !== undefined && near(t.durationMs, policy.installmentGrace)) {
+    return { kind: 'other', label: `逾期付款宽限期（${span(policy.installmentGrace)}）届满，届时仍未付清则申请强制执行` };
+  }
+  const shanghai = new Date(t.fireAt + 8 * 3_600_000);
+  if (shanghai.getUTCHours() === 23 && shanghai.getUTCMinutes() === 59) return { kind: 'other', label: `分期付款到期（${shanghai.toISOString().slice(0, 10)}）` };
+  const due = new Date(t.fireAt + (policy.installmentReminderLead ?? 0) + 8 * 3_600_000);
+  if (policy.installmentReminderLead && due.getUTCHours() === 23 && due.getUTCMinutes() === 59) {
+    return { kind: 'other', label: `分期付款提醒（${due.toISOString().slice(0, 10)}到期前${span(policy.installmentReminderLead)}）` };
+  }
+  return undefined;
+}
+
+export function timerMeaning(t: EngineTimer, policy: Partial<GrievancePolicy & MediationPolicy>, tasks: TaskRecord[]): TimerMeaning {
   const ladder = policy.escalation ?? [];
   for (const task of tasks) {
     const rung = rungOf(t.fireAt, task, ladder);
@@ -57,10 +71,12 @@ export function timerMeaning(t: EngineTimer, policy: GrievancePolicy, tasks: Tas
       : `“${task.title}”第${rung}级督办：${RUNG_LABELS[step.notify]}`;
     return { kind: rung === 1 ? 'step_due' : 'escalation', label, taskId: task.task_id, rung };
   }
-  if (near(t.durationMs, policy.enterpriseNoticeDelay)) {
+  const installment = installmentMeaning(t, policy);
+  if (installment) return installment;
+  if (policy.enterpriseNoticeDelay !== undefined && near(t.durationMs, policy.enterpriseNoticeDelay)) {
     return { kind: 'enterprise_notice', label: `企业工会主席通知（受理后${span(policy.enterpriseNoticeDelay)}）` };
   }
-  if (near(t.durationMs, policy.ratingWindow)) {
+  if (policy.ratingWindow !== undefined && near(t.durationMs, policy.ratingWindow)) {
     return { kind: 'rating', label: `职工评价期限（${span(policy.ratingWindow)}），届时未评价则案件闭环办结` };
   }
   if (t.durationMs === COMMAND_SETTLE_MS) return { kind: 'command_wait', label: '等待流程处理完办理操作后答复（最多10秒）' };

@@ -10,7 +10,9 @@ import {
   ratingBody, STAFF_ACTIONS, withdrawBody, workerSessionBody,
 } from '../../../api/schemas/grievance';
 import { calendarDayBody, calendarDayForm } from '../../../api/schemas/calendar';
-import { confirmationBody, mediationActionBodies, mediationIntakeBody, MEDIATION_STAFF_ACTIONS } from '../../../api/schemas/mediation';
+import {
+  confirmationBody, confirmationForm, mediationActionBodies, mediationIntakeBody, mediationIntakeForm, MEDIATION_STAFF_ACTIONS,
+} from '../../../api/schemas/mediation';
 import { DEMO_ENTERPRISES, DEMO_STAFF, DEMO_UNITS } from '../../../db/seed/demo-organisation';
 import { headerJunk, junk } from './junk';
 import { FUZZ_DAY } from './param-defects';
@@ -157,7 +159,11 @@ export function recipes(): Record<string, Recipe> {
     'POST /staff/cases/:caseNo/actions/:action': {
       // on a case of its own (B), so that an action wrongly accepted here does not move case A under the other routes
       audience: 'staff', enc: 'form', params: { caseNo: 'caseNo', action: 'action' }, runs: 60,
-      templates: STAFF_ACTIONS.map((action) => ({ params: { caseNo: '{B}', action }, body: pageActionBody(action), fields: pageActionFields(action) })),
+      templates: [
+        ...STAFF_ACTIONS.map((action) => ({ params: { caseNo: '{B}', action }, body: pageActionBody(action), fields: pageActionFields(action) })),
+        // a mediation's forms sent to a grievance: refused as not an action of that case, whatever they carry
+        ...MEDIATION_STAFF_ACTIONS.map((action) => ({ params: { caseNo: '{B}', action }, body: MEDIATION_PAGE_TEMPLATES[action], fields: textFields(MEDIATION_PAGE_TEMPLATES[action]) })),
+      ],
     },
 
     'POST /api/v1/phone-codes': {
@@ -209,8 +215,40 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   recordPayment: { installmentNo: 1, paidFen: 100 },
 };
 
+/** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
+const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
+  setWorkers: { workers: '陈建国，13805920001，350203198001011234，80000' },
+  scheduleSession: { at: '2030-01-02T10:00', mode: 'online' },
+  recordSession: { sessionNo: '1', attendees: '1', notes: '双方到场，初步同意分期支付' },
+  draftAgreement: { terms: '2 陈建国 100', totalYuan: '100', paymentKind: 'lump-sum', dueDate: '2030-01-31', paymentMethod: '银行转账' },
+  refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: '1' },
+  confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
+  recordPayment: { installmentNo: '1', paidYuan: '1' },
+};
+const textFields = (body: Record<string, string>): Fields =>
+  Object.fromEntries(Object.keys(body).map((name) => [name, { type: 'string', required: true, notBlank: true, readable: true }]));
+
+/** The intake page's form: a street of no district (looked up, refused) so that no request can open a case. */
+const INTAKE_FORM = {
+  employerName: '厦门某建筑劳务有限公司', employerAddress: '厦门市湖里区兴湖路1号', representative: '王建设', employerPhone: '13805920000',
+  workers: '陈建国，13805920001，350203198001011234，80000\n林海燕，13805920002，35020319850202123X，42000.50', dispute: '拖欠工资', streetId: 'not-a-street',
+};
+
 function mediationRecipes(caseNoParam: { caseNo: 'caseNo' }): Record<string, Recipe> {
   const r: Record<string, Recipe> = {
+    'GET /staff/mediations/new': { audience: 'staff', runs: 8 },
+    'POST /staff/mediations/new': {
+      audience: 'staff', enc: 'form', closed: true, runs: 40, templates: [{ body: INTAKE_FORM }], fields: fieldsOf(mediationIntakeForm, { streetId: { lookup: [] } }),
+    },
+    'GET /staff/documents': { audience: 'staff', runs: 8 },
+    'GET /staff/documents/:id': { audience: 'staff', runs: 8 },
+    'POST /staff/documents/:id/receipt': { audience: 'staff', enc: 'form', runs: 8 },
+    'GET /staff/email': { audience: 'staff', runs: 8 },
+    // the fuzzed cases are grievances: the party's page refuses them as not a mediation (404), and any malformed number
+    'GET /confirm/:caseNo': { audience: 'anyone', params: caseNoParam, runs: 16 },
+    'POST /confirm/:caseNo': {
+      audience: 'anyone', enc: 'form', params: caseNoParam, runs: 30, templates: [{ body: { phone: '{phoneA}', code: '123456' } }], fields: fieldsOf(confirmationForm),
+    },
     'POST /api/v1/mediations': {
       // fields of the top level; the nested employer and workers are broken whole (customBodies)
       audience: 'staff', enc: 'json', closed: true, runs: 40,

@@ -16,7 +16,8 @@ export async function fillLive(sys: System): Promise<void> {
   const a = await fileAsWorker(sys, { complainantPhone: freshPhone() });
   const b = await fileAsWorker(sys, { complainantPhone: freshPhone() });
   Object.assign(live, { caseA: a.caseNo, phoneA: a.phone, caseB: b.caseNo, workerToken: a.token });
-  for (const who of ['beishan.sg', 'xihu.qb', 'jingmi.zx']) live.staff[who] = await api.login(who);
+  // the station's mediator and the institute's clerk too: the routes only they may use are fuzzed as them (routes.ts)
+  for (const who of ['beishan.sg', 'xihu.qb', 'jingmi.zx', 'xihu.tj', 'xihu.zc']) live.staff[who] = await api.login(who);
   // A page's CSRF pair, as a browser holds it: the secret cookie and the token in the page's forms.
   const res = await fetch(`${sys.baseUrl}/grievances/new`);
   live.csrf.secret = /(?:^|;\s*)_csrf=([^;]+)/.exec(res.headers.getSetCookie().join('; '))?.[1] ?? '';

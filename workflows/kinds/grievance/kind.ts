@@ -1,7 +1,7 @@
 /** The grievance as the registry knows it: its number, workflow, messages and rules. */
 import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
-import { ACTION_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView } from './model';
+import { ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView } from './model';
 import { allowedActions, assertCommandAllowed } from './rules';
 
 export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
@@ -14,6 +14,9 @@ export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
   note: { signal: complainantNoteSignal, args: ({ text }) => [{ text }] },
   actionLabels: ACTION_LABELS,
   stageLabels: STAGE_LABELS,
+  outcomeLabels: OUTCOME_LABELS,
+  levelLabel: (level) => (level === 'district' ? '区总工会（代访代办）' : '街道工会'),
+  tellsEnterprise: true,
   assertCommandAllowed,
   allowedActions,
 };

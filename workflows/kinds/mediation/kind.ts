@@ -1,7 +1,7 @@
 /** The mediation → arbitration handoff as the registry knows it: number MA…, the generic messages, its rules. */
 import { caseActUpdate, caseNoteSignal, caseViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
-import { MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, type MediationCommand, type MediationView } from './model';
+import { MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, type MediationCommand, type MediationView } from './model';
 import { allowedMediationActions, assertMediationCommandAllowed } from './rules';
 
 export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
@@ -14,6 +14,9 @@ export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
   note: { signal: caseNoteSignal, args: (note) => [note] },
   actionLabels: MEDIATION_ACTION_LABELS,
   stageLabels: MEDIATION_STAGE_LABELS,
+  outcomeLabels: MEDIATION_OUTCOME_LABELS,
+  levelLabel: () => '劳动争议调解站',
+  tellsEnterprise: false,
   assertCommandAllowed: assertMediationCommandAllowed,
   allowedActions: allowedMediationActions,
 };

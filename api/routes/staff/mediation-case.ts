@@ -1,0 +1,113 @@
+/**
+ * What the staff page of a mediation case shows (issue 16): the live view (masked for outsiders by caseDetail) turned
+ * into what a mediator or clerk reads at a glance (who the parties are and what each was promised, who has confirmed,
+ * which documents went where and who received them), and each action valid now with its form already filled with
+ * what the case knows (each worker's claim, the total, the next installment's balance), or with what was typed when
+ * the action was refused.
+ */
+import type { Kysely } from 'kysely';
+import type { SignedInStaff } from '../../../db/queries/staff';
+import type { Database } from '../../../db/schema';
+import {
+  MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView,
+} from '../../../workflows/kinds/mediation/model';
+import { shanghaiDate } from '../../../workflows/shared/deadlines';
+import type { FormBody } from './mediation-form';
+
+export interface FailedForm { action: string; message: string; values: FormBody }
+
+const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
+const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
+/** The mediator's own work: these forms come first, in the order the process needs them. */
+export const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
+export const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
+
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+async function unitNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** What each action's form shows when it is first offered. */
+function defaults(view: MediationView): Record<string, FormBody> {
+  const agreed = new Map(view.agreement?.terms.map((t) => [t.partyNo, t.amountFen]) ?? []);
+  const amounts = view.workers.map((w) => ({ w, fen: agreed.get(w.partyNo) ?? w.claimedFen }));
+  const plan = view.agreement?.payment;
+  const open = view.installments.find((i) => i.status !== 'paid');
+  return {
+    setWorkers: { workers: view.workers.map((w) => `${w.name}，${w.phone}，${w.idNumber}，${yuanText(w.claimedFen)}`).join('\n') },
+    scheduleSession: { mode: 'in_person' },
+    recordSession: { sessionNo: String(view.sessions.find((s) => !s.recorded)?.sessionNo ?? ''), attendees: [view.employer, ...view.workers].map((p) => String(p.partyNo)) },
+    draftAgreement: {
+      // the name rides along for the reader; the form reads the number and the amount
+      terms: amounts.map(({ w, fen }) => `${w.partyNo} ${w.name} ${yuanText(fen)}`).join('\n'),
+      totalYuan: yuanText(amounts.reduce((t, a) => t + a.fen, 0)),
+      paymentKind: plan?.kind ?? 'lump-sum',
+      dueDate: plan?.kind === 'lump-sum' ? plan.dueDate : '',
+      installments: plan?.kind === 'installments' ? plan.installments.map((i) => `${i.dueDate}，${yuanText(i.amountFen)}`).join('\n') : '',
+      paymentMethod: view.agreement?.paymentMethod ?? DEFAULT_PAYMENT_METHOD,
+    },
+    confirmReview: { effectiveOn: shanghaiDate(Date.now()) },
+    rejectReview: { next: 'mediation' },
+    refuse: { side: 'employer' },
+    recordPayment: open ? { installmentNo: String(open.no), paidYuan: yuanText(open.amountFen - open.paidFen) } : {},
+  };
+}
+
+export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInStaff, view: MediationView, actionNames: string[], failed?: FailedForm) {
+  const names = await unitNames(db, [...new Set(view.documents.map((d) => d.addressedTo).filter((u): u is string => !!u))]);
+  const agreed = new Map(view.agreement?.terms.map((t) => [t.partyNo, t.amountFen]) ?? []);
+  const confirmed = new Set(view.agreement?.confirmedBy ?? []);
+  const partyName = new Map<number, string>([[view.employer.partyNo, view.employer.name], ...view.workers.map((w) => [w.partyNo, w.name] as [number, string])]);
+  const parties = [view.employer, ...view.workers];
+  const initial = defaults(view);
+
+  const actions = actionNames.map((name) => {
+    const error = failed?.action === name ? failed.message : undefined;
+    const values = error ? failed!.values : initial[name] ?? {};
+    const ticked = new Set([values.attendees ?? []].flat());
+    return {
+      name, error, values,
+      attendees: name === 'recordSession' ? parties.map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo, checked: ticked.has(String(p.partyNo)) })) : undefined,
+      lumpSum: values.paymentKind !== 'installments',
+      // a clerk confirms receipt of what was addressed to their own institution
+      receivable: name === 'confirmReceipt' ? view.documents.filter((d) => !d.received && d.addressedTo === staff.org_unit_id) : undefined,
+      openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
+      openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
+    };
+  });
+  // A refused action no longer offered (the case moved on meanwhile) has no form to show its error in.
+  const error = failed && !actionNames.includes(failed.action) ? failed.message : undefined;
+
+  return {
+    view, error,
+    // not stageLabel etc.: those are helpers of the grievance's labels, and a helper wins over a field of the same name
+    stageName: MEDIATION_STAGE_LABELS[view.stage] ?? view.stage,
+    sourceName: SOURCE_LABELS[view.source] ?? view.source,
+    outcomeName: view.outcome ? MEDIATION_OUTCOME_LABELS[view.outcome] : null,
+    claimedFen: view.workers.reduce((t, w) => t + w.claimedFen, 0),
+    workers: view.workers.map((w) => ({ ...w, agreedFen: agreed.get(w.partyNo) ?? null, confirmed: confirmed.has(w.partyNo) })),
+    // a long list starts folded, so that a phone reaches the agreement and the forms without scrolling past 43 cards
+    workersOpen: view.workers.length <= 8,
+    employerConfirmed: confirmed.has(view.employer.partyNo),
+    agreement: view.agreement && {
+      ...view.agreement,
+      confirmedCount: view.agreement.confirmedBy.length, partyCount: parties.length,
+      waiting: parties.filter((p) => !confirmed.has(p.partyNo)).map((p) => p.name),
+      lumpSum: view.agreement.payment.kind === 'lump-sum' ? view.agreement.payment.dueDate : null,
+      plan: view.agreement.payment.kind === 'installments' ? view.agreement.payment.installments.map((i, n) => ({ no: n + 1, ...i })) : [],
+    },
+    sessions: view.sessions.map((s) => ({ ...s, attendeeNames: s.attendees.map((no) => partyName.get(no) ?? `当事人${no}`).join('、') })),
+    installments: view.installments.map((i) => ({ ...i, stateLabel: INSTALLMENT_STATES[i.status] ?? i.status })),
+    documents: [...view.documents].reverse().map((d) => ({
+      ...d, shortSha: d.sha256.slice(0, 12), addressedName: d.addressedTo ? names.get(d.addressedTo) ?? d.addressedTo : null,
+    })),
+    mainActions: actions.filter((a) => MAIN_ACTIONS.includes(a.name)).sort((x, y) => MAIN_ACTIONS.indexOf(x.name) - MAIN_ACTIONS.indexOf(y.name)),
+    otherActions: actions.filter((a) => !MAIN_ACTIONS.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)),
+    irreversibleActions: actions.filter((a) => IRREVERSIBLE_ACTIONS.includes(a.name)),
+    irreversibleOpen: actions.some((a) => IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
+    otherOpen: actions.some((a) => !MAIN_ACTIONS.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
+  };
+}

@@ -93,8 +93,13 @@ export interface MediationPolicy {
   installmentReminderLead: number;
   /** a missed installment may still be paid within this grace before enforcement is applied for (local policy) */
   installmentGrace: number;
-  /** the mediator's and the clerk's ladder; the mediation step itself has none: missing it transfers the case */
+  /** the mediator's ladder; the mediation step itself has none: missing it transfers the case */
   escalation: EscalationRung[];
+  /**
+   * Steps with a ladder of their own: an institute's clerk is outside the union's line, so nobody above them is told;
+   * they are reminded at the due time and again two days later (each reminder an event the supervisors read).
+   */
+  ladders?: Partial<Record<'review' | 'receiveTransfer' | 'receiveEnforcement', EscalationRung[]>>;
   quietHours?: QuietHours | null;
 }
 
@@ -109,6 +114,10 @@ export const defaultMediationPolicy: MediationPolicy = {
     { notify: 'assignee', after: 0 },
     { notify: 'district_staff', after: DAY },
   ],
+  ladders: Object.fromEntries((['review', 'receiveTransfer', 'receiveEnforcement'] as const).map((step) => [step, [
+    { notify: 'assignee', after: 0 },
+    { notify: 'assignee', after: 2 * DAY },
+  ]])),
   quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
 };
 

@@ -119,13 +119,13 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     s.stage = 'submitting';
     await humanStep(host, {
       kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
-      done: () => s.submitted, abandoned: () => false, ladder: policy.escalation, casePatch: { stage: 'submitting' },
+      done: () => s.submitted, abandoned: () => false, casePatch: { stage: 'submitting' },
     }, policy);
     s.stage = 'review';
     await paperwork.askForReview(round);
     await humanStep(host, {
       kind: 'review', title: '审查确认调解协议', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
-      done: () => s.review !== null || s.rejection !== null, abandoned: () => false, ladder: policy.escalation, casePatch: { stage: 'review' },
+      done: () => s.review !== null || s.rejection !== null, abandoned: () => false, casePatch: { stage: 'review' },
     }, policy);
     if (s.review) break;
     if (s.rejection!.next === 'arbitration') {
@@ -146,7 +146,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     parties.tellTransferred(transferReasons[0]);
     await humanStep(host, {
       kind: 'receiveTransfer', title: '接收转仲裁案件', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
-      done: () => paperwork.allReceived(intake.arbitrationUnitId), abandoned: () => false, ladder: policy.escalation,
+      done: () => paperwork.allReceived(intake.arbitrationUnitId), abandoned: () => false,
       casePatch: { stage: 'transferring' },
     }, policy);
     s.outcome = 'arbitration';
@@ -163,7 +163,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       await humanStep(host, {
         kind: 'receiveEnforcement', title: '受理强制执行申请', dueAt: nowMs() + policy.reviewDue,
         assignee: () => ({ role: 'court_clerk', unitId: intake.courtUnitId, department: null }),
-        done: () => paperwork.allReceived(intake.courtUnitId), abandoned: () => false, ladder: policy.escalation,
+        done: () => paperwork.allReceived(intake.courtUnitId), abandoned: () => false,
         casePatch: { stage: 'enforcing' },
       }, policy);
       s.outcome = 'enforcement';

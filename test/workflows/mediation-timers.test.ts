@@ -11,7 +11,9 @@ const DAY = 86_400_000;
 const taskQueue = 'mediation-timers';
 const ctx = useRecordingWorker(taskQueue);
 
-async function start(input = mediationInput()) {
+/** Applied "now" on the test server's clock (earlier tests moved it weeks ahead of the real one). */
+async function start(given?: ReturnType<typeof mediationInput>) {
+  const input = given ?? mediationInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
   const handle = await ctx.env.client.workflow.start('mediationArbitration', { taskQueue, workflowId: `mediation-${input.caseNo}`, args: [input] });
   await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
   const act = (action: string, actor: object, payload: object) =>
@@ -52,6 +54,26 @@ describe('mediation → arbitration (time skipping)', () => {
     const mail = await eventually(() => [...ctx.rec.emails.values()].find((m) => m.caseNo === input.caseNo));
     expect(mail.to.address).toBe('zc@arbitration.test');
     expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
+  });
+
+  it('reminds a clerk who leaves a review waiting by its own ladder (twice), never the union above', async () => {
+    const { input, act } = await start();
+    const [w1, w2, w3] = input.intake.workers;
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    await act('draftAgreement', mediator, {
+      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
+    });
+    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await act('submitForReview', mediator, {});
+    const escalations = () => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === 'task_escalated' && String(e.data.taskId).includes('/review/'));
+    await ctx.env.sleep(input.policy.reviewDue + MINUTE);
+    await eventually(() => escalations().length === 1);
+    await ctx.env.sleep(2 * DAY);
+    await eventually(() => escalations().length === 2);
+    await ctx.env.sleep(10 * DAY);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(escalations().map((e) => e.data.notify)).toEqual(['assignee', 'assignee']);
   });
 
   it('follows an agreement through review and installments: reminders, a missed one, then enforcement at the court', async () => {

@@ -52,6 +52,8 @@ export interface StepSpec {
 
 export interface LadderPolicy {
   escalation: EscalationRung[];
+  /** a ladder of its own for some steps (by the step's kind), from the kind's config; `escalation` for the others */
+  ladders?: Partial<Record<string, EscalationRung[]>>;
   quietHours?: QuietHours | null;
 }
 
@@ -109,7 +111,7 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
 
 /** Runs one assignment of the step; 'reassigned' means the caller's loop opens it again for the new assignee. */
 async function runAssignment(host: CaseHost, spec: StepSpec, policy: LadderPolicy): Promise<StepEnd | 'reassigned'> {
-  const ladder = spec.whenOverdue === 'end' ? [] : spec.ladder ?? policy.escalation;
+  const ladder = spec.whenOverdue === 'end' ? [] : spec.ladder ?? policy.ladders?.[spec.kind] ?? policy.escalation;
   const who = spec.assignee();
   const taskId = spec.taskId ?? host.nextTaskId(spec.kind);
   let due = dueOf(spec);

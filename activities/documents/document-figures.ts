@@ -18,10 +18,29 @@ export interface Installment {
   amountFen: number;
 }
 
+/** A worker's line of the attached list (附表) of a document of ten or more workers. */
+export interface WorkerRow {
+  number: number;
+  name: string;
+  idNumber: string;
+  claimedFen: number;
+  agreedFen: number;
+  /** enforcement only: paid so far and still owed */
+  paidFen: number;
+  owedFen: number;
+}
+
+/** From this many workers on they act through representatives, and the documents list them in an attached table. */
+export const REPRESENTED_FROM = 10;
+
 export interface DocumentFigures {
   workerCount: number;
   /** more than one worker: the document says 申请人张三等N人 and numbers the parties */
   group: boolean;
+  /** ten or more workers: representatives in the text, every worker and amount in the attached table (附表) */
+  represented: boolean;
+  representatives: Worker[];
+  rows: WorkerRow[];
   claimedFen: number;
   agreedFen: number;
   /** a lump sum is one installment */
@@ -71,13 +90,30 @@ function installmentsOf(terms: PaymentTerms, agreedFen: number): Installment[] {
   return out;
 }
 
+/** 劳动人事争议仲裁办案规则 Art. 10: three to five representatives. */
+function representativeCount(n: unknown): number {
+  if (n === undefined) return 3;
+  if (!Number.isInteger(n) || (n as number) < 3 || (n as number) > 5) fail(`ten or more workers elect three to five representatives, not ${String(n)}`);
+  return n as number;
+}
+
+function rowsOf(workers: (Worker & { paidFen?: number })[]): WorkerRow[] {
+  return workers.map((w, i) => ({
+    number: i + 1, name: w.name, idNumber: w.idNumber, claimedFen: w.claimedFen, agreedFen: w.agreedFen,
+    paidFen: w.paidFen ?? 0, owedFen: w.agreedFen - (w.paidFen ?? 0),
+  }));
+}
+
 export function documentFigures<K extends DocumentKind>(kind: K, data: DocumentDataByKind[K]): DocumentFigures {
   checkWorkers(data.workers);
   checkDate(data.issuedOn, 'the date of the document');
   const claimedFen = sum(data.workers.map((w) => w.claimedFen));
   const agreedFen = sum(data.workers.map((w) => w.agreedFen));
+  const represented = data.workers.length >= REPRESENTED_FROM;
   const figures: DocumentFigures = {
     workerCount: data.workers.length, group: data.workers.length > 1, claimedFen, agreedFen,
+    represented, representatives: represented ? data.workers.slice(0, representativeCount(data.representatives)) : [],
+    rows: rowsOf(data.workers),
     installments: [], lumpSum: false, paidFen: 0, outstandingFen: agreedFen, owed: [], missed: null,
   };
   if (!('terms' in data)) return figures; // a transfer letter: no agreement, nothing to pay by a date
@@ -92,6 +128,7 @@ export function documentFigures<K extends DocumentKind>(kind: K, data: DocumentD
   });
   figures.paidFen = sum(e.workers.map((w) => w.paidFen));
   figures.outstandingFen = agreedFen - figures.paidFen;
+  figures.rows = rowsOf(e.workers);
   figures.owed = e.workers.map((w) => ({ name: w.name, fen: w.agreedFen - w.paidFen })).filter((o) => o.fen > 0);
   if (figures.outstandingFen === 0) fail('nothing is owed any more: there is nothing to enforce');
   const due = checkDate(e.missed?.dueDate, 'the missed installment');

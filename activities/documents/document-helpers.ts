@@ -6,13 +6,19 @@ import Handlebars from 'handlebars';
 import { registerHelpers } from '../../templates/helpers';
 import { cnDate } from './chinese-date';
 import { cnNumber } from './chinese-number';
+import { WORD_JOINER } from './line-break';
 import { maskIdNumber } from './mask-id';
 import { amountInCapitals, amountInFigures, amountStated } from './money-words';
 
+/** The text with no line break allowed inside it (line-break.ts): 统一社会信用代码：91350200MA2Y8K3L4Q on one line. */
+export const unbroken = (text: string) => [...text].join(WORD_JOINER);
+
 export function registerDocumentHelpers(hb: typeof Handlebars = Handlebars.create()): typeof Handlebars {
   registerHelpers(hb);
-  // {{amount fen}} → 人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）
+  // {{amount fen}} → 人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）; the layout keeps 12,345.67元 on one line
   hb.registerHelper('amount', (fen: unknown) => amountStated(Number(fen)));
+  // {{#keep}}…{{/keep}}: no line break inside (a label and its code, a name and its role)
+  hb.registerHelper('keep', function (this: unknown, options: Handlebars.HelperOptions) { return unbroken(options.fn(this)); });
   hb.registerHelper('inFigures', (fen: unknown) => amountInFigures(Number(fen)));
   hb.registerHelper('inCapitals', (fen: unknown) => amountInCapitals(Number(fen)));
   hb.registerHelper('cnDate', (date: unknown) => cnDate(String(date)));

@@ -26,10 +26,11 @@ function registerPartials(): void {
 
 /**
  * Every string of the data on one line: a line break typed into a name or a reason must not start a markup line of
- * its own (a forged title or signature line), so it becomes a space.
+ * its own (a forged title or signature line), so it becomes a space; and a | typed into a name must not split a
+ * table's cell, so it becomes the full-width ｜.
  */
 function oneLine<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim() as T;
+  if (typeof value === 'string') return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').replace(/\|/g, '｜').trim() as T;
   if (Array.isArray(value)) return value.map(oneLine) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, oneLine(v)])) as T;

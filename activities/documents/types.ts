@@ -57,6 +57,11 @@ interface DocumentBase<W extends Worker = Worker> {
   dispute: string;
   /** the date the document is made or signed; also the PDF's creation date */
   issuedOn: string;
+  /**
+   * Ten or more workers act through representatives they elect (劳动争议调解仲裁法 Art. 7; three to five of them,
+   * 劳动人事争议仲裁办案规则 Art. 10): how many of the first workers of `workers` those are. 3 when not given.
+   */
+  representatives?: number;
 }
 
 /** 调解协议书: the agreement both sides sign at the station. */

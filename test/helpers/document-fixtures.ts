@@ -55,3 +55,6 @@ export const documentData: DocumentDataByKind = {
     missed: { dueDate: '2027-01-15', paidFen: 500_000 },
   },
 };
+
+/** The Xiamen case of DOMAIN §3 (43 workers, 3,620,000 yuan in three installments), as the bench and README sample use it. */
+export { xiamenDispute } from '../../bench/lib/document-data';

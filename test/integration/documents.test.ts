@@ -10,14 +10,17 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMarkup, type Block } from '../../activities/documents/markup';
+import { maskIdNumber } from '../../activities/documents/mask-id';
 import { readDocument } from '../../activities/documents/read-document';
+import { renderPdf } from '../../activities/documents/render-pdf';
 import { renderDocument, sha256Hex } from '../../activities/documents/render-document';
 import { createGenerateDocument } from '../../activities/documents/store-document';
 import { DOCUMENT_KINDS, type DocumentKind, type GenerateDocumentRequest } from '../../activities/documents/types';
 import { createDb } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
-import { documentData, workers } from '../helpers/document-fixtures';
+import { documentData, workers, xiamenDispute } from '../helpers/document-fixtures';
 
 const caseNo = 'XM-2026-0001';
 const adminUrl = process.env.DATABASE_URL;
@@ -50,11 +53,16 @@ afterAll(async () => {
   if (adminUrl) await admin(`drop database if exists "${dbName}" with (force)`);
 });
 
-/** Text of a PDF without any white space: line breaks fall wherever the layout puts them, also inside an amount. */
+/** Text of a PDF without any white space: line breaks fall wherever the layout puts them. */
 async function pdfText(bytes: Buffer): Promise<string> {
+  return (await pdfPages(bytes)).join('');
+}
+
+/** The text of each page, without white space. */
+async function pdfPages(bytes: Buffer): Promise<string[]> {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
-    return (await parser.getText()).text.replace(/\s+/g, '');
+    return (await parser.getText()).pages.map((p) => p.text.replace(/\s+/g, ''));
   } finally {
     await parser.destroy();
   }
@@ -125,6 +133,69 @@ describe('the four documents of a group dispute', () => {
     expect(a.bytes.equals(b.bytes)).toBe(true);
     const changed = await renderDocument('enforcement-application', caseNo, { ...data, issuedOn: '2027-01-26' });
     expect(changed.sha256).not.toBe(a.sha256);
+  });
+});
+
+describe('the layout a clerk checks', () => {
+  const xm = xiamenDispute;
+  const many = xm.data['mediation-agreement'].workers;
+  const fen = (figure: string) => Math.round(Number(figure.replace(/,/g, '')) * 100);
+  /** Where each document's text ends and its closing (places to sign, or the letter's seal) begins. */
+  const lastText: Record<DocumentKind, [string, string]> = {
+    'mediation-agreement': ['具有同等效力。', '（签名）'], 'review-application': ['请依法确认并制作调解书。', '（签名）'],
+    'transfer-letter': ['联系人：调解员', '（印章）'], 'enforcement-application': ['特向贵院申请强制执行。', '（签名）'],
+  };
+
+  it.each(DOCUMENT_KINDS.map((k) => [k]))('%s of 43 workers: representatives in the text, each worker and amount in the attached table', async (kind) => {
+    const doc = await renderDocument(kind, xm.caseNo, xm.data[kind] as never);
+    const table = parseMarkup(doc.markup).find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table')!;
+    expect(table.rows.map((r) => r[1])).toEqual(many.map((w) => w.name));
+    expect(table.rows.map((r) => r[2])).toEqual(many.map((w) => maskIdNumber(w.idNumber)));
+    const amountColumns = table.header.flatMap((h, c) => (h.endsWith('（元）') ? [c] : []));
+    expect(amountColumns.length).toBeGreaterThan(0);
+    for (const c of amountColumns) expect(table.rows.reduce((a, r) => a + fen(r[c]), 0)).toBe(fen(table.total![c]));
+
+    const text = await pdfText(doc.bytes);
+    expect(text).toContain(`${many[0].name}等四十三人`);
+    expect(text).toMatch(/等四十三人(，详见附表|.*详见附表)/);
+    expect(text).toMatch(/附表：\S+名单/);
+    for (const w of many) expect(text).toContain(maskIdNumber(w.idNumber));
+    // No line of its own for each worker in the text: a worker who is no representative is named in the table only.
+    expect(text.split(many[5].name)).toHaveLength(2);
+    if (kind !== 'transfer-letter') {
+      expect(text).toContain('人民币3,620,000.00元（大写：人民币叁佰陆拾贰万元整）');
+      expect(table.total).toContain('3,620,000.00');
+      // Three representatives sign for the 43 (办案规则 Art. 10), not 43 rows of signatures.
+      expect(text.match(/代表\S{2,4}（签名）/g)).toHaveLength(3);
+    }
+  });
+
+  it('numbers terms 一、二、 and their sub-items （一）（二）', async () => {
+    const text = await pdfText((await renderDocument('mediation-agreement', caseNo, documentData['mediation-agreement'])).bytes);
+    expect(text).toContain('一、被申请人向申请人王小明支付人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分），申请人请求金额为人民币15,000.00元。');
+    expect(text).toContain('四、上述款项合计');
+    expect(text).toContain('（一）二〇二六年十二月十五日前支付');
+    expect(text).toContain('（三）二〇二七年二月十日前支付');
+    expect(text).not.toMatch(/）（申请人请求/);
+  });
+
+  it.each(DOCUMENT_KINDS.flatMap((k) => [[k, 3], [k, 43]] as const))('%s of %i workers: the closing shares its page with the last text', async (kind, n) => {
+    const { caseNo: no, data } = n === 3 ? { caseNo, data: documentData } : xm;
+    const pages = await pdfPages((await renderDocument(kind, no, data[kind] as never)).bytes);
+    const [text, closing] = lastText[kind];
+    const page = pages.findIndex((p) => p.includes(closing));
+    expect(pages[page]).toContain(text);
+    expect(pages[page].indexOf(text)).toBeLessThan(pages[page].indexOf(closing));
+    expect(pages.join('')).not.toContain('此页无正文');
+  });
+
+  it('says （此页无正文） on a page that starts with places to sign, when the closing is too long to keep with the text', async () => {
+    const markup = ['# 调解协议书', '正文。'.repeat(20), ...Array.from({ length: 60 }, (_, i) => `_ 申请人${i + 1}号代表人（签名）：`)].join('\n');
+    const { bytes, pages } = await renderPdf(parseMarkup(markup), { title: 't', subject: 's', author: 'a', date: '2026-11-25', digest: 'd' });
+    expect(pages).toBeGreaterThan(1);
+    const texts = await pdfPages(bytes);
+    expect(texts[0]).toContain('正文。');
+    for (const page of texts.slice(1)) expect(page.startsWith('（此页无正文）')).toBe(true);
   });
 });
 

@@ -26,6 +26,21 @@ describe('document figures', () => {
     expect(f.missed).toEqual({ number: 2, dueDate: '2027-01-15', amountFen: 1_500_000, paidFen: 500_000, shortFen: 1_000_000 });
   });
 
+  it('lists ten or more workers in a table and names three representatives, or as many as were elected', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ ...agreement.workers[i % 3], name: `工人${i + 1}` }));
+    const lump = { kind: 'lump-sum', dueDate: '2026-12-01' };
+    const f = documentFigures('review-application', { ...agreement, workers: many, terms: lump } as never);
+    expect(f.represented).toBe(true);
+    expect(f.representatives.map((w) => w.name)).toEqual(['工人1', '工人2', '工人3']);
+    expect(f.rows).toHaveLength(10);
+    expect(f.rows.reduce((a, r) => a + r.agreedFen, 0)).toBe(f.agreedFen);
+    expect(documentFigures('review-application', { ...agreement, workers: many, terms: lump, representatives: 5 } as never).representatives).toHaveLength(5);
+    expect(() => documentFigures('review-application', { ...agreement, workers: many, terms: lump, representatives: 1 } as never)).toThrow(/three to five/);
+    expect(documentFigures('mediation-agreement', agreement)).toMatchObject({ represented: false, representatives: [] });
+    const owed = documentFigures('enforcement-application', enforcement).rows.map((r) => r.owedFen);
+    expect(owed).toEqual([534_567, 900_000, 602_050]);
+  });
+
   it('refuses data a document must not be printed from', () => {
     const bad = (kind: Parameters<typeof documentFigures>[0], data: unknown) => () => documentFigures(kind, data as never);
     const plan = (amounts: number[]) => ({ kind: 'installments', installments: amounts.map((amountFen, i) => ({ dueDate: `2027-0${i + 1}-01`, amountFen })) });

@@ -100,6 +100,12 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   const clerk = (): Assignee => ({ role: 'arbitration_clerk', unitId: intake.arbitrationUnitId, department: null });
   mediationDue = await clock.deadline(`调解期限（${policy.mediationDays}日）`, Date.parse(intake.appliedAt), policy.mediationDays);
 
+  /** The institution the documents went to confirms their receipt (its clerks' task, with their own ladder). */
+  const untilReceived = (kind: string, title: string, who: Assignee) => humanStep(host, {
+    kind, title, dueAt: nowMs() + policy.reviewDue, assignee: () => who,
+    done: () => paperwork.allReceived(who.unitId), abandoned: () => false, casePatch: { stage: s.stage },
+  }, policy);
+
   let transferReasons: string[] | null = intake.directToArbitration
     ? [`职工经工会协调申请劳动仲裁（工情诉求${intake.parentCaseNo ?? ''}转入）`] : null;
   for (let round = 1; !transferReasons; round++) {
@@ -144,11 +150,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     s.stage = 'transferring';
     await paperwork.transfer(transferReasons);
     parties.tellTransferred(transferReasons[0]);
-    await humanStep(host, {
-      kind: 'receiveTransfer', title: '接收转仲裁案件', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
-      done: () => paperwork.allReceived(intake.arbitrationUnitId), abandoned: () => false,
-      casePatch: { stage: 'transferring' },
-    }, policy);
+    await untilReceived('receiveTransfer', '接收转仲裁案件', clerk());
     s.outcome = 'arbitration';
   } else {
     s.stage = 'performing';
@@ -160,12 +162,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       s.stage = 'enforcing';
       await paperwork.applyForEnforcement(missed);
       parties.tellEnforcement();
-      await humanStep(host, {
-        kind: 'receiveEnforcement', title: '受理强制执行申请', dueAt: nowMs() + policy.reviewDue,
-        assignee: () => ({ role: 'court_clerk', unitId: intake.courtUnitId, department: null }),
-        done: () => paperwork.allReceived(intake.courtUnitId), abandoned: () => false,
-        casePatch: { stage: 'enforcing' },
-      }, policy);
+      await untilReceived('receiveEnforcement', '受理强制执行申请', { role: 'court_clerk', unitId: intake.courtUnitId, department: null });
       s.outcome = 'enforcement';
     } else {
       s.outcome = 'performed';

@@ -4,6 +4,7 @@
  * case (recorded with who confirmed), so it works the same for every case kind.
  */
 import type { Client } from '@temporalio/client';
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readDocument } from '../../activities/documents';
 import { documentAddressedTo, documentsAddressedTo } from '../../db/queries/addressed-documents';
@@ -36,4 +37,11 @@ export async function confirmReceipt(db: Kysely<Database>, temporal: Client, sta
   const addressed = await documentAddressedTo(db, id, staff.org_unit_id);
   if (!addressed) throw notFound('文书（或未送达贵单位）');
   return actOnCase(temporal, addressed.case_no, { action: 'confirmReceipt', actor: actorOf(staff), payload: { documentId: id } }, idempotencyKey ?? `receipt-${id}`);
+}
+
+/** A stored document as a download: its hash in a header, so the receiver can check it against what arrived by e-mail. */
+export function sendDocument(reply: FastifyReply, doc: Awaited<ReturnType<typeof documentForStaff>>) {
+  return reply.type('application/pdf').header('x-content-sha256', doc.sha256)
+    .header('content-disposition', `attachment; filename="${doc.caseNo}-${doc.kind}-v${doc.version}.pdf"; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.caseNo}.pdf`)}`)
+    .send(doc.bytes);
 }

@@ -9,9 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Payload } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll } from 'vitest';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { codecFor } from '../../activities/codec/data-converter';
 import { keyRingFromEnv } from '../../activities/codec/key-ring';
+import { createTimeSkippingEnv } from './time-skipping';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,4 +58,35 @@ export async function readPayload(payload: Payload): Promise<{ value: unknown; e
   const encoding = Buffer.from(payload.metadata?.encoding ?? new Uint8Array()).toString('utf8');
   const [clear] = await codecFor(keyRingFromEnv()).decode([payload]);
   return { value: defaultPayloadConverter.fromPayload(clear), encrypted: encoding === 'binary/encrypted' };
+}
+
+/**
+ * For a test file that runs a case on an older commit's workflows and then on today's: the older tree unpacked and a
+ * time-skipping server in beforeAll; every worker the file ran, the server and the tree removed in afterAll.
+ */
+export function useUpgrade(ref: string) {
+  const ctx = {} as { env: TestWorkflowEnvironment; tree: OldWorkflowTree };
+  const workers: { worker: Worker; running: Promise<void> }[] = [];
+  beforeAll(async () => {
+    ctx.tree = unpackWorkflowsAt(ref);
+    ctx.env = await createTimeSkippingEnv();
+  });
+  afterAll(async () => {
+    for (const { worker, running } of workers) {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+    }
+    await ctx.env?.teardown();
+    ctx.tree?.remove();
+  });
+  /** Runs a worker until the returned function stops it. */
+  const runWorker = async (worker: Worker) => {
+    const w = { worker, running: worker.run() };
+    workers.push(w);
+    return async () => {
+      worker.shutdown();
+      await w.running;
+    };
+  };
+  return { ctx, runWorker };
 }

@@ -6,9 +6,8 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import { workflowsPath } from '../../worker';
 import { calendarChangedSignal } from '../../workflows/shared/calendar-signals';
@@ -16,9 +15,9 @@ import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
-import { unpackWorkflowsAt, type OldWorkflowTree } from '../helpers/old-version';
+import { useUpgrade } from '../helpers/old-version';
 import { RecordingActivities } from '../helpers/recording-activities';
-import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
+import { eventually } from '../helpers/time-skipping';
 
 const { temporal } = proto; // a CommonJS package: named ESM imports don't resolve
 const EventType = temporal.api.enums.v1.EventType;
@@ -26,33 +25,8 @@ const EventType = temporal.api.enums.v1.EventType;
 const BEFORE = 'a218bf0';
 const taskQueue = 'calendar-upgrade';
 
-let env: TestWorkflowEnvironment | undefined;
-let tree: OldWorkflowTree | undefined;
-const workers: { worker: Worker; running: Promise<void> }[] = [];
+const { ctx, runWorker } = useUpgrade(BEFORE);
 const rec = new RecordingActivities();
-
-async function runWorker(worker: Worker) {
-  const w = { worker, running: worker.run() };
-  workers.push(w);
-  return async () => {
-    worker.shutdown();
-    await w.running;
-  };
-}
-
-beforeAll(async () => {
-  tree = unpackWorkflowsAt(BEFORE);
-  env = await createTimeSkippingEnv();
-});
-
-afterAll(async () => {
-  for (const { worker, running } of workers) {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running.catch(() => undefined);
-  }
-  await env?.teardown();
-  tree?.remove();
-});
 
 const markersMentioning = async (handle: WorkflowHandle, text: string) => ((await handle.fetchHistory()).events ?? [])
   .filter((e) => e.markerRecordedEventAttributes && Object.values(e.markerRecordedEventAttributes.details ?? {})
@@ -60,12 +34,12 @@ const markersMentioning = async (handle: WorkflowHandle, text: string) => ((awai
 
 describe(`a grievance started on ${BEFORE} (calendar compiled in)`, () => {
   it('ignores calendarChanged on the current code and finishes', { timeout: 120_000 }, async () => {
-    const e = env!;
+    const e = ctx.env;
     const input = grievanceInput();
     const workflowId = `grievance-${input.caseNo}`;
     // No workflow cache on the old worker: the test server never moves a task off a stopped worker's sticky queue.
     const oldWorker = await Worker.create({
-      connection: e.nativeConnection, taskQueue, workflowsPath: tree!.workflowsPath, activities: rec.build(), dataConverter: gongqingDataConverter(), maxCachedWorkflows: 0,
+      connection: e.nativeConnection, taskQueue, workflowsPath: ctx.tree.workflowsPath, activities: rec.build(), dataConverter: gongqingDataConverter(), maxCachedWorkflows: 0,
     });
     const stopOld = await runWorker(oldWorker);
     const handle = await e.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });

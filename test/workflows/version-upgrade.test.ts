@@ -11,18 +11,17 @@
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import type { CaseActivities, SmsRequest } from '../../activities/types';
 import { workflowsPath } from '../../worker';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
-import { readPayload, unpackWorkflowsAt, type OldWorkflowTree } from '../helpers/old-version';
+import { readPayload, useUpgrade } from '../helpers/old-version';
 import { RecordingActivities } from '../helpers/recording-activities';
-import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
+import { eventually } from '../helpers/time-skipping';
 
 const { temporal } = proto; // a CommonJS package: named ESM imports don't resolve
 const EventType = temporal.api.enums.v1.EventType;
@@ -37,19 +36,8 @@ const taskQueue = 'version-upgrade';
 /** What old clients sent as the caseworker: no unitId (the current rules need it to tell the assignee). */
 const oldCaseworker = { role: 'street_caseworker' as const, name: '李社工', userId: 1 };
 
-let env: TestWorkflowEnvironment | undefined;
-let tree: OldWorkflowTree | undefined;
-const workers: { worker: Worker; running: Promise<void> }[] = [];
+const { ctx, runWorker } = useUpgrade(SHIPPED);
 const rec = new RecordingActivities();
-
-async function runWorker(worker: Worker) {
-  const w = { worker, running: worker.run() };
-  workers.push(w);
-  return async () => {
-    worker.shutdown();
-    await w.running;
-  };
-}
 
 /** The shipped activities answered SMS sends with nothing (the refused-number report came with the change). */
 function shippedActivities(acts: CaseActivities): CaseActivities {
@@ -59,20 +47,6 @@ function shippedActivities(acts: CaseActivities): CaseActivities {
     sendSmsBatch: async (reqs: SmsRequest[]) => void (await acts.sendSmsBatch(reqs)),
   };
 }
-
-beforeAll(async () => {
-  tree = unpackWorkflowsAt(SHIPPED);
-  env = await createTimeSkippingEnv();
-});
-
-afterAll(async () => {
-  for (const { worker, running } of workers) {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running.catch(() => undefined);
-  }
-  await env?.teardown();
-  tree?.remove();
-});
 
 function eventsOfType(events: HistoryEvent[], type: proto.temporal.api.enums.v1.EventType) {
   return events.map((e, i) => ({ e, i })).filter(({ e }) => e.eventType === type);
@@ -110,7 +84,7 @@ async function firstPayload(payloads: { payloads?: Payload[] | null } | null | u
 
 describe(`a grievance started on ${SHIPPED} finishes on the current code`, () => {
   it('keeps its history deterministic, its pre-change rung, one enterprise notice and the old notice rule', { timeout: 180_000 }, async () => {
-    const e = env!;
+    const e = ctx.env;
     const base = grievanceInput({ contactDue: HOUR, verifyDue: 6 * HOUR });
     // The shipped policy had no quietHours: its cases carry none in their input.
     const { quietHours: _none, ...shippedPolicy } = base.policy;
@@ -124,7 +98,7 @@ describe(`a grievance started on ${SHIPPED} finishes on the current code`, () =>
     // does after stickyQueueScheduleToStartTimeout), so with one the new worker would never see the case. Without a
     // cache the old worker replays the case on every task, which changes nothing in its history.
     const oldWorker = await Worker.create({
-      connection: e.nativeConnection, taskQueue, workflowsPath: tree!.workflowsPath, activities: shippedActivities(rec.build()), maxCachedWorkflows: 0,
+      connection: e.nativeConnection, taskQueue, workflowsPath: ctx.tree.workflowsPath, activities: shippedActivities(rec.build()), maxCachedWorkflows: 0,
     });
     const stopOld = await runWorker(oldWorker);
     const oldClient = new Client({ connection: e.connection, namespace: e.namespace });

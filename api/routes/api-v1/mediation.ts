@@ -7,7 +7,7 @@ import { answers } from '../../schemas/responses';
 import { caseNoParams } from '../../schemas/grievance';
 import { confirmationBody, documentParams, mediationActionBodies, mediationIntakeBody, MEDIATION_STAFF_ACTIONS } from '../../schemas/mediation';
 import { confirmByCode } from '../../services/agreement-confirmation';
-import { confirmReceipt, documentForStaff, inboxDocuments } from '../../services/case-documents';
+import { confirmReceipt, documentForStaff, sendDocument, inboxDocuments } from '../../services/case-documents';
 import { viewForStaff } from '../../services/case-detail';
 import { actOnCase } from '../../services/cases';
 import { openMediation, type MediationIntakeRequest } from '../../services/mediation-intake';
@@ -49,10 +49,7 @@ const mediationRoutes: FastifyPluginAsync = async (app) => {
     config: { access: 'case.read' },
     schema: { tags: ['documents'], summary: '下载文书（PDF；X-Content-SHA256 为存档哈希）', params: documentParams, security: bearer, response: answers({ 200: { description: 'PDF 文件' } }, 401, 403, 404) },
   }, async (req, reply) => {
-    const doc = await documentForStaff(app.db, req.staff!, Number(req.params.id));
-    return reply.type('application/pdf').header('x-content-sha256', doc.sha256)
-      .header('content-disposition', `attachment; filename="${doc.caseNo}-${doc.kind}-v${doc.version}.pdf"; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.caseNo}.pdf`)}`)
-      .send(doc.bytes);
+    return sendDocument(reply, await documentForStaff(app.db, req.staff!, Number(req.params.id)));
   });
 
   app.post<{ Params: { id: string } }>('/documents/:id/receipt', {

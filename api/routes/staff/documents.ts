@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { openTasksFor } from '../../../db/queries/cases';
 import { classify } from '../../plugins/app/error-handler';
 import { documentParams } from '../../schemas/mediation';
-import { confirmReceipt, documentForStaff, inboxDocuments } from '../../services/case-documents';
+import { confirmReceipt, documentForStaff, sendDocument, inboxDocuments } from '../../services/case-documents';
 import { viewerOf } from '../../services/viewer';
 
 const DONE: Record<string, string> = { received: '已确认收到，已记入案件（记录确认人和时间）。' };
@@ -30,10 +30,7 @@ const documentPages: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/documents/:id', {
     config: { access: 'case.read' }, schema: { params: documentParams, hide: true },
   }, async (req, reply) => {
-    const doc = await documentForStaff(app.db, req.staff!, Number(req.params.id));
-    return reply.type('application/pdf').header('x-content-sha256', doc.sha256)
-      .header('content-disposition', `attachment; filename="${doc.caseNo}-${doc.kind}-v${doc.version}.pdf"; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.caseNo}.pdf`)}`)
-      .send(doc.bytes);
+    return sendDocument(reply, await documentForStaff(app.db, req.staff!, Number(req.params.id)));
   });
 
   app.post<{ Params: { id: string } }>('/documents/:id/receipt', {

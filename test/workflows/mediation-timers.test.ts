@@ -76,6 +76,30 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(escalations().map((e) => e.data.notify)).toEqual(['assignee', 'assignee']);
   });
 
+  it('takes a rejected review back to mediation for a new draft, and a second rejection on to arbitration', async () => {
+    const { input, act, view } = await start();
+    const [w1, w2, w3] = input.intake.workers;
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    const agree = async (version: number) => {
+      await act('draftAgreement', mediator, {
+        terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
+        payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
+      });
+      for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version });
+      await act('submitForReview', mediator, {});
+      await eventually(async () => (await view()).stage === 'review');
+    };
+    await agree(1);
+    await act('rejectReview', arbitrationClerk, { reason: '支付期限不明确', next: 'mediation' });
+    const back = await eventually(async () => { const v = await view(); return v.stage === 'mediating' && v; });
+    expect(back).toMatchObject({ agreement: null, reviewRejection: '支付期限不明确' });
+    await agree(2);
+    expect((await view()).documents.filter((d) => d.kind === 'review-application').map((d) => d.version)).toEqual([1, 2]);
+    await act('rejectReview', arbitrationClerk, { reason: '当事人主体不适格', next: 'arbitration' });
+    const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
+    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('当事人主体不适格')] });
+  });
+
   it('follows an agreement through review and installments: reminders, a missed one, then enforcement at the court', async () => {
     const { input, handle, act, view } = await start();
     const today = shanghaiDate(await ctx.env.currentTimeMs());

@@ -17,6 +17,13 @@ export interface MediationState {
   submitted: boolean;
   review: ReviewDecision | null;
   rejection: { reason: string; next: 'mediation' | 'arbitration' } | null;
+  /** why the last review was rejected: kept after the case went back to mediation, for the mediator's new draft */
+  lastRejection?: string | null;
+  /**
+   * Drafts made so far, across rounds: a draft after a rejected review is a new version, so its codes and SMS are new
+   * (each is keyed by version) and the earlier ones are worthless.
+   */
+  drafts?: number;
   installments: Installment[];
   documents: CaseDocumentRef[];
   created: boolean;
@@ -72,7 +79,8 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
       return { type: 'session_recorded', summary: `${by}记录第${session.sessionNo}次调解：${session.attendees.length}方当事人参加。${cmd.payload.notes}`, data: { sessionNo: session.sessionNo, attendees: session.attendees } };
     }
     case 'draftAgreement': {
-      const version = (s.agreement?.version ?? 0) + 1;
+      const version = Math.max(s.drafts ?? 0, s.agreement?.version ?? 0) + 1;
+      s.drafts = version;
       s.agreement = { ...cmd.payload, version, draftedAt: now, confirmedBy: [], signedAt: null };
       s.stage = 'confirming';
       const plan = cmd.payload.payment.kind === 'installments' ? `分${cmd.payload.payment.installments.length}期支付` : `于${cmd.payload.payment.dueDate}前一次性支付`;
@@ -112,6 +120,7 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
       return { type: 'review_confirmed', summary: `仲裁院${by}审查确认调解协议，出具调解书（${cmd.payload.decisionNo}），${cmd.payload.effectiveOn}生效`, data: { decisionNo: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn } };
     case 'rejectReview':
       s.rejection = { reason: cmd.payload.reason, next: cmd.payload.next };
+      s.lastRejection = cmd.payload.reason;
       return { type: 'review_rejected', summary: `仲裁院${by}不予确认调解协议：${cmd.payload.reason}；${cmd.payload.next === 'mediation' ? '退回调解' : '转入仲裁'}`, data: { next: cmd.payload.next } };
     case 'recordPayment': {
       const due = s.installments.find((i) => i.no === cmd.payload.installmentNo)!;

@@ -1,6 +1,7 @@
 /**
- * The Xiamen case's months after the 调解书, on the real parts with time skipped (test/helpers/skipping-system.ts): 43
- * workers paid in three installments, the second missed. Through the API: the agreement confirmed by every party's
+ * The Xiamen case from a grievance to its end, on the real parts with time skipped (test/helpers/skipping-system.ts):
+ * filed for 43 workers by the street's caseworker and handed to the station, paid in three installments, the second
+ * missed. Through the API: the group registered at the station, the agreement confirmed by every party's
  * texted code, the review confirmed by the institute's clerk; then the reminders, the missed installment told to the
  * mediator and every worker, and after the grace the 强制执行申请书 e-mailed to the district's court (SHA-256 equal to the
  * stored PDF), whose clerk confirms receipt through the inbox: the case closes as "enforcement".
@@ -26,15 +27,28 @@ afterAll(async () => {
 });
 
 describe('the Xiamen installments on the real system, time skipped', () => {
-  it('reminds, reports the missed second installment and applies for enforcement at the court after the grace', async () => {
-    const [mediator, clerk, court] = await Promise.all(['xihu.tj', 'xihu.zc', 'xihu.fy'].map((u) => api.login(u)));
+  it('goes from a grievance to the station, reminds, reports the missed second installment and applies for enforcement after the grace', async () => {
+    const [caseworker, mediator, clerk, court] = await Promise.all(['beishan.sg', 'xihu.tj', 'xihu.zc', 'xihu.fy'].map((u) => api.login(u)));
     const workers = xiamenWorkers();
-    const opened = await api.call('POST', '/api/v1/mediations', {
-      employer: { name: '厦门某建筑劳务有限公司', address: '厦门市湖里区兴湖路1号', representative: '王建设', phone: '13905920000' },
-      workers, dispute: '拖欠工资', streetId: 's-beishan',
-    }, mediator);
-    expect(opened.status).toBe(201);
-    const caseNo: string = opened.body.caseNo;
+    // It starts as a grievance (工情码) filed for the group by the street's caseworker, who hands it to the station.
+    const filed = await api.call('POST', '/api/v1/grievances', {
+      complainantName: workers[0].name, complainantPhone: workers[0].phone, enterpriseId: 'e-jingmi', category: 'unpaid_wages',
+      description: '工地43名工人工资共362万元未结清', claimedFen: XIAMEN_TOTAL_FEN, workerCount: 43,
+    }, caseworker);
+    expect(filed.status).toBe(201);
+    const grievanceNo: string = filed.body.caseNo;
+    const onGrievance = (action: string, body: unknown) => api.call('POST', `/api/v1/cases/${grievanceNo}/actions/${action}`, body, caseworker);
+    for (const [action, body] of [['contactComplainant', { note: '已联系工人代表' }], ['notifyEnterpriseNow', { reason: '工人同意' }],
+      ['verifyWithEnterprise', { note: '已核实欠薪名单' }], ['urgeMediation', { note: '企业调委会无法调解' }],
+      ['recordOutcome', { outcome: 'station', employerRepresentative: '周建设', employerPhone: '13905920000', employerAddress: '杭州市西湖区文二路88号' }]] as const) {
+      const r = await onGrievance(action, body);
+      expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
+    }
+    const caseNo = `MA${grievanceNo.slice(2)}`;
+    await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).status === 200, 20_000);
+    expect((await api.call('GET', `/api/v1/cases/${grievanceNo}`, undefined, caseworker)).body.view.stage).toBe('station');
+    // The station registers the whole group with their ID numbers (the grievance knew only its complainant).
+    expect((await api.call('POST', `/api/v1/cases/${caseNo}/actions/setWorkers`, { workers }, mediator)).status).toBe(200);
     const act = (action: string, body: unknown, token: string) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, token);
     const view = async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view;
 
@@ -71,7 +85,7 @@ describe('the Xiamen installments on the real system, time skipped', () => {
     const stored = await sys.db.selectFrom('documents').select(['id', 'sha256']).where('case_no', '=', caseNo).where('kind', '=', 'enforcement-application').executeTakeFirstOrThrow();
     expect(mail.attachments.map((a) => a.sha256)).toEqual([stored.sha256]);
 
-    // The court's clerk receives it through the inbox; the station's case closes.
+    // The court's clerk receives it through the inbox; the station's case closes, and the grievance records its result.
     const inbox = await api.call('GET', '/api/v1/documents', undefined, court);
     expect(inbox.body.documents.map((d: { id: number }) => d.id)).toEqual([stored.id]);
     expect((await api.call('POST', `/api/v1/documents/${stored.id}/receipt`, undefined, court)).status).toBe(200);
@@ -80,5 +94,9 @@ describe('the Xiamen installments on the real system, time skipped', () => {
       return row?.status === 'closed' && row;
     }, 30_000);
     expect(closed).toEqual({ status: 'closed', outcome: 'enforcement', recovered_fen: plan[0].amountFen });
+    await eventually(async () => (await api.call('GET', `/api/v1/cases/${grievanceNo}`, undefined, caseworker)).body.view.stage === 'followUp', 20_000);
+    const told = await sys.db.selectFrom('case_events').select('summary').where('case_no', '=', grievanceNo).where('type', '=', 'station_result').executeTakeFirstOrThrow();
+    expect(told.summary).toContain('已申请强制执行');
+    expect(told.summary).toContain('1200000.00');
   }, 300_000);
 });

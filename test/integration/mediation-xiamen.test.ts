@@ -140,4 +140,23 @@ describe('the Xiamen group dispute through the API', () => {
     const page = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}/history`, { headers: { authorization: `Bearer ${supervisor}` } });
     expect(page.status).toBe(200);
   }, 300_000);
+
+  it('takes a referral from the arbitration institute (with its number) to the district station', async () => {
+    const clerk = await api.login('xihu.zc');
+    const body = {
+      employer: { name: '杭州某物流有限公司', address: '杭州市西湖区1号', representative: '李总', phone: '13905921111' },
+      workers: xiamenWorkers().slice(0, 2), dispute: '拖欠加班费', streetId: 's-xixi',
+    };
+    const missing = await api.call('POST', '/api/v1/mediations', body, clerk);
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain('委托调解编号');
+    const referred = await api.call('POST', '/api/v1/mediations', { ...body, referralNo: '西劳人仲委调〔2026〕12号' }, clerk);
+    expect(referred.status).toBe(201);
+    const mediator = await api.login('xihu.tj');
+    const seen = await api.call('GET', `/api/v1/cases/${referred.body.caseNo}`, undefined, mediator);
+    expect(seen.body.view).toMatchObject({ source: 'referral', places: { stationUnitId: 'i-xihu-station', arbitrationUnitId: 'i-xihu-arbitration' } });
+    // An institute of no registered district, or someone outside the institutions, cannot open one.
+    expect((await api.call('POST', '/api/v1/mediations', { ...body, referralNo: 'x' }, await api.login('sc.zc'))).status).toBe(403);
+    expect((await api.call('POST', '/api/v1/mediations', body, await api.login('beishan.sg'))).status).toBe(403);
+  });
 });

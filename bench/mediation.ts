@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { workerLinksFromEnv } from '../activities/secrets/worker-link';
 import type { Database } from '../db/schema';
+import { withCheckCharacter } from '../workflows/kinds/mediation/id-number';
 import { shanghaiDate } from '../workflows/shared/deadlines';
 import { json, postJson } from './lib/auth';
 import { sleep, summarize, type Summary } from './lib/stats';
@@ -35,7 +36,7 @@ function workers(caseIndex: number) {
   const each = Math.floor(362_000_000 / 43 / 100) * 100;
   return Array.from({ length: 43 }, (_, i) => ({
     name: `职工${caseIndex}-${i + 1}`, phone: `1390${String(caseIndex % 1000).padStart(3, '0')}${String(1000 + i).slice(-4)}`,
-    idNumber: `35020319900101${String(1000 + i).slice(-3)}X`, claimedFen: i === 42 ? 362_000_000 - each * 42 : each,
+    idNumber: withCheckCharacter(`35020319900101${String(1000 + i).slice(-3)}`), claimedFen: i === 42 ? 362_000_000 - each * 42 : each,
   }));
 }
 

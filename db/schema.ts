@@ -197,6 +197,7 @@ export interface Database {
   case_parties: CasePartyTable;
   case_access: CaseAccessTable;
   agreement_codes: AgreementCodeTable;
+  agreement_code_tries: AgreementCodeTryTable;
   calendar_days: CalendarDayTable;
 }
 
@@ -236,6 +237,15 @@ export interface AgreementCodeTable {
   failures: Generated<number>;
   created_at: Generated<Date>;
   used_at: Date | null;
+}
+
+/** Wrong agreement codes per case, draft and phone (a party's or not). */
+export interface AgreementCodeTryTable {
+  case_no: string;
+  version: number;
+  phone: string;
+  failures: Generated<number>;
+  last_at: Generated<Date>;
 }
 
 /** A case assigned or addressed to a unit outside the union's line (a station's mediators, an institute's clerks). */

@@ -4,10 +4,12 @@ import { CATEGORY_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS } from '../../work
 
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
 /**
- * Text a person can read: no control characters but tab and line breaks, no unassigned, private-use or lone surrogate
+ * Text a person can read: no control characters but tab and line breaks, no invisible characters that hide or reorder
+ * text (zero-width space, word joiner, BOM, bidirectional overrides; a zero-width joiner inside emoji stays), no
+ * unassigned, private-use or lone surrogate
  * code points (they were stored and shown to the worker as empty boxes). Ajv compiles patterns with the u flag.
  */
-export const READABLE_PATTERN = '^(?:[\\t\\n\\r]|[^\\p{Cc}\\p{Cn}\\p{Co}\\p{Cs}])*$';
+export const READABLE_PATTERN = '^(?:[\\t\\n\\r]|(?![\\u200B\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069])[^\\p{Cc}\\p{Cn}\\p{Co}\\p{Cs}])*$';
 export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, allOf: [{ pattern: '\\S' }, { pattern: READABLE_PATTERN }] }) as const;
 export const optionalText = (maxLength: number) => ({ type: 'string', maxLength, pattern: READABLE_PATTERN }) as const;
 /** Any kind's case number (the registry lists the prefixes). */

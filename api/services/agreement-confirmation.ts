@@ -12,7 +12,7 @@ import type { MediationView } from '../../workflows/kinds/mediation/model';
 import { HttpError } from '../errors';
 import { actOnCase, caseView } from './cases';
 
-/** Wrong codes a party may enter for one draft before only a new draft (a new code) helps. */
+/** Wrong codes one phone may enter for one draft before only a new draft (a new code) helps. */
 export const MAX_CODE_FAILURES = 5;
 
 const wrong = () => new HttpError(400, '手机号码或确认码不正确', 'InvalidCode');
@@ -33,14 +33,17 @@ export async function confirmByCode(db: Kysely<Database>, temporal: Client, case
   const view = await caseView<MediationView>(temporal, caseNo, db);
   const a = view.agreement;
   if (view.stage !== 'confirming' || !a) throw new HttpError(409, '本案当前没有待确认的调解协议', 'ActionNotAllowed');
+  // The same answers whether or not the phone is a party's: a stranger's phone gets 5 wrong tries too.
+  const tries = await db.selectFrom('agreement_code_tries').select('failures')
+    .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).executeTakeFirst();
+  if ((tries?.failures ?? 0) >= MAX_CODE_FAILURES) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送调解协议', 'TooManyTries');
   const rows = await db.selectFrom('agreement_codes').selectAll()
     .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).execute();
-  if (rows.length === 0) throw wrong();
-  if (rows.every((r) => r.failures >= MAX_CODE_FAILURES)) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送调解协议', 'TooManyTries');
-  const match = rows.find((r) => r.failures < MAX_CODE_FAILURES && sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code)));
+  const match = rows.find((r) => sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code)));
   if (!match) {
-    await db.updateTable('agreement_codes').set((eb) => ({ failures: eb('failures', '+', 1) }))
-      .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).execute();
+    await db.insertInto('agreement_code_tries').values({ case_no: caseNo, version: a.version, phone, failures: 1 })
+      .onConflict((oc) => oc.columns(['case_no', 'version', 'phone']).doUpdateSet((eb) => ({ failures: eb('agreement_code_tries.failures', '+', 1), last_at: new Date() })))
+      .execute();
     throw wrong();
   }
   const isEmployer = match.party_no === view.employer.partyNo;

@@ -11,6 +11,7 @@ import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultMediationPolicy, temporalConfig } from '../../temporal.config';
 import { workflowIdOf } from '../../workflows/kinds';
+import { validIdNumber } from '../../workflows/kinds/mediation/id-number';
 import type { MediationInput, MediationIntake, MediationSource, WorkerParty } from '../../workflows/kinds/mediation/model';
 import { caseCreatedUpdate } from '../../workflows/shared/definitions';
 import type { Actor } from '../../workflows/shared/roles';
@@ -59,6 +60,8 @@ export async function openMediation(db: Kysely<Database>, temporal: Client, req:
   const street = await findStreet(db, req.streetId);
   if (!street || street.parent_id !== places.districtId) throw badRequest('所选街道不在本区');
   if (req.employer.enterpriseId && !(await findEnterprise(db, req.employer.enterpriseId))) throw badRequest('所选企业不存在');
+  const wrong = req.workers.findIndex((w) => !validIdNumber(w.idNumber));
+  if (wrong >= 0) throw badRequest(`第${wrong + 1}位职工（${req.workers[wrong].name}）的身份证号码不正确（出生日期或校验码不对）`);
   const ids = new Set(req.workers.map((w) => w.idNumber));
   if (ids.size !== req.workers.length) throw badRequest('职工名单中有重复的身份证号码');
   const caseNo = caseNumberFor(req.idempotencyKey, 'MA');

@@ -9,6 +9,7 @@ import * as documentsEmail from './007_documents_email';
 import * as partiesAccess from './008_parties_access';
 import * as calendar from './009_calendar';
 import * as agreementCodes from './010_agreement_codes';
+import * as agreementCodeTries from './011_agreement_code_tries';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
@@ -16,7 +17,7 @@ export const migrationProvider: MigrationProvider = {
     return { '001_organisation': organisation, '002_cases': cases, '003_append_only_events': appendOnlyEvents,
       '004_enterprise_notified': enterpriseNotified, '005_access': access, '006_event_chain': eventChain,
       '007_documents_email': documentsEmail, '008_parties_access': partiesAccess,
-      '009_calendar': calendar, '010_agreement_codes': agreementCodes,
+      '009_calendar': calendar, '010_agreement_codes': agreementCodes, '011_agreement_code_tries': agreementCodeTries,
     };
   },
 };

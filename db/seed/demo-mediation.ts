@@ -4,17 +4,13 @@
  * and an agreement. A fixed key makes re-runs open nothing new. Names, phones and ID numbers are made up.
  */
 import type { MediationIntakeRequest } from '../../api/services/mediation-intake';
+import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
 
 const SURNAMES = '陈林黄张李王吴刘蔡杨郑许谢洪郭邱曾廖赖徐周叶苏庄吕江何萧罗高潘简朱钟彭游詹胡施沈余卢梁赵';
 const GIVEN = ['建国', '志强', '海燕', '秀英', '明华', '丽娟', '国平', '春生', '金水', '文斌', '玉兰'];
 
-/** A well-formed 居民身份证号码 (GB 11643 check digit). */
-function idNumber(i: number): string {
-  const body = `35020319${70 + (i % 25)}0${(i % 9) + 1}${String(10 + (i % 18))}${String(100 + i).slice(-3)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((t, d, k) => t + Number(d) * weights[k], 0);
-  return body + '10X98765432'[sum % 11];
-}
+/** A well-formed 居民身份证号码: an existing birth date and the GB 11643 check character. */
+const idNumber = (i: number) => withCheckCharacter(`35020319${70 + (i % 25)}0${(i % 9) + 1}${String(10 + (i % 18))}${String(100 + i).slice(-3)}`);
 
 const TOTAL_FEN = 362_000_000;
 const EACH = Math.floor(TOTAL_FEN / 43 / 100) * 100;

@@ -1,5 +1,6 @@
 /** A mediation case for workflow tests: the station, institutions and people of test/helpers/recording-activities.ts. */
 import { defaultMediationPolicy, type MediationPolicy } from '../../temporal.config';
+import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
 import type { MediationInput, WorkerParty } from '../../workflows/kinds/mediation/model';
 
 let n = 0;
@@ -7,7 +8,7 @@ let n = 0;
 /** n well-formed workers (ID numbers with a valid check digit are not needed by the rules, only the shape). */
 export function testWorkers(count: number, claimedFen = 8_000_000): Omit<WorkerParty, 'partyNo'>[] {
   return Array.from({ length: count }, (_, i) => ({
-    name: `工人${i + 1}`, phone: `139${String(10_000_000 + i).padStart(8, '0')}`, idNumber: `3502031990${String(100_000 + i).slice(-6)}12`.slice(0, 17) + 'X',
+    name: `工人${i + 1}`, phone: `139${String(10_000_000 + i).padStart(8, '0')}`, idNumber: withCheckCharacter(`35020319901${String(1 + (i % 28)).padStart(3, "0")}${String(100 + i).slice(-3)}`),
     claimedFen,
   }));
 }

@@ -2,14 +2,11 @@
  * The Xiamen case of DOMAIN §3 as test data: a group dispute of 43 workers over 3.62 million yuan of wages, settled at
  * the union's mediation station in three installments. Names, phones and ID numbers are made up but well-formed.
  */
+import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
+
 const SURNAMES = '陈林黄张李王吴刘蔡杨郑许谢洪郭邱曾廖赖徐周叶苏庄吕江何萧罗高潘简朱钟彭游詹胡施沈余卢梁赵';
 
-function idNumber(i: number): string {
-  const body = `35020319${String(80 + (i % 20)).padStart(2, '0')}0${(i % 9) + 1}${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).slice(-3)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((t, d, k) => t + Number(d) * weights[k], 0);
-  return body + '10X98765432'[sum % 11];
-}
+const idNumber = (i: number) => withCheckCharacter(`35020319${String(80 + (i % 20)).padStart(2, '0')}0${(i % 9) + 1}${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).slice(-3)}`);
 
 /** 43 workers whose claims add up to exactly 3,620,000 yuan (the last takes the remainder). */
 export function xiamenWorkers() {

@@ -30,8 +30,8 @@ afterAll(async () => {
 
 const EMPLOYER_PHONE = '13905921000';
 const WORKERS = [
-  ['陈建国', '13805921001', '350203198001011234', '80000'],
-  ['林海燕', '13805921002', '35020319850202123X', '42000.50'],
+  ['陈建国', '13805921001', '350203198001011235', '80000'],
+  ['林海燕', '13805921002', '350203198502021239', '42000.50'],
 ];
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const cardOf = (html: string, action: string) => /<div class="card" id="action-[^"]+">[\s\S]*?<\/form>/g.exec(html.slice(html.indexOf(`id="action-${action}"`) - 30))?.[0] ?? '';

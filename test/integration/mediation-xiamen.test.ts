@@ -85,6 +85,11 @@ describe('the Xiamen group dispute through the API', () => {
     const refused = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: wrongCode });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toBe('手机号码或确认码不正确');
+    // A stranger's phone is answered as a party's is: wrong, then after 5 tries refused (the form tells nobody who is a party).
+    for (let i = 1; i <= 6; i++) {
+      const r = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: '13700009999', code: wrongCode });
+      expect(r.status).toBe(i <= 5 ? 400 : 429);
+    }
     for (const phone of phones) {
       const r = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone, code: await codeOf(phone) });
       expect(r.status, JSON.stringify(r.body)).toBe(200);

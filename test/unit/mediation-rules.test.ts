@@ -63,6 +63,22 @@ describe('mediation rules', () => {
     expect(s.stage).toBe('mediating');
   });
 
+  it('refuses impossible and far-off dates, invisible characters and ID numbers that cannot exist, as zh-CN 400s', () => {
+    const { run, s } = stateOf();
+    for (const dueDate of ['2026-13-01', '2026-00-10', '2026-12-32', '9999-99-99']) {
+      expect(refusal(() => run(draft({ payment: { kind: 'lump-sum', dueDate } })))).toMatchObject({ type: 'InvalidPayload', message: expect.stringContaining('不是有效的日期') });
+    }
+    expect(refusal(() => run(draft({ payment: { kind: 'lump-sum', dueDate: '2099-01-01' } }))).message).toContain('5年内');
+    expect(refusal(() => run(draft({ paymentMethod: '\u200b' }))).message).toContain('无法显示的字符');
+    expect(refusal(() => run(draft({ paymentMethod: '银行\u202e转账' }))).message).toContain('无法显示的字符');
+    const bad = (idNumber: string) => refusal(() => run({ action: 'setWorkers', actor: mediator, payload: { workers: [{ name: '陈建国', phone: '13805920001', idNumber, claimedFen: 1 }] } })).message;
+    expect(bad('350203209099991234')).toContain('身份证号码不正确');
+    expect(bad('350203198001011230')).toContain('身份证号码不正确');
+    expect(s.agreement).toBeNull();
+    s.stage = 'review';
+    expect(refusal(() => run({ action: 'confirmReview', actor: arbitrationClerk, payload: { decisionNo: '第1号', effectiveOn: '2026-13-01' } })).message).toContain('不是有效的日期');
+  });
+
   it('lets only the station mediator draft, only parties confirm, only the addressed institute review', () => {
     const { run, view, s } = stateOf();
     expect(refusal(() => run({ ...draft(), actor: arbitrationClerk } as MediationCommand)).type).toBe('RoleNotPermitted');

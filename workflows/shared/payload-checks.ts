@@ -3,7 +3,7 @@ import { domainError } from './domain-error';
 
 const MAX_TEXT = 2000;
 /** The same test as the API's schemas (READABLE_PATTERN): pages post text no schema has seen. */
-const READABLE = /^(?:[\t\n\r]|[^\p{Cc}\p{Cn}\p{Co}\p{Cs}])*$/u;
+const READABLE = /^(?:[\t\n\r]|(?![\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069])[^\p{Cc}\p{Cn}\p{Co}\p{Cs}])*$/u;
 
 export function requireText(value: unknown, label: string, max = MAX_TEXT): void {
   if (typeof value !== 'string' || value.trim() === '') throw domainError('InvalidPayload', `请填写${label}`);
@@ -19,9 +19,10 @@ export function requireFen(value: unknown, label: string, min = 0): number {
   return value as number;
 }
 
-/** A calendar date YYYY-MM-DD that exists. */
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 and 2026-13-01 do not). */
 export function requireDate(value: unknown, label: string): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  const at = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== value) {
     throw domainError('InvalidPayload', `${label}不是有效的日期（格式：2026-12-31）`);
   }
   return value;

@@ -10,9 +10,14 @@ import type { AgreementTerms, WorkerParty } from './model';
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const MAX_INSTALLMENTS = 24;
 
+/** Agreements paid over more than this are not what a station mediates (and a typo such as 2099 is caught). */
+const MAX_YEARS = 5;
+
 function requireFutureDate(value: unknown, label: string, today: string): string {
   const date = requireDate(value, label);
   if (date <= today) throw domainError('InvalidPayload', `${label}（${date}）须晚于今天（${today}）`);
+  const latest = `${Number(today.slice(0, 4)) + MAX_YEARS}${today.slice(4)}`;
+  if (date > latest) throw domainError('InvalidPayload', `${label}（${date}）不能晚于${latest}（${MAX_YEARS}年内）`);
   return date;
 }
 

@@ -10,6 +10,7 @@ import { domainError } from '../../shared/domain-error';
 import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
 import type { Actor } from '../../shared/roles';
 import { checkAgreementTerms } from './agreement-checks';
+import { validIdNumber } from './id-number';
 import {
   MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS,
   type MediationAction, type MediationCommand, type MediationStage, type MediationView,
@@ -60,7 +61,7 @@ function checkWorkers(list: unknown): void {
     const who = `第${n + 1}位职工`;
     requireText(w?.name, `${who}的姓名`, 50);
     if (typeof w.phone !== 'string' || !/^1[3-9]\d{9}$/.test(w.phone)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的手机号码不正确`);
-    if (typeof w.idNumber !== 'string' || !/^\d{17}[\dX]$/.test(w.idNumber)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的身份证号码不正确`);
+    if (!validIdNumber(w.idNumber)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的身份证号码不正确（出生日期或校验码不对）`);
     if (ids.has(w.idNumber)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的身份证号码与前面的职工重复`);
     ids.add(w.idNumber);
     requireFen(w.claimedFen, `${who}（${String(w.name)}）的请求金额`);
@@ -80,6 +81,7 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       requireOneOf(p.mode, ['online', 'in_person'] as const, '线上或现场调解');
       if (typeof p.at !== 'string' || Number.isNaN(Date.parse(p.at))) throw domainError('InvalidPayload', '调解时间不是有效的时间');
       if (Date.parse(p.at) <= Date.parse(s.asOf)) throw domainError('InvalidPayload', '调解时间须晚于现在');
+      if (Date.parse(p.at) > Date.parse(s.asOf) + 366 * 86_400_000) throw domainError('InvalidPayload', '调解时间不能晚于一年后');
       if (p.mode === 'in_person') requireText(p.place, '调解地点', 200);
       return;
     }

@@ -73,6 +73,10 @@ export interface CasePatch {
   rating?: number | null;
   ratingComment?: string | null;
   enterpriseNotifiedAt?: string;
+  /** a group's summary when its list of workers changes (mediation) */
+  complainantName?: string;
+  workerCount?: number;
+  claimedFen?: number;
 }
 
 /** One transaction: everything a step changes in Postgres lands together or not at all; replays are no-ops. */

@@ -31,7 +31,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   const s = initialMediationState(input);
   const clock = new StatutoryClock(host);
   let mediationDue: () => number = () => Number.MAX_SAFE_INTEGER;
-  let mediatorName = '';
+  // Who signs as the mediator: the one who drafted the agreement, else the last mediator who acted or opened the case.
+  let mediatorName = intake.filedBy.role === 'union_mediator' ? intake.filedBy.name : '';
 
   const view = (): MediationView => ({
     kind: 'mediation', caseNo, stage: s.stage, status: s.stage === 'closed' ? 'closed' : 'open', source: intake.source,
@@ -56,6 +57,12 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     }
   };
 
+  /** The case row's summary of the group follows a new list of workers (lists and the inbox read it). */
+  const groupPatch = (cmd: MediationCommand) => (cmd.action === 'setWorkers' ? {
+    complainantName: s.workers.length > 1 ? `${s.workers[0].name}等${s.workers.length}人` : s.workers[0].name,
+    workerCount: s.workers.length, claimedFen: s.workers.reduce((t, w) => t + w.claimedFen, 0),
+  } : {});
+
   setHandler(caseViewQuery, view);
   setHandler(caseCreatedUpdate, async () => {
     await condition(() => s.created);
@@ -64,11 +71,11 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   setHandler(caseActUpdate, async (given) => {
     const cmd = given as MediationCommand;
     const version = host.noteCommand();
-    if (cmd.action === 'draftAgreement') mediatorName = cmd.actor.name;
+    if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
     const applied = applyMediationCommand(s, cmd, nowIso());
     const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
     await condition(() => s.created);
-    await activities.persistTransition({ caseNo, at: nowIso(), events: [event], parties: applied.parties, casePatch: { stage: s.stage } });
+    await activities.persistTransition({ caseNo, at: nowIso(), events: [event], parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(cmd) } });
     if (cmd.action === 'draftAgreement') parties.askToConfirm();
     // Answer with the state after the main flow reacted, when the command moved it; most commands do not.
     if (movesTheFlow(cmd)) await condition(() => host.settled(version), '10 seconds');

@@ -22,6 +22,9 @@ function patchColumns(p: CasePatch) {
   if (p.rating !== undefined) cols.rating = p.rating;
   if (p.ratingComment !== undefined) cols.rating_comment = p.ratingComment;
   if (p.enterpriseNotifiedAt !== undefined) cols.enterprise_notified_at = p.enterpriseNotifiedAt;
+  if (p.complainantName !== undefined) cols.complainant_name = p.complainantName;
+  if (p.workerCount !== undefined) cols.worker_count = p.workerCount;
+  if (p.claimedFen !== undefined) cols.claimed_fen = p.claimedFen;
   return cols;
 }
 

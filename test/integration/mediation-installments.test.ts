@@ -49,6 +49,8 @@ describe('the Xiamen installments on the real system, time skipped', () => {
     expect((await api.call('GET', `/api/v1/cases/${grievanceNo}`, undefined, caseworker)).body.view.stage).toBe('station');
     // The station registers the whole group with their ID numbers (the grievance knew only its complainant).
     expect((await api.call('POST', `/api/v1/cases/${caseNo}/actions/setWorkers`, { workers }, mediator)).status).toBe(200);
+    expect(await sys.db.selectFrom('cases').select(['worker_count', 'claimed_fen']).where('case_no', '=', caseNo).executeTakeFirst())
+      .toEqual({ worker_count: 43, claimed_fen: XIAMEN_TOTAL_FEN });
     const act = (action: string, body: unknown, token: string) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, token);
     const view = async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view;
 

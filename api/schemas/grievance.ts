@@ -15,6 +15,12 @@ export const optionalText = (maxLength: number) => ({ type: 'string', maxLength,
 /** Any kind's case number (the registry lists the prefixes). */
 export { CASE_NO_PATTERN };
 export const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;
+/** A grievance's number: what a worker follows with their link or code (a mediation's parties confirm on /confirm). */
+export const GRIEVANCE_NO_PATTERN = '^GQ[0-9A-Z]{10}$';
+const GRIEVANCE_NO = { type: 'string', pattern: GRIEVANCE_NO_PATTERN } as const;
+export const grievanceNoParams = {
+  type: 'object', required: ['caseNo'], properties: { caseNo: GRIEVANCE_NO },
+} as const;
 export const PHONE_CODE = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 
 export const caseNoParams = {
@@ -74,14 +80,14 @@ const PHONE = { type: 'string', pattern: PHONE_PATTERN } as const;
 /** Ask for a one-time code: to file (any phone), or to open a case filed with this phone. */
 export const phoneCodeBody = {
   type: 'object', additionalProperties: false, required: ['phone', 'purpose'],
-  properties: { phone: PHONE, purpose: { type: 'string', enum: ['file', 'track'] }, caseNo: CASE_NO },
+  properties: { phone: PHONE, purpose: { type: 'string', enum: ['file', 'track'] }, caseNo: GRIEVANCE_NO },
   if: { properties: { purpose: { const: 'track' } } }, then: { required: ['caseNo'] },
 } as const;
 
 /** Open a case as its worker: with the personal link's token, or with the case number, phone and texted code. */
 export const workerSessionBody = {
   type: 'object', additionalProperties: false,
-  properties: { link: { type: 'string', pattern: '^L[A-Za-z0-9_-]{32}$' }, caseNo: CASE_NO, phone: PHONE, code: PHONE_CODE },
+  properties: { link: { type: 'string', pattern: '^L[A-Za-z0-9_-]{32}$' }, caseNo: GRIEVANCE_NO, phone: PHONE, code: PHONE_CODE },
   oneOf: [{ required: ['link'] }, { required: ['caseNo', 'phone', 'code'] }],
 } as const;
 

@@ -8,7 +8,7 @@ import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { forbidden, HttpError } from '../../errors';
 import { may } from '../../security/access-policy';
 import { answers } from '../../schemas/responses';
-import { caseNoParams, grievanceIntakeBody, noteBody, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody } from '../../schemas/grievance';
+import { grievanceNoParams as caseNoParams, grievanceIntakeBody, noteBody, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody } from '../../schemas/grievance';
 import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';
 import { fileGrievance, type IntakeRequest } from '../../services/grievance-intake';
 import { checkPhoneCode, sendPhoneCode } from '../../services/phone-codes';

@@ -8,7 +8,7 @@ import { listEnterprises, listStreets } from '../../../db/queries/organisation';
 import { CATEGORY_LABELS, type Category } from '../../../workflows/kinds/grievance/model';
 import { classify } from '../../plugins/app/error-handler';
 import { WORKER_COOKIE } from '../../plugins/app/auth';
-import { caseNoParams, grievanceIntakeForm } from '../../schemas/grievance';
+import { grievanceIntakeForm, grievanceNoParams as caseNoParams } from '../../schemas/grievance';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 import { cookieOptions } from '../../security/cookies';
 import { fileGrievance } from '../../services/grievance-intake';

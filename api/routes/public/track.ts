@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { classify } from '../../plugins/app/error-handler';
 import { WORKER_COOKIE } from '../../plugins/app/auth';
-import { CASE_NO_PATTERN, caseNoParams, noteBody, PHONE_CODE, PHONE_PATTERN, ratingBody, withdrawBody } from '../../schemas/grievance';
+import { GRIEVANCE_NO_PATTERN as CASE_NO_PATTERN, grievanceNoParams as caseNoParams, noteBody, PHONE_CODE, PHONE_PATTERN, ratingBody, withdrawBody } from '../../schemas/grievance';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 import { cookieOptions } from '../../security/cookies';
 import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant } from '../../services/complainant';

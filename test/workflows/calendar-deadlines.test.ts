@@ -8,7 +8,7 @@ import { calendarChangedSignal } from '../../workflows/shared/calendar-signals';
 import { isRestDay, shanghaiDate } from '../../workflows/shared/deadlines';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
-import { caseworker, grievanceInput } from '../helpers/grievance-fixtures';
+import { caseworker, grievanceInput, toOutcomeStep } from '../helpers/grievance-fixtures';
 import { eventually, useRecordingWorker } from '../helpers/time-skipping';
 
 const DAY = 86_400_000;
@@ -21,10 +21,7 @@ async function atOutcomeStep() {
   const handle = await ctx.env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
   const act = (cmd: Omit<ActionCommand, 'actor'>) => handle.executeUpdate(grievanceActUpdate, { args: [{ ...cmd, actor: caseworker } as ActionCommand] });
   await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
-  await act({ action: 'contactComplainant', payload: { note: '已联系' } } as never);
-  await act({ action: 'notifyEnterpriseNow', payload: { reason: '职工同意' } } as never);
-  await act({ action: 'verifyWithEnterprise', payload: { note: '已核实' } } as never);
-  await act({ action: 'urgeMediation', payload: { note: '已督促' } } as never);
+  await toOutcomeStep((cmd) => act(cmd));
   const task = await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.find((t) => t.kind === 'outcome'));
   return { input, handle, task };
 }

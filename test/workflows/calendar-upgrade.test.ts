@@ -14,7 +14,7 @@ import { calendarChangedSignal } from '../../workflows/shared/calendar-signals';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
-import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
+import { caseworker, grievanceInput, worker as complainant, toOutcomeStep } from '../helpers/grievance-fixtures';
 import { useUpgrade } from '../helpers/old-version';
 import { RecordingActivities } from '../helpers/recording-activities';
 import { eventually } from '../helpers/time-skipping';
@@ -46,10 +46,7 @@ describe(`a grievance started on ${BEFORE} (calendar compiled in)`, () => {
     const act = (cmd: Omit<ActionCommand, 'actor'>, actor: ActionCommand['actor'] = caseworker) =>
       handle.executeUpdate(grievanceActUpdate, { args: [{ ...cmd, actor } as ActionCommand] });
     await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
-    await act({ action: 'contactComplainant', payload: { note: '已联系' } } as never);
-    await act({ action: 'notifyEnterpriseNow', payload: { reason: '职工同意' } } as never);
-    await act({ action: 'verifyWithEnterprise', payload: { note: '已核实' } } as never);
-    await act({ action: 'urgeMediation', payload: { note: '已督促' } } as never);
+    await toOutcomeStep((cmd) => act(cmd));
     const task = await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.find((t) => t.kind === 'outcome'));
     await stopOld();
 

@@ -3,7 +3,7 @@ import { defaultMediationPolicy } from '../../temporal.config';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
 import type { MediationView } from '../../workflows/kinds/mediation/model';
 import { caseActUpdate, caseViewQuery, grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
-import { caseworker, grievanceInput } from '../helpers/grievance-fixtures';
+import { caseworker, grievanceInput, toOutcomeStep } from '../helpers/grievance-fixtures';
 import { arbitrationClerk, mediator } from '../helpers/mediation-fixtures';
 import { eventually, useRecordingWorker } from '../helpers/time-skipping';
 
@@ -15,10 +15,7 @@ async function atOutcome() {
   const handle = await ctx.env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
   const act = (cmd: ActionCommand) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] });
   await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
-  await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '1' } });
-  await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意' } });
-  await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '2' } });
-  await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '3' } });
+  await toOutcomeStep(act);
   const station = ctx.env.client.workflow.getHandle(`mediation-MA${input.caseNo.slice(2)}`);
   const onStation = (action: string, actor: object, payload: object) =>
     station.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<MediationView>;

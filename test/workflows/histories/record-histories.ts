@@ -17,7 +17,7 @@ import { arbitrationClerk, mediationInput, mediator } from '../../helpers/mediat
 import type { ActionCommand, GrievanceInput } from '../../../workflows/kinds/grievance/model';
 import type { MediationView } from '../../../workflows/kinds/mediation/model';
 import { defaultMediationPolicy } from '../../../temporal.config';
-import { caseworker, districtStaff, grievanceInput, streetChair, worker as complainant } from '../../helpers/grievance-fixtures';
+import { caseworker, districtStaff, grievanceInput, streetChair, toOutcomeStep, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';
 
@@ -88,10 +88,7 @@ try {
     });
     // Since v4 (issue 16): the calendar is data; a holiday declared on the mediation period's last day moves it.
     await record('calendar', {}, async (act, _note, handle) => {
-      await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } });
-      await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意' } });
-      await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } });
-      await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '已督促' } });
+      await toOutcomeStep(act);
       const dueOf = async () => (await handle.query(grievanceViewQuery)).openTasks.find((t) => t.kind === 'outcome')?.dueAt;
       const due = await dueOf();
       const lastDay = shanghaiDate(Date.parse(due!));
@@ -106,10 +103,7 @@ try {
     // Since v4 (issue 16): the outcome "mediate at the station" starts the station's case as a child workflow; here
     // the employer refuses, the station transfers to arbitration, the grievance records it and visits the worker.
     await record('station', {}, async (act, _note, handle) => {
-      await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } });
-      await act({ action: 'notifyEnterpriseNow', actor: caseworker, payload: { reason: '职工同意' } });
-      await act({ action: 'verifyWithEnterprise', actor: caseworker, payload: { note: '已核实' } });
-      await act({ action: 'urgeMediation', actor: caseworker, payload: { note: '已督促' } });
+      await toOutcomeStep(act);
       await act({ action: 'recordOutcome', actor: caseworker, payload: { outcome: 'station', employerRepresentative: '王总', employerPhone: '13900000099' } });
       const { station, act: onCase, view } = await onStation(handle.workflowId.slice('grievance-'.length));
       await onCase('scheduleSession', mediator, { at: new Date((await env.currentTimeMs()) + 86_400_000).toISOString(), mode: 'in_person', place: '调解室' });

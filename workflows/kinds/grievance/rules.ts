@@ -2,6 +2,7 @@
  * it and the API uses it to show only the actions valid now. Only a step's assignee acts on it; a superior first takes
  * it over (a recorded command with a reason). */
 import { canTakeOver, isAssignee } from '../../shared/assignees';
+import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
 import { requireText } from '../../shared/payload-checks';
 import {
@@ -132,10 +133,5 @@ function stageRefusal(action: ActionName, s: RuleState): string {
 
 /** Throws a typed domain error (zh-CN message) unless the command may run now. */
 export function assertCommandAllowed(cmd: ActionCommand, s: RuleState): void {
-  if (!cmd || typeof cmd.action !== 'string' || !Object.hasOwn(ACTION_LABELS, cmd.action)) throw domainError('ActionNotAllowed', '未知的操作');
-  if (s.stage === 'closed') throw domainError('CaseClosed', '该案件已办结，不能再操作');
-  if (!validAtStage(cmd.action, s)) throw domainError('ActionNotAllowed', stageRefusal(cmd.action, s));
-  const why = cmd.actor && typeof cmd.actor.role === 'string' ? refusal(cmd.action, s, cmd.actor) : '当前用户无权操作';
-  if (why) throw domainError('RoleNotPermitted', why);
-  validatePayload(cmd, s, cmd.actor);
+  assertCommandWith(cmd, s, { labels: ACTION_LABELS, validAtStage, stageRefusal, refusal, validatePayload });
 }

@@ -6,6 +6,7 @@
  * a review request.
  */
 import { shanghaiDate } from '../../shared/deadlines';
+import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
 import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
 import type { Actor } from '../../shared/roles';
@@ -146,12 +147,7 @@ function stageRefusal(action: MediationAction, s: MediationRuleState): string {
 }
 
 export function assertMediationCommandAllowed(cmd: MediationCommand, s: MediationRuleState): void {
-  if (!cmd || typeof cmd.action !== 'string' || !Object.hasOwn(MEDIATION_ACTION_LABELS, cmd.action)) throw domainError('ActionNotAllowed', '未知的操作');
-  if (s.stage === 'closed') throw domainError('CaseClosed', '该案件已办结，不能再操作');
-  if (!validAtStage(cmd.action, s)) throw domainError('ActionNotAllowed', stageRefusal(cmd.action, s));
-  const why = cmd.actor && typeof cmd.actor.role === 'string' ? refusal(cmd.action, s, cmd.actor) : '当前用户无权操作';
-  if (why) throw domainError('RoleNotPermitted', why);
-  validatePayload(cmd, s, cmd.actor);
+  assertCommandWith(cmd, s, { labels: MEDIATION_ACTION_LABELS, validAtStage, stageRefusal, refusal, validatePayload });
 }
 
 export function allowedMediationActions(s: MediationRuleState, actor: Actor): MediationAction[] {

@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { workerLinksFromEnv } from '../activities/secrets/worker-link';
 import type { Database } from '../db/schema';
-import { withCheckCharacter } from '../workflows/kinds/mediation/id-number';
+import { xiamenGroup, XIAMEN_TOTAL_FEN } from '../db/seed/demo-mediation';
 import { shanghaiDate } from '../workflows/shared/deadlines';
 import { json, postJson } from './lib/auth';
 import { sleep, summarize, type Summary } from './lib/stats';
@@ -32,13 +32,8 @@ export interface HandoffResult {
 const STAFF_PASSWORD = 'gongqing2026';
 const dayAfter = (n: number) => shanghaiDate(Date.now() + n * 86_400_000);
 
-function workers(caseIndex: number) {
-  const each = Math.floor(362_000_000 / 43 / 100) * 100;
-  return Array.from({ length: 43 }, (_, i) => ({
-    name: `职工${caseIndex}-${i + 1}`, phone: `1390${String(caseIndex % 1000).padStart(3, '0')}${String(1000 + i).slice(-4)}`,
-    idNumber: withCheckCharacter(`35020319900101${String(1000 + i).slice(-3)}`), claimedFen: i === 42 ? 362_000_000 - each * 42 : each,
-  }));
-}
+/** Each case its own phones: a party's phone identifies its code within a case. */
+const workers = (caseIndex: number) => xiamenGroup(`1390${String(caseIndex % 1000).padStart(3, '0')}`);
 
 async function signIn(baseUrl: string, username: string): Promise<Record<string, string>> {
   const { token } = await json<{ token: string }>(await postJson(`${baseUrl}/api/v1/sessions`, { username, password: STAFF_PASSWORD }), 201);
@@ -63,7 +58,7 @@ async function oneCase(baseUrl: string, db: Kysely<Database>, i: number, mediato
   const act = (action: string, body: unknown, who: Record<string, string>) => postJson(`${baseUrl}/api/v1/cases/${caseNo}/actions/${action}`, body, who).then((r) => json<{ view: { stage: string } }>(r, 200));
   const installments = [120_000_000, 120_000_000, 122_000_000].map((amountFen, k) => ({ dueDate: dayAfter(10 + 30 * k), amountFen }));
   await act('draftAgreement', {
-    terms: ws.map((w, k) => ({ partyNo: k + 2, amountFen: w.claimedFen })), totalFen: 362_000_000, paymentMethod: '银行转账',
+    terms: ws.map((w, k) => ({ partyNo: k + 2, amountFen: w.claimedFen })), totalFen: XIAMEN_TOTAL_FEN, paymentMethod: '银行转账',
     payment: { kind: 'installments', installments },
   }, mediator);
 

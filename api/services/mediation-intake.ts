@@ -6,7 +6,7 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { findCase } from '../../db/queries/cases';
-import { findInstitution, institutionOfDistrict } from '../../db/queries/institutions';
+import { districtInstitutions, findInstitution } from '../../db/queries/institutions';
 import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultMediationPolicy, temporalConfig } from '../../temporal.config';
@@ -35,11 +35,10 @@ async function placesFor(db: Kysely<Database>, by: Actor) {
   const own = by.unitId ? await findInstitution(db, by.unitId) : undefined;
   if (!own?.district_id) throw forbidden('只有调解站的调解员或仲裁院可以登记调解案件');
   const district = own.district_id;
-  const [station, arbitration, court] = await Promise.all([
-    own.kind === 'mediation_station' ? own : institutionOfDistrict(db, district, 'mediation_station'),
-    own.kind === 'arbitration' ? own : institutionOfDistrict(db, district, 'arbitration'),
-    institutionOfDistrict(db, district, 'court'),
-  ]);
+  const ofDistrict = await districtInstitutions(db, district);
+  const station = own.kind === 'mediation_station' ? own : ofDistrict.station;
+  const arbitration = own.kind === 'arbitration' ? own : ofDistrict.arbitration;
+  const court = ofDistrict.court;
   if (!station || !arbitration || !court) throw badRequest('本区尚未登记调解站、仲裁院或法院，无法登记调解案件，请联系区总工会');
   const source: MediationSource = own.kind === 'arbitration' ? 'referral' : 'walk_in';
   return { districtId: district, source, stationUnitId: station.unit_id, arbitrationUnitId: arbitration.unit_id, courtUnitId: court.unit_id };

@@ -5,8 +5,12 @@ export async function findInstitution(db: Kysely<Database>, unitId: string) {
   return db.selectFrom('institutions').selectAll().where('unit_id', '=', unitId).executeTakeFirst();
 }
 
-/** The district's institution of a kind (its arbitration institute, its court, its union mediation station). */
-export async function institutionOfDistrict(db: Kysely<Database>, districtId: string, kind: InstitutionKind) {
-  return db.selectFrom('institutions').selectAll().where('district_id', '=', districtId).where('kind', '=', kind)
-    .orderBy('unit_id').limit(1).executeTakeFirst();
+/**
+ * A district's mediation station, arbitration institute and court (each the first by unit id, should it have several):
+ * where its mediation cases are mediated, reviewed and enforced. A kind the district has none of is undefined.
+ */
+export async function districtInstitutions(db: Kysely<Database>, districtId: string) {
+  const rows = await db.selectFrom('institutions').selectAll().where('district_id', '=', districtId).orderBy('unit_id').execute();
+  const of = (kind: InstitutionKind) => rows.find((r) => r.kind === kind);
+  return { station: of('mediation_station'), arbitration: of('arbitration'), court: of('court') };
 }

@@ -227,14 +227,13 @@ export interface CasePartyTable {
   updated_at: Timestamp;
 }
 
-/** A party's one-time code for one draft of a mediation agreement (hash only), and the wrong tries against it. */
+/** A party's one-time code for one draft of a mediation agreement (hash only); wrong tries are in agreement_code_tries. */
 export interface AgreementCodeTable {
   case_no: string;
   party_no: number;
   version: number;
   phone: string;
   code_hash: string;
-  failures: Generated<number>;
   created_at: Generated<Date>;
   used_at: Date | null;
 }

@@ -14,8 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('agreement_code_tries_pk', ['case_no', 'version', 'phone'])
     .execute();
+  // Counted here now, for every phone; the per-party count of 010 is no longer read.
+  await db.schema.alterTable('agreement_codes').dropColumn('failures').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('agreement_codes').addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.dropTable('agreement_code_tries').execute();
 }

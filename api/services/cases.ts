@@ -9,6 +9,7 @@ import type { CaseViewBase } from '../../workflows/shared/case-view';
 import type { KindCommand } from '../../workflows/shared/definitions';
 import type { Actor, Role } from '../../workflows/shared/roles';
 import { HttpError, notFound, unavailable } from '../errors';
+import { untilProcessed } from './unprocessed-update';
 
 function isClosedWorkflowError(err: unknown): boolean {
   const text = String((err as Error)?.message ?? '');
@@ -76,22 +77,14 @@ export async function actOnCase<V extends CaseViewBase = GrievanceView>(temporal
   const updateId = idempotencyKey
     ? `cmd-${createHash('sha256').update(`${caseNo}:${cmd.action}:${cmd.actor.role}:${cmd.actor.userId ?? ''}:${idempotencyKey}`).digest('hex').slice(0, 32)}`
     : undefined;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await temporal.workflow.getHandle(workflowIdOf(caseNo)).executeUpdate(kind.act, { args: [cmd], ...(updateId ? { updateId } : {}) }) as V;
-    } catch (err) {
-      // Under load the server may reject an update that reached the worker in a workflow task it completed without
-      // processing it (seen with 22 commands at once). Nothing was applied: sending it again gets the real answer.
-      if (err instanceof WorkflowUpdateFailedError && UNPROCESSED.test(err.message) && attempt < 3) continue;
-      if (err instanceof WorkflowUpdateFailedError) throw err;
-      if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw closed();
-      throw Object.assign(unavailable(), { cause: err });
-    }
+  try {
+    return await untilProcessed(() => temporal.workflow.getHandle(workflowIdOf(caseNo)).executeUpdate(kind.act, { args: [cmd], ...(updateId ? { updateId } : {}) })) as V;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) throw err;
+    if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw closed();
+    throw Object.assign(unavailable(), { cause: err });
   }
 }
-
-/** The server's words for an update it rejected unprocessed (temporalio/temporal#5169). */
-const UNPROCESSED = /wasn't processed by worker/;
 
 /** A party adds information to an open case: a signal, recorded by the workflow as an event. */
 export async function addCaseNote(temporal: Client, caseNo: string, text: string, actor: Actor): Promise<void> {

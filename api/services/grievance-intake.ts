@@ -9,6 +9,7 @@ import type { Category, GrievanceInput } from '../../workflows/kinds/grievance/m
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, unavailable } from '../errors';
 import { caseNumberFor, grievanceWorkflowId } from './case-number';
+import { untilProcessed } from './unprocessed-update';
 
 export interface IntakeRequest {
   complainantName: string;
@@ -60,7 +61,8 @@ export async function fileGrievance(
     policy: defaultGrievancePolicy,
     mediationPolicy: defaultMediationPolicy,
   };
-  const start = new WithStartWorkflowOperation('grievance', {
+  // One operation per send: the client refuses to execute an operation twice.
+  const start = () => new WithStartWorkflowOperation('grievance', {
     taskQueue: temporalConfig.taskQueue,
     workflowId: grievanceWorkflowId(caseNo),
     args: [input],
@@ -68,7 +70,7 @@ export async function fileGrievance(
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
   try {
-    await temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start });
+    await untilProcessed(() => temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start() }));
   } catch (err) {
     // The same submission after its case already closed: still the same case.
     if (await findCase(db, caseNo)) return { caseNo };

@@ -17,6 +17,7 @@ import { caseCreatedUpdate } from '../../workflows/shared/definitions';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, forbidden, unavailable } from '../errors';
 import { caseNumberFor } from './case-number';
+import { untilProcessed } from './unprocessed-update';
 
 export interface MediationIntakeRequest {
   employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; phone: string };
@@ -79,12 +80,13 @@ export async function openMediation(db: Kysely<Database>, temporal: Client, req:
 
 /** Starts the workflow and answers once its case row is written (update-with-start), as a grievance's filing does. */
 export async function startMediation(db: Kysely<Database>, temporal: Client, input: MediationInput) {
-  const start = new WithStartWorkflowOperation('mediationArbitration', {
+  // One operation per send: the client refuses to execute an operation twice.
+  const start = () => new WithStartWorkflowOperation('mediationArbitration', {
     taskQueue: temporalConfig.taskQueue, workflowId: workflowIdOf(input.caseNo), args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
   try {
-    await temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start });
+    await untilProcessed(() => temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start() }));
   } catch (err) {
     if (await findCase(db, input.caseNo)) return { caseNo: input.caseNo };
     throw Object.assign(unavailable(), { cause: err });

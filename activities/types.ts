@@ -95,6 +95,8 @@ export interface Transition {
   parties?: PartyFacts[];
   /** the case is now assigned or addressed to a unit outside the union's line, which may then see it */
   grantAccess?: AccessGrant[];
+  /** a party's code was texted again: the wrong tries of that phone for that draft start again from none */
+  forgetCodeTries?: { version: number; phone: string };
 }
 
 export interface Contact {

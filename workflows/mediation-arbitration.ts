@@ -75,8 +75,11 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     const applied = applyMediationCommand(s, cmd, nowIso());
     const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
     await condition(() => s.created);
-    await activities.persistTransition({ caseNo, at: nowIso(), events: [event], parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(cmd) } });
+    // A code texted again comes with its phone's wrong tries forgotten, in the same transaction as the event saying so.
+    const resent = cmd.action === 'resendCode' ? { forgetCodeTries: { version: s.agreement!.version, phone: parties.phoneOf(cmd.payload.partyNo) } } : {};
+    await activities.persistTransition({ caseNo, at: nowIso(), events: [event], parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(cmd) }, ...resent });
     if (cmd.action === 'draftAgreement') parties.askToConfirm();
+    if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
     // Answer with the state after the main flow reacted, when the command moved it; most commands do not.
     if (movesTheFlow(cmd)) await condition(() => host.settled(version), '10 seconds');
     return view();

@@ -103,6 +103,10 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.insertInto('case_access').values({ case_no: t.caseNo, unit_id: g.unitId, role: g.role, reason: g.reason, granted_at: t.at })
           .onConflict((oc) => oc.columns(['case_no', 'unit_id', 'role']).doNothing()).execute();
       }
+      if (t.forgetCodeTries) {
+        await trx.deleteFrom('agreement_code_tries').where('case_no', '=', t.caseNo)
+          .where('version', '=', t.forgetCodeTries.version).where('phone', '=', t.forgetCodeTries.phone).execute();
+      }
       if (t.closeTask) {
         await trx.updateTable('tasks').set({ status: t.closeTask.status, closed_at: new Date(t.at) })
           .where('task_id', '=', t.closeTask.taskId).where('status', '=', 'open').execute();

@@ -62,6 +62,7 @@ export const mediationActionBodies = {
       },
     },
   },
+  resendCode: { required: ['partyNo'], properties: { partyNo: PARTY_NO } },
   refuse: { required: ['side', 'reason'], properties: { side: { type: 'string', enum: ['worker', 'employer'] }, reason: text(500) } },
   submitForReview: { properties: { note: optionalText(500) } },
   confirmReceipt: { required: ['documentId'], properties: { documentId: { type: 'integer', minimum: 1 } } },

@@ -12,7 +12,7 @@ import type { MediationView } from '../../workflows/kinds/mediation/model';
 import { HttpError } from '../errors';
 import { actOnCase, caseView } from './cases';
 
-/** Wrong codes one phone may enter for one draft before only a new draft (a new code) helps. */
+/** Wrong codes one phone may enter for one draft before the mediator must send the party's code again (resendCode). */
 export const MAX_CODE_FAILURES = 5;
 
 const wrong = () => new HttpError(400, '手机号码或确认码不正确', 'InvalidCode');
@@ -36,7 +36,7 @@ export async function confirmByCode(db: Kysely<Database>, temporal: Client, case
   // The same answers whether or not the phone is a party's: a stranger's phone gets 5 wrong tries too.
   const tries = await db.selectFrom('agreement_code_tries').select('failures')
     .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).executeTakeFirst();
-  if ((tries?.failures ?? 0) >= MAX_CODE_FAILURES) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送调解协议', 'TooManyTries');
+  if ((tries?.failures ?? 0) >= MAX_CODE_FAILURES) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送确认码', 'TooManyTries');
   const rows = await db.selectFrom('agreement_codes').selectAll()
     .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).execute();
   const match = rows.find((r) => sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code)));

@@ -94,6 +94,7 @@ POST /api/v1/cases/:caseNo/actions/setWorkers            --YYY----------
 POST /api/v1/cases/:caseNo/actions/scheduleSession       --YYY----------
 POST /api/v1/cases/:caseNo/actions/recordSession         --YYY----------
 POST /api/v1/cases/:caseNo/actions/draftAgreement        --YYY----------
+POST /api/v1/cases/:caseNo/actions/resendCode            --YYY----------
 POST /api/v1/cases/:caseNo/actions/refuse                --YYY----------
 POST /api/v1/cases/:caseNo/actions/submitForReview       --YYY----------
 POST /api/v1/cases/:caseNo/actions/confirmReceipt        --YYY----------

@@ -105,6 +105,21 @@ describe('the mediation pages', () => {
     expect(done.html).not.toContain('80000.00'); // never another worker's
     expect(done.html).toContain(`${due} 前一次性支付`);
 
+    // 陈建国 lost the SMS: the mediator texts his code again from the page, which offers only who has not confirmed.
+    const resendCard = cardOf((await mediator.open(`/staff/cases/${caseNo}`)).html, 'resendCode');
+    expect(resendCard).toContain('重新发送确认码');
+    expect(resendCard).toContain('<option value="2"');
+    expect(resendCard).not.toContain('<option value="3"');
+    const textedBefore = sys.sms.received.length;
+    const resent = await mediator.post(`/staff/cases/${caseNo}/actions/resendCode`, { partyNo: '2' });
+    expect(resent.status, resent.alert).toBe(303);
+    expect((await mediator.open(resent.location!)).html).toContain('重新发送调解协议（第1稿）确认码');
+    const textedAgain = await sys.sms.waitFor((m, i = sys.sms.received.indexOf(m)) => i >= textedBefore && /确认码\d{6}/.test(m.text), 30_000);
+    expect([textedAgain.phone, /确认码(\d{6})/.exec(textedAgain.text)![1]]).toEqual([WORKERS[0][1], await codeOf(WORKERS[0][1])]);
+    const confirmedTwice = await mediator.post(`/staff/cases/${caseNo}/actions/resendCode`, { partyNo: '3' });
+    expect(confirmedTwice.status).toBe(409);
+    expect(unescapeHtml(confirmedTwice.html)).toContain('林海燕已确认调解协议，无需重新发送');
+
     // The others confirm through the JSON route; then the mediator submits for review from the page.
     const api = apiClient(sys.baseUrl);
     for (const p of [EMPLOYER_PHONE, WORKERS[0][1]]) expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: p, code: await codeOf(p) })).status).toBe(200);

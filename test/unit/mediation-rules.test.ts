@@ -99,6 +99,21 @@ describe('mediation rules', () => {
     expect(s.review).toMatchObject({ number: '第1号', confirmedBy: arbitrationClerk.name });
   });
 
+  it('lets the station mediator text a code again only while that party has not confirmed the current draft', () => {
+    const { run, view, s } = stateOf();
+    expect(refusal(() => run({ action: 'resendCode', actor: mediator, payload: { partyNo: 2 } })).type).toBe('ActionNotAllowed');
+    run(draft());
+    expect(allowedMediationActions(view(), mediator)).toContain('resendCode');
+    expect(refusal(() => run({ action: 'resendCode', actor: arbitrationClerk, payload: { partyNo: 2 } })).type).toBe('RoleNotPermitted');
+    expect(refusal(() => run({ action: 'resendCode', actor: mediator, payload: { partyNo: 9 } })).message).toBe('该当事人不在本案中');
+    run({ action: 'confirmAgreement', actor: { role: 'worker', name: 'p2' }, payload: { partyNo: 2, version: 1 } });
+    expect(refusal(() => run({ action: 'resendCode', actor: mediator, payload: { partyNo: 2 } })).message).toContain('已确认调解协议，无需重新发送');
+    const applied = run({ action: 'resendCode', actor: mediator, payload: { partyNo: 1 } });
+    expect(applied).toMatchObject({ type: 'agreement_code_resent', data: { partyNo: 1, version: 1 } });
+    expect(applied.summary).toContain(`用人单位${s.employer.name}`);
+    expect(s.agreement?.confirmedBy).toEqual([2]);
+  });
+
   it('refuses a payment above what is owed and a receipt for a document sent elsewhere', () => {
     const { run, s } = stateOf();
     s.stage = 'performing';

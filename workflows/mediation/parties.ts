@@ -45,18 +45,32 @@ export class MediationParties {
     return `${SOURCE_LABELS[this.intake.source]}${this.intake.parentCaseNo ? `（${this.intake.parentCaseNo}）` : ''}：${this.intake.employer.name}${this.intake.dispute}纠纷，${who}`;
   }
 
-  /** Each party gets the draft's gist and a one-time code for it (the activity fills the code in; never in history). */
-  askToConfirm(): void {
+  /** What the draft means for one party, in the SMS that carries their code. */
+  private shareOf(partyNo: number): string {
     const a = this.s.agreement!;
-    const agreed = new Map(a.terms.map((t) => [t.partyNo, t.amountFen]));
     const plan = a.payment.kind === 'installments' ? `分${a.payment.installments.length}期支付，首期${a.payment.installments[0].dueDate}前` : `于${a.payment.dueDate}前一次性支付`;
-    const partyNos = [this.s.employer.partyNo, ...this.s.workers.map((w) => w.partyNo)];
+    if (partyNo === this.s.employer.partyNo) return `贵单位向${this.s.workers.length}名职工合计支付${yuan(a.totalFen)}元，${plan}`;
+    return `您应得${yuan(a.terms.find((t) => t.partyNo === partyNo)?.amountFen ?? 0)}元，${plan}`;
+  }
+
+  /** the phone a party's code goes to */
+  phoneOf(partyNo: number): string {
+    return partyNo === this.s.employer.partyNo ? this.s.employer.phone : this.s.workers.find((w) => w.partyNo === partyNo)?.phone ?? '';
+  }
+
+  /**
+   * Parties get the draft's gist and a one-time code for it (the activity fills the code in; never in history): all of
+   * them for a new draft, or one party again (`step` names that sending, so it is one SMS however often it is retried).
+   */
+  askToConfirm(only?: { partyNo: number; step: string }): void {
+    const a = this.s.agreement!;
+    const parties = [{ partyNo: this.s.employer.partyNo, to: this.employer() }, ...this.s.workers.map((w, i) => ({ partyNo: w.partyNo, to: [this.workers()[i]] }))]
+      .filter((p) => p.to.length > 0 && (!only || p.partyNo === only.partyNo));
     const run = (async () => {
       const station = (await findInstitution(this.intake.stationUnitId))?.name ?? '调解站';
-      this.send(`agreement-v${a.version}`, 'agreement-confirm', [...this.employer(), ...this.workers()], (_c, i) => ({
-        station, version: a.version,
-        share: i === 0 ? `贵单位向${this.s.workers.length}名职工合计支付${yuan(a.totalFen)}元，${plan}` : `您应得${yuan(agreed.get(partyNos[i]) ?? 0)}元，${plan}`,
-      }), (i) => ({ agreementCode: { partyNo: partyNos[i], version: a.version } }));
+      this.send(only?.step ?? `agreement-v${a.version}`, 'agreement-confirm', parties.flatMap((p) => p.to), (_c, i) => ({
+        station, version: a.version, share: this.shareOf(parties[i].partyNo),
+      }), (i) => ({ agreementCode: { partyNo: parties[i].partyNo, version: a.version } }));
     })();
     this.host.inBackground(run);
   }

@@ -74,6 +74,8 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
       lumpSum: values.paymentKind !== 'installments',
       // a clerk confirms receipt of what was addressed to their own institution
       receivable: name === 'confirmReceipt' ? view.documents.filter((d) => !d.received && d.addressedTo === staff.org_unit_id) : undefined,
+      // the parties still to confirm: the employer first, as on the list
+      unconfirmed: name === 'resendCode' ? parties.filter((p) => !confirmed.has(p.partyNo)).map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo })) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
       openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
     };

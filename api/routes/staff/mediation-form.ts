@@ -150,6 +150,7 @@ function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[M
         paymentMethod: needed(f, 'paymentMethod', '支付方式说明'),
       };
     }
+    case 'resendCode': return { partyNo: wholeNumber(one(f, 'partyNo', '当事人'), '当事人') };
     case 'refuse': {
       const side = one(f, 'side', '拒绝调解的一方');
       if (side !== 'worker' && side !== 'employer') throw badRequest('请选择拒绝调解的一方');

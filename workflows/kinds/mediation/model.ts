@@ -159,6 +159,8 @@ export type MediationPayloads = {
   draftAgreement: AgreementTerms;
   /** sent by the API once the party proved the one-time code texted to them */
   confirmAgreement: { partyNo: number; version: number };
+  /** the party's code for the current draft texted again, and the wrong tries of that phone forgotten */
+  resendCode: { partyNo: number };
   refuse: { side: 'worker' | 'employer'; reason: string };
   submitForReview: { note?: string };
   confirmReceipt: { documentId: number };
@@ -178,6 +180,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   recordSession: '记录调解情况',
   draftAgreement: '拟定调解协议',
   confirmAgreement: '当事人确认调解协议',
+  resendCode: '重新发送确认码',
   refuse: '一方拒绝调解（转仲裁）',
   submitForReview: '提交仲裁审查确认',
   confirmReceipt: '确认收到文书',

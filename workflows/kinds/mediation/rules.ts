@@ -20,7 +20,7 @@ import {
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
   | 'documents' | 'asOf' | 'places'>;
 
-const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'scheduleSession', 'recordSession', 'draftAgreement', 'refuse', 'submitForReview', 'recordPayment'];
+const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
 
 function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
@@ -29,6 +29,7 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'scheduleSession': case 'draftAgreement': case 'refuse': return BEFORE_AGREEMENT.includes(s.stage);
     case 'recordSession': return BEFORE_AGREEMENT.includes(s.stage) && s.sessions.some((x) => !x.recorded);
     case 'confirmAgreement': return s.stage === 'confirming';
+    case 'resendCode': return s.stage === 'confirming' && !!s.agreement && s.agreement.confirmedBy.length < s.workers.length + 1;
     case 'submitForReview': return s.stage === 'submitting';
     case 'confirmReview': case 'rejectReview': return s.stage === 'review';
     case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
@@ -108,6 +109,12 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       if (actor.role === 'employer' ? p.partyNo !== s.employer.partyNo : p.partyNo === s.employer.partyNo) {
         throw domainError('RoleNotPermitted', '确认码与当事人不符');
       }
+      return;
+    }
+    case 'resendCode': {
+      const name = partyName(s, p.partyNo);
+      if (name === null) throw domainError('InvalidPayload', '该当事人不在本案中');
+      if (s.agreement?.confirmedBy.includes(p.partyNo)) throw domainError('ActionNotAllowed', `${name}已确认调解协议，无需重新发送`);
       return;
     }
     case 'refuse':

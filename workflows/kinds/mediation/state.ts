@@ -104,6 +104,12 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
         data: { partyNo: cmd.payload.partyNo, version: a.version, remaining: left }, parties,
       };
     }
+    case 'resendCode': {
+      const a = s.agreement!;
+      const isEmployer = cmd.payload.partyNo === s.employer.partyNo;
+      const name = isEmployer ? s.employer.name : s.workers.find((w) => w.partyNo === cmd.payload.partyNo)!.name;
+      return { type: 'agreement_code_resent', summary: `${by}向${isEmployer ? '用人单位' : '职工'}${name}重新发送调解协议（第${a.version}稿）确认码`, data: { partyNo: cmd.payload.partyNo, version: a.version } };
+    }
     case 'refuse':
       s.refusal = { side: cmd.payload.side, reason: cmd.payload.reason };
       return { type: 'mediation_refused', summary: `${cmd.payload.side === 'worker' ? '职工一方' : '用人单位一方'}拒绝调解（${by}登记）：${cmd.payload.reason}`, data: { side: cmd.payload.side } };

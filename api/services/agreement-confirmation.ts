@@ -1,6 +1,6 @@
 /**
  * A party of a mediation confirms the drafted agreement with the code texted to their phone (issue 16): the code is
- * checked here against its hash (written as it was sent), wrong tries are counted per party and draft, and a match
+ * checked here against its hash (written as it was sent), wrong tries are counted per phone and draft, and a match
  * becomes the workflow command `confirmAgreement`, recorded as the party's own act.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -30,9 +30,13 @@ export function agreementForParty(view: MediationView, partyNo: number) {
 }
 
 export async function confirmByCode(db: Kysely<Database>, temporal: Client, caseNo: string, phone: string, code: string) {
-  const view = await caseView<MediationView>(temporal, caseNo, db);
+  // Anyone may call this: until the phone and code match, it tells nothing about the case, not even that it exists or
+  // whether a draft awaits confirmation. Only a party who proved their code hears where the case stands.
+  const view = await caseView<MediationView>(temporal, caseNo, db).catch((err: unknown) => {
+    throw err instanceof HttpError && err.statusCode === 404 ? wrong() : err;
+  });
   const a = view.agreement;
-  if (view.stage !== 'confirming' || !a) throw new HttpError(409, '本案当前没有待确认的调解协议', 'ActionNotAllowed');
+  if (!a) throw wrong();
   // The same answers whether or not the phone is a party's: a stranger's phone gets 5 wrong tries too.
   const tries = await db.selectFrom('agreement_code_tries').select('failures')
     .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).executeTakeFirst();
@@ -49,6 +53,7 @@ export async function confirmByCode(db: Kysely<Database>, temporal: Client, case
   const isEmployer = match.party_no === view.employer.partyNo;
   const name = isEmployer ? view.employer.representative.name : view.workers.find((w) => w.partyNo === match.party_no)?.name ?? '';
   if (a.confirmedBy.includes(match.party_no)) return { confirmed: true, already: true, party: agreementForParty(view, match.party_no), remaining: view.workers.length + 1 - a.confirmedBy.length };
+  if (view.stage !== 'confirming') throw new HttpError(409, '本案当前没有待确认的调解协议', 'ActionNotAllowed');
   const after = await actOnCase<MediationView>(temporal, caseNo, {
     action: 'confirmAgreement', actor: { role: isEmployer ? 'employer' : 'worker', name }, payload: { partyNo: match.party_no, version: a.version },
   }, `confirm-${match.party_no}-${a.version}`);

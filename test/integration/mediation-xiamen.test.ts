@@ -70,6 +70,12 @@ describe('the Xiamen group dispute through the API', () => {
     expect(stranger.body.message).toContain('不是本案的职工');
     expect((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.agreement).toBeNull();
 
+    // Before a draft, and for a number that does not exist, the answer is a wrong code's: nobody learns which cases exist.
+    for (const no of [caseNo, 'MA9999999999']) {
+      const r = await api.call('POST', `/api/v1/mediations/${no}/confirmations`, { phone: EMPLOYER_PHONE, code: '123456' });
+      expect([r.status, r.body.message]).toEqual([400, '手机号码或确认码不正确']);
+    }
+
     const drafted = await act('draftAgreement', draft);
     expect(drafted.status).toBe(200);
     expect(drafted.body.view.stage).toBe('confirming');
@@ -117,6 +123,10 @@ describe('the Xiamen group dispute through the API', () => {
 
     // Submitted for review: two PDFs e-mailed to the district's arbitration institute, byte for byte as stored.
     expect((await act('submitForReview', {})).status).toBe(200);
+    // A party who opens the SMS again later is told they confirmed; a wrong code still says only that.
+    const afterReview = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[2], code: await codeOf(phones[2]) });
+    expect([afterReview.status, afterReview.body.already]).toEqual([200, true]);
+    expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[3], code: (await codeOf(phones[3])) === '000000' ? '000001' : '000000' })).status).toBe(400);
     const mail = await smtp.waitFor((m) => m.to.includes('zhongcai@xihu-arbitration.example'), 60_000);
     expect(mail.subject).toContain(caseNo);
     expect(mail.attachments).toHaveLength(2);

@@ -79,6 +79,9 @@ describe('the Xiamen group dispute through the API', () => {
     const drafted = await act('draftAgreement', draft);
     expect(drafted.status).toBe(200);
     expect(drafted.body.view.stage).toBe('confirming');
+    // The same draft sent again (a JSON client's retry without a key) starts nothing over: no second round of codes.
+    const twice = await act('draftAgreement', draft);
+    expect([twice.status, twice.body.message]).toEqual([409, expect.stringContaining('无需重新拟定')]);
 
     // Every party confirms with the code texted to their own phone; a wrong code first changes nothing.
     const phones = [EMPLOYER_PHONE, ...workers.map((w) => w.phone)];

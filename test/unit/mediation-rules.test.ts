@@ -114,6 +114,16 @@ describe('mediation rules', () => {
     expect(s.agreement?.confirmedBy).toEqual([2]);
   });
 
+  it('refuses a second draft that says what the pending one says, in whatever order the workers come', () => {
+    const { run, s } = stateOf();
+    run(draft());
+    const same = draft({ terms: [{ partyNo: 4, amountFen: 300_000 }, { partyNo: 2, amountFen: 100_000 }, { partyNo: 3, amountFen: 200_000 }], paymentMethod: ' 银行转账' });
+    expect(refusal(() => run(same))).toMatchObject({ type: 'ActionNotAllowed', message: expect.stringContaining('与待确认的调解协议（第1稿）内容相同') });
+    expect(s.agreement?.version).toBe(1);
+    run(draft({ paymentMethod: '现金' }));
+    expect(s.agreement?.version).toBe(2);
+  });
+
   it('refuses a payment above what is owed and a receipt for a document sent elsewhere', () => {
     const { run, s } = stateOf();
     s.stage = 'performing';

@@ -61,3 +61,12 @@ export function checkAgreementTerms(p: Partial<AgreementTerms> | undefined, work
   });
   if (planned !== total) throw domainError('InvalidPayload', `各期金额合计${yuan(planned)}元，与调解总金额${yuan(total)}元不符`);
 }
+
+/** Two drafts that say the same (the order the workers were typed in aside): a second one would only text new codes. */
+export function sameTerms(a: AgreementTerms, b: AgreementTerms): boolean {
+  const canonical = (t: AgreementTerms) => JSON.stringify({
+    terms: [...t.terms].sort((x, y) => x.partyNo - y.partyNo).map((x) => [x.partyNo, x.amountFen]),
+    totalFen: t.totalFen, payment: t.payment, paymentMethod: t.paymentMethod.trim(),
+  });
+  return canonical(a) === canonical(b);
+}

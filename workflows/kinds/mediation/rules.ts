@@ -10,11 +10,11 @@ import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
 import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
 import type { Actor } from '../../shared/roles';
-import { checkAgreementTerms } from './agreement-checks';
+import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
 import {
   MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS,
-  type MediationAction, type MediationCommand, type MediationStage, type MediationView,
+  type AgreementTerms, type MediationAction, type MediationCommand, type MediationStage, type MediationView,
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
@@ -99,7 +99,12 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       if (!/^1[3-9]\d{9}$/.test(s.employer.phone)) throw domainError('InvalidPayload', '用人单位代表人的手机号码未登记，无法发送确认码');
       const unnamed = s.workers.find((w) => !/^\d{17}[\dX]$/.test(w.idNumber));
       if (unnamed) throw domainError('InvalidPayload', `请先在“登记申请人”中登记每位职工的身份证号码（${unnamed.name}未登记）`);
-      return checkAgreementTerms(p, s.workers, s.asOf);
+      checkAgreementTerms(p, s.workers, s.asOf);
+      // A form sent twice, or a redraft to reach a party who lost the SMS: neither should start the confirmations over.
+      if (s.stage === 'confirming' && s.agreement && sameTerms(s.agreement, p as AgreementTerms)) {
+        throw domainError('ActionNotAllowed', `与待确认的调解协议（第${s.agreement.version}稿）内容相同，无需重新拟定；当事人没收到短信的，请用“重新发送确认码”`);
+      }
+      return;
     }
     case 'confirmAgreement': {
       const name = partyName(s, p.partyNo);

@@ -57,6 +57,8 @@ async function oneCase(baseUrl: string, db: Kysely<Database>, i: number, mediato
   }, mediator), 201);
   const act = (action: string, body: unknown, who: Record<string, string>) => postJson(`${baseUrl}/api/v1/cases/${caseNo}/actions/${action}`, body, who).then((r) => json<{ view: { stage: string } }>(r, 200));
   const installments = [120_000_000, 120_000_000, 122_000_000].map((amountFen, k) => ({ dueDate: dayAfter(10 + 30 * k), amountFen }));
+  // the 43 workers' representatives, elected before the agreement (the documents name them)
+  await act('electRepresentatives', { partyNos: [2, 3, 4] }, mediator);
   await act('draftAgreement', {
     terms: ws.map((w, k) => ({ partyNo: k + 2, amountFen: w.claimedFen })), totalFen: XIAMEN_TOTAL_FEN, paymentMethod: '银行转账',
     payment: { kind: 'installments', installments },

@@ -90,11 +90,17 @@ function installmentsOf(terms: PaymentTerms, agreedFen: number): Installment[] {
   return out;
 }
 
-/** 劳动人事争议仲裁办案规则 Art. 10: three to five representatives. */
-function representativeCount(n: unknown): number {
-  if (n === undefined) return 3;
-  if (!Number.isInteger(n) || (n as number) < 3 || (n as number) > 5) fail(`ten or more workers elect three to five representatives, not ${String(n)}`);
-  return n as number;
+/** 劳动人事争议仲裁办案规则 Art. 10: three to five representatives, each one of the workers, each once. */
+function representativesOf(workers: Worker[], places: unknown): Worker[] {
+  if (places === undefined) return workers.slice(0, 3);
+  if (!Array.isArray(places)) fail('representatives must be a list of places in the workers');
+  if (places.length === 0) return [];
+  if (places.length < 3 || places.length > 5) fail(`ten or more workers elect three to five representatives, not ${places.length}`);
+  if (new Set(places).size !== places.length) fail('a representative is listed twice');
+  return places.map((p) => {
+    if (!Number.isInteger(p) || p < 1 || p > workers.length) fail(`representative ${String(p)} is not one of the ${workers.length} workers`);
+    return workers[p - 1];
+  });
 }
 
 function rowsOf(workers: (Worker & { paidFen?: number })[]): WorkerRow[] {
@@ -112,7 +118,7 @@ export function documentFigures<K extends DocumentKind>(kind: K, data: DocumentD
   const represented = data.workers.length >= REPRESENTED_FROM;
   const figures: DocumentFigures = {
     workerCount: data.workers.length, group: data.workers.length > 1, claimedFen, agreedFen,
-    represented, representatives: represented ? data.workers.slice(0, representativeCount(data.representatives)) : [],
+    represented, representatives: represented ? representativesOf(data.workers, data.representatives) : [],
     rows: rowsOf(data.workers),
     installments: [], lumpSum: false, paidFen: 0, outstandingFen: agreedFen, owed: [], missed: null,
   };

@@ -59,9 +59,11 @@ interface DocumentBase<W extends Worker = Worker> {
   issuedOn: string;
   /**
    * Ten or more workers act through representatives they elect (劳动争议调解仲裁法 Art. 7; three to five of them,
-   * 劳动人事争议仲裁办案规则 Art. 10): how many of the first workers of `workers` those are. 3 when not given.
+   * 劳动人事争议仲裁办案规则 Art. 10): their places in `workers` (1 is the first, as numbered in the attached table).
+   * [] when none were elected yet (a transfer letter names nobody); not given: the first three (cases from before
+   * the election was recorded).
    */
-  representatives?: number;
+  representatives?: number[];
 }
 
 /** 调解协议书: the agreement both sides sign at the station. */

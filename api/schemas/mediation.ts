@@ -45,6 +45,7 @@ const installment = { type: 'object', additionalProperties: false, required: ['d
 /** Each command's payload (workflows/kinds/mediation/model.ts MediationPayloads), for the staff JSON API. */
 export const mediationActionBodies = {
   setWorkers: { required: ['workers'], properties: { workers } },
+  electRepresentatives: { required: ['partyNos'], properties: { partyNos: { type: 'array', minItems: 1, maxItems: 10, items: PARTY_NO } } },
   scheduleSession: { required: ['at', 'mode'], properties: { at: { type: 'string', format: 'date-time' }, mode: { type: 'string', enum: ['online', 'in_person'] }, place: optionalText(200) } },
   recordSession: { required: ['sessionNo', 'attendees', 'notes'], properties: { sessionNo: { type: 'integer', minimum: 1, maximum: 1000 }, attendees: { type: 'array', minItems: 1, maxItems: 301, items: PARTY_NO }, notes: text(2000) } },
   draftAgreement: {

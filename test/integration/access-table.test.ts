@@ -91,6 +91,7 @@ PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/cases/:caseNo/actions/setWorkers            --YYY----------
+POST /api/v1/cases/:caseNo/actions/electRepresentatives  --YYY----------
 POST /api/v1/cases/:caseNo/actions/scheduleSession       --YYY----------
 POST /api/v1/cases/:caseNo/actions/recordSession         --YYY----------
 POST /api/v1/cases/:caseNo/actions/draftAgreement        --YYY----------

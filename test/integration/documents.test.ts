@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkup, type Block } from '../../activities/documents/markup';
 import { maskIdNumber } from '../../activities/documents/mask-id';
@@ -21,6 +20,7 @@ import { createDb } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { documentData, workers, xiamenDispute } from '../helpers/document-fixtures';
+import { pdfPages, pdfText } from '../helpers/pdf-text';
 
 const caseNo = 'XM-2026-0001';
 const adminUrl = process.env.DATABASE_URL;
@@ -52,21 +52,6 @@ afterAll(async () => {
   await db?.destroy();
   if (adminUrl) await admin(`drop database if exists "${dbName}" with (force)`);
 });
-
-/** Text of a PDF without any white space: line breaks fall wherever the layout puts them. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  return (await pdfPages(bytes)).join('');
-}
-
-/** The text of each page, without white space. */
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    return (await parser.getText()).pages.map((p) => p.text.replace(/\s+/g, ''));
-  } finally {
-    await parser.destroy();
-  }
-}
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const request = (kind: DocumentKind, key = `mediation-${caseNo}:${kind}:v1`) =>

@@ -57,6 +57,7 @@ describe('the Xiamen installments on the real system, time skipped', () => {
     const today = shanghaiDate(await sys.env.currentTimeMs());
     const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
     const plan = [120_000_000, 120_000_000, 122_000_000].map((amountFen, i) => ({ dueDate: day(10 + 30 * i), amountFen }));
+    expect((await act('electRepresentatives', { partyNos: [2, 3, 4] }, mediator)).status).toBe(200);
     expect((await act('draftAgreement', {
       terms: workers.map((w, i) => ({ partyNo: i + 2, amountFen: w.claimedFen })), totalFen: XIAMEN_TOTAL_FEN, paymentMethod: '银行转账',
       payment: { kind: 'installments', installments: plan },

@@ -6,9 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../activities/documents/read-document';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../../scripts/fake-smtp-server';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { apiClient } from '../helpers/http';
+import { pdfText } from '../helpers/pdf-text';
 import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
 import { xiamenWorkers, XIAMEN_TOTAL_FEN } from '../helpers/xiamen-case';
@@ -125,6 +127,11 @@ describe('the Xiamen group dispute through the API', () => {
     await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.stage === 'submitting', 20_000);
 
     // Submitted for review: two PDFs e-mailed to the district's arbitration institute, byte for byte as stored.
+    // 43 workers act through representatives: until they are recorded nothing goes to the institute.
+    const unelected = await act('submitForReview', {});
+    expect([unelected.status, unelected.body.message]).toEqual([409, expect.stringContaining('请先“登记职工代表”')]);
+    expect((await act('electRepresentatives', { partyNos: [5, 9, 2, 9] })).body.message).toBe('同一名职工不能重复登记为代表');
+    expect((await act('electRepresentatives', { partyNos: [5, 9, 20] })).status).toBe(200);
     expect((await act('submitForReview', {})).status).toBe(200);
     // A party who opens the SMS again later is told they confirmed; a wrong code still says only that.
     const afterReview = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[2], code: await codeOf(phones[2]) });
@@ -136,6 +143,12 @@ describe('the Xiamen group dispute through the API', () => {
     const stored = await sys.db.selectFrom('documents').select(['id', 'kind', 'sha256', 'sent_at']).where('case_no', '=', caseNo).orderBy('id').execute();
     expect(stored.map((d) => d.kind)).toEqual(['mediation-agreement', 'review-application']);
     expect(mail.attachments.map((a) => a.sha256)).toEqual(stored.map((d) => d.sha256));
+    // Both documents name the three elected, not whoever was listed first.
+    for (const d of stored) {
+      const text = await pdfText((await readDocument(sys.db, d.id))!.bytes);
+      for (const no of [5, 9, 20]) expect(text).toMatch(new RegExp(`代表：${workers[no - 2].name}，`));
+      expect(text).not.toMatch(new RegExp(`代表：${workers[0].name}，`));
+    }
 
     // The institute's clerk sees them in the inbox; another institute's clerk sees nothing and may not act.
     const clerk = await api.login('xihu.zc');

@@ -26,7 +26,7 @@ describe('document figures', () => {
     expect(f.missed).toEqual({ number: 2, dueDate: '2027-01-15', amountFen: 1_500_000, paidFen: 500_000, shortFen: 1_000_000 });
   });
 
-  it('lists ten or more workers in a table and names three representatives, or as many as were elected', () => {
+  it('lists ten or more workers in a table and names the elected representatives (the first three in cases from before the election was recorded)', () => {
     const many = Array.from({ length: 10 }, (_, i) => ({ ...agreement.workers[i % 3], name: `工人${i + 1}` }));
     const lump = { kind: 'lump-sum', dueDate: '2026-12-01' };
     const f = documentFigures('review-application', { ...agreement, workers: many, terms: lump } as never);
@@ -34,8 +34,14 @@ describe('document figures', () => {
     expect(f.representatives.map((w) => w.name)).toEqual(['工人1', '工人2', '工人3']);
     expect(f.rows).toHaveLength(10);
     expect(f.rows.reduce((a, r) => a + r.agreedFen, 0)).toBe(f.agreedFen);
-    expect(documentFigures('review-application', { ...agreement, workers: many, terms: lump, representatives: 5 } as never).representatives).toHaveLength(5);
-    expect(() => documentFigures('review-application', { ...agreement, workers: many, terms: lump, representatives: 1 } as never)).toThrow(/three to five/);
+    const elected = (representatives: unknown) => documentFigures('review-application', { ...agreement, workers: many, terms: lump, representatives } as never).representatives.map((w) => w.name);
+    expect(elected([7, 2, 10])).toEqual(['工人7', '工人2', '工人10']);
+    expect(elected([1, 2, 3, 4, 5])).toHaveLength(5);
+    expect(elected([])).toEqual([]);
+    expect(() => elected([1])).toThrow(/three to five/);
+    expect(() => elected([1, 2, 3, 4, 5, 6])).toThrow(/three to five/);
+    expect(() => elected([1, 2, 2])).toThrow(/twice/);
+    expect(() => elected([1, 2, 11])).toThrow(/not one of the 10 workers/);
     expect(documentFigures('mediation-agreement', agreement)).toMatchObject({ represented: false, representatives: [] });
     const owed = documentFigures('enforcement-application', enforcement).rows.map((r) => r.owedFen);
     expect(owed).toEqual([534_567, 900_000, 602_050]);

@@ -71,6 +71,13 @@ describe('the other forms', () => {
     expect(refusal(() => mediationPayloadFromForm('refuse', { side: ['worker', 'employer'], reason: '不同意' })).message).toBe('字段“side”只能填写一项');
   });
 
+  it('reads the ticked representatives, one or several, and asks for them when none is ticked', () => {
+    expect(mediationPayloadFromForm('electRepresentatives', { partyNos: ['5', '9', '20'] })).toEqual({ partyNos: [5, 9, 20] });
+    expect(mediationPayloadFromForm('electRepresentatives', { partyNos: '5' })).toEqual({ partyNos: [5] });
+    expect(refusal(() => mediationPayloadFromForm('electRepresentatives', {})).message).toBe('请勾选职工推举的代表');
+    expect(refusal(() => mediationPayloadFromForm('electRepresentatives', { partyNos: ['5', 'x'] })).message).toBe('请选择职工代表');
+  });
+
   it('turns a payment in yuan into fen', () => {
     expect(mediationPayloadFromForm('recordPayment', { installmentNo: '2', paidYuan: '1,200,000.50' })).toEqual({ installmentNo: 2, paidFen: 120_000_050 });
     expect(refusal(() => mediationPayloadFromForm('recordPayment', { installmentNo: '', paidYuan: '1' })).message).toBe('请选择期数');

@@ -13,7 +13,7 @@ function stateOf(workers = 3) {
   const s = initialMediationState(input);
   const view = (): MediationView => ({
     kind: 'mediation', caseNo: input.caseNo, stage: s.stage, status: 'open', source: 'walk_in', parentCaseNo: null, outcome: null,
-    appliedAt: asOf, mediationDeadline: null, employer: s.employer, workers: s.workers, sessions: s.sessions, agreement: s.agreement,
+    appliedAt: asOf, mediationDeadline: null, employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, sessions: s.sessions, agreement: s.agreement,
     review: s.review, reviewRejection: null, installments: s.installments, documents: s.documents, openTasks: [], districtId: 'd-1',
     streetId: 's-1', asOf, places: { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' },
   });
@@ -112,6 +112,24 @@ describe('mediation rules', () => {
     expect(applied).toMatchObject({ type: 'agreement_code_resent', data: { partyNo: 1, version: 1 } });
     expect(applied.summary).toContain(`用人单位${s.employer.name}`);
     expect(s.agreement?.confirmedBy).toEqual([2]);
+  });
+
+  it('records three to five representatives of ten or more workers, needed before the documents go to the institute', () => {
+    const { run, view, s } = stateOf(12);
+    const elect = (partyNos: unknown) => ({ action: 'electRepresentatives', actor: mediator, payload: { partyNos } }) as MediationCommand;
+    expect(refusal(() => run(elect([2, 3]))).message).toBe('请选择3至5名职工代表');
+    expect(refusal(() => run(elect([2, 3, 3]))).message).toBe('同一名职工不能重复登记为代表');
+    expect(refusal(() => run(elect([1, 2, 3]))).message).toBe('当事人编号 1 不是本案的职工');
+    expect(refusal(() => run({ ...elect([2, 3, 4]), actor: arbitrationClerk } as MediationCommand)).type).toBe('RoleNotPermitted');
+    s.stage = 'submitting';
+    expect(refusal(() => run({ action: 'submitForReview', actor: mediator, payload: {} }))).toMatchObject({ type: 'ActionNotAllowed', message: expect.stringContaining('请先“登记职工代表”') });
+    const applied = run(elect([9, 2, 13]));
+    expect(applied.type).toBe('representatives_elected');
+    expect(view().representatives).toEqual([9, 2, 13]);
+    run({ action: 'submitForReview', actor: mediator, payload: {} });
+    const few = stateOf(9);
+    expect(refusal(() => few.run(elect([2, 3, 4]))).type).toBe('ActionNotAllowed');
+    expect(allowedMediationActions(few.view(), mediator)).not.toContain('electRepresentatives');
   });
 
   it('refuses a second draft that says what the pending one says, in whatever order the workers come', () => {

@@ -19,7 +19,7 @@ export interface FailedForm { action: string; message: string; values: FormBody 
 const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
 /** The mediator's own work: these forms come first, in the order the process needs them. */
-export const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
+export const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'submitForReview', 'electRepresentatives', 'draftAgreement', 'recordSession', 'scheduleSession'];
 export const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
@@ -39,6 +39,7 @@ function defaults(view: MediationView): Record<string, FormBody> {
   return {
     setWorkers: { workers: view.workers.map((w) => `${w.name}，${w.phone}，${w.idNumber}，${yuanText(w.claimedFen)}`).join('\n') },
     scheduleSession: { mode: 'in_person' },
+    electRepresentatives: { partyNos: (view.representatives ?? []).map(String) },
     recordSession: { sessionNo: String(view.sessions.find((s) => !s.recorded)?.sessionNo ?? ''), attendees: [view.employer, ...view.workers].map((p) => String(p.partyNo)) },
     draftAgreement: {
       // the name rides along for the reader; the form reads the number and the amount
@@ -67,9 +68,10 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
   const actions = actionNames.map((name) => {
     const error = failed?.action === name ? failed.message : undefined;
     const values = error ? failed!.values : initial[name] ?? {};
-    const ticked = new Set([values.attendees ?? []].flat());
+    const ticked = new Set([values.attendees ?? [], values.partyNos ?? []].flat());
     return {
       name, error, values,
+      candidates: name === 'electRepresentatives' ? view.workers.map((w) => ({ partyNo: w.partyNo, name: w.name, checked: ticked.has(String(w.partyNo)) })) : undefined,
       attendees: name === 'recordSession' ? parties.map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo, checked: ticked.has(String(p.partyNo)) })) : undefined,
       lumpSum: values.paymentKind !== 'installments',
       // a clerk confirms receipt of what was addressed to their own institution
@@ -80,6 +82,8 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
       openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
     };
   });
+  // once the workers' representatives are recorded, changing them is no longer the next step
+  const main = view.representatives ? MAIN_ACTIONS.filter((n) => n !== 'electRepresentatives') : MAIN_ACTIONS;
   // A refused action no longer offered (the case moved on meanwhile) has no form to show its error in.
   const error = failed && !actionNames.includes(failed.action) ? failed.message : undefined;
 
@@ -90,7 +94,8 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
     sourceName: SOURCE_LABELS[view.source] ?? view.source,
     outcomeName: view.outcome ? MEDIATION_OUTCOME_LABELS[view.outcome] : null,
     claimedFen: view.workers.reduce((t, w) => t + w.claimedFen, 0),
-    workers: view.workers.map((w) => ({ ...w, agreedFen: agreed.get(w.partyNo) ?? null, confirmed: confirmed.has(w.partyNo) })),
+    workers: view.workers.map((w) => ({ ...w, agreedFen: agreed.get(w.partyNo) ?? null, confirmed: confirmed.has(w.partyNo), representative: view.representatives?.includes(w.partyNo) ?? false })),
+    representativeNames: (view.representatives ?? []).map((no) => partyName.get(no) ?? `当事人${no}`).join('、'),
     // a long list starts folded, so that a phone reaches the agreement and the forms without scrolling past 43 cards
     workersOpen: view.workers.length <= 8,
     employerConfirmed: confirmed.has(view.employer.partyNo),
@@ -106,10 +111,10 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
     documents: [...view.documents].reverse().map((d) => ({
       ...d, shortSha: d.sha256.slice(0, 12), addressedName: d.addressedTo ? names.get(d.addressedTo) ?? d.addressedTo : null,
     })),
-    mainActions: actions.filter((a) => MAIN_ACTIONS.includes(a.name)).sort((x, y) => MAIN_ACTIONS.indexOf(x.name) - MAIN_ACTIONS.indexOf(y.name)),
-    otherActions: actions.filter((a) => !MAIN_ACTIONS.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)),
+    mainActions: actions.filter((a) => main.includes(a.name)).sort((x, y) => main.indexOf(x.name) - main.indexOf(y.name)),
+    otherActions: actions.filter((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)),
     irreversibleActions: actions.filter((a) => IRREVERSIBLE_ACTIONS.includes(a.name)),
     irreversibleOpen: actions.some((a) => IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
-    otherOpen: actions.some((a) => !MAIN_ACTIONS.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
+    otherOpen: actions.some((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
   };
 }

@@ -120,14 +120,22 @@ function checked(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }
 
+/** the checkbox lists of the forms: the only fields that may come more than once */
+const LIST_FIELDS = ['attendees', 'partyNos'];
+
 export function mediationPayloadFromForm<A extends MediationStaffAction>(action: A, f: FormBody): MediationPayloads[A] {
-  for (const [k, v] of Object.entries(f)) if (k !== 'attendees' && Array.isArray(v)) throw badRequest(`字段“${k}”只能填写一项`);
+  for (const [k, v] of Object.entries(f)) if (!LIST_FIELDS.includes(k) && Array.isArray(v)) throw badRequest(`字段“${k}”只能填写一项`);
   return payload(action, f) as MediationPayloads[A];
 }
 
 function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[MediationStaffAction] {
   switch (action) {
     case 'setWorkers': return { workers: parseWorkerLines(one(f, 'workers', '职工名单')) };
+    case 'electRepresentatives': {
+      const partyNos = checked(f.partyNos).map((a) => wholeNumber(a, '职工代表'));
+      if (partyNos.length === 0) throw badRequest('请勾选职工推举的代表');
+      return { partyNos };
+    }
     case 'scheduleSession': {
       const mode = one(f, 'mode', '调解方式');
       if (mode !== 'online' && mode !== 'in_person') throw badRequest('请选择线上或现场调解');

@@ -207,6 +207,7 @@ export function recipes(): Record<string, Recipe> {
 /** A valid payload of each mediation command, sent to the fuzzed cases (grievances: the kind's rules refuse it, 409). */
 const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   setWorkers: { workers: [{ name: '陈建国', phone: '13805920001', idNumber: '350203198001011234', claimedFen: 8_000_000 }] },
+  electRepresentatives: { partyNos: [2, 3, 4] },
   scheduleSession: { at: '2030-01-02T02:00:00.000Z', mode: 'online' },
   recordSession: { sessionNo: 1, attendees: [1, 2], notes: '双方到场，初步同意分期支付' },
   draftAgreement: { terms: [{ partyNo: 2, amountFen: 100 }], totalFen: 100, paymentMethod: '银行转账', payment: { kind: 'lump-sum', dueDate: '2030-01-31' } },
@@ -219,6 +220,7 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
 /** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
 const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   setWorkers: { workers: '陈建国，13805920001，350203198001011234，80000' },
+  electRepresentatives: { partyNos: '2' },
   scheduleSession: { at: '2030-01-02T10:00', mode: 'online' },
   recordSession: { sessionNo: '1', attendees: '1', notes: '双方到场，初步同意分期支付' },
   draftAgreement: { terms: '2 陈建国 100', totalYuan: '100', paymentKind: 'lump-sum', dueDate: '2030-01-31', paymentMethod: '银行转账' },

@@ -35,6 +35,8 @@ function base(c: DocumentContext) {
     workers: workersOf(c.s),
     dispute: c.intake.dispute,
     issuedOn: c.issuedOn,
+    // the elected, by their place in the list; cases from before the election was recorded keep the documents' default
+    ...(c.s.representatives ? { representatives: c.s.representatives.map((no) => c.s.workers.findIndex((w) => w.partyNo === no) + 1) } : {}),
   };
 }
 
@@ -57,7 +59,9 @@ export function reviewApplicationData(c: DocumentContext, arbitrationName: strin
 
 export function transferLetterData(c: DocumentContext, arbitrationName: string, reasons: string[]): TransferLetterData {
   const attachments = ['劳动争议调解申请书', `调解记录（${c.s.sessions.filter((x) => x.recorded).length}次）`, '当事人身份证明材料'];
-  return { ...base(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
+  // A case transferred before its workers elected anyone: the letter names nobody for them, rather than whoever is listed first.
+  const b = base(c);
+  return { ...b, representatives: b.representatives ?? [], mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
 }
 
 /** What each worker was paid so far: the payments in proportion to what each was agreed (the last worker takes the rest). */

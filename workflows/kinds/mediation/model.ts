@@ -139,6 +139,8 @@ export interface MediationView extends CaseViewBase {
   mediationDeadline: string | null;
   employer: EmployerParty;
   workers: WorkerParty[];
+  /** the workers' elected representatives (party numbers), from ten workers on; null until recorded */
+  representatives: number[] | null;
   sessions: Session[];
   agreement: Agreement | null;
   review: ReviewDecision | null;
@@ -154,6 +156,8 @@ export interface MediationView extends CaseViewBase {
 
 export type MediationPayloads = {
   setWorkers: { workers: Omit<WorkerParty, 'partyNo'>[] };
+  /** 劳动争议调解仲裁法 Art. 7: ten or more workers elect representatives (三至五名, 办案规则 Art. 10) */
+  electRepresentatives: { partyNos: number[] };
   scheduleSession: { at: string; mode: 'online' | 'in_person'; place?: string };
   recordSession: { sessionNo: number; attendees: number[]; notes: string };
   draftAgreement: AgreementTerms;
@@ -176,6 +180,7 @@ export type MediationCommand = {
 
 export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   setWorkers: '登记申请人（职工）',
+  electRepresentatives: '登记职工代表',
   scheduleSession: '安排调解',
   recordSession: '记录调解情况',
   draftAgreement: '拟定调解协议',
@@ -188,6 +193,11 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   rejectReview: '不予确认',
   recordPayment: '登记付款',
 };
+
+/** From this many workers on they act through three to five elected representatives (Art. 7; 办案规则 Art. 10). */
+export const REPRESENTED_FROM = 10;
+export const REPRESENTATIVES_MIN = 3;
+export const REPRESENTATIVES_MAX = 5;
 
 /** Most workers a group dispute registers in one case (a larger group is split by the station). */
 export const MAX_WORKERS = 300;

@@ -13,20 +13,21 @@ import type { Actor } from '../../shared/roles';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
 import {
-  MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS,
+  MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
   type AgreementTerms, type MediationAction, type MediationCommand, type MediationStage, type MediationView,
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives'>>;
 
-const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment'];
+const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
 
 function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
   switch (action) {
     case 'setWorkers': return s.stage === 'mediating';
     case 'scheduleSession': case 'draftAgreement': case 'refuse': return BEFORE_AGREEMENT.includes(s.stage);
+    case 'electRepresentatives': return [...BEFORE_AGREEMENT, 'submitting'].includes(s.stage) && s.workers.length >= REPRESENTED_FROM;
     case 'recordSession': return BEFORE_AGREEMENT.includes(s.stage) && s.sessions.some((x) => !x.recorded);
     case 'confirmAgreement': return s.stage === 'confirming';
     case 'resendCode': return s.stage === 'confirming' && !!s.agreement && s.agreement.confirmedBy.length < s.workers.length + 1;
@@ -125,7 +126,20 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
     case 'refuse':
       requireOneOf(p.side, ['worker', 'employer'] as const, '拒绝调解的一方');
       return requireText(p.reason, '拒绝理由', 500);
+    case 'electRepresentatives': {
+      const nos = p.partyNos;
+      if (!Array.isArray(nos) || nos.length < REPRESENTATIVES_MIN || nos.length > REPRESENTATIVES_MAX) {
+        throw domainError('InvalidPayload', `请选择${REPRESENTATIVES_MIN}至${REPRESENTATIVES_MAX}名职工代表`);
+      }
+      if (new Set(nos).size !== nos.length) throw domainError('InvalidPayload', '同一名职工不能重复登记为代表');
+      for (const no of nos) if (!s.workers.some((w) => w.partyNo === no)) throw domainError('InvalidPayload', `当事人编号 ${String(no)} 不是本案的职工`);
+      return;
+    }
     case 'submitForReview':
+      // The documents the institute receives name who signs for the group.
+      if (s.workers.length >= REPRESENTED_FROM && !s.representatives?.length) {
+        throw domainError('ActionNotAllowed', `职工${s.workers.length}人，请先“登记职工代表”（${REPRESENTATIVES_MIN}至${REPRESENTATIVES_MAX}人），调解协议书和审查申请书由代表签名`);
+      }
       if (p.note !== undefined && p.note !== '') requireText(p.note, '备注', 500);
       return;
     case 'confirmReceipt':

@@ -11,6 +11,8 @@ export interface MediationState {
   outcome: MediationOutcome | null;
   employer: EmployerParty;
   workers: WorkerParty[];
+  /** elected by ten or more workers (party numbers); absent in cases from before it was recorded */
+  representatives?: number[];
   sessions: Session[];
   agreement: Agreement | null;
   refusal: { side: 'worker' | 'employer'; reason: string } | null;
@@ -64,8 +66,15 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     case 'setWorkers': {
       // The employer is party 1; workers follow in the order the mediator listed them.
       s.workers = cmd.payload.workers.map((w, i) => ({ ...w, partyNo: i + 2 }));
+      // a new list numbers the workers anew: whoever was elected is elected again from it
+      s.representatives = undefined;
       const claimed = s.workers.reduce((t, w) => t + w.claimedFen, 0);
       return { type: 'workers_registered', summary: `${by}登记申请调解的职工${s.workers.length}人，请求金额合计${yuan(claimed)}`, data: { count: s.workers.length, claimedFen: claimed }, parties: s.workers.map((w) => workerFacts(w)) };
+    }
+    case 'electRepresentatives': {
+      s.representatives = [...cmd.payload.partyNos];
+      const names = s.representatives.map((no) => s.workers.find((w) => w.partyNo === no)!.name);
+      return { type: 'representatives_elected', summary: `${by}登记${s.workers.length}名职工推举的代表：${names.join('、')}`, data: { partyNos: s.representatives } };
     }
     case 'scheduleSession': {
       const { at, mode, place } = cmd.payload;

@@ -121,4 +121,14 @@ export const defaultMediationPolicy: MediationPolicy = {
   quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
 };
 
+/**
+ * The daily housekeeping (workflows/housekeeping.ts, a Temporal schedule the web process makes sure of): when it runs,
+ * Asia/Shanghai wall-clock, and how long one-time phone codes are kept (every limit on them looks back one day).
+ */
+export const housekeepingConfig = {
+  hour: 3,
+  minute: 17,
+  phoneCodeDays: 7,
+};
+
 export const durations = { MINUTE, HOUR, DAY };

@@ -9,6 +9,7 @@ import type { EmailTransport } from './email/transport';
 import { createContactLookup } from './persistence/contacts';
 import { createInstitutionLookup } from './persistence/institutions';
 import { createPersistTransition } from './persistence/persist-transition';
+import { createPurgeExpired } from './persistence/purge-expired';
 import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
 import { createSendSmsBatch } from './sms/send-sms';
@@ -34,6 +35,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),
+    purgeExpired: createPurgeExpired(db),
   };
 }
 

@@ -157,6 +157,20 @@ export interface DistrictInstitutions {
   courtUnitId: string;
 }
 
+/** What the housekeeping deletes as of `now`: phone codes are kept `phoneCodeDays` (the limits look back a day). */
+export interface PurgeRequest {
+  now: string;
+  phoneCodeDays: number;
+}
+
+export interface PurgeCounts {
+  staffSessions: number;
+  workerSessions: number;
+  phoneCodes: number;
+  agreementCodes: number;
+  agreementCodeTries: number;
+}
+
 export interface CaseActivities {
   persistTransition(t: Transition): Promise<void>;
   findInstitution(q: { unitId: string }): Promise<Institution | null>;
@@ -178,4 +192,6 @@ export interface CaseActivities {
   loadCalendar(): Promise<CalendarData>;
   /** open cases' workflow ids after `after`, in id order, for the calendar sweep */
   listOpenCaseWorkflows(q: { after: string | null; limit: number }): Promise<string[]>;
+  /** the daily housekeeping: sessions, codes and tries that can prove nothing any more */
+  purgeExpired(req: PurgeRequest): Promise<PurgeCounts>;
 }

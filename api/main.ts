@@ -2,6 +2,7 @@
 import { gatewayFromEnv } from '../activities/sms/http-gateway';
 import { createDb } from '../db/connection';
 import { buildApp } from './server';
+import { ensureHousekeepingSchedule } from './services/housekeeping';
 import { connectTemporal } from './temporal-client';
 
 /** GONGQING_TRUST_PROXY: unset or empty = none; otherwise the proxies' addresses or CIDRs, comma-separated. */
@@ -16,6 +17,7 @@ async function main() {
   const app = await buildApp({ db, temporal, sms: gatewayFromEnv() ?? undefined, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: trustProxyFromEnv(process.env.GONGQING_TRUST_PROXY) });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
+  await ensureHousekeepingSchedule(temporal);
   await app.listen({ port, host });
   const stop = async () => {
     await app.close();

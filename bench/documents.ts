@@ -1,5 +1,5 @@
 /**
- * Documents (PDF): how fast activities/documents makes the four legal documents (issue 16), with no Temporal and no
+ * Documents (PDF): how fast activities/documents makes the five legal documents (issue 16), with no Temporal and no
  * database: renderDocument alone (figures, template, layout, font subset, PDF), in this process. Each kind is made for
  * a case of 3 workers and for the Xiamen case of 43 (bench/lib/document-data.ts), one at a time and then `concurrency`
  * at a time, each combination for `seconds` (at least `minDocs` documents). Concurrent renders share this process's

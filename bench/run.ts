@@ -246,7 +246,7 @@ async function main() {
     // Documents (PDF) last and alone: they need neither Temporal nor Postgres, only the CJK font (scripts/lib/fonts.sh).
     let documents: DocumentsResult | undefined;
     try {
-      log('documents: the four legal documents as PDF, no Temporal');
+      log('documents: the five legal documents as PDF, no Temporal');
       documents = await measureDocuments({ ...documentSettings(cfg.quick), log });
     } catch (err) {
       log(`documents: failed: ${(err as Error).stack ?? err}`);

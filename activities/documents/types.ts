@@ -4,8 +4,8 @@
  * prints is here, so the document is made from the case's data alone and the same data always gives the same bytes.
  */
 
-/** 调解协议书 · 仲裁审查确认申请书 · 转仲裁函 · 强制执行申请书 (one template each in templates/documents/). */
-export const DOCUMENT_KINDS = ['mediation-agreement', 'review-application', 'transfer-letter', 'enforcement-application'] as const;
+/** 调解协议书 · 仲裁审查确认申请书 · 转仲裁函 · 调解案卷材料 · 强制执行申请书 (one template each in templates/documents/). */
+export const DOCUMENT_KINDS = ['mediation-agreement', 'review-application', 'transfer-letter', 'case-file', 'enforcement-application'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface Employer {
@@ -101,6 +101,31 @@ export interface TransferLetterData extends DocumentBase {
   attachments: string[];
 }
 
+/** One mediation session of the case file, as it was scheduled and recorded. */
+export interface SessionRecord {
+  /** YYYY-MM-DD and HH:mm, Asia/Shanghai */
+  on: string;
+  time: string;
+  /** 现场调解（调解室） or 线上调解 */
+  how: string;
+  /** held and recorded: who took part (names, or "X等N方") and what the mediator wrote */
+  recorded: boolean;
+  attendees: string;
+  notes: string;
+}
+
+/** 调解案卷材料: what the station hands over with the transfer letter: the application, the parties, every session. */
+export interface CaseFileData extends DocumentBase {
+  mediator: Mediator;
+  addressedTo: string;
+  appliedOn: string;
+  /** how the case came to the station, as it reads after 申请人于…: 到调解站申请调解 */
+  source: string;
+  sessions: SessionRecord[];
+  /** why no agreement was reached, one reason a line */
+  reasons: string[];
+}
+
 /** The enforceable instrument the enforcement application rests on (the arbitration commission's 调解书). */
 export interface EnforcementBasis {
   /** 调解书 */
@@ -131,6 +156,7 @@ export interface DocumentDataByKind {
   'mediation-agreement': MediationAgreementData;
   'review-application': ReviewApplicationData;
   'transfer-letter': TransferLetterData;
+  'case-file': CaseFileData;
   'enforcement-application': EnforcementApplicationData;
 }
 

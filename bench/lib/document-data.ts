@@ -1,5 +1,5 @@
 /**
- * The data of the four legal documents for the document bench (bench/documents.ts) and the README's sample page
+ * The data of the five legal documents for the document bench (bench/documents.ts) and the README's sample page
  * (scripts/render-sample-document.ts): a small group dispute of 3 workers and the Xiamen group dispute of DOMAIN §3
  * (43 workers, 3,620,000 yuan agreed, paid in 3 installments). Kept here rather than imported from test/, so the bench
  * does not depend on the tests' fixtures. Names and identity numbers are made up but well-formed (the check digit of
@@ -90,7 +90,16 @@ function dispute(spec: DisputeSpec): DocumentCase {
         ...common, mediator, addressedTo: '厦门市劳动人事争议仲裁院', appliedOn: d.appliedOn, issuedOn: d.transferOn,
         workers: workers.map((w) => ({ ...w, agreedFen: 0 })),
         reasons: ['被申请人对拖欠工资的数额有异议，不同意申请人的请求。', '自收到调解申请之日起十五日内，双方当事人未能达成调解协议。'],
-        attachments: ['调解申请书及申请人提交的证据材料', '调解笔录'],
+        attachments: ['调解案卷材料（调解申请、当事人、调解记录2次）', '当事人身份证明材料'],
+      },
+      'case-file': {
+        ...common, mediator, addressedTo: '厦门市劳动人事争议仲裁院', appliedOn: d.appliedOn, issuedOn: d.transferOn,
+        workers: workers.map((w) => ({ ...w, agreedFen: 0 })), source: '到调解站申请调解',
+        sessions: [
+          { on: d.appliedOn, time: '09:30', how: '现场调解（调解室）', recorded: true, attendees: `被申请人、申请人${workers[0].name}等${workers.length}人`, notes: '被申请人对拖欠工资的数额有异议，双方同意三日后再行调解。' },
+          { on: d.appliedOn, time: '15:00', how: '线上调解', recorded: true, attendees: '被申请人、申请人代表', notes: '被申请人仍不同意申请人的请求，调解不成。' },
+        ],
+        reasons: ['被申请人对拖欠工资的数额有异议，不同意申请人的请求。', '自收到调解申请之日起十五日内，双方当事人未能达成调解协议。'],
       },
       'enforcement-application': {
         ...common, court: '厦门市湖里区人民法院', issuedOn: d.enforcementOn, terms,

@@ -224,7 +224,7 @@ export function renderMarkdown(d: RunData): string {
 }
 
 const DOCUMENT_TITLES: Record<DocumentKind, string> = {
-  'mediation-agreement': '调解协议书', 'review-application': '仲裁审查确认申请书', 'transfer-letter': '转仲裁函', 'enforcement-application': '强制执行申请书',
+  'mediation-agreement': '调解协议书', 'review-application': '仲裁审查确认申请书', 'transfer-letter': '转仲裁函', 'case-file': '调解案卷材料', 'enforcement-application': '强制执行申请书',
 };
 
 function documentsSection(r: DocumentsResult): string {

@@ -1,6 +1,6 @@
 /**
  * A group wage dispute at the union mediation station in Xiamen (DOMAIN §3): three workers, an installment plan, and
- * the data of each of its four documents. Identity numbers are made up but well-formed, so masking is exercised.
+ * the data of each of its five documents. Identity numbers are made up but well-formed, so masking is exercised.
  */
 import type {
   DocumentDataByKind, Employer, Mediator, PaymentTerms, Station, Worker,
@@ -43,6 +43,15 @@ export const documentData: DocumentDataByKind = {
     workers: workers.map((w) => ({ ...w, agreedFen: 0 })),
     reasons: ['被申请人对拖欠工资的数额有异议，不同意申请人的请求。', '自收到调解申请之日起十五日内，双方当事人未能达成调解协议。'],
     attachments: ['调解申请书及申请人提交的证据材料', '调解笔录'],
+  },
+  'case-file': {
+    station, employer, dispute, mediator, addressedTo: '厦门市劳动人事争议仲裁院', appliedOn: '2026-10-01', issuedOn: '2026-10-16',
+    workers: workers.map((w) => ({ ...w, agreedFen: 0 })), source: '到调解站申请调解',
+    sessions: [
+      { on: '2026-10-08', time: '09:30', how: '现场调解（调解室）', recorded: true, attendees: '厦门鹭岛物流有限公司、王小明、李红梅、张伟', notes: '被申请人对拖欠工资的数额有异议，双方同意三日后再行调解。' },
+      { on: '2026-10-12', time: '15:00', how: '线上调解', recorded: false, attendees: '', notes: '' },
+    ],
+    reasons: ['被申请人对拖欠工资的数额有异议，不同意申请人的请求。'],
   },
   'enforcement-application': {
     station, employer, dispute, court: '厦门市湖里区人民法院', issuedOn: '2027-01-25', terms: installments,

@@ -1,5 +1,5 @@
 /**
- * Issue 16, documents: each of the four legal documents of a group dispute (three workers, installments) is made as a
+ * Issue 16, documents: each of the five legal documents of a group dispute (three workers, installments) is made as a
  * PDF with its CJK font embedded, reads back as the right Chinese text, and is kept once per key, versioned when made
  * again, and final once sent. A fresh database of its own (migrated, no Temporal needed: the activity is called as a
  * function, which is what a retry by Temporal does too).
@@ -77,6 +77,11 @@ const mustSay: Record<DocumentKind, string[]> = {
     '请求被申请人支付人民币46,000.00元（大写：人民币肆万陆仟元整）', '申请人王小明请求被申请人支付人民币15,000.00元（大写：人民币壹万伍仟元整）',
     '被申请人对拖欠工资的数额有异议', '第十四条第三款', '联系人：调解员黄志强，联系电话：0592-5551234', '二〇二六年十月十六日',
   ],
+  'case-file': [
+    '劳动争议调解案卷材料', '厦门市劳动人事争议仲裁院：', '申请人于二〇二六年十月一日到调解站申请调解', '请求被申请人支付人民币46,000.00元（大写：人民币肆万陆仟元整）',
+    '一、二〇二六年十月八日09:30，现场调解（调解室）。参加调解的当事人：厦门鹭岛物流有限公司、王小明、李红梅、张伟。调解情况：被申请人对拖欠工资的数额有异议',
+    '二、二〇二六年十月十二日15:00，线上调解。该次调解未举行或未作记录。', '调解不成的原因', '调解员：黄志强，联系电话：0592-5551234', '二〇二六年十月十六日',
+  ],
   'enforcement-application': [
     '强制执行申请书', '被执行人：厦门鹭岛物流有限公司', '尚欠款项人民币20,366.17元（大写：人民币贰万零叁佰陆拾陆元壹角柒分）',
     '申请执行人王小明：人民币5,345.67元（大写：人民币伍仟叁佰肆拾伍元陆角柒分）', '调解书（厦劳人仲调字〔2026〕第118号）',
@@ -85,7 +90,7 @@ const mustSay: Record<DocumentKind, string[]> = {
   ],
 };
 
-describe('the four documents of a group dispute', () => {
+describe('the five documents of a group dispute', () => {
   it.each(DOCUMENT_KINDS.map((k) => [k]))('%s: stored with its hash, and reads back as the right Chinese text', async (kind) => {
     const made = await generateDocument(request(kind));
     expect(made.version).toBe(1);
@@ -128,7 +133,7 @@ describe('the layout a clerk checks', () => {
   /** Where each document's text ends and its closing (places to sign, or the letter's seal) begins. */
   const lastText: Record<DocumentKind, [string, string]> = {
     'mediation-agreement': ['具有同等效力。', '（签名）'], 'review-application': ['请依法确认并制作调解书。', '（签名）'],
-    'transfer-letter': ['联系人：调解员', '（印章）'], 'enforcement-application': ['特向贵院申请强制执行。', '（签名）'],
+    'transfer-letter': ['联系人：调解员', '（印章）'], 'case-file': ['调解员：', '（印章）'], 'enforcement-application': ['特向贵院申请强制执行。', '（签名）'],
   };
 
   it.each(DOCUMENT_KINDS.map((k) => [k]))('%s of 43 workers: representatives in the text, each worker and amount in the attached table', async (kind) => {
@@ -147,7 +152,7 @@ describe('the layout a clerk checks', () => {
     for (const w of many) expect(text).toContain(maskIdNumber(w.idNumber));
     // No line of its own for each worker in the text: a worker who is no representative is named in the table only.
     expect(text.split(many[5].name)).toHaveLength(2);
-    if (kind !== 'transfer-letter') {
+    if (kind !== 'transfer-letter' && kind !== 'case-file') {
       expect(text).toContain('人民币3,620,000.00元（大写：人民币叁佰陆拾贰万元整）');
       expect(table.total).toContain('3,620,000.00');
       // Three representatives sign for the 43 (办案规则 Art. 10), not 43 rows of signatures.

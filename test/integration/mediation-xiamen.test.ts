@@ -208,5 +208,27 @@ describe('the Xiamen group dispute through the API', () => {
     // An institute of no registered district, or someone outside the institutions, cannot open one.
     expect((await api.call('POST', '/api/v1/mediations', { ...body, referralNo: 'x' }, await api.login('sc.zc'))).status).toBe(403);
     expect((await api.call('POST', '/api/v1/mediations', body, await api.login('beishan.sg'))).status).toBe(403);
-  });
+
+    // One session, then the employer refuses: the transfer letter and the case file go to the institute, which
+    // receives both before the station closes the case.
+    const caseNo = referred.body.caseNo as string;
+    const act = (action: string, payload: unknown, token = mediator) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, payload, token);
+    expect((await act('scheduleSession', { at: new Date(Date.now() + 3_600_000).toISOString(), mode: 'in_person', place: '西湖调解室' })).status).toBe(200);
+    expect((await act('recordSession', { sessionNo: 1, attendees: [1, 2, 3], notes: '用人单位称加班未经审批，不同意支付加班费' })).status).toBe(200);
+    expect((await act('refuse', { side: 'employer', reason: '用人单位不同意调解' })).status).toBe(200);
+    const sent = await eventually(async () => {
+      const docs = await sys.db.selectFrom('documents').select(['id', 'kind']).where('case_no', '=', caseNo).orderBy('id').execute();
+      return docs.length === 2 && docs;
+    }, 60_000);
+    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file']);
+    const file = await pdfText((await readDocument(sys.db, sent[1].id))!.bytes);
+    for (const said of ['劳动争议调解案卷材料', '经仲裁院委托调解（委托编号西劳人仲委调〔2026〕12号）', '现场调解（西湖调解室）', '用人单位称加班未经审批，不同意支付加班费', '用人单位不同意调解']) {
+      expect(file).toContain(said.replace(/\s+/g, ''));
+    }
+    expect(await pdfText((await readDocument(sys.db, sent[0].id))!.bytes)).toContain('调解案卷材料（调解申请、当事人、调解记录1次、调解不成的原因）');
+    const mail = await smtp.waitFor((m) => m.subject.includes(caseNo), 60_000);
+    expect(mail.attachments).toHaveLength(2);
+    for (const doc of sent) expect((await api.call('POST', `/api/v1/documents/${doc.id}/receipt`, undefined, clerk)).status).toBe(200);
+    await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view?.stage === 'closed', 20_000);
+  }, 120_000);
 });

@@ -49,9 +49,14 @@ describe('mediation → arbitration (time skipping)', () => {
 
     await ctx.env.sleep(MINUTE + 1);
     const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
-    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('十四条')] });
+    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('十四条')], attachments: expect.arrayContaining([expect.stringContaining('调解案卷材料')]) });
+    // The case file goes with it: the application, the parties and every session, held or not.
+    const file = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'case-file'));
+    expect(file.req.step).toBe(letter.req.step);
+    expect(file.req.data).toMatchObject({ source: '到调解站申请调解', reasons: [expect.stringContaining('十四条')] });
     expect((await view()).stage).toBe('transferring');
     const mail = await eventually(() => [...ctx.rec.emails.values()].find((m) => m.caseNo === input.caseNo));
+    expect(mail.documentIds).toHaveLength(2);
     expect(mail.to.address).toBe('zc@arbitration.test');
     expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
   });

@@ -110,7 +110,7 @@ try {
       await onCase('refuse', mediator, { side: 'employer', reason: '单位不同意调解' });
       let letter: MediationView['documents'][number] | undefined;
       while (!(letter = (await view()).documents.find((d) => d.kind === 'transfer-letter'))) await new Promise((r) => setTimeout(r, 50));
-      await onCase('confirmReceipt', arbitrationClerk, { documentId: letter.id });
+      for (const doc of (await view()).documents) await onCase('confirmReceipt', arbitrationClerk, { documentId: doc.id });
       await station.result();
       await save(station, `mediation-${version}-transfer`);
       while ((await handle.query(grievanceViewQuery)).stage !== 'followUp') await new Promise((r) => setTimeout(r, 50));

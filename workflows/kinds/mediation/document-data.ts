@@ -3,7 +3,7 @@
  * it). Pure, so the same state always gives the same document.
  */
 import type {
-  EnforcementApplicationData, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
+  CaseFileData, EnforcementApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
 } from '../../../activities/documents/types';
 import { shanghaiDate } from '../../shared/deadlines';
 import type { Agreement, MediationIntake } from './model';
@@ -57,11 +57,48 @@ export function reviewApplicationData(c: DocumentContext, arbitrationName: strin
   };
 }
 
-export function transferLetterData(c: DocumentContext, arbitrationName: string, reasons: string[]): TransferLetterData {
-  const attachments = ['劳动争议调解申请书', `调解记录（${c.s.sessions.filter((x) => x.recorded).length}次）`, '当事人身份证明材料'];
+export function transferLetterData(c: DocumentContext, arbitrationName: string, reasons: string[], withCaseFile = false): TransferLetterData {
+  const held = c.s.sessions.filter((x) => x.recorded).length;
+  const attachments = withCaseFile
+    ? [`调解案卷材料（调解申请、当事人、调解记录${held}次、调解不成的原因）`, '当事人身份证明材料']
+    : ['劳动争议调解申请书', `调解记录（${held}次）`, '当事人身份证明材料'];
   // A case transferred before its workers elected anyone: the letter names nobody for them, rather than whoever is listed first.
   const b = base(c);
   return { ...b, representatives: b.representatives ?? [], mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
+}
+
+/** How the case reached the station, as the case file says it after 申请人于<date>. */
+function sourceText(intake: MediationIntake): string {
+  switch (intake.source) {
+    case 'grievance': return `经工会维权诉求（${intake.parentCaseNo}）转调解站调解`;
+    case 'referral': return `经仲裁院委托调解${intake.referralNo ? `（委托编号${intake.referralNo}）` : ''}`;
+    default: return '到调解站申请调解';
+  }
+}
+
+/** Who took part in a session: every name for a small case, the first few and the count for a large group. */
+function attendeeText(s: MediationState, partyNos: number[]): string {
+  const names = partyNos.map((no) => (no === s.employer.partyNo ? s.employer.name : s.workers.find((w) => w.partyNo === no)?.name ?? `当事人${no}`));
+  return names.length > 8 ? `${names.slice(0, 5).join('、')}等${names.length}方` : names.join('、');
+}
+
+function sessionRecords(s: MediationState): SessionRecord[] {
+  return s.sessions.map((x) => {
+    const local = new Date(Date.parse(x.at) + 8 * 3_600_000).toISOString();
+    return {
+      on: local.slice(0, 10), time: local.slice(11, 16), how: x.mode === 'online' ? '线上调解' : `现场调解（${x.place ?? '调解站'}）`,
+      recorded: x.recorded, attendees: x.recorded ? attendeeText(s, x.attendees) : '', notes: x.notes ?? '',
+    };
+  });
+}
+
+/** The case file handed over with the transfer letter (Art. 14: the application, the parties, every session). */
+export function caseFileData(c: DocumentContext, arbitrationName: string, reasons: string[]): CaseFileData {
+  const b = base(c);
+  return {
+    ...b, representatives: b.representatives ?? [], mediator: { name: c.mediatorName }, addressedTo: arbitrationName,
+    appliedOn: appliedOn(c), source: sourceText(c.intake), sessions: sessionRecords(c.s), reasons,
+  };
 }
 
 /** What each worker was paid so far: the payments in proportion to what each was agreed (the last worker takes the rest). */

@@ -129,6 +129,8 @@ export const housekeepingConfig = {
   hour: 3,
   minute: 17,
   phoneCodeDays: 7,
+  /** wrong agreement-code tries left untouched this long (a case number that never existed, a superseded draft) */
+  triesDays: 30,
 };
 
 export const durations = { MINUTE, HOUR, DAY };

@@ -28,9 +28,11 @@ export const workerProofGuesses: RateLimitOptions = {
 
 /**
  * A party's agreement code (issue 16): per party's phone, since the 43 workers of a group dispute may all confirm from
- * the station's one network; each party's code also takes only 5 wrong tries per draft (api/services/agreement-confirmation.ts).
+ * the station's one network. What stops guessing is the count in Postgres (5 wrong tries per phone and draft,
+ * api/services/agreement-confirmation.ts), which the mediator may start afresh up to three times; this only slows a
+ * flood, and leaves room for a worker who kept trying while locked out to confirm once the code was sent again.
  */
 export const agreementCodeGuesses: RateLimitOptions = {
-  max: 10, timeWindow: '15 minutes',
+  max: 20, timeWindow: '15 minutes',
   keyGenerator: (req) => `agreement|${req.ip}|${field(req, 'caseNo')}|${field(req, 'phone')}`,
 };

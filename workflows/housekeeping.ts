@@ -11,6 +11,6 @@ const { purgeExpired } = proxyActivities<Pick<CaseActivities, 'purgeExpired'>>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export async function housekeeping(input: { phoneCodeDays: number }): Promise<PurgeCounts> {
-  return purgeExpired({ now: new Date().toISOString(), phoneCodeDays: input.phoneCodeDays });
+export async function housekeeping(input: { phoneCodeDays: number; triesDays?: number }): Promise<PurgeCounts> {
+  return purgeExpired({ now: new Date().toISOString(), phoneCodeDays: input.phoneCodeDays, triesDays: input.triesDays });
 }

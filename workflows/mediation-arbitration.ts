@@ -38,7 +38,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     kind: 'mediation', caseNo, stage: s.stage, status: s.stage === 'closed' ? 'closed' : 'open', source: intake.source,
     parentCaseNo: intake.parentCaseNo, outcome: s.outcome, appliedAt: intake.appliedAt,
     mediationDeadline: agreementReached(s) || s.stage === 'closed' ? null : new Date(mediationDue()).toISOString(),
-    employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, sessions: s.sessions, agreement: s.agreement, review: s.review,
+    employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, codeResends: s.codeResends ?? {}, sessions: s.sessions, agreement: s.agreement, review: s.review,
     reviewRejection: s.rejection?.reason ?? s.lastRejection ?? null, installments: s.installments, documents: s.documents,
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },

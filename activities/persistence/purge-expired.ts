@@ -21,7 +21,9 @@ export function createPurgeExpired(db: Kysely<Database>) {
         workerSessions: count(await trx.deleteFrom('worker_sessions').where('expires_at', '<', now).executeTakeFirst()),
         phoneCodes: count(await trx.deleteFrom('phone_codes').where('created_at', '<', codesBefore).executeTakeFirst()),
         agreementCodes: count(await trx.deleteFrom('agreement_codes').where('case_no', 'in', closed).executeTakeFirst()),
-        agreementCodeTries: count(await trx.deleteFrom('agreement_code_tries').where('case_no', 'in', closed).executeTakeFirst()),
+        // and any count untouched for a month: a case number that never existed, a draft long superseded
+        agreementCodeTries: count(await trx.deleteFrom('agreement_code_tries')
+          .where((eb) => eb.or([eb('case_no', 'in', closed), eb('last_at', '<', new Date(now.getTime() - (req.triesDays ?? 30) * DAY_MS))])).executeTakeFirst()),
       };
     });
   };

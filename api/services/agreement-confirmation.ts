@@ -29,27 +29,48 @@ export function agreementForParty(view: MediationView, partyNo: number) {
   return { version: a.version, employer: view.employer.name, isEmployer, workerCount: view.workers.length, shareFen: share, totalFen: a.totalFen, payment: a.payment, paymentMethod: a.paymentMethod };
 }
 
+type CodeRow = { party_no: number; version: number };
+
+/**
+ * Checks a code under a lock on the phone's count for the draft, so that guesses sent at once are counted one after
+ * another and never more than MAX_CODE_FAILURES of them are compared. The same answers whether or not the phone is
+ * a party's: a stranger's phone gets 5 wrong tries too. A party's code of an earlier draft is told apart (it proves
+ * the party) and not counted.
+ */
+async function checkCode(db: Kysely<Database>, caseNo: string, version: number, phone: string, code: string): Promise<{ match?: CodeRow; stale?: boolean }> {
+  const tries = await db.transaction().execute(async (trx) => {
+    await trx.insertInto('agreement_code_tries').values({ case_no: caseNo, version, phone, failures: 0 })
+      .onConflict((oc) => oc.columns(['case_no', 'version', 'phone']).doNothing()).execute();
+    const count = await trx.selectFrom('agreement_code_tries').select('failures')
+      .where('case_no', '=', caseNo).where('version', '=', version).where('phone', '=', phone).forUpdate().executeTakeFirstOrThrow();
+    if (count.failures >= MAX_CODE_FAILURES) return null;
+    const rows: CodeRow[] = version === 0 ? [] : await trx.selectFrom('agreement_codes').select(['party_no', 'version', 'code_hash'])
+      .where('case_no', '=', caseNo).where('phone', '=', phone).where('version', '<=', version).orderBy('version', 'desc').execute()
+      .then((all) => all.filter((r) => sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code))));
+    if (rows.length === 0) {
+      await trx.updateTable('agreement_code_tries').set({ failures: count.failures + 1, last_at: new Date() })
+        .where('case_no', '=', caseNo).where('version', '=', version).where('phone', '=', phone).execute();
+    }
+    return rows;
+  });
+  if (tries === null) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送确认码', 'TooManyTries');
+  const current = tries.find((r) => r.version === version);
+  return current ? { match: current } : tries.length > 0 ? { stale: true } : {};
+}
+
 export async function confirmByCode(db: Kysely<Database>, temporal: Client, caseNo: string, phone: string, code: string) {
   // Anyone may call this: until the phone and code match, it tells nothing about the case, not even that it exists or
   // whether a draft awaits confirmation. Only a party who proved their code hears where the case stands.
   const view = await caseView<MediationView>(temporal, caseNo, db).catch((err: unknown) => {
-    throw err instanceof HttpError && err.statusCode === 404 ? wrong() : err;
+    if (err instanceof HttpError && err.statusCode === 404) return null;
+    throw err;
   });
-  const a = view.agreement;
-  if (!a) throw wrong();
-  // The same answers whether or not the phone is a party's: a stranger's phone gets 5 wrong tries too.
-  const tries = await db.selectFrom('agreement_code_tries').select('failures')
-    .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).executeTakeFirst();
-  if ((tries?.failures ?? 0) >= MAX_CODE_FAILURES) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送确认码', 'TooManyTries');
-  const rows = await db.selectFrom('agreement_codes').selectAll()
-    .where('case_no', '=', caseNo).where('version', '=', a.version).where('phone', '=', phone).execute();
-  const match = rows.find((r) => sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code)));
-  if (!match) {
-    await db.insertInto('agreement_code_tries').values({ case_no: caseNo, version: a.version, phone, failures: 1 })
-      .onConflict((oc) => oc.columns(['case_no', 'version', 'phone']).doUpdateSet((eb) => ({ failures: eb('agreement_code_tries.failures', '+', 1), last_at: new Date() })))
-      .execute();
-    throw wrong();
-  }
+  const a = view?.agreement ?? null;
+  // No such case, or no draft: counted like any wrong code (draft 0), so the 6th try is refused here too.
+  const checked = await checkCode(db, caseNo, a?.version ?? 0, phone, code);
+  if (checked.stale) throw new HttpError(409, `调解协议已修改（现为第${a!.version}稿），请使用最新短信中的确认码`, 'ActionNotAllowed');
+  const match = checked.match;
+  if (!match || !view || !a) throw wrong();
   const isEmployer = match.party_no === view.employer.partyNo;
   const name = isEmployer ? view.employer.representative.name : view.workers.find((w) => w.partyNo === match.party_no)?.name ?? '';
   if (a.confirmedBy.includes(match.party_no)) return { confirmed: true, already: true, party: agreementForParty(view, match.party_no), remaining: view.workers.length + 1 - a.confirmedBy.length };

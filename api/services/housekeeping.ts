@@ -13,7 +13,7 @@ export async function ensureHousekeepingSchedule(temporal: Client, taskQueue = t
     await temporal.schedule.create({
       scheduleId: id,
       spec: { calendars: [{ hour: housekeepingConfig.hour, minute: housekeepingConfig.minute }], timezone: 'Asia/Shanghai' },
-      action: { type: 'startWorkflow', workflowType: 'housekeeping', workflowId: id, taskQueue, args: [{ phoneCodeDays: housekeepingConfig.phoneCodeDays }] },
+      action: { type: 'startWorkflow', workflowType: 'housekeeping', workflowId: id, taskQueue, args: [{ phoneCodeDays: housekeepingConfig.phoneCodeDays, triesDays: housekeepingConfig.triesDays }] },
       // a run still going (Postgres down all night) is not joined by a second one
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     });

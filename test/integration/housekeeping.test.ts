@@ -49,6 +49,8 @@ describe('the daily housekeeping', () => {
       await sys.db.insertInto('agreement_codes').values({ case_no: caseNo, party_no: 2, version: 1, phone: '13800000002', code_hash: 'x' }).execute();
       await sys.db.insertInto('agreement_code_tries').values({ case_no: caseNo, version: 1, phone: '13800000003', failures: 2 }).execute();
     }
+    // a count for a case number that never existed, untouched for a month
+    await sys.db.insertInto('agreement_code_tries').values({ case_no: 'MA0000000000', version: 0, phone: '13800000004', failures: 5, last_at: new Date(now - 31 * DAY) }).execute();
     const before = await rows();
 
     await ensureHousekeepingSchedule(sys.temporal, sys.taskQueue);
@@ -57,12 +59,12 @@ describe('the daily housekeeping', () => {
     const described = await schedule.describe();
     expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: housekeepingConfig.hour }], minute: [{ start: housekeepingConfig.minute }] });
     expect(described.spec.timezone).toBe('Asia/Shanghai');
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'housekeeping', taskQueue: sys.taskQueue });
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'housekeeping', taskQueue: sys.taskQueue, args: [{ phoneCodeDays: 7, triesDays: 30 }] });
 
     await schedule.trigger();
     const run = await eventually(async () => (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId, 20_000);
     const counts = await sys.temporal.workflow.getHandle(run).result();
-    expect(counts).toEqual({ staffSessions: 1, workerSessions: 1, phoneCodes: 1, agreementCodes: 1, agreementCodeTries: 1 });
+    expect(counts).toEqual({ staffSessions: 1, workerSessions: 1, phoneCodes: 1, agreementCodes: 1, agreementCodeTries: 2 });
 
     const after = await rows();
     expect(after.staffSessions.sort()).toEqual(before.staffSessions.filter((t) => t !== 'ended-staff').sort());

@@ -72,10 +72,13 @@ describe('the Xiamen group dispute through the API', () => {
     expect(stranger.body.message).toContain('不是本案的职工');
     expect((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.agreement).toBeNull();
 
-    // Before a draft, and for a number that does not exist, the answer is a wrong code's: nobody learns which cases exist.
+    // Before a draft, and for a number that does not exist, the answers are a wrong code's, the 6th refused as with a
+    // draft: nobody learns which cases exist or wait for a confirmation.
     for (const no of [caseNo, 'MA9999999999']) {
-      const r = await api.call('POST', `/api/v1/mediations/${no}/confirmations`, { phone: EMPLOYER_PHONE, code: '123456' });
-      expect([r.status, r.body.message]).toEqual([400, '手机号码或确认码不正确']);
+      for (let i = 1; i <= 6; i++) {
+        const r = await api.call('POST', `/api/v1/mediations/${no}/confirmations`, { phone: '13700008888', code: '123456' });
+        expect([r.status, r.body.message]).toEqual(i <= 5 ? [400, '手机号码或确认码不正确'] : [429, '确认码错误次数过多，请联系调解员重新发送确认码']);
+      }
     }
 
     const drafted = await act('draftAgreement', draft);
@@ -84,13 +87,24 @@ describe('the Xiamen group dispute through the API', () => {
     // The same draft sent again (a JSON client's retry without a key) starts nothing over: no second round of codes.
     const twice = await act('draftAgreement', draft);
     expect([twice.status, twice.body.message]).toEqual([409, expect.stringContaining('无需重新拟定')]);
+    const reordered = await act('draftAgreement', { ...draft, payment: { installments: plan.map((i) => ({ amountFen: i.amountFen, dueDate: i.dueDate })), kind: 'installments' } });
+    expect(reordered.status).toBe(409);
 
-    // Every party confirms with the code texted to their own phone; a wrong code first changes nothing.
+    // A second draft (another way to pay): every party gets the code of 第2稿; a code of 第1稿 is told apart, not counted.
     const phones = [EMPLOYER_PHONE, ...workers.map((w) => w.phone)];
-    const codeOf = async (phone: string) => {
-      const m = await sys.sms.waitFor((x) => x.phone === phone && /确认码\d{6}/.test(x.text), 30_000);
+    const codeOf = async (phone: string, version = 2) => {
+      const m = await sys.sms.waitFor((x) => x.phone === phone && x.text.includes(`第${version}稿`) && /确认码\d{6}/.test(x.text), 30_000);
       return /确认码(\d{6})/.exec(m.text)![1];
     };
+    const v1 = await codeOf(phones[2], 1);
+    expect((await act('draftAgreement', { ...draft, paymentMethod: '以银行转账方式分期支付至各申请人本人银行账户' })).status).toBe(200);
+    const stale = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[2], code: v1 });
+    expect([stale.status, stale.body.message]).toEqual([409, '调解协议已修改（现为第2稿），请使用最新短信中的确认码']);
+    // Ten wrong guesses at once from one phone: five are compared, the rest refused.
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: '13700007777', code: String(100000 + i) })));
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(5).fill(400), ...Array(5).fill(429)]);
+
+    // Every party confirms with the code texted to their own phone; a wrong code first changes nothing.
     const first = await codeOf(phones[1]);
     const wrongCode = first === '000000' ? '000001' : '000000';
     const refused = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: wrongCode });
@@ -116,7 +130,7 @@ describe('the Xiamen group dispute through the API', () => {
     expect(/确认码(\d{6})/.exec(again.text)![1]).toBe(first);
     expect(sys.sms.received.slice(textedBefore).filter((x) => /确认码/.test(x.text))).toHaveLength(1);
     const resentEvents = await sys.db.selectFrom('case_events').select(['summary', 'actor']).where('case_no', '=', caseNo).where('type', '=', 'agreement_code_resent').execute();
-    expect(resentEvents).toEqual([{ actor: expect.any(String), summary: expect.stringContaining(`重新发送调解协议（第1稿）确认码`) }]);
+    expect(resentEvents).toEqual([{ actor: expect.any(String), summary: expect.stringContaining(`重新发送调解协议（第2稿）确认码`) }]);
     expect(resentEvents[0].summary).toContain(workers[0].name);
     for (const phone of phones) {
       const r = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone, code: await codeOf(phone) });

@@ -13,7 +13,7 @@ function stateOf(workers = 3) {
   const s = initialMediationState(input);
   const view = (): MediationView => ({
     kind: 'mediation', caseNo: input.caseNo, stage: s.stage, status: 'open', source: 'walk_in', parentCaseNo: null, outcome: null,
-    appliedAt: asOf, mediationDeadline: null, employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, sessions: s.sessions, agreement: s.agreement,
+    appliedAt: asOf, mediationDeadline: null, employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, codeResends: s.codeResends ?? {}, sessions: s.sessions, agreement: s.agreement,
     review: s.review, reviewRejection: null, installments: s.installments, documents: s.documents, openTasks: [], districtId: 'd-1',
     streetId: 's-1', asOf, places: { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' },
   });
@@ -111,6 +111,10 @@ describe('mediation rules', () => {
     const applied = run({ action: 'resendCode', actor: mediator, payload: { partyNo: 1 } });
     expect(applied).toMatchObject({ type: 'agreement_code_resent', data: { partyNo: 1, version: 1 } });
     expect(applied.summary).toContain(`用人单位${s.employer.name}`);
+    run({ action: 'resendCode', actor: mediator, payload: { partyNo: 1 } });
+    run({ action: 'resendCode', actor: mediator, payload: { partyNo: 1 } });
+    expect(refusal(() => run({ action: 'resendCode', actor: mediator, payload: { partyNo: 1 } })).message).toContain('已为');
+    run({ action: 'resendCode', actor: mediator, payload: { partyNo: 3 } });
     expect(s.agreement?.confirmedBy).toEqual([2]);
   });
 
@@ -137,6 +141,9 @@ describe('mediation rules', () => {
     run(draft());
     const same = draft({ terms: [{ partyNo: 4, amountFen: 300_000 }, { partyNo: 2, amountFen: 100_000 }, { partyNo: 3, amountFen: 200_000 }], paymentMethod: ' 银行转账' });
     expect(refusal(() => run(same))).toMatchObject({ type: 'ActionNotAllowed', message: expect.stringContaining('与待确认的调解协议（第1稿）内容相同') });
+    // the same plan written with its keys in another order (a JSON client) is the same draft
+    const reordered = draft({ payment: { installments: [{ amountFen: 300_000, dueDate: '2026-12-10' }, { amountFen: 300_000, dueDate: '2027-01-10' }], kind: 'installments' } });
+    expect(refusal(() => run(reordered)).type).toBe('ActionNotAllowed');
     expect(s.agreement?.version).toBe(1);
     run(draft({ paymentMethod: '现金' }));
     expect(s.agreement?.version).toBe(2);

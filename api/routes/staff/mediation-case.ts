@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { SignedInStaff } from '../../../db/queries/staff';
 import type { Database } from '../../../db/schema';
 import {
-  MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView,
+  MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView,
 } from '../../../workflows/kinds/mediation/model';
 import { shanghaiDate } from '../../../workflows/shared/deadlines';
 import type { FormBody } from './mediation-form';
@@ -19,7 +19,7 @@ export interface FailedForm { action: string; message: string; values: FormBody 
 const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
 /** The mediator's own work: these forms come first, in the order the process needs them. */
-export const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'submitForReview', 'electRepresentatives', 'draftAgreement', 'recordSession', 'scheduleSession'];
+export const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
 export const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
@@ -115,6 +115,7 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
     otherActions: actions.filter((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)),
     irreversibleActions: actions.filter((a) => IRREVERSIBLE_ACTIONS.includes(a.name)),
     irreversibleOpen: actions.some((a) => IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
+    otherSummary: actions.filter((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)).map((a) => MEDIATION_ACTION_LABELS[a.name as keyof typeof MEDIATION_ACTION_LABELS] ?? a.name).join('、'),
     otherOpen: actions.some((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
   };
 }

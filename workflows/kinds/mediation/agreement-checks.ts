@@ -62,11 +62,16 @@ export function checkAgreementTerms(p: Partial<AgreementTerms> | undefined, work
   if (planned !== total) throw domainError('InvalidPayload', `各期金额合计${yuan(planned)}元，与调解总金额${yuan(total)}元不符`);
 }
 
-/** Two drafts that say the same (the order the workers were typed in aside): a second one would only text new codes. */
+/**
+ * Two drafts that say the same (the order the workers were typed in, or a JSON client's order of keys, aside): a second
+ * one would only text new codes. Every field is named here, so nothing depends on how an object was written.
+ */
 export function sameTerms(a: AgreementTerms, b: AgreementTerms): boolean {
-  const canonical = (t: AgreementTerms) => JSON.stringify({
-    terms: [...t.terms].sort((x, y) => x.partyNo - y.partyNo).map((x) => [x.partyNo, x.amountFen]),
-    totalFen: t.totalFen, payment: t.payment, paymentMethod: t.paymentMethod.trim(),
-  });
+  const canonical = (t: AgreementTerms) => JSON.stringify([
+    [...t.terms].sort((x, y) => x.partyNo - y.partyNo).map((x) => [x.partyNo, x.amountFen]),
+    t.totalFen,
+    t.payment.kind === 'lump-sum' ? ['lump-sum', t.payment.dueDate] : ['installments', t.payment.installments.map((i) => [i.dueDate, i.amountFen])],
+    t.paymentMethod.trim(),
+  ]);
   return canonical(a) === canonical(b);
 }

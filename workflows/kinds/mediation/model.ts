@@ -141,6 +141,8 @@ export interface MediationView extends CaseViewBase {
   workers: WorkerParty[];
   /** the workers' elected representatives (party numbers), from ten workers on; null until recorded */
   representatives: number[] | null;
+  /** codes texted again, by `<draft version>:<party number>` */
+  codeResends?: Record<string, number>;
   sessions: Session[];
   agreement: Agreement | null;
   review: ReviewDecision | null;
@@ -198,6 +200,8 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
 export const REPRESENTED_FROM = 10;
 export const REPRESENTATIVES_MIN = 3;
 export const REPRESENTATIVES_MAX = 5;
+/** how often one party's code for one draft is texted again before the mediator must check the number instead */
+export const MAX_CODE_RESENDS = 3;
 
 /** Most workers a group dispute registers in one case (a larger group is split by the station). */
 export const MAX_WORKERS = 300;

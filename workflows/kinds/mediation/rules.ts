@@ -13,12 +13,12 @@ import type { Actor } from '../../shared/roles';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
 import {
-  MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
+  MAX_CODE_RESENDS, MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
   type AgreementTerms, type MediationAction, type MediationCommand, type MediationStage, type MediationView,
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives'>>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends'>>;
 
 const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
@@ -121,6 +121,9 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       const name = partyName(s, p.partyNo);
       if (name === null) throw domainError('InvalidPayload', '该当事人不在本案中');
       if (s.agreement?.confirmedBy.includes(p.partyNo)) throw domainError('ActionNotAllowed', `${name}已确认调解协议，无需重新发送`);
+      if ((s.codeResends?.[`${s.agreement?.version}:${p.partyNo}`] ?? 0) >= MAX_CODE_RESENDS) {
+        throw domainError('ActionNotAllowed', `已为${name}重新发送${MAX_CODE_RESENDS}次确认码，请先电话核实其手机号码`);
+      }
       return;
     }
     case 'refuse':
@@ -169,6 +172,9 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
 function stageRefusal(action: MediationAction, s: MediationRuleState): string {
   if (action === 'recordSession') return '没有待记录的调解场次，请先安排调解';
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
+  if (action === 'electRepresentatives' && s.workers.length < REPRESENTED_FROM && s.stage !== 'closed') {
+    return `职工${s.workers.length}人，不足${REPRESENTED_FROM}人的由职工本人参加调解并签名，无需登记代表`;
+  }
   return `当前环节为“${MEDIATION_STAGE_LABELS[s.stage]}”，不能执行“${MEDIATION_ACTION_LABELS[action]}”`;
 }
 

@@ -13,6 +13,8 @@ export interface MediationState {
   workers: WorkerParty[];
   /** elected by ten or more workers (party numbers); absent in cases from before it was recorded */
   representatives?: number[];
+  /** codes texted again, by `<draft version>:<party number>` */
+  codeResends?: Record<string, number>;
   sessions: Session[];
   agreement: Agreement | null;
   refusal: { side: 'worker' | 'employer'; reason: string } | null;
@@ -66,10 +68,11 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     case 'setWorkers': {
       // The employer is party 1; workers follow in the order the mediator listed them.
       s.workers = cmd.payload.workers.map((w, i) => ({ ...w, partyNo: i + 2 }));
-      // a new list numbers the workers anew: whoever was elected is elected again from it
+      // a new list numbers the workers anew: whoever was elected is recorded again from it, and the history says so
+      const hadRepresentatives = !!s.representatives?.length;
       s.representatives = undefined;
       const claimed = s.workers.reduce((t, w) => t + w.claimedFen, 0);
-      return { type: 'workers_registered', summary: `${by}登记申请调解的职工${s.workers.length}人，请求金额合计${yuan(claimed)}`, data: { count: s.workers.length, claimedFen: claimed }, parties: s.workers.map((w) => workerFacts(w)) };
+      return { type: 'workers_registered', summary: `${by}登记申请调解的职工${s.workers.length}人，请求金额合计${yuan(claimed)}${hadRepresentatives ? '；名单已变，职工代表须重新登记' : ''}`, data: { count: s.workers.length, claimedFen: claimed }, parties: s.workers.map((w) => workerFacts(w)) };
     }
     case 'electRepresentatives': {
       s.representatives = [...cmd.payload.partyNos];
@@ -115,6 +118,8 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     }
     case 'resendCode': {
       const a = s.agreement!;
+      const key = `${a.version}:${cmd.payload.partyNo}`;
+      s.codeResends = { ...s.codeResends, [key]: (s.codeResends?.[key] ?? 0) + 1 };
       const isEmployer = cmd.payload.partyNo === s.employer.partyNo;
       const name = isEmployer ? s.employer.name : s.workers.find((w) => w.partyNo === cmd.payload.partyNo)!.name;
       return { type: 'agreement_code_resent', summary: `${by}向${isEmployer ? '用人单位' : '职工'}${name}重新发送调解协议（第${a.version}稿）确认码`, data: { partyNo: cmd.payload.partyNo, version: a.version } };
@@ -132,11 +137,11 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     }
     case 'confirmReview':
       s.review = { number: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn, confirmedBy: by };
-      return { type: 'review_confirmed', summary: `仲裁院${by}审查确认调解协议，出具调解书（${cmd.payload.decisionNo}），${cmd.payload.effectiveOn}生效`, data: { decisionNo: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn } };
+      return { type: 'review_confirmed', summary: `仲裁院审查确认调解协议（${by}），出具调解书（${cmd.payload.decisionNo}），${cmd.payload.effectiveOn}生效`, data: { decisionNo: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn } };
     case 'rejectReview':
       s.rejection = { reason: cmd.payload.reason, next: cmd.payload.next };
       s.lastRejection = cmd.payload.reason;
-      return { type: 'review_rejected', summary: `仲裁院${by}不予确认调解协议：${cmd.payload.reason}；${cmd.payload.next === 'mediation' ? '退回调解' : '转入仲裁'}`, data: { next: cmd.payload.next } };
+      return { type: 'review_rejected', summary: `仲裁院不予确认调解协议（${by}）：${cmd.payload.reason}；${cmd.payload.next === 'mediation' ? '退回调解' : '转入仲裁'}`, data: { next: cmd.payload.next } };
     case 'recordPayment': {
       const due = s.installments.find((i) => i.no === cmd.payload.installmentNo)!;
       due.paidFen += cmd.payload.paidFen;

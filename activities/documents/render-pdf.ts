@@ -50,6 +50,13 @@ function place(doc: Doc, boxes: Box[]): void {
     let height = boxes[i].height;
     while (boxes[j].keepWithNext && j + 1 < boxes.length) height += boxes[++j].height;
     const header = boxes[i].header?.height ?? 0;
+    // The last text and the closing together taller than a page (five representatives signing one a row): the text
+    // before the closing goes where it falls, and the closing (the places to sign, the seal, the date) stays whole.
+    const firstClosing = boxes.slice(i, j + 1).findIndex((b) => b.closing);
+    if (height + header > bottom - top && firstClosing > 0) {
+      j = i + firstClosing - 1;
+      height = boxes.slice(i, j + 1).reduce((t, b) => t + b.height, 0);
+    }
     if (y > top && y + height > bottom && height + header <= bottom - top) newPage(boxes[i]);
     for (let k = i; k <= j; k++) {
       const b = boxes[k];

@@ -179,6 +179,24 @@ describe('the layout a clerk checks', () => {
     expect(pages.join('')).not.toContain('此页无正文');
   });
 
+  it('keeps five representatives signing one a row on one page, with the last text when they fit, else under （此页无正文）', async () => {
+    // Three-character names make each place to sign a row of its own: the closing and the text before it exceed a page.
+    const names = ['蔡金水', '赖春生', '罗国平', '施丽娟', '梁文斌'];
+    const base = xm.data['review-application'];
+    for (const pad of [0, 9, 30, 60]) {
+      const data = {
+        ...base, workers: base.workers.map((w, i) => (i < 5 ? { ...w, name: names[i] } : w)), representatives: [1, 2, 3, 4, 5],
+        terms: { kind: 'lump-sum' as const, dueDate: '2026-12-31' }, paymentMethod: base.paymentMethod + '并'.repeat(pad),
+      };
+      const pages = await pdfPages((await renderDocument('review-application', xm.caseNo, data)).bytes);
+      const signing = pages.flatMap((p, i) => ((p.match(/劳动者代表\S{3}（签名）/g) ?? []).length > 0 ? [i] : []));
+      expect(signing, `pad ${pad}`).toHaveLength(1);
+      expect(pages[signing[0]].match(/劳动者代表\S{3}（签名）/g)).toHaveLength(5);
+      const page = pages[signing[0]];
+      expect(page.startsWith('（此页无正文）') || page.includes('请依法确认并制作调解书。'), `pad ${pad}`).toBe(true);
+    }
+  });
+
   it('says （此页无正文） on a page that starts with places to sign, when the closing is too long to keep with the text', async () => {
     const markup = ['# 调解协议书', '正文。'.repeat(20), ...Array.from({ length: 60 }, (_, i) => `_ 申请人${i + 1}号代表人（签名）：`)].join('\n');
     const { bytes, pages } = await renderPdf(parseMarkup(markup), { title: 't', subject: 's', author: 'a', date: '2026-11-25', digest: 'd' });

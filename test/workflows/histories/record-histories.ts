@@ -130,6 +130,8 @@ try {
         terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 1_000_000 })), totalFen: 3_000_000, paymentMethod: '银行转账',
         payment: { kind: 'installments', installments: [{ dueDate: day(10), amountFen: 1_500_000 }, { dueDate: day(40), amountFen: 1_500_000 }] },
       });
+      // v5 on: a worker's code texted again before anyone confirms
+      if (version >= 'v5') await onCase('resendCode', mediator, { partyNo: 2 });
       for (const p of [1, 2, 3, 4]) await onCase('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `当事人${p}` }, { partyNo: p, version: 1 });
       await onCase('submitForReview', mediator, {});
       await onCase('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第7号', effectiveOn: day(0) });

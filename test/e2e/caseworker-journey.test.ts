@@ -9,7 +9,7 @@ import { apiClient, validIntake } from '../helpers/http';
 import { demoGrievanceInput, faultCaseNumbers, startGrievance } from '../helpers/fault-cases';
 import { eventually } from '../helpers/time-skipping';
 import { freshPhone, workerTokenByLink } from '../helpers/worker-proof';
-import { expectInOrder, lookAt, mainText } from './helpers/reading';
+import { expectInOrder, lookAt, mainText, signInAs } from './helpers/reading';
 import { useJourney } from './helpers/journey';
 
 const world = useJourney('e2e_caseworker');
@@ -26,11 +26,7 @@ describe('a street caseworker at a desk', () => {
     await eventually(async () => (await api.call('GET', '/api/v1/tasks', undefined, staff)).body.tasks.length === 2, 20_000);
 
     const desk = await (await world.env.desk()).newPage();
-    await desk.goto(`${world.sys.baseUrl}/staff/login`);
-    await desk.getByLabel('用户名').fill('beishan.sg');
-    await desk.getByLabel('密码').fill('gongqing2026');
-    await desk.getByRole('button', { name: '登录' }).click();
-    await desk.waitForURL('**/staff');
+    await signInAs(desk, world.sys.baseUrl, 'beishan.sg');
     const inbox = await mainText(desk);
     // Overdue first, in words, then the one still in time.
     expectInOrder(inbox, ['待办（2）', '已超时', overdueNo, '还剩', later.body.caseNo]);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/http';
 import { eventually } from '../helpers/time-skipping';
 import { xiamenWorkers } from '../helpers/xiamen-case';
-import { lookAt, mainText } from './helpers/reading';
+import { lookAt, mainText, signInAs } from './helpers/reading';
 import { useJourney } from './helpers/journey';
 
 const world = useJourney('e2e_mediator');
@@ -27,11 +27,7 @@ describe('a station mediator on a phone', () => {
     const caseNo = opened.body.caseNo as string;
 
     const phone = await (await world.env.phone()).newPage();
-    await phone.goto(`${world.sys.baseUrl}/staff/login`);
-    await phone.getByLabel('用户名').fill('xihu.tj');
-    await phone.getByLabel('密码').fill('gongqing2026');
-    await phone.getByRole('button', { name: '登录' }).click();
-    await phone.waitForURL('**/staff');
+    await signInAs(phone, world.sys.baseUrl, 'xihu.tj');
     await phone.goto(`${world.sys.baseUrl}/staff/cases/${caseNo}`);
 
     // Two boxes ticked: refused in the form, which the phone scrolls to (its first box has the focus).

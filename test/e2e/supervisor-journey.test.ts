@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoGrievanceInput, faultCaseNumbers, startGrievance } from '../helpers/fault-cases';
 import { eventually } from '../helpers/time-skipping';
-import { expectInOrder, headings, lookAt, mainText } from './helpers/reading';
+import { expectInOrder, headings, lookAt, mainText, signInAs } from './helpers/reading';
 import { useJourney } from './helpers/journey';
 
 const world = useJourney('e2e_supervisor');
@@ -20,11 +20,7 @@ describe('a street chair reading a case', () => {
 
     for (const [ctx, label] of [[await world.env.phone(), 'phone'], [await world.env.desk(), 'desk']] as const) {
       const page = await ctx.newPage();
-      await page.goto(`${world.sys.baseUrl}/staff/login?next=/staff/cases/${caseNo}/history`);
-      await page.getByLabel('用户名').fill('beishan.zx');
-      await page.getByLabel('密码').fill('gongqing2026');
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(`**/staff/cases/${caseNo}/history`);
+      await signInAs(page, world.sys.baseUrl, 'beishan.zx', `/staff/cases/${caseNo}/history`);
       const account = await mainText(page);
       expect((await headings(page))[0]).toContain(caseNo);
       // The account, in words: the integrity check, the summary, then the story with the missed deadline and reminder.

@@ -1,4 +1,4 @@
-/** How the journeys read a page: as a person does, its main text in order, its headings; and look at it (screenshot, axe). */
+/** How the journeys read a page: as a person does, its main text in order, its headings; look at it (screenshot, axe); sign in. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, screenshot } from './browser-env';
@@ -27,3 +27,12 @@ export async function lookAt(page: Page, shot: string, label: string) {
   await expectAccessible(page, label);
 }
 
+
+/** Signs a staff member in through the sign-in page, as a person types it; `next` is where the page sends them after. */
+export async function signInAs(page: Page, baseUrl: string, username: string, next = '/staff') {
+  await page.goto(`${baseUrl}/staff/login${next === '/staff' ? '' : `?next=${next}`}`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('gongqing2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`**${next}`);
+}

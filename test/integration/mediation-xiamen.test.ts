@@ -138,6 +138,11 @@ describe('the Xiamen group dispute through the API', () => {
     }
     const late = await act('resendCode', { partyNo: 2 });
     expect(late.status).toBe(409);
+    // 44 confirmations in the history: the case page shows the latest twelve and folds the rest, numbered on.
+    const casePage = await (await fetch(`${sys.baseUrl}/staff/cases/${caseNo}`, { headers: { authorization: `Bearer ${mediator}` } })).text();
+    const folded = /较早的记录（(\d+)条）/.exec(casePage);
+    expect(Number(folded?.[1])).toBeGreaterThan(30);
+    expect(casePage).toContain(`<ol class="timeline" start="${Number(folded![1]) + 1}">`);
     await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.stage === 'submitting', 20_000);
 
     // Submitted for review: two PDFs e-mailed to the district's arbitration institute, byte for byte as stored.

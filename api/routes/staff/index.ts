@@ -23,7 +23,7 @@ import { payloadFromForm } from './action-form';
 import calendarPages from './calendar';
 import documentPages from './documents';
 import emailPage from './email';
-import { mediationCaseModel } from './mediation-case';
+import { mediationCaseModel, timelineOf } from './mediation-case';
 import { mediationPayloadFromForm, type FormBody } from './mediation-form';
 import mediationIntakePages from './mediation-intake';
 import sessionPages from './session';
@@ -83,7 +83,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
     const notice = done && Object.hasOwn(DONE_NOTICES, done) ? `已完成：${DONE_NOTICES[done]}` : undefined;
     if (kindOfCaseNo(caseNo)?.kind === 'mediation') {
       const page = await mediationCaseModel(app.db, req.staff!, detail.view as unknown as MediationView, detail.actions, failed);
-      return reply.view('mediation-case', { title: `调解案件 ${caseNo}`, staff: req.staff, ...detail, ...page, notice, supervisor });
+      return reply.view('mediation-case', { title: `调解案件 ${caseNo}`, staff: req.staff, ...detail, ...page, ...timelineOf(detail.events), notice, supervisor });
     }
     const actions = detail.actions.map((name) => (name === failed?.action ? { name, error: failed.message, values: failed.values } : { name, values: {} }));
     // A refused action that is no longer offered (the case moved on meanwhile) has no form to show its error in.

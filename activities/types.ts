@@ -161,8 +161,8 @@ export interface DistrictInstitutions {
 export interface PurgeRequest {
   now: string;
   phoneCodeDays: number;
-  /** wrong agreement-code tries untouched this long go too (those of closed cases at once); 30 when not given */
-  triesDays?: number;
+  /** wrong agreement-code tries untouched this long go too (those of closed cases at once) */
+  triesDays: number;
 }
 
 export interface PurgeCounts {

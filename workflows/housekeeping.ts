@@ -4,13 +4,13 @@
  * process, so that a day is neither skipped while the web process restarts nor run twice by two of them.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities, PurgeCounts } from '../activities/types';
+import type { CaseActivities, PurgeCounts, PurgeRequest } from '../activities/types';
 
 const { purgeExpired } = proxyActivities<Pick<CaseActivities, 'purgeExpired'>>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export async function housekeeping(input: { phoneCodeDays: number; triesDays?: number }): Promise<PurgeCounts> {
-  return purgeExpired({ now: new Date().toISOString(), phoneCodeDays: input.phoneCodeDays, triesDays: input.triesDays });
+export async function housekeeping(input: Omit<PurgeRequest, 'now'>): Promise<PurgeCounts> {
+  return purgeExpired({ ...input, now: new Date().toISOString() });
 }

@@ -23,7 +23,7 @@ export function createPurgeExpired(db: Kysely<Database>) {
         agreementCodes: count(await trx.deleteFrom('agreement_codes').where('case_no', 'in', closed).executeTakeFirst()),
         // and any count untouched for a month: a case number that never existed, a draft long superseded
         agreementCodeTries: count(await trx.deleteFrom('agreement_code_tries')
-          .where((eb) => eb.or([eb('case_no', 'in', closed), eb('last_at', '<', new Date(now.getTime() - (req.triesDays ?? 30) * DAY_MS))])).executeTakeFirst()),
+          .where((eb) => eb.or([eb('case_no', 'in', closed), eb('last_at', '<', new Date(now.getTime() - req.triesDays * DAY_MS))])).executeTakeFirst()),
       };
     });
   };

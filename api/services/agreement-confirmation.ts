@@ -45,7 +45,7 @@ async function checkCode(db: Kysely<Database>, caseNo: string, version: number, 
       .where('case_no', '=', caseNo).where('version', '=', version).where('phone', '=', phone).forUpdate().executeTakeFirstOrThrow();
     if (count.failures >= MAX_CODE_FAILURES) return null;
     const rows: CodeRow[] = version === 0 ? [] : await trx.selectFrom('agreement_codes').select(['party_no', 'version', 'code_hash'])
-      .where('case_no', '=', caseNo).where('phone', '=', phone).where('version', '<=', version).orderBy('version', 'desc').execute()
+      .where('case_no', '=', caseNo).where('phone', '=', phone).where('version', '<=', version).execute()
       .then((all) => all.filter((r) => sameHash(r.code_hash, agreementCodeHash(caseNo, r.party_no, r.version, code))));
     if (rows.length === 0) {
       await trx.updateTable('agreement_code_tries').set({ failures: count.failures + 1, last_at: new Date() })

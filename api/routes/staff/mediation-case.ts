@@ -84,6 +84,7 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
   });
   // once the workers' representatives are recorded, changing them is no longer the next step
   const main = view.representatives ? MAIN_ACTIONS.filter((n) => n !== 'electRepresentatives') : MAIN_ACTIONS;
+  const other = actions.filter((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name));
   // A refused action no longer offered (the case moved on meanwhile) has no form to show its error in.
   const error = failed && !actionNames.includes(failed.action) ? failed.message : undefined;
 
@@ -112,11 +113,11 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
       ...d, shortSha: d.sha256.slice(0, 12), addressedName: d.addressedTo ? names.get(d.addressedTo) ?? d.addressedTo : null,
     })),
     mainActions: actions.filter((a) => main.includes(a.name)).sort((x, y) => main.indexOf(x.name) - main.indexOf(y.name)),
-    otherActions: actions.filter((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)),
+    otherActions: other,
     irreversibleActions: actions.filter((a) => IRREVERSIBLE_ACTIONS.includes(a.name)),
     irreversibleOpen: actions.some((a) => IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
-    otherSummary: actions.filter((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name)).map((a) => MEDIATION_ACTION_LABELS[a.name as keyof typeof MEDIATION_ACTION_LABELS] ?? a.name).join('、'),
-    otherOpen: actions.some((a) => !main.includes(a.name) && !IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
+    otherSummary: other.map((a) => MEDIATION_ACTION_LABELS[a.name as keyof typeof MEDIATION_ACTION_LABELS] ?? a.name).join('、'),
+    otherOpen: other.some((a) => a.error),
   };
 }
 

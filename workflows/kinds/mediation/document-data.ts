@@ -7,7 +7,7 @@ import type {
 } from '../../../activities/documents/types';
 import { shanghaiDate } from '../../shared/deadlines';
 import type { Agreement, MediationIntake } from './model';
-import type { MediationState } from './state';
+import { partyName, type MediationState } from './state';
 
 export interface DocumentContext {
   intake: MediationIntake;
@@ -40,6 +40,12 @@ function base(c: DocumentContext) {
   };
 }
 
+/** The documents of a transfer: a case transferred before its workers elected anyone names nobody for them, rather than whoever is listed first. */
+function transferBase(c: DocumentContext) {
+  const b = base(c);
+  return { ...b, representatives: b.representatives ?? [] };
+}
+
 const appliedOn = (c: DocumentContext) => shanghaiDay(c.intake.appliedAt);
 const shanghaiDay = (iso: string) => shanghaiDate(Date.parse(iso));
 const PAYMENT_METHOD_DEFAULT = '以银行转账方式支付至各申请人本人银行账户';
@@ -62,9 +68,7 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
   const attachments = withCaseFile
     ? [`调解案卷材料（调解申请、当事人、调解记录${held}次、调解不成的原因）`, '当事人身份证明材料']
     : ['劳动争议调解申请书', `调解记录（${held}次）`, '当事人身份证明材料'];
-  // A case transferred before its workers elected anyone: the letter names nobody for them, rather than whoever is listed first.
-  const b = base(c);
-  return { ...b, representatives: b.representatives ?? [], mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
+  return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
 }
 
 /** How the case reached the station, as the case file says it after 申请人于<date>. */
@@ -78,7 +82,7 @@ function sourceText(intake: MediationIntake): string {
 
 /** Who took part in a session: every name for a small case, the first few and the count for a large group. */
 function attendeeText(s: MediationState, partyNos: number[]): string {
-  const names = partyNos.map((no) => (no === s.employer.partyNo ? s.employer.name : s.workers.find((w) => w.partyNo === no)?.name ?? `当事人${no}`));
+  const names = partyNos.map((no) => partyName(s, no) ?? `当事人${no}`);
   return names.length > 8 ? `${names.slice(0, 5).join('、')}等${names.length}方` : names.join('、');
 }
 
@@ -94,9 +98,8 @@ function sessionRecords(s: MediationState): SessionRecord[] {
 
 /** The case file handed over with the transfer letter (Art. 14: the application, the parties, every session). */
 export function caseFileData(c: DocumentContext, arbitrationName: string, reasons: string[]): CaseFileData {
-  const b = base(c);
   return {
-    ...b, representatives: b.representatives ?? [], mediator: { name: c.mediatorName }, addressedTo: arbitrationName,
+    ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName,
     appliedOn: appliedOn(c), source: sourceText(c.intake), sessions: sessionRecords(c.s), reasons,
   };
 }

@@ -12,6 +12,7 @@ import { requireDate, requireFen, requireOneOf, requireText } from '../../shared
 import type { Actor } from '../../shared/roles';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
+import { partyName } from './state';
 import {
   MAX_CODE_RESENDS, MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
   type AgreementTerms, type MediationAction, type MediationCommand, type MediationStage, type MediationView,
@@ -69,11 +70,6 @@ function checkWorkers(list: unknown): void {
     ids.add(w.idNumber);
     requireFen(w.claimedFen, `${who}（${String(w.name)}）的请求金额`);
   });
-}
-
-function partyName(s: MediationRuleState, partyNo: unknown): string | null {
-  if (partyNo === s.employer.partyNo) return s.employer.name;
-  return s.workers.find((w) => w.partyNo === partyNo)?.name ?? null;
 }
 
 function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Actor): void {

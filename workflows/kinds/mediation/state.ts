@@ -50,6 +50,12 @@ export function employerFacts(e: EmployerParty): PartyFacts {
   return { partyNo: e.partyNo, side: 'employer', name: e.name, phone: e.phone, enterpriseId: e.enterpriseId };
 }
 
+/** The name of a party of the case by its number (the employer is party 1), or null when it is none of them. */
+export function partyName(s: Pick<MediationState, 'employer' | 'workers'>, partyNo: unknown): string | null {
+  if (partyNo === s.employer.partyNo) return s.employer.name;
+  return s.workers.find((w) => w.partyNo === partyNo)?.name ?? null;
+}
+
 /** Every party has confirmed the current draft: the agreement is reached (signed). */
 export function agreementReached(s: MediationState): boolean {
   return s.agreement !== null && s.agreement.signedAt !== null;
@@ -102,7 +108,7 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
       const a = s.agreement!;
       a.confirmedBy.push(cmd.payload.partyNo);
       const all = s.workers.length + 1;
-      const name = cmd.payload.partyNo === s.employer.partyNo ? s.employer.name : s.workers.find((w) => w.partyNo === cmd.payload.partyNo)!.name;
+      const name = partyName(s, cmd.payload.partyNo)!;
       let parties: PartyFacts[] | undefined;
       if (a.confirmedBy.length === all) {
         a.signedAt = now;
@@ -120,9 +126,8 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
       const a = s.agreement!;
       const key = `${a.version}:${cmd.payload.partyNo}`;
       s.codeResends = { ...s.codeResends, [key]: (s.codeResends?.[key] ?? 0) + 1 };
-      const isEmployer = cmd.payload.partyNo === s.employer.partyNo;
-      const name = isEmployer ? s.employer.name : s.workers.find((w) => w.partyNo === cmd.payload.partyNo)!.name;
-      return { type: 'agreement_code_resent', summary: `${by}向${isEmployer ? '用人单位' : '职工'}${name}重新发送调解协议（第${a.version}稿）确认码`, data: { partyNo: cmd.payload.partyNo, version: a.version } };
+      const side = cmd.payload.partyNo === s.employer.partyNo ? '用人单位' : '职工';
+      return { type: 'agreement_code_resent', summary: `${by}向${side}${partyName(s, cmd.payload.partyNo)}重新发送调解协议（第${a.version}稿）确认码`, data: { partyNo: cmd.payload.partyNo, version: a.version } };
     }
     case 'refuse':
       s.refusal = { side: cmd.payload.side, reason: cmd.payload.reason };

@@ -1,54 +1,37 @@
-/** Handlebars helpers shared by pages, SMS texts and documents: one place for how money, time and labels read. */
+/**
+ * Handlebars helpers shared by pages, SMS texts and documents: one place for how money, time and labels read. Pure:
+ * the words come from the registry (workflows/kinds), the formats from workflows/shared/present; nothing from api/.
+ */
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { ACTION_LABELS, CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../workflows/kinds/grievance/model';
-import { MEDIATION_ACTION_LABELS } from '../workflows/kinds/mediation/model';
+import { may } from '../workflows/kinds/access-policy';
+import { actionLabel } from '../workflows/kinds';
+import { kindLabelOf, labelOf } from '../workflows/kinds/labels';
+import { dueStatus } from '../workflows/shared/present/due-status';
+import { maskName, maskPhone, shanghaiTime, yuan } from '../workflows/shared/present/format';
 import { ROLE_LABELS } from '../workflows/shared/roles';
-import { may, type Permission } from '../api/security/access-policy';
 import { SMS_STATES } from './sms-labels';
-import { dueStatus } from '../api/services/due-status';
 
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
-
-export function shanghaiTime(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '';
-  const d = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(d.getTime()) ? '' : SHANGHAI.format(d);
-}
-
-export function yuan(fen: unknown): string {
-  const n = Number(fen);
-  return Number.isFinite(n) ? (n / 100).toFixed(2) : '';
-}
-
-/** 138****5678: personal data stays masked in lists and logs (DESIGN, conventions). */
-export function maskPhone(phone: unknown): string {
-  const s = String(phone ?? '');
-  return s.length >= 7 ? `${s.slice(0, 3)}****${s.slice(-4)}` : '****';
-}
-
-export function maskName(name: unknown): string {
-  const s = String(name ?? '');
-  return s.length <= 1 ? s : `${s[0]}${'*'.repeat(Math.min(s.length - 1, 2))}`;
-}
+export { maskName, maskPhone, shanghaiTime, yuan };
 
 const label = (table: Record<string, string>) => (key: unknown) => table[String(key)] ?? String(key ?? '');
+/** Handlebars passes its options object last: a helper's optional argument is absent when it is that object. */
+const given = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Handlebars {
   hb.registerHelper('shanghaiTime', shanghaiTime);
   hb.registerHelper('yuan', yuan);
   hb.registerHelper('maskPhone', maskPhone);
   hb.registerHelper('maskName', maskName);
-  hb.registerHelper('categoryLabel', label(CATEGORY_LABELS));
-  hb.registerHelper('outcomeLabel', label(OUTCOME_LABELS));
-  hb.registerHelper('stageLabel', label(STAGE_LABELS));
+  // {{stageLabel stage case_no}}: the case's kind's word (a mediation's 'review' is not a grievance's)
+  hb.registerHelper('categoryLabel', (value: unknown, caseNo?: unknown) => labelOf('categories', value, given(caseNo)));
+  hb.registerHelper('outcomeLabel', (value: unknown, caseNo?: unknown) => labelOf('outcomes', value, given(caseNo)));
+  hb.registerHelper('stageLabel', (value: unknown, caseNo?: unknown) => labelOf('stages', value, given(caseNo)));
+  hb.registerHelper('kindLabel', (caseNo: unknown) => kindLabelOf(caseNo));
   hb.registerHelper('roleLabel', label(ROLE_LABELS));
-  // Action names of the kinds do not overlap, so one table serves every case page.
-  hb.registerHelper('actionLabel', label({ ...ACTION_LABELS, ...MEDIATION_ACTION_LABELS }));
+  hb.registerHelper('actionLabel', (name: unknown, caseNo?: unknown) => actionLabel(String(name ?? ''), given(caseNo)));
   // {{#if (may staff.role "documents")}}: menus follow the access policy rather than a list of roles of their own.
-  hb.registerHelper('may', (role: unknown, permission: unknown) => typeof role === 'string' && may(role, permission as Permission));
+  hb.registerHelper('may', (role: unknown, permission: unknown) => typeof role === 'string' && typeof permission === 'string' && may(role, permission));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // a number as the text a form posts back, to compare with what was typed: (eq (str no) values.installmentNo)
   hb.registerHelper('str', (v: unknown) => String(v ?? ''));

@@ -2,16 +2,8 @@
 import { CASE_NO_PATTERN } from '../../workflows/kinds';
 import { CATEGORY_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS } from '../../workflows/kinds/grievance/model';
 
-export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
-/**
- * Text a person can read: no control characters but tab and line breaks, no invisible characters that hide or reorder
- * text (zero-width space, word joiner, BOM, bidirectional overrides; a zero-width joiner inside emoji stays), no
- * unassigned, private-use or lone surrogate
- * code points (they were stored and shown to the worker as empty boxes). Ajv compiles patterns with the u flag.
- */
-export const READABLE_PATTERN = '^(?:[\\t\\n\\r]|(?![\\u200B\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069])[^\\p{Cc}\\p{Cn}\\p{Co}\\p{Cs}])*$';
-export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, allOf: [{ pattern: '\\S' }, { pattern: READABLE_PATTERN }] }) as const;
-export const optionalText = (maxLength: number) => ({ type: 'string', maxLength, pattern: READABLE_PATTERN }) as const;
+export { PHONE_PATTERN, READABLE_PATTERN, text, optionalText, PHONE_CODE, ID } from '../../workflows/shared/schema-primitives';
+import { PHONE_CODE, PHONE_PATTERN, ID, READABLE_PATTERN, optionalText, text } from '../../workflows/shared/schema-primitives';
 /** Any kind's case number (the registry lists the prefixes). */
 export { CASE_NO_PATTERN };
 export const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;
@@ -21,7 +13,6 @@ const GRIEVANCE_NO = { type: 'string', pattern: GRIEVANCE_NO_PATTERN } as const;
 export const grievanceNoParams = {
   type: 'object', required: ['caseNo'], properties: { caseNo: GRIEVANCE_NO },
 } as const;
-export const PHONE_CODE = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 
 export const caseNoParams = {
   type: 'object', required: ['caseNo'], properties: { caseNo: CASE_NO },
@@ -33,8 +24,6 @@ export const errorBody = {
   properties: { error: { type: 'string' }, message: { type: 'string' } },
 } as const;
 
-/** Ids of the organisation (e-jingmi, s-beishan) and usernames: plain letters, digits and - _ . only. */
-export const ID = { type: 'string', maxLength: 40, pattern: '^[A-Za-z0-9._-]*$' } as const;
 
 const intakeCommon = {
   complainantName: text(30),

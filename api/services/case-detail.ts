@@ -4,6 +4,7 @@ import { caseEvents, findCase, findVisibleCase, rejectedSmsOfCase } from '../../
 import type { SignedInStaff } from '../../db/queries/staff';
 import type { Database } from '../../db/schema';
 import { kindOfCaseNo } from '../../workflows/kinds';
+import type { CaseViewBase } from '../../workflows/shared/case-view';
 import { forbidden, notFound } from '../errors';
 import { may } from '../security/access-policy';
 import { caseView } from './cases';
@@ -18,14 +19,13 @@ export async function caseForStaff(db: Kysely<Database>, staff: SignedInStaff, c
   throw notFound();
 }
 
-/** The station's mediator runs a mediation case: for it they are not an outsider. */
-function outsiderTo(staff: SignedInStaff, view: object): boolean {
-  const places = (view as { places?: { stationUnitId: string } }).places;
-  return isOutsider(staff) && !(staff.role === 'union_mediator' && places?.stationUnitId === staff.org_unit_id);
+/** An outsider by role who runs this case by the kind's word (a station's mediator its mediation) sees it unmasked. */
+function outsiderTo(staff: SignedInStaff, view: CaseViewBase): boolean {
+  return isOutsider(staff) && !kindOfCaseNo(view.caseNo)?.runsCase({ role: staff.role, unitId: staff.org_unit_id }, view);
 }
 
 /** A live view (a command's answer) as this staff member may read it. */
-export function viewForStaff<V extends object>(staff: SignedInStaff, view: V): V {
+export function viewForStaff<V extends CaseViewBase>(staff: SignedInStaff, view: V): V {
   return outsiderTo(staff, view) ? maskPartiesForOutsider(view) : view;
 }
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { partiesOfCase } from '../../db/queries/case-parties';
 import { findCase, openTasksOfCase } from '../../db/queries/cases';
 import type { Database } from '../../db/schema';
 import { kindOfCaseNo, workflowIdOf, type CaseKindSpec } from '../../workflows/kinds';
-import type { GrievanceView, Level, Outcome, Stage } from '../../workflows/kinds/grievance/model';
+import type { GrievanceView } from '../../workflows/kinds/grievance/model';
 import type { CaseViewBase } from '../../workflows/shared/case-view';
 import type { KindCommand } from '../../workflows/shared/definitions';
 import type { Actor, Role } from '../../workflows/shared/roles';
@@ -18,19 +19,17 @@ function isClosedWorkflowError(err: unknown): boolean {
 
 /**
  * A case whose workflow has left Temporal's retention (closed and purged) is still shown, from what Postgres kept:
- * the case row and its tasks. `archived` tells the pages to say so.
+ * the case row, its open tasks and its parties, as the kind rebuilds its view from them. `archived` tells the pages.
  */
-async function archivedView(db: Kysely<Database>, caseNo: string): Promise<GrievanceView | undefined> {
+async function archivedView(db: Kysely<Database>, caseNo: string): Promise<CaseViewBase | undefined> {
   const row = await findCase(db, caseNo);
   if (!row) return undefined;
-  const tasks = await openTasksOfCase(db, caseNo);
-  return {
-    caseNo, stage: row.stage as Stage, level: row.level as Level, status: row.status === 'closed' ? 'closed' : 'open',
-    outcome: row.outcome as Outcome | null, recoveredFen: row.recovered_fen, rating: row.rating,
-    enterpriseNotified: row.enterprise_notified_at !== null, completed: {},
-    openTasks: tasks.map((t) => ({ taskId: t.task_id, kind: t.kind, title: t.title, role: t.assignee_role as Role, unitId: t.org_unit_id, department: t.department, dueAt: t.due_at.toISOString(), escalations: t.escalation_level })),
-    openCoordination: [], districtId: row.district_id, streetId: row.street_id, archived: true,
-  };
+  const [tasks, parties] = await Promise.all([openTasksOfCase(db, caseNo), partiesOfCase(db, caseNo)]);
+  const openTasks = tasks.map((t) => ({
+    taskId: t.task_id, kind: t.kind, title: t.title, role: t.assignee_role as Role, unitId: t.org_unit_id, department: t.department,
+    dueAt: t.due_at.toISOString(), escalations: t.escalation_level,
+  }));
+  return kindOf(caseNo).archivedView({ row, openTasks, parties });
 }
 
 /** The kind a case number belongs to; numbers of no kind are not found. */

@@ -1,31 +1,18 @@
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { findCase } from '../../db/queries/cases';
 import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
-import { defaultGrievancePolicy, defaultMediationPolicy, temporalConfig } from '../../temporal.config';
-import { caseCreatedUpdate } from '../../workflows/shared/definitions';
-import type { Category, GrievanceInput } from '../../workflows/kinds/grievance/model';
+import { defaultGrievancePolicy, defaultMediationPolicy } from '../../temporal.config';
+import type { GrievanceInput, GrievanceIntakeRequest } from '../../workflows/kinds/grievance/model';
 import type { Actor } from '../../workflows/shared/roles';
-import { badRequest, unavailable } from '../errors';
-import { caseNumberFor, grievanceWorkflowId } from './case-number';
-import { untilProcessed } from './unprocessed-update';
+import { badRequest } from '../errors';
+import { caseNumberFor } from './case-number';
+import { startCase } from './start-case';
 
-export interface IntakeRequest {
-  complainantName: string;
-  complainantPhone: string;
-  enterpriseId?: string;
-  enterpriseName?: string;
-  streetId?: string;
-  category: Category;
-  description: string;
-  claimedFen: number;
-  workerCount: number;
-  idempotencyKey?: string;
-}
+export type { GrievanceIntakeRequest as IntakeRequest };
 
 /** Where the case belongs: a known enterprise (and so its street), or a typed name with the street it is in. */
-export async function routeIntake(db: Kysely<Database>, req: IntakeRequest) {
+export async function routeIntake(db: Kysely<Database>, req: GrievanceIntakeRequest) {
   if (req.enterpriseId) {
     const e = await findEnterprise(db, req.enterpriseId);
     if (!e) throw badRequest('所选企业不存在，请重新选择，或直接填写企业名称');
@@ -47,7 +34,7 @@ export async function routeIntake(db: Kysely<Database>, req: IntakeRequest) {
  * update that answers once that row is written, so whoever gets the case number can read the case at once.
  */
 export async function fileGrievance(
-  db: Kysely<Database>, temporal: Client, req: IntakeRequest, filedBy: Actor, routed?: Awaited<ReturnType<typeof routeIntake>>,
+  db: Kysely<Database>, temporal: Client, req: GrievanceIntakeRequest, filedBy: Actor, routed?: Awaited<ReturnType<typeof routeIntake>>,
 ) {
   const where = routed ?? await routeIntake(db, req);
   const caseNo = caseNumberFor(req.idempotencyKey);
@@ -61,20 +48,5 @@ export async function fileGrievance(
     policy: defaultGrievancePolicy,
     mediationPolicy: defaultMediationPolicy,
   };
-  // One operation per send: the client refuses to execute an operation twice.
-  const start = () => new WithStartWorkflowOperation('grievance', {
-    taskQueue: temporalConfig.taskQueue,
-    workflowId: grievanceWorkflowId(caseNo),
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-  });
-  try {
-    await untilProcessed(() => temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start() }));
-  } catch (err) {
-    // The same submission after its case already closed: still the same case.
-    if (await findCase(db, caseNo)) return { caseNo };
-    throw Object.assign(unavailable(), { cause: err });
-  }
-  return { caseNo };
+  return startCase(db, temporal, caseNo, input);
 }

@@ -3,31 +3,20 @@
  * institute's clerk. The case's places (station, institute, court) follow from who opens it and the district; nothing
  * is written here: the workflow's first activity creates the case row, as for a grievance.
  */
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { findCase } from '../../db/queries/cases';
 import { districtInstitutions, findInstitution } from '../../db/queries/institutions';
 import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
-import { defaultMediationPolicy, temporalConfig } from '../../temporal.config';
-import { workflowIdOf } from '../../workflows/kinds';
+import { defaultMediationPolicy } from '../../temporal.config';
 import { validIdNumber } from '../../workflows/kinds/mediation/id-number';
-import type { MediationInput, MediationIntake, MediationSource, WorkerParty } from '../../workflows/kinds/mediation/model';
-import { caseCreatedUpdate } from '../../workflows/shared/definitions';
+import type { MediationInput, MediationIntake, MediationIntakeRequest, MediationSource, WorkerParty } from '../../workflows/kinds/mediation/model';
 import type { Actor } from '../../workflows/shared/roles';
-import { badRequest, forbidden, unavailable } from '../errors';
+import { badRequest, forbidden } from '../errors';
 import { caseNumberFor } from './case-number';
-import { untilProcessed } from './unprocessed-update';
+import { startCase } from './start-case';
 
-export interface MediationIntakeRequest {
-  employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; phone: string };
-  workers: Omit<WorkerParty, 'partyNo'>[];
-  dispute: string;
-  streetId: string;
-  appliedAt?: string;
-  referralNo?: string;
-  idempotencyKey?: string;
-}
+export type { MediationIntakeRequest };
 
 const DAY = 86_400_000;
 
@@ -80,16 +69,5 @@ export async function openMediation(db: Kysely<Database>, temporal: Client, req:
 
 /** Starts the workflow and answers once its case row is written (update-with-start), as a grievance's filing does. */
 export async function startMediation(db: Kysely<Database>, temporal: Client, input: MediationInput) {
-  // One operation per send: the client refuses to execute an operation twice.
-  const start = () => new WithStartWorkflowOperation('mediationArbitration', {
-    taskQueue: temporalConfig.taskQueue, workflowId: workflowIdOf(input.caseNo), args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
-  });
-  try {
-    await untilProcessed(() => temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start() }));
-  } catch (err) {
-    if (await findCase(db, input.caseNo)) return { caseNo: input.caseNo };
-    throw Object.assign(unavailable(), { cause: err });
-  }
-  return { caseNo: input.caseNo };
+  return startCase(db, temporal, input.caseNo, input);
 }

@@ -4,7 +4,7 @@
  * events (a caseworker's note may name the worker).
  */
 import { maskIdNumber } from '../../activities/documents/mask-id';
-import { maskName, maskPhone } from '../../templates/helpers';
+import { maskName, maskPhone } from '../../workflows/shared/present/format';
 
 interface Person { complainant_name: string; complainant_phone: string }
 interface Event { actor: string; actor_role: string; summary: string; data: unknown }

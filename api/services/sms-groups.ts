@@ -2,7 +2,7 @@
  * The SMS page as staff read it (issue 15): one row per send (the intake's five staff notices are one message to five
  * people, not five rows), each recipient with their own delivery state; filtered by case, state and kind.
  */
-import { maskPhone } from '../../templates/helpers';
+import { maskPhone } from '../../workflows/shared/present/format';
 import { SMS_KINDS } from '../../templates/sms-labels';
 
 interface SmsRow {

@@ -4,7 +4,7 @@ import { deleteSession, findStaffByUsername, insertSession } from '../../db/quer
 import type { Database } from '../../db/schema';
 import { securityConfig } from '../security/config';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../security/tokens';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from '../../db/passwords';
 
 let decoy: Promise<string> | undefined;
 

@@ -5,7 +5,7 @@
  */
 import { OUTCOME_LABELS, type GrievanceView, type Outcome } from '../../workflows/kinds/grievance/model';
 import { ROLE_LABELS, type Role } from '../../workflows/shared/roles';
-import { yuan } from '../../templates/helpers';
+import { yuan } from '../../workflows/shared/present/format';
 
 interface EventRow { type: string; at: Date; data: unknown; actor_role: string }
 

@@ -22,3 +22,11 @@ export async function findStreet(db: Kysely<Database>, id: string) {
 export async function unitName(db: Kysely<Database>, id: string): Promise<string | undefined> {
   return (await db.selectFrom('org_units').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }
+
+/** The names of several units at once (the institutions a case's documents went to). */
+export async function unitNamesOf(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

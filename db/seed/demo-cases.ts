@@ -1,5 +1,5 @@
 /** A few grievances so a new installation has something in every inbox; fixed keys make re-runs file nothing new. */
-import type { IntakeRequest } from '../../api/services/grievance-intake';
+import type { GrievanceIntakeRequest as IntakeRequest } from '../../workflows/kinds/grievance/model';
 
 export const DEMO_CASES: IntakeRequest[] = [
   {

@@ -3,7 +3,7 @@
  * construction workers, 3.62 million yuan of wages; opened by the station's mediator (xihu.tj), waiting for sessions
  * and an agreement. A fixed key makes re-runs open nothing new. Names, phones and ID numbers are made up.
  */
-import type { MediationIntakeRequest } from '../../api/services/mediation-intake';
+import type { MediationIntakeRequest } from '../../workflows/kinds/mediation/model';
 import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
 
 const SURNAMES = '陈林黄张李王吴刘蔡杨郑许谢洪郭邱曾廖赖徐周叶苏庄吕江何萧罗高潘简朱钟彭游詹胡施沈余卢梁赵';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../../api/services/passwords';
+import { hashPassword } from '../passwords';
 import type { Database } from '../schema';
 import { DEMO_ENTERPRISES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS } from './demo-organisation';
 

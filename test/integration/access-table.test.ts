@@ -4,7 +4,7 @@
  * the caller through (what follows is the case's own rules or validation); "-": refused as not signed in, not allowed
  * for the role, not theirs to see, or not the worker's own case. The expectations are written out below, not derived
  * from the policy they test; a route added later fails this test until it has a row. The table is printed and is in
- * README ("Who sees what").
+ * docs/access.md ("Who sees what").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/http';
@@ -72,36 +72,14 @@ POST /api/v1/sessions                                    YYYYYYYYYYYYYYY
 DELETE /api/v1/sessions/current                          --YYYYYYYYYYYYY
 GET /api/v1/tasks                                        --YYYYYYYYYYYYY
 GET /api/v1/cases/:caseNo                                --YYYYYY-------
-POST /api/v1/cases/:caseNo/actions/contactComplainant    --YYY----------
-POST /api/v1/cases/:caseNo/actions/verifyWithEnterprise  --YYY----------
-POST /api/v1/cases/:caseNo/actions/urgeMediation         --YYY----------
-POST /api/v1/cases/:caseNo/actions/recordOutcome         --YYY----------
-POST /api/v1/cases/:caseNo/actions/recordFollowUp        --YYY----------
-POST /api/v1/cases/:caseNo/actions/handUp                --YYY----------
-POST /api/v1/cases/:caseNo/actions/openCoordination      --YYY----------
-POST /api/v1/cases/:caseNo/actions/completeCoordination  --YYY----------
-POST /api/v1/cases/:caseNo/actions/withdraw              --YYY----------
-POST /api/v1/cases/:caseNo/actions/takeOver              --YYY----------
-POST /api/v1/cases/:caseNo/actions/notifyEnterpriseNow   --YYY----------
 GET /api/v1/cases/:caseNo/history                        ---YYYY--------
 GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------
 GET /api/v1/sms                                          --YYYYYYYYYYYYY
+POST /api/v1/cases/:caseNo/actions/:action               --YYY----------
 GET /api/v1/calendar/days                                ----Y----------
 PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
-POST /api/v1/cases/:caseNo/actions/setWorkers            --YYY----------
-POST /api/v1/cases/:caseNo/actions/electRepresentatives  --YYY----------
-POST /api/v1/cases/:caseNo/actions/scheduleSession       --YYY----------
-POST /api/v1/cases/:caseNo/actions/recordSession         --YYY----------
-POST /api/v1/cases/:caseNo/actions/draftAgreement        --YYY----------
-POST /api/v1/cases/:caseNo/actions/resendCode            --YYY----------
-POST /api/v1/cases/:caseNo/actions/refuse                --YYY----------
-POST /api/v1/cases/:caseNo/actions/submitForReview       --YYY----------
-POST /api/v1/cases/:caseNo/actions/confirmReceipt        --YYY----------
-POST /api/v1/cases/:caseNo/actions/confirmReview         --YYY----------
-POST /api/v1/cases/:caseNo/actions/rejectReview          --YYY----------
-POST /api/v1/cases/:caseNo/actions/recordPayment         --YYY----------
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
 GET /api/v1/documents                                    -----------YYY-
 GET /api/v1/documents/:id                                --YYYYYYYYYYYYY

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseNumberFor } from '../../api/services/case-number';
-import { yuanToFen } from '../../api/routes/public/forms';
-import { maskName, maskPhone, yuan } from '../../templates/helpers';
+import { yuanToFen } from '../../workflows/shared/present/form-values';
+import { maskName, maskPhone, yuan } from '../../workflows/shared/present/format';
 
 describe('case numbers', () => {
   it('are stable for one idempotency key and distinct across keys', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueStatus } from '../../api/services/due-status';
+import { dueStatus } from '../../workflows/shared/present/due-status';
 
 // 2026-11-25 10:00 in Shanghai
 const now = Date.parse('2026-11-25T02:00:00Z');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   mediationPayloadFromForm, parseInstallmentLines, parseTermLines, parseWorkerLines, shanghaiLocalToIso,
-} from '../../api/routes/staff/mediation-form';
+} from '../../workflows/kinds/mediation/form';
 
 const refusal = (fn: () => unknown) => {
   try { fn(); } catch (err) { return { status: (err as { statusCode: number }).statusCode, message: (err as Error).message }; }

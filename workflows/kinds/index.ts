@@ -1,9 +1,9 @@
-/** Every case kind, registered once. The API finds a case's kind from its number and dispatches on this. */
+/** Every case kind, registered once. The API, pages and inbox find a case's kind from its number and dispatch on this. */
 import { grievanceKind } from './grievance/kind';
 import { mediationKind } from './mediation/kind';
-import type { CaseKindSpec } from './kind-spec';
+import type { CaseKindSpec, KindLabels } from './kind-spec';
 
-export type { CaseKindSpec };
+export type { CaseKindSpec, KindLabels };
 
 export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [grievanceKind, mediationKind];
 
@@ -23,4 +23,14 @@ export function workflowIdOf(caseNo: string): string {
   const kind = kindOfCaseNo(caseNo);
   if (!kind) throw new RangeError(`not a case number: ${caseNo}`);
   return `${kind.kind}-${caseNo}`;
+}
+
+/** Every staff action of every kind, once: what the one action route takes before the case's kind decides. */
+export const ALL_ACTIONS: readonly string[] = [...new Set(CASE_KINDS.flatMap((k) => Object.keys(k.actions)))];
+
+/** An action's zh-CN name: the case's kind's word for it, else any kind's (names are unique across kinds). */
+export function actionLabel(name: string, caseNo?: string): string {
+  const kinds = caseNo ? [kindOfCaseNo(caseNo), ...CASE_KINDS] : CASE_KINDS;
+  for (const k of kinds) if (k && Object.hasOwn(k.actions, name)) return k.actions[name].label;
+  return name;
 }

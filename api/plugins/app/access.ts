@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthorized } from '../../errors';
 import { CASE_NO_PATTERN } from '../../schemas/grievance';
-import { may, type Permission } from '../../security/access-policy';
+import { isKnownPermission, may, permissionLabel, type Permission } from '../../security/access-policy';
 import { caseForStaff } from '../../services/case-detail';
 
 const CASE_NO = new RegExp(CASE_NO_PATTERN);
@@ -24,12 +24,6 @@ declare module 'fastify' {
   }
 }
 
-const PERMISSION_LABELS: Record<Permission, string> = {
-  inbox: '查看待办', 'case.read': '查看案件', 'case.act': '办理案件', 'case.history': '查看完整流程记录',
-  'sms.read': '查看短信', 'grievance.file': '代职工登记诉求', codec: '解密引擎数据', 'calendar.edit': '设置节假日安排',
-  'mediation.open': '登记调解案件', documents: '查看送达本单位的文书',
-};
-
 export function accessOf(req: FastifyRequest): Access | undefined {
   return req.routeOptions.config?.access;
 }
@@ -42,6 +36,7 @@ export default fp(async (app) => {
     const access = route.config?.access;
     for (const method of [route.method].flat()) {
       if (!access) throw new Error(`route ${method} ${route.url} declares no config.access`);
+      if (access !== 'public' && access !== 'worker' && !isKnownPermission(access)) throw new Error(`route ${method} ${route.url} names an unknown permission ${access}`);
       table.push({ method, url: route.url, access });
     }
   });
@@ -55,7 +50,7 @@ export default fp(async (app) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') throw unauthorized();
       return reply.redirect(`/staff/login?next=${encodeURIComponent(req.url)}`, 303);
     }
-    if (!may(req.staff.role, access)) throw forbidden(`您的角色无权${PERMISSION_LABELS[access]}`);
+    if (!may(req.staff.role, access)) throw forbidden(`您的角色无权${permissionLabel(access)}`);
     // A case route: whether this person may see the case at all comes before what they sent (403 or 404 here).
     const caseNo = (req.params as { caseNo?: unknown } | undefined)?.caseNo;
     if (typeof caseNo === 'string' && CASE_NO.test(caseNo)) await caseForStaff(app.db, req.staff, caseNo);

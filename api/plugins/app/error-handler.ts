@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DOMAIN_ERRORS, type DomainErrorType } from '../../../workflows/shared/domain-error';
+import { FormError } from '../../../workflows/shared/present/form-values';
 import { FASTIFY_ERRORS, HttpError } from '../../errors';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 
@@ -11,6 +12,7 @@ interface Answer { status: number; code: string; message: string }
 /** Every failure becomes a status and a zh-CN message; a 5xx never shows its internals. */
 export function classify(err: unknown): Answer {
   if (err instanceof HttpError) return { status: err.statusCode, code: err.code, message: err.message };
+  if (err instanceof FormError) return { status: err.statusCode, code: err.code, message: err.message };
   const fe = err as FastifyError;
   if (fe?.validation) return { status: 400, code: 'VALIDATION', message: zhValidationMessage(fe.validation as never) };
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS) {

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import actionRoutes from './actions';
 import calendarRoutes from './calendar';
+import documentRoutes from './documents';
 import mediationRoutes from './mediation';
 import publicRoutes from './public';
 import staffRoutes from './staff';
@@ -9,8 +11,10 @@ const apiV1: FastifyPluginAsync = async (app) => {
   app.removeContentTypeParser('text/plain');
   await app.register(publicRoutes);
   await app.register(staffRoutes);
+  await app.register(actionRoutes);
   await app.register(calendarRoutes);
   await app.register(mediationRoutes);
+  await app.register(documentRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 

@@ -1,25 +1,19 @@
 /** The caseworker's and supervisor's side of the JSON API: sign in and out, inbox, a case, its commands, the SMS outbox. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
 import { openTasksFor, smsOutbox } from '../../../db/queries/cases';
-import type { ActionCommand } from '../../../workflows/kinds/grievance/model';
 import { HttpError } from '../../errors';
 import { answers } from '../../schemas/responses';
-import { actionBodies, caseNoParams, STAFF_ACTIONS } from '../../schemas/grievance';
+import { caseNoParams } from '../../schemas/grievance';
 import { caseAccount } from '../../services/case-account/build-account';
 import { loadCaseStory } from '../../services/case-account/case-story';
 import { caseDetail, caseForStaff } from '../../services/case-detail';
-import { actOnCase } from '../../services/cases';
 import { authenticateStaff, closeStaffSession, openStaffSession } from '../../services/staff-sign-in';
-import { actorOf, isMyTask, outboxFilter, viewerOf } from '../../services/viewer';
-import { maskName, maskPhone } from '../../../templates/helpers';
+import { isMyTask, outboxFilter, viewerOf } from '../../services/viewer';
+import { maskName, maskPhone } from '../../../workflows/shared/present/format';
 import { STAFF_TOKEN_PREFIX } from '../../security/tokens';
 
 const bearer = [{ bearer: [] }];
-const idempotencyKeyOf = (req: FastifyRequest) => {
-  const h = req.headers['idempotency-key'];
-  return typeof h === 'string' && h.length > 0 ? h : undefined;
-};
 
 const staffRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { username: string; password: string } }>('/sessions', {
@@ -51,18 +45,6 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { caseNo: string } }>('/cases/:caseNo', {
     config: { access: 'case.read' }, schema: { tags: ['staff'], summary: '案件详情、实时环节与可执行操作', params: caseNoParams, security: bearer, response: answers({ 200: { description: '案件', properties: { case: { type: 'object', additionalProperties: true }, view: { type: 'object', additionalProperties: true }, events: { type: 'array' }, actions: { type: 'array', items: { type: 'string' } } } } }, 401, 403, 404, 503) },
   }, async (req) => caseDetail(app.db, app.temporal, req.staff!, req.params.caseNo));
-
-  for (const action of STAFF_ACTIONS) {
-    const body = { type: 'object', additionalProperties: false, ...actionBodies[action] };
-    app.post<{ Params: { caseNo: string }; Body: Record<string, unknown> }>(`/cases/:caseNo/actions/${action}`, {
-      config: { access: 'case.act' },
-      schema: { tags: ['staff'], summary: `办理操作：${action}（带 Idempotency-Key 重复提交只办理一次）`, params: caseNoParams, body, security: bearer, response: answers({ 200: { description: '办理后的案件实时状态', properties: { view: { type: 'object', additionalProperties: true } } } }, 401, 403, 404, 409, 503) },
-    }, async (req) => {
-      // Who may see the case was settled before the body was read (api/plugins/app/access.ts).
-      const cmd = { action, actor: actorOf(req.staff!), payload: req.body } as ActionCommand;
-      return { view: await actOnCase(app.temporal, req.params.caseNo, cmd, idempotencyKeyOf(req)) };
-    });
-  }
 
   app.get<{ Params: { caseNo: string } }>('/cases/:caseNo/history', {
     config: { access: 'case.history' },

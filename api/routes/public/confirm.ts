@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { classify } from '../../plugins/app/error-handler';
 import { confirmationForm, mediationCaseParams } from '../../schemas/mediation';
 import { confirmByCode } from '../../services/agreement-confirmation';
-import { maskPhone } from '../../../templates/helpers';
+import { maskPhone } from '../../../workflows/shared/present/format';
 
 const PUBLIC = { access: 'public' as const };
 type Body = { phone?: string; code?: string };

@@ -13,7 +13,7 @@ import { addNoteAsComplainant, ownCase, rateAsComplainant, withdrawAsComplainant
 import { checkPhoneCode, sendPhoneCode } from '../../services/phone-codes';
 import { workerProgress } from '../../services/worker-progress';
 import { caseOfLink, closeWorkerSession, openWorkerSession } from '../../services/worker-sessions';
-import { maskPhone } from '../../../templates/helpers';
+import { maskPhone } from '../../../workflows/shared/present/format';
 
 const PUBLIC = { access: 'public' as const };
 const WORKER = { access: 'worker' as const };

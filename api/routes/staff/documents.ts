@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { openTasksFor } from '../../../db/queries/cases';
 import { classify } from '../../plugins/app/error-handler';
-import { documentParams } from '../../schemas/mediation';
+import { documentParams } from '../../schemas/documents';
 import { confirmReceipt, documentForStaff, sendDocument, inboxDocuments } from '../../services/case-documents';
 import { viewerOf } from '../../services/viewer';
 

@@ -2,15 +2,15 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
 import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
-import { kindOfCaseNo } from '../../../workflows/kinds';
-import { ACTION_LABELS, PARTNER_DEPARTMENTS, OUTCOME_LABELS } from '../../../workflows/kinds/grievance/model';
-import { MEDIATION_ACTION_LABELS, type MediationView } from '../../../workflows/kinds/mediation/model';
+import { unitNamesOf } from '../../../db/queries/organisation';
+import { ALL_ACTIONS, CASE_NO_PATTERN, kindOfCaseNo } from '../../../workflows/kinds';
 import type { KindCommand } from '../../../workflows/shared/definitions';
+import type { FormBody } from '../../../workflows/shared/present/form-values';
+import { timelineOf } from '../../../workflows/shared/present/timeline';
 import { badRequest } from '../../errors';
 import { classify } from '../../plugins/app/error-handler';
 import { may } from '../../security/access-policy';
-import { CASE_NO_PATTERN, caseNoParams, grievanceIntakeForm, STAFF_ACTIONS, type StaffActionName } from '../../schemas/grievance';
-import { MEDIATION_STAFF_ACTIONS, type MediationStaffAction } from '../../schemas/mediation';
+import { caseNoParams, grievanceIntakeForm } from '../../schemas/grievance';
 import { caseAccount, entriesByDay } from '../../services/case-account/build-account';
 import { loadCaseStory } from '../../services/case-account/case-story';
 import { engineRows, temporalUiUrl } from '../../services/case-account/engine-view';
@@ -19,27 +19,21 @@ import { actOnCase } from '../../services/cases';
 import { actorOf, isMyTask, isOutsider, outboxFilter, viewerOf } from '../../services/viewer';
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
-import { payloadFromForm } from './action-form';
 import calendarPages from './calendar';
 import documentPages from './documents';
 import emailPage from './email';
-import { mediationCaseModel, timelineOf } from './mediation-case';
-import { mediationPayloadFromForm, type FormBody } from './mediation-form';
 import mediationIntakePages from './mediation-intake';
 import sessionPages from './session';
 import { groupSms } from '../../services/sms-groups';
 import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
 
 const CASE_NO = new RegExp(CASE_NO_PATTERN);
-type PageAction = StaffActionName | MediationStaffAction;
-interface FailedAction { action: PageAction; message: string; values: FormBody }
+interface FailedAction { action: string; message: string; values: FormBody }
 
-const OUTCOMES = Object.entries(OUTCOME_LABELS).filter(([k]) => k !== 'withdrawn').map(([value, label]) => ({ value, label }));
-const DONE_NOTICES: Record<string, string> = {
-  ...ACTION_LABELS, ...MEDIATION_ACTION_LABELS, filed: '已代职工登记诉求，职工将收到含专属链接的短信', opened: '已登记调解案件，调解期限自收到申请之日起计算',
+/** What the page says after an action that went through (otherwise it looks much as before and people press again). */
+const ARRIVED_NOTICES: Record<string, string> = {
+  filed: '已代职工登记诉求，职工将收到含专属链接的短信', opened: '已登记调解案件，调解期限自收到申请之日起计算',
 };
-/** Every kind's page actions: the route takes any of them, and the case's kind decides which parser reads the form. */
-const PAGE_ACTIONS = [...new Set<string>([...STAFF_ACTIONS, ...MEDIATION_STAFF_ACTIONS])];
 
 /** What was typed, to show again in the form: text fields and ticked boxes only. */
 function typedValues(body: unknown): FormBody {
@@ -49,11 +43,10 @@ function typedValues(body: unknown): FormBody {
 }
 
 /** The form as a command's payload, read by the case's kind; an action of another kind is refused in zh-CN. */
-function pagePayload(caseNo: string, action: PageAction, body: FormBody) {
-  const mediation = kindOfCaseNo(caseNo)?.kind === 'mediation';
-  const ofKind = mediation ? (MEDIATION_STAFF_ACTIONS as string[]).includes(action) : (STAFF_ACTIONS as string[]).includes(action);
-  if (!ofKind) throw badRequest('该案件没有这项操作，请刷新页面');
-  return mediation ? mediationPayloadFromForm(action as MediationStaffAction, body) : payloadFromForm(action as StaffActionName, body as Record<string, string>);
+function pagePayload(caseNo: string, action: string, body: FormBody) {
+  const kind = kindOfCaseNo(caseNo);
+  if (!kind || !Object.hasOwn(kind.actions, action)) throw badRequest('该案件没有这项操作，请刷新页面');
+  return kind.actions[action].form(body);
 }
 
 const staffPages: FastifyPluginAsync = async (app) => {
@@ -76,20 +69,20 @@ const staffPages: FastifyPluginAsync = async (app) => {
 
   /** `failed`: an action refused, shown inside its own form with what was typed, and that form focused. */
   const renderCase = async (req: FastifyRequest, reply: FastifyReply, caseNo: string, opts: { failed?: FailedAction; done?: string } = {}) => {
+    const kind = kindOfCaseNo(caseNo)!;
     const detail = await caseDetail(app.db, app.temporal, req.staff!, caseNo);
     const supervisor = may(req.staff!.role, 'case.history');
-    // After a successful action the page says so: otherwise it looks much as before and people press again.
     const { failed, done } = opts;
-    const notice = done && Object.hasOwn(DONE_NOTICES, done) ? `已完成：${DONE_NOTICES[done]}` : undefined;
-    if (kindOfCaseNo(caseNo)?.kind === 'mediation') {
-      const page = await mediationCaseModel(app.db, req.staff!, detail.view as unknown as MediationView, detail.actions, failed);
-      return reply.view('mediation-case', { title: `调解案件 ${caseNo}`, staff: req.staff, ...detail, ...page, ...timelineOf(detail.events), notice, supervisor });
-    }
-    const actions = detail.actions.map((name) => (name === failed?.action ? { name, error: failed.message, values: failed.values } : { name, values: {} }));
-    // A refused action that is no longer offered (the case moved on meanwhile) has no form to show its error in.
-    const error = failed && !detail.actions.includes(failed.action) ? failed.message : undefined;
-    return reply.view('case', {
-      title: `案件 ${caseNo}`, staff: req.staff, ...detail, actions, error, notice, supervisor, outcomes: OUTCOMES, departments: PARTNER_DEPARTMENTS,
+    const doneText = done && Object.hasOwn(kind.actions, done) ? kind.actions[done].label : done && Object.hasOwn(ARRIVED_NOTICES, done) ? ARRIVED_NOTICES[done] : undefined;
+    const notice = doneText ? `已完成：${doneText}` : undefined;
+    const addressed = (detail.view as { documents?: { addressedTo: string | null }[] }).documents ?? [];
+    const unitNames = await unitNamesOf(app.db, addressed.map((d) => d.addressedTo).filter((u): u is string => !!u));
+    const page = kind.page.model({
+      view: detail.view, actions: detail.actions, failed, unitNames, now: Date.now(),
+      staff: { role: req.staff!.role, unitId: req.staff!.org_unit_id },
+    });
+    return reply.view(kind.page.template, {
+      title: `${kind.page.title} ${caseNo}`, staff: req.staff, ...detail, ...timelineOf(detail.events), ...page, notice, supervisor,
     });
   };
 
@@ -117,10 +110,10 @@ const staffPages: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { caseNo: string; action: string }; Body: FormBody }>('/cases/:caseNo/actions/:action', {
     config: { access: 'case.act' },
-    schema: { params: { ...caseNoParams, required: ['caseNo', 'action'], properties: { ...caseNoParams.properties, action: { type: 'string', enum: PAGE_ACTIONS } } }, hide: true },
+    schema: { params: { ...caseNoParams, required: ['caseNo', 'action'], properties: { ...caseNoParams.properties, action: { type: 'string', enum: [...ALL_ACTIONS] } } }, hide: true },
   }, async (req, reply) => {
     const { caseNo } = req.params;
-    const action = req.params.action as PageAction;
+    const { action } = req.params;
     try {
       const cmd = { action, actor: actorOf(req.staff!), payload: pagePayload(caseNo, action, req.body ?? {}) } as KindCommand;
       await actOnCase(app.temporal, caseNo, cmd, req.formKey);

@@ -12,7 +12,7 @@ import { mediationIntakeForm } from '../../schemas/mediation';
 import { zhValidationMessage } from '../../schemas/zh-validation';
 import { openMediation } from '../../services/mediation-intake';
 import { actorOf } from '../../services/viewer';
-import { parseWorkerLines, shanghaiLocalToIso } from './mediation-form';
+import { parseWorkerLines, shanghaiLocalToIso } from '../../../workflows/kinds/mediation/form';
 
 type Form = Record<string, string>;
 

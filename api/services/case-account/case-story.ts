@@ -6,9 +6,8 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { defaultGrievancePolicy, type GrievancePolicy } from '../../../temporal.config';
-import { kindOfCaseNo } from '../../../workflows/kinds';
-import { workflowIdOf } from '../../../workflows/kinds';
+import type { GrievancePolicy } from '../../../temporal.config';
+import { kindOfCaseNo, workflowIdOf } from '../../../workflows/kinds';
 import { engineHistory, historyRows, type EngineEvent, type HistoryRow } from '../workflow-history';
 import { caseRecords, type CaseRecords } from './case-records';
 import { addPendingAttempts, engineFacts, type EngineFacts } from './engine-facts';
@@ -40,8 +39,8 @@ export async function loadCaseStory(db: Kysely<Database>, temporal: Client, case
     await addPendingAttempts(facts, await pendingActivities(temporal, caseNo));
   }
   // Cases started before quiet hours existed carry no quietHours in their input: for them there are none.
-  // A grievance's defaults fill what an older input lacks; another kind's input is its whole policy.
-  const defaults = kindOfCaseNo(caseNo)?.kind === 'grievance' ? defaultGrievancePolicy : {};
+  // The kind's defaults fill what an older input lacks (the grievance's); another kind's input is its whole policy.
+  const defaults = kindOfCaseNo(caseNo)?.policyDefaults ?? {};
   const policy = { ...defaults, quietHours: null, ...(facts?.policy ?? {}) } as GrievancePolicy;
   const timers = facts ? meantTimers(facts, policy, records.tasks) : [];
   return { caseNo, engine, rows, facts, policy, timers, records };

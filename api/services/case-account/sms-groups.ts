@@ -3,7 +3,7 @@
  * receipt, the enterprise notice, each reminder rung), every recipient with its delivery state from the outbox, and
  * the engine's retries of the send that carried them (attempts and the last failure).
  */
-import { maskPhone } from '../../../templates/helpers';
+import { maskPhone } from '../../../workflows/shared/present/format';
 import type { SmsRecord, TaskRecord } from './case-records';
 import type { EngineSend } from './engine-facts';
 import { failureText, tidyRefusal } from './failure-text';

@@ -3,8 +3,7 @@
  * next thing the engine will do on its own.
  */
 import type { CaseRow } from '../../../db/schema';
-import { kindNamed } from '../../../workflows/kinds';
-import { grievanceKind } from '../../../workflows/kinds/grievance/kind';
+import { kindOfCaseNo } from '../../../workflows/kinds';
 import type { EventRecord, SmsRecord, TaskRecord } from './case-records';
 import { holderOf } from './deadline-entries';
 import { span, toMs, when } from './format';
@@ -45,11 +44,11 @@ export function accountSummary(row: CaseRow, records: { events: EventRecord[]; t
     ? { at: new Date(upcoming.due_at).toISOString(), when: when(upcoming.due_at), kind: 'step_due' as const, text: `“${upcoming.title}”办理时限` }
     : null);
   const closed = row.status === 'closed';
-  const kind = kindNamed(row.kind) ?? grievanceKind;
+  const kind = kindOfCaseNo(row.case_no)!;
   return {
-    stage: label(kind.stageLabels, row.stage),
-    status: closed ? `已办结${row.outcome ? `（${label(kind.outcomeLabels, row.outcome)}）` : ''}` : '办理中',
-    level: kind.levelLabel(row.level),
+    stage: label(kind.labels.stages, row.stage),
+    status: closed ? `已办结${row.outcome ? `（${label(kind.labels.outcomes, row.outcome)}）` : ''}` : '办理中',
+    level: kind.labels.level(row.level),
     assignees: open.map((t) => `“${t.title}”：${holderOf(t)}，时限 ${when(t.due_at)}`),
     overdue,
     next,

@@ -3,8 +3,8 @@
  * over-long segments, each said in a note for the report.
  */
 import fc from 'fast-check';
-import { CASE_NO_PATTERN, STAFF_ACTIONS } from '../../../api/schemas/grievance';
-import { MEDIATION_STAFF_ACTIONS } from '../../../api/schemas/mediation';
+import { CASE_NO_PATTERN } from '../../../api/schemas/grievance';
+import { ALL_ACTIONS } from '../../../workflows/kinds';
 import { pick } from './draw';
 import { badCharFor, encodeComponent, junk } from './junk';
 import { live } from './live';
@@ -50,7 +50,7 @@ export function buildParam(g: fc.GeneratorValue, kind: ParamKind, valid: string,
     return { segment: segmentOf(v), note: `${way === 'unknown' ? 'impossible' : 'malformed'} day ${JSON.stringify(v)}`, hard: true };
   }
   if (kind === 'action') {
-    const v = g(() => fc.oneof(junk(20), fc.constantFrom('escalate', 'rate', 'CONTACTCOMPLAINANT', 'contactComplainant ', '__proto__', 'constructor')).filter((a) => !([...STAFF_ACTIONS, ...MEDIATION_STAFF_ACTIONS] as readonly string[]).includes(a)));
+    const v = g(() => fc.oneof(junk(20), fc.constantFrom('escalate', 'rate', 'CONTACTCOMPLAINANT', 'contactComplainant ', '__proto__', 'constructor')).filter((a) => !ALL_ACTIONS.includes(a)));
     return { segment: segmentOf(v), note: `unknown action ${JSON.stringify(v)}`, hard: true };
   }
   const v = g(() => fc.oneof(junk(40), fc.string({ unit: fc.constantFrom(...'ABCabc019_-'), minLength: 32, maxLength: 32 }).map((s) => `L${s}`)));

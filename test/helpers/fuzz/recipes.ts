@@ -6,13 +6,12 @@
 import fc from 'fast-check';
 import { keyRingFromEnv } from '../../../activities/codec/key-ring';
 import {
-  actionBodies, CASE_NO_PATTERN, grievanceIntakeBody, grievanceIntakeForm, noteBody, PHONE_PATTERN, phoneCodeBody,
-  ratingBody, STAFF_ACTIONS, withdrawBody, workerSessionBody,
+  CASE_NO_PATTERN, grievanceIntakeBody, grievanceIntakeForm, noteBody, PHONE_PATTERN, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody,
 } from '../../../api/schemas/grievance';
+import { actionBodies, STAFF_ACTIONS } from '../../../workflows/kinds/grievance/actions';
+import { mediationActionBodies, MEDIATION_STAFF_ACTIONS } from '../../../workflows/kinds/mediation/actions';
 import { calendarDayBody, calendarDayForm } from '../../../api/schemas/calendar';
-import {
-  confirmationBody, confirmationForm, mediationActionBodies, mediationIntakeBody, mediationIntakeForm, MEDIATION_STAFF_ACTIONS,
-} from '../../../api/schemas/mediation';
+import { confirmationBody, confirmationForm, mediationIntakeBody, mediationIntakeForm } from '../../../api/schemas/mediation';
 import { DEMO_ENTERPRISES, DEMO_STAFF, DEMO_UNITS } from '../../../db/seed/demo-organisation';
 import { headerJunk, junk } from './junk';
 import { FUZZ_DAY } from './param-defects';
@@ -195,12 +194,19 @@ export function recipes(): Record<string, Recipe> {
     'POST /codec/decode': { audience: 'staff', enc: 'json', closed: true, runs: 35, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(true) },
   };
   Object.assign(r, mediationRecipes(caseNoParam));
-  for (const action of STAFF_ACTIONS) {
-    r[`POST /api/v1/cases/:caseNo/actions/${action}`] = {
-      audience: 'staff', enc: 'json', closed: true, params: caseNoParam, runs: 25,
-      templates: [{ body: ACTION_TEMPLATES[action] }], fields: fieldsOf({ type: 'object', ...actionBodies[action] }, { taskId: { lookup: [] } }),
-    };
-  }
+  // The one action route of every kind: each grievance command on case A, each mediation command too (the case's kind
+  // refuses what is not its own, 400, and the grievance's rules what is not valid now, 409).
+  r['POST /api/v1/cases/:caseNo/actions/:action'] = {
+    audience: 'staff', enc: 'json', closed: true, params: { caseNo: 'caseNo', action: 'action' }, runs: 160,
+    templates: [
+      ...STAFF_ACTIONS.map((action) => ({
+        params: { action }, body: ACTION_TEMPLATES[action], fields: fieldsOf({ type: 'object', ...actionBodies[action] }, { taskId: { lookup: [] } }),
+      })),
+      ...MEDIATION_STAFF_ACTIONS.map((action) => ({
+        params: { action }, body: MEDIATION_TEMPLATES[action], fields: fieldsOf({ type: 'object', ...(mediationActionBodies[action] as object) } as never),
+      })),
+    ],
+  };
   return r;
 }
 
@@ -268,12 +274,6 @@ function mediationRecipes(caseNoParam: { caseNo: 'caseNo' }): Record<string, Rec
     'GET /api/v1/documents/:id': { audience: 'staff', runs: 8 },
     'POST /api/v1/documents/:id/receipt': { audience: 'staff', enc: 'json', runs: 8 },
   };
-  for (const action of MEDIATION_STAFF_ACTIONS) {
-    r[`POST /api/v1/cases/:caseNo/actions/${action}`] = {
-      audience: 'staff', enc: 'json', closed: true, params: caseNoParam, runs: 15,
-      templates: [{ body: MEDIATION_TEMPLATES[action] }], fields: fieldsOf({ type: 'object', ...(mediationActionBodies[action] as object) } as never),
-    };
-  }
   return r;
 }
 

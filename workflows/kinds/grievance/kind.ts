@@ -1,7 +1,10 @@
-/** The grievance as the registry knows it: its number, workflow, messages and rules. */
+/** The grievance as the registry knows it: its number, workflow, messages, labels, actions, page and rules. */
+import { defaultGrievancePolicy } from '../../../temporal.config';
 import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
-import { ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView } from './model';
+import { grievanceActions } from './actions';
+import { CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView, type Level, type Outcome, type Stage } from './model';
+import { grievancePageModel } from './page';
 import { allowedActions, assertCommandAllowed } from './rules';
 
 export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
@@ -12,10 +15,30 @@ export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
   view: grievanceViewQuery,
   act: grievanceActUpdate,
   note: { signal: complainantNoteSignal, args: ({ text }) => [{ text }] },
-  actionLabels: ACTION_LABELS,
-  stageLabels: STAGE_LABELS,
-  outcomeLabels: OUTCOME_LABELS,
-  levelLabel: (level) => (level === 'district' ? '区总工会（代访代办）' : '街道工会'),
+  labels: {
+    stages: STAGE_LABELS,
+    outcomes: OUTCOME_LABELS,
+    categories: CATEGORY_LABELS,
+    sms: {
+      'intake-notice': '受理通知（工会）', 'intake-receipt': '受理回执（职工）', 'enterprise-notice': '企业工会主席通知',
+      'task-overdue': '超时督办', 'worker-taken': '承办通知（职工）', 'worker-outcome': '处理结果（职工）', 'worker-rate': '评价邀请（职工）',
+      'phone-code': '验证码',
+    },
+    level: (level) => (level === 'district' ? '区总工会（代访代办）' : '街道工会'),
+  },
+  actions: grievanceActions,
+  page: { template: 'case', title: '案件', model: grievancePageModel },
+  archivedView: ({ row, openTasks }) => ({
+    caseNo: row.case_no, stage: row.stage as Stage, level: row.level as Level, status: row.status === 'closed' ? 'closed' : 'open',
+    outcome: row.outcome as Outcome | null, recoveredFen: row.recovered_fen, rating: row.rating,
+    enterpriseNotified: row.enterprise_notified_at !== null, completed: {},
+    openTasks, openCoordination: [], districtId: row.district_id, streetId: row.street_id, archived: true,
+  }),
+  permissions: {
+    'grievance.file': { label: '代职工登记诉求', roles: ['street_caseworker', 'street_chair', 'district_staff'] },
+  },
+  runsCase: () => false,
+  policyDefaults: defaultGrievancePolicy as unknown as Record<string, unknown>,
   tellsEnterprise: true,
   assertCommandAllowed,
   allowedActions,

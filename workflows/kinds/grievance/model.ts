@@ -139,3 +139,17 @@ export const ACTION_LABELS: Record<ActionName, string> = {
 };
 
 export const PARTNER_DEPARTMENTS = ['人社局', '综合执法局', '发改局', '市场监管局', '税务局'] as const;
+
+/** A filing as a worker's phone, a caseworker or a JSON client sends it (before routing to a street and enterprise). */
+export interface GrievanceIntakeRequest {
+  complainantName: string;
+  complainantPhone: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  streetId?: string;
+  category: Category;
+  description: string;
+  claimedFen: number;
+  workerCount: number;
+  idempotencyKey?: string;
+}

@@ -205,3 +205,14 @@ export const MAX_CODE_RESENDS = 3;
 
 /** Most workers a group dispute registers in one case (a larger group is split by the station). */
 export const MAX_WORKERS = 300;
+
+/** A new case as the station's mediator or the institute's clerk sends it (the JSON API, the intake page). */
+export interface MediationIntakeRequest {
+  employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; phone: string };
+  workers: Omit<WorkerParty, 'partyNo'>[];
+  dispute: string;
+  streetId: string;
+  appliedAt?: string;
+  referralNo?: string;
+  idempotencyKey?: string;
+}

@@ -5,33 +5,21 @@
  * what the case knows (each worker's claim, the total, the next installment's balance), or with what was typed when
  * the action was refused.
  */
-import type { Kysely } from 'kysely';
-import type { SignedInStaff } from '../../../db/queries/staff';
-import type { Database } from '../../../db/schema';
-import {
-  MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView,
-} from '../../../workflows/kinds/mediation/model';
-import { shanghaiDate } from '../../../workflows/shared/deadlines';
-import type { FormBody } from './mediation-form';
-
-export interface FailedForm { action: string; message: string; values: FormBody }
+import { shanghaiDate } from '../../shared/deadlines';
+import type { FormBody } from '../../shared/present/form-values';
+import type { PageContext } from '../kind-spec';
+import { MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView } from './model';
 
 const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
-/** The mediator's own work: these forms come first, in the order the process needs them. */
-export const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
-export const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
+/** The mediator's own work (the actions of group 'main'): these forms come first, in the order the process needs them. */
+const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
+const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
-async function unitNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** What each action's form shows when it is first offered. */
-function defaults(view: MediationView): Record<string, FormBody> {
+function defaults(view: MediationView, now: number): Record<string, FormBody> {
   const agreed = new Map(view.agreement?.terms.map((t) => [t.partyNo, t.amountFen]) ?? []);
   const amounts = view.workers.map((w) => ({ w, fen: agreed.get(w.partyNo) ?? w.claimedFen }));
   const plan = view.agreement?.payment;
@@ -50,20 +38,19 @@ function defaults(view: MediationView): Record<string, FormBody> {
       installments: plan?.kind === 'installments' ? plan.installments.map((i) => `${i.dueDate}，${yuanText(i.amountFen)}`).join('\n') : '',
       paymentMethod: view.agreement?.paymentMethod ?? DEFAULT_PAYMENT_METHOD,
     },
-    confirmReview: { effectiveOn: shanghaiDate(Date.now()) },
+    confirmReview: { effectiveOn: shanghaiDate(now) },
     rejectReview: { next: 'mediation' },
     refuse: { side: 'employer' },
     recordPayment: open ? { installmentNo: String(open.no), paidYuan: yuanText(open.amountFen - open.paidFen) } : {},
   };
 }
 
-export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInStaff, view: MediationView, actionNames: string[], failed?: FailedForm) {
-  const names = await unitNames(db, [...new Set(view.documents.map((d) => d.addressedTo).filter((u): u is string => !!u))]);
+export function mediationPageModel({ view, actions: actionNames, failed, staff, unitNames: names, now }: PageContext<MediationView>) {
   const agreed = new Map(view.agreement?.terms.map((t) => [t.partyNo, t.amountFen]) ?? []);
   const confirmed = new Set(view.agreement?.confirmedBy ?? []);
   const partyName = new Map<number, string>([[view.employer.partyNo, view.employer.name], ...view.workers.map((w) => [w.partyNo, w.name] as [number, string])]);
   const parties = [view.employer, ...view.workers];
-  const initial = defaults(view);
+  const initial = defaults(view, now);
 
   const actions = actionNames.map((name) => {
     const error = failed?.action === name ? failed.message : undefined;
@@ -75,7 +62,7 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
       attendees: name === 'recordSession' ? parties.map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo, checked: ticked.has(String(p.partyNo)) })) : undefined,
       lumpSum: values.paymentKind !== 'installments',
       // a clerk confirms receipt of what was addressed to their own institution
-      receivable: name === 'confirmReceipt' ? view.documents.filter((d) => !d.received && d.addressedTo === staff.org_unit_id) : undefined,
+      receivable: name === 'confirmReceipt' ? view.documents.filter((d) => !d.received && d.addressedTo === staff.unitId) : undefined,
       // the parties still to confirm: the employer first, as on the list
       unconfirmed: name === 'resendCode' ? parties.filter((p) => !confirmed.has(p.partyNo)).map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo })) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
@@ -90,7 +77,7 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
 
   return {
     view, error,
-    // not stageLabel etc.: those are helpers of the grievance's labels, and a helper wins over a field of the same name
+    // not stageLabel etc.: a helper wins over a field of the same name
     stageName: MEDIATION_STAGE_LABELS[view.stage] ?? view.stage,
     sourceName: SOURCE_LABELS[view.source] ?? view.source,
     outcomeName: view.outcome ? MEDIATION_OUTCOME_LABELS[view.outcome] : null,
@@ -119,11 +106,4 @@ export async function mediationCaseModel(db: Kysely<Database>, staff: SignedInSt
     otherSummary: other.map((a) => MEDIATION_ACTION_LABELS[a.name as keyof typeof MEDIATION_ACTION_LABELS] ?? a.name).join('、'),
     otherOpen: other.some((a) => a.error),
   };
-}
-
-/** A long history (44 parties confirming) keeps the page short on a phone: the latest entries shown, the earlier folded. */
-const RECENT_EVENTS = 12;
-export function timelineOf<E>(events: E[]) {
-  const cut = Math.max(0, events.length - RECENT_EVENTS);
-  return { earlierEvents: events.slice(0, cut), recentEvents: events.slice(cut), recentStart: cut + 1 };
 }

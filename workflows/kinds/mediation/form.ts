@@ -4,13 +4,11 @@
  * width) or spaces; times are typed as Asia/Shanghai wall-clock. Only the shape is checked here, with the line that is
  * wrong named in zh-CN; what depends on the case (a party of it, sums, dates after today) is the kind's rules' word.
  */
-import type { MediationPayloads, WorkerParty } from '../../../workflows/kinds/mediation/model';
-import { MAX_WORKERS } from '../../../workflows/kinds/mediation/model';
-import type { MediationStaffAction } from '../../schemas/mediation';
-import { badRequest } from '../../errors';
-import { yuanToFen } from '../public/forms';
+import { formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
+import type { MediationStaffAction } from './actions';
+import { MAX_WORKERS, type MediationPayloads, type WorkerParty } from './model';
 
-export type FormBody = Record<string, string | string[] | undefined>;
+export type { FormBody };
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const MAX_LINES = MAX_WORKERS + 1;
@@ -21,32 +19,32 @@ const MAX_FEN = 10_000_000_000;
 function one(f: FormBody, name: string, label: string): string | undefined {
   const v = f[name];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw badRequest(`${label}只能填写一项`);
+  if (typeof v !== 'string') throw formError(`${label}只能填写一项`);
   return v.trim() === '' ? undefined : v;
 }
 
 function needed(f: FormBody, name: string, label: string): string {
   const v = one(f, name, label);
-  if (v === undefined) throw badRequest(`请填写${label}`);
+  if (v === undefined) throw formError(`请填写${label}`);
   return v;
 }
 
 function fenOf(text: string, label: string, where = ''): number {
   const fen = yuanToFen(text.replace(/[,，]/g, '').replace(/元$/, ''));
-  if (fen === undefined) throw badRequest(`${where}${label}格式不正确（元，最多两位小数，例如 3500.50）`);
+  if (fen === undefined) throw formError(`${where}${label}格式不正确（元，最多两位小数，例如 3500.50）`);
   return fen;
 }
 
 function wholeNumber(text: string | undefined, label: string): number {
-  if (text === undefined || !/^[0-9]{1,6}$/.test(text.trim())) throw badRequest(`请选择${label}`);
+  if (text === undefined || !/^[0-9]{1,6}$/.test(text.trim())) throw formError(`请选择${label}`);
   return Number(text.trim());
 }
 
 /** The lines of a textarea, blank ones skipped, each split on a comma of either width, a 、, a tab or spaces. */
 function linesOf(text: string, label: string): { no: number; cells: string[] }[] {
   const lines = text.split(/\r?\n/).map((line, i) => ({ no: i + 1, line: line.trim() })).filter((l) => l.line !== '');
-  if (lines.length === 0) throw badRequest(`请填写${label}`);
-  if (lines.length > MAX_LINES) throw badRequest(`${label}最多${MAX_LINES}行`);
+  if (lines.length === 0) throw formError(`请填写${label}`);
+  if (lines.length > MAX_LINES) throw formError(`${label}最多${MAX_LINES}行`);
   // Commas (or tabs, pasted from a spreadsheet) when the line has them, so that a name may hold a space; else spaces.
   return lines.map(({ no, line }) => ({ no, cells: line.split(/[,，、\t]/.test(line) ? /\s*[,，、\t]\s*/ : /\s+/).filter((c) => c !== '') }));
 }
@@ -56,44 +54,44 @@ function linesOf(text: string, label: string): { no: number; cells: string[] }[]
  * (duplicates, the number of workers) and say which worker.
  */
 export function parseWorkerLines(text: string | undefined): Omit<WorkerParty, 'partyNo'>[] {
-  if (text === undefined || text.trim() === '') throw badRequest('请填写申请调解的职工（每行一人）');
+  if (text === undefined || text.trim() === '') throw formError('请填写申请调解的职工（每行一人）');
   const lines = linesOf(text, '职工名单');
-  if (lines.length > MAX_WORKERS) throw badRequest(`一个案件最多登记${MAX_WORKERS}位职工，人数更多的请分案登记`);
+  if (lines.length > MAX_WORKERS) throw formError(`一个案件最多登记${MAX_WORKERS}位职工，人数更多的请分案登记`);
   return lines.map(({ no, cells }) => {
     const where = `职工名单第${no}行：`;
-    if (cells.length !== 4) throw badRequest(`${where}应为“姓名，手机号码，身份证号码，请求金额（元）”四项，现为${cells.length}项`);
+    if (cells.length !== 4) throw formError(`${where}应为“姓名，手机号码，身份证号码，请求金额（元）”四项，现为${cells.length}项`);
     const [name, phone, idNumber, yuan] = cells;
-    if (name.length > 50) throw badRequest(`${where}姓名不能超过50个字`);
-    if (!/^1[3-9][0-9]{9}$/.test(phone.replace(/-/g, ''))) throw badRequest(`${where}手机号码应为11位数字`);
-    if (!/^[0-9]{17}[0-9Xx]$/.test(idNumber)) throw badRequest(`${where}身份证号码应为18位（最后一位可为X）`);
+    if (name.length > 50) throw formError(`${where}姓名不能超过50个字`);
+    if (!/^1[3-9][0-9]{9}$/.test(phone.replace(/-/g, ''))) throw formError(`${where}手机号码应为11位数字`);
+    if (!/^[0-9]{17}[0-9Xx]$/.test(idNumber)) throw formError(`${where}身份证号码应为18位（最后一位可为X）`);
     const claimedFen = fenOf(yuan, '请求金额', where);
-    if (claimedFen > MAX_FEN) throw badRequest(`${where}请求金额不能超过1亿元`);
+    if (claimedFen > MAX_FEN) throw formError(`${where}请求金额不能超过1亿元`);
     return { name, phone: phone.replace(/-/g, ''), idNumber: idNumber.toUpperCase(), claimedFen };
   });
 }
 
 /** "当事人编号 金额（元）", one worker a line. */
 export function parseTermLines(text: string | undefined): { partyNo: number; amountFen: number }[] {
-  if (text === undefined || text.trim() === '') throw badRequest('请填写每位职工的调解金额');
+  if (text === undefined || text.trim() === '') throw formError('请填写每位职工的调解金额');
   return linesOf(text, '调解金额').map(({ no, cells }) => {
     const where = `调解金额第${no}行：`;
     // A line copied from the form's own hint may carry the name after the number: "2 陈建国 80000".
     const numbers = cells.filter((c) => /^[0-9.,，]+元?$/.test(c));
-    if (numbers.length !== 2) throw badRequest(`${where}应为“当事人编号 金额（元）”`);
-    if (!/^[0-9]{1,4}$/.test(numbers[0])) throw badRequest(`${where}当事人编号应为数字`);
+    if (numbers.length !== 2) throw formError(`${where}应为“当事人编号 金额（元）”`);
+    if (!/^[0-9]{1,4}$/.test(numbers[0])) throw formError(`${where}当事人编号应为数字`);
     return { partyNo: Number(numbers[0]), amountFen: fenOf(numbers[1], '金额', where) };
   });
 }
 
 /** "日期，金额（元）", one installment a line. */
 export function parseInstallmentLines(text: string | undefined): { dueDate: string; amountFen: number }[] {
-  if (text === undefined || text.trim() === '') throw badRequest('分期支付请填写各期的日期和金额（每行一期）');
+  if (text === undefined || text.trim() === '') throw formError('分期支付请填写各期的日期和金额（每行一期）');
   return linesOf(text, '分期计划').map(({ no, cells }) => {
     const where = `分期计划第${no}行：`;
-    if (cells.length !== 2) throw badRequest(`${where}应为“日期，金额（元）”，例如 2026-12-31，1200000`);
+    if (cells.length !== 2) throw formError(`${where}应为“日期，金额（元）”，例如 2026-12-31，1200000`);
     const date = cells[0].replace(/[./年月]/g, '-').replace(/日$/, '');
     const m = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$/.exec(date);
-    if (!m) throw badRequest(`${where}日期格式不正确（例如 2026-12-31）`);
+    if (!m) throw formError(`${where}日期格式不正确（例如 2026-12-31）`);
     return { dueDate: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`, amountFen: fenOf(cells[1], '金额', where) };
   });
 }
@@ -101,17 +99,17 @@ export function parseInstallmentLines(text: string | undefined): { dueDate: stri
 /** A datetime-local value ("2026-12-01T09:30"), read as Asia/Shanghai wall-clock → ISO (UTC). */
 export function shanghaiLocalToIso(value: string | undefined, label: string): string {
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?$/.exec(value?.trim() ?? '');
-  if (!m) throw badRequest(`请填写${label}（日期和时间）`);
+  if (!m) throw formError(`请填写${label}（日期和时间）`);
   const [, y, mo, d, h, mi, s = '0'] = m;
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const back = new Date(utc);
-  if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59) throw badRequest(`${label}不是有效的时间`);
+  if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59) throw formError(`${label}不是有效的时间`);
   return new Date(utc - SHANGHAI_OFFSET_MS).toISOString();
 }
 
 function dateOf(value: string | undefined, label: string): string {
-  if (value === undefined) throw badRequest(`请填写${label}`);
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value.trim())) throw badRequest(`${label}格式不正确（例如 2026-12-31）`);
+  if (value === undefined) throw formError(`请填写${label}`);
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value.trim())) throw formError(`${label}格式不正确（例如 2026-12-31）`);
   return value.trim();
 }
 
@@ -124,7 +122,7 @@ function checked(v: string | string[] | undefined): string[] {
 const LIST_FIELDS = ['attendees', 'partyNos'];
 
 export function mediationPayloadFromForm<A extends MediationStaffAction>(action: A, f: FormBody): MediationPayloads[A] {
-  for (const [k, v] of Object.entries(f)) if (!LIST_FIELDS.includes(k) && Array.isArray(v)) throw badRequest(`字段“${k}”只能填写一项`);
+  for (const [k, v] of Object.entries(f)) if (!LIST_FIELDS.includes(k) && Array.isArray(v)) throw formError(`字段“${k}”只能填写一项`);
   return payload(action, f) as MediationPayloads[A];
 }
 
@@ -133,22 +131,22 @@ function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[M
     case 'setWorkers': return { workers: parseWorkerLines(one(f, 'workers', '职工名单')) };
     case 'electRepresentatives': {
       const partyNos = checked(f.partyNos).map((a) => wholeNumber(a, '职工代表'));
-      if (partyNos.length === 0) throw badRequest('请勾选职工推举的代表');
+      if (partyNos.length === 0) throw formError('请勾选职工推举的代表');
       return { partyNos };
     }
     case 'scheduleSession': {
       const mode = one(f, 'mode', '调解方式');
-      if (mode !== 'online' && mode !== 'in_person') throw badRequest('请选择线上或现场调解');
+      if (mode !== 'online' && mode !== 'in_person') throw formError('请选择线上或现场调解');
       return { at: shanghaiLocalToIso(one(f, 'at', '调解时间'), '调解时间'), mode, place: one(f, 'place', '调解地点') };
     }
     case 'recordSession': {
       const attendees = checked(f.attendees).map((a) => wholeNumber(a, '到场的当事人'));
-      if (attendees.length === 0) throw badRequest('请勾选到场（或在线参加）的当事人');
+      if (attendees.length === 0) throw formError('请勾选到场（或在线参加）的当事人');
       return { sessionNo: wholeNumber(one(f, 'sessionNo', '调解场次'), '调解场次'), attendees, notes: needed(f, 'notes', '调解记录') };
     }
     case 'draftAgreement': {
       const kind = one(f, 'paymentKind', '支付方式');
-      if (kind !== 'lump-sum' && kind !== 'installments') throw badRequest('请选择一次性支付或分期支付');
+      if (kind !== 'lump-sum' && kind !== 'installments') throw formError('请选择一次性支付或分期支付');
       return {
         terms: parseTermLines(one(f, 'terms', '调解金额')),
         totalFen: fenOf(needed(f, 'totalYuan', '调解总金额'), '调解总金额'),
@@ -161,7 +159,7 @@ function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[M
     case 'resendCode': return { partyNo: wholeNumber(one(f, 'partyNo', '当事人'), '当事人') };
     case 'refuse': {
       const side = one(f, 'side', '拒绝调解的一方');
-      if (side !== 'worker' && side !== 'employer') throw badRequest('请选择拒绝调解的一方');
+      if (side !== 'worker' && side !== 'employer') throw formError('请选择拒绝调解的一方');
       return { side, reason: needed(f, 'reason', '拒绝理由') };
     }
     case 'submitForReview': return { note: one(f, 'note', '备注') };
@@ -169,7 +167,7 @@ function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[M
     case 'confirmReview': return { decisionNo: needed(f, 'decisionNo', '调解书文号'), effectiveOn: dateOf(one(f, 'effectiveOn', '调解书生效日期'), '调解书生效日期') };
     case 'rejectReview': {
       const next = one(f, 'next', '退回调解或转入仲裁');
-      if (next !== 'mediation' && next !== 'arbitration') throw badRequest('请选择退回调解或转入仲裁');
+      if (next !== 'mediation' && next !== 'arbitration') throw formError('请选择退回调解或转入仲裁');
       return { reason: needed(f, 'reason', '不予确认的理由'), next };
     }
     case 'recordPayment':

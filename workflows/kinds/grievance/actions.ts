@@ -1,0 +1,70 @@
+/**
+ * The grievance's staff commands as the API and the pages take them: each payload's JSON schema, how the case page's
+ * form reads into it, and where the page shows its form. The rules (workflows/kinds/grievance/rules.ts) decide when.
+ */
+import { blankToUndefined, formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
+import { optionalText, PHONE_PATTERN, READABLE_PATTERN, text } from '../../shared/schema-primitives';
+import { actionsOf, type ActionGroup } from '../kind-spec';
+import { ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, type ActionPayloads } from './model';
+
+const note = { required: ['note'], properties: { note: text(2000) } } as const;
+const reason = (max: number) => ({ required: ['reason'], properties: { reason: text(max) } }) as const;
+
+/** Staff actions: the payload of each command (model.ts ActionPayloads). */
+export const actionBodies = {
+  contactComplainant: note,
+  verifyWithEnterprise: note,
+  urgeMediation: note,
+  recordOutcome: {
+    required: ['outcome'],
+    properties: {
+      outcome: { type: 'string', enum: Object.keys(OUTCOME_LABELS).filter((o) => o !== 'withdrawn') },
+      recoveredFen: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000 },
+      explanation: optionalText(2000),
+      note: optionalText(2000),
+      employerRepresentative: optionalText(30),
+      employerPhone: { type: 'string', pattern: PHONE_PATTERN },
+      employerAddress: optionalText(200),
+    },
+  },
+  recordFollowUp: note,
+  handUp: reason(2000),
+  openCoordination: { required: ['department', 'note'], properties: { department: { type: 'string', enum: [...PARTNER_DEPARTMENTS] }, note: text(2000) } },
+  completeCoordination: { required: ['taskId', 'note'], properties: { taskId: { type: 'string', maxLength: 200, pattern: READABLE_PATTERN }, note: text(2000) } },
+  withdraw: reason(500),
+  takeOver: reason(500),
+  notifyEnterpriseNow: reason(500),
+} as const;
+
+export type StaffActionName = keyof typeof actionBodies;
+export const STAFF_ACTIONS = Object.keys(actionBodies) as StaffActionName[];
+
+/** A staff action posted from the case page: form text → the command's payload. */
+export function payloadFromForm(action: StaffActionName, raw: FormBody): ActionPayloads[StaffActionName] {
+  const f = blankToUndefined(raw ?? {}) as Record<string, string | undefined>;
+  for (const [k, v] of Object.entries(f)) if (typeof v !== 'string') throw formError(`字段“${k}”格式不正确`);
+  switch (action) {
+    case 'recordOutcome': {
+      const recoveredFen = f.recoveredYuan === undefined ? undefined : yuanToFen(f.recoveredYuan);
+      if (f.recoveredYuan !== undefined && recoveredFen === undefined) throw formError('追回金额格式不正确（元，最多两位小数）');
+      return {
+        outcome: f.outcome as never, recoveredFen, explanation: f.explanation, note: f.note,
+        employerRepresentative: f.employerRepresentative, employerPhone: f.employerPhone, employerAddress: f.employerAddress,
+      };
+    }
+    case 'handUp': case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow': return { reason: f.reason ?? '' };
+    case 'openCoordination': return { department: f.department ?? '', note: f.note ?? '' };
+    case 'completeCoordination': return { taskId: f.taskId ?? '', note: f.note ?? '' };
+    default: return { note: f.note ?? '' };
+  }
+}
+
+const GROUPS: Record<StaffActionName, ActionGroup> = {
+  contactComplainant: 'main', verifyWithEnterprise: 'main', urgeMediation: 'main', recordOutcome: 'main', recordFollowUp: 'main',
+  openCoordination: 'other', completeCoordination: 'other',
+  handUp: 'irreversible', withdraw: 'irreversible', takeOver: 'irreversible', notifyEnterpriseNow: 'irreversible',
+};
+
+export const grievanceActions = actionsOf(STAFF_ACTIONS, (name) => ({
+  label: ACTION_LABELS[name], body: actionBodies[name], group: GROUPS[name], form: (body: FormBody) => payloadFromForm(name, body),
+}));

@@ -1,0 +1,68 @@
+/**
+ * The mediation's staff commands as the API and the pages take them: each payload's JSON schema (shapes only; what
+ * depends on the case, such as a party of it or sums adding up, is the rules' word, in zh-CN too), how the case page's
+ * form reads into it (form.ts), and where the page shows its form.
+ */
+import type { FormBody } from '../../shared/present/form-values';
+import { DATE, optionalText, PHONE_PATTERN, text } from '../../shared/schema-primitives';
+import { actionsOf, type ActionGroup } from '../kind-spec';
+import { mediationPayloadFromForm } from './form';
+import { MEDIATION_ACTION_LABELS } from './model';
+
+const FEN = { type: 'integer', minimum: 0, maximum: 10_000_000_000 } as const;
+const POSITIVE_FEN = { type: 'integer', minimum: 1, maximum: 10_000_000_000 } as const;
+const PARTY_NO = { type: 'integer', minimum: 1, maximum: 1000 } as const;
+const ID_NUMBER = { type: 'string', pattern: '^[0-9]{17}[0-9X]$' } as const;
+
+export const workerBody = {
+  type: 'object', additionalProperties: false, required: ['name', 'phone', 'idNumber', 'claimedFen'],
+  properties: { name: text(50), phone: { type: 'string', pattern: PHONE_PATTERN }, idNumber: ID_NUMBER, claimedFen: FEN },
+} as const;
+export const workerList = { type: 'array', minItems: 1, maxItems: 300, items: workerBody } as const;
+
+const installment = { type: 'object', additionalProperties: false, required: ['dueDate', 'amountFen'], properties: { dueDate: DATE, amountFen: POSITIVE_FEN } } as const;
+
+/** Each command's payload (model.ts MediationPayloads). */
+export const mediationActionBodies = {
+  setWorkers: { required: ['workers'], properties: { workers: workerList } },
+  electRepresentatives: { required: ['partyNos'], properties: { partyNos: { type: 'array', minItems: 1, maxItems: 10, items: PARTY_NO } } },
+  scheduleSession: { required: ['at', 'mode'], properties: { at: { type: 'string', format: 'date-time' }, mode: { type: 'string', enum: ['online', 'in_person'] }, place: optionalText(200) } },
+  recordSession: { required: ['sessionNo', 'attendees', 'notes'], properties: { sessionNo: { type: 'integer', minimum: 1, maximum: 1000 }, attendees: { type: 'array', minItems: 1, maxItems: 301, items: PARTY_NO }, notes: text(2000) } },
+  draftAgreement: {
+    required: ['terms', 'totalFen', 'payment', 'paymentMethod'],
+    properties: {
+      terms: { type: 'array', minItems: 1, maxItems: 300, items: { type: 'object', additionalProperties: false, required: ['partyNo', 'amountFen'], properties: { partyNo: PARTY_NO, amountFen: FEN } } },
+      totalFen: POSITIVE_FEN,
+      paymentMethod: text(200),
+      payment: {
+        type: 'object', required: ['kind'],
+        oneOf: [
+          { additionalProperties: false, required: ['kind', 'dueDate'], properties: { kind: { const: 'lump-sum' }, dueDate: DATE } },
+          { additionalProperties: false, required: ['kind', 'installments'], properties: { kind: { const: 'installments' }, installments: { type: 'array', minItems: 2, maxItems: 24, items: installment } } },
+        ],
+      },
+    },
+  },
+  resendCode: { required: ['partyNo'], properties: { partyNo: PARTY_NO } },
+  refuse: { required: ['side', 'reason'], properties: { side: { type: 'string', enum: ['worker', 'employer'] }, reason: text(500) } },
+  submitForReview: { properties: { note: optionalText(500) } },
+  confirmReceipt: { required: ['documentId'], properties: { documentId: { type: 'integer', minimum: 1 } } },
+  confirmReview: { required: ['decisionNo', 'effectiveOn'], properties: { decisionNo: text(60), effectiveOn: DATE } },
+  rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
+  recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
+} as const;
+export type MediationStaffAction = keyof typeof mediationActionBodies;
+export const MEDIATION_STAFF_ACTIONS = Object.keys(mediationActionBodies) as MediationStaffAction[];
+
+/** The mediator's own work comes first on the page, in the order the process needs it (page.ts orders them). */
+const GROUPS: Record<MediationStaffAction, ActionGroup> = {
+  confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main', submitForReview: 'main',
+  draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
+  setWorkers: 'other', resendCode: 'other',
+  refuse: 'irreversible', rejectReview: 'irreversible',
+};
+
+export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => ({
+  label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: GROUPS[name],
+  form: (body: FormBody) => mediationPayloadFromForm(name, body),
+}));

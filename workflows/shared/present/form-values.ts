@@ -1,0 +1,26 @@
+/** Turning form fields (all text) into the commands' shapes; pure, shared by every kind's form parser and the pages. */
+
+/** A posted form: text fields, and lists for repeated fields (ticked boxes). */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/**
+ * A form that cannot be read: the page shows the zh-CN message inside the form, with what was typed (HTTP 400). Thrown
+ * by the kinds' pure form parsers, which must not import api/.
+ */
+export class FormError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'BAD_REQUEST';
+}
+export const formError = (message: string) => new FormError(message);
+
+export function yuanToFen(value: unknown): number | undefined {
+  const s = String(value ?? '').trim();
+  if (!/^[0-9]{1,10}(\.[0-9]{1,2})?$/.test(s)) return undefined;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+/** Empty form fields mean "not given". */
+export function blankToUndefined<T extends Record<string, unknown>>(body: T): Partial<T> {
+  return Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => !(typeof v === 'string' && v.trim() === ''))) as Partial<T>;
+}

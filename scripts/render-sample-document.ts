@@ -1,7 +1,7 @@
 /**
- * The README's sample page: the first page of the 调解协议书 of the Xiamen group dispute (43 workers, 3,620,000 yuan in
- * three installments; bench/lib/document-data.ts), made by activities/documents exactly as the activity makes it, as
- * docs/sample-mediation-agreement-p1.png, 1000 px wide.
+ * The sample page of docs/documents.md: the first page of the 调解协议书 of the Xiamen group dispute (43 workers,
+ * 3,620,000 yuan in three installments; bench/lib/document-data.ts), made by activities/documents exactly as the
+ * activity makes it, as docs/sample-mediation-agreement-p1.png, 1000 px wide.
  *
  *   node --import tsx scripts/render-sample-document.ts
  *

@@ -65,5 +65,8 @@ export const documentData: DocumentDataByKind = {
   },
 };
 
-/** The Xiamen case of DOMAIN §3 (43 workers, 3,620,000 yuan in three installments), as the bench and README sample use it. */
+/**
+ * The Xiamen case of DOMAIN §3 (43 workers, 3,620,000 yuan in three installments), as the bench and the sample page of
+ * docs/documents.md use it.
+ */
 export { xiamenDispute } from '../../bench/lib/document-data';

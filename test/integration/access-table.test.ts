@@ -4,7 +4,7 @@
  * the caller through (what follows is the case's own rules or validation); "-": refused as not signed in, not allowed
  * for the role, not theirs to see, or not the worker's own case. The expectations are written out below, not derived
  * from the policy they test; a route added later fails this test until it has a row. The table is printed and is in
- * docs/access.md ("Who sees what").
+ * docs/access.md ("The role × route table").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/http';

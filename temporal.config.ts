@@ -3,6 +3,7 @@
  * (GrievancePolicy), so tests and policy change them without touching workflow code. Statute beside each default.
  */
 import { parseQuietHours, type QuietHours } from './workflows/shared/quiet-hours';
+import type { StaffRole } from './workflows/shared/roles';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -21,9 +22,19 @@ export const temporalConfig = {
 };
 
 /** A rung of the escalation ladder walked after a human step's due time passes. */
+/**
+ * Who a rung of an escalation ladder tells, as data: the step's own assignee; any role at the case's street or
+ * district (the two named ones are the grievance's ladder from before targets were data, and keep their meaning); or
+ * one named person (a lawyer assigned by name, a mentor who took the order).
+ */
+export type RungTarget =
+  | 'assignee' | 'street_chair' | 'district_staff'
+  | { role: StaffRole; at: 'street' | 'district' }
+  | { userId: number; role: StaffRole };
+
 export interface EscalationRung {
-  /** who is told: the step's own assignee, or someone above */
-  notify: 'assignee' | 'street_chair' | 'district_staff';
+  /** who is told: the step's own assignee, someone above, or a named person */
+  notify: RungTarget;
   /** how long after the previous point (due time or earlier rung) this rung fires */
   after: number;
 }

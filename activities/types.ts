@@ -178,7 +178,8 @@ export interface CaseActivities {
   findInstitution(q: { unitId: string }): Promise<Institution | null>;
   findDistrictInstitutions(q: { districtId: string }): Promise<DistrictInstitutions | null>;
   /** one contact per role (the unit's primary holder), in the order asked; roles nobody holds are left out */
-  findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]>;
+  /** a unit's holders of these roles, or one named person (userId) */
+  findContacts(q: { unitId?: string; userId?: number; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
   sendSms(req: SmsRequest): Promise<SmsBatchResult | void>;
   /**

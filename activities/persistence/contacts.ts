@@ -6,12 +6,15 @@ import type { Contact } from '../types';
 /** The unit's primary holder of each role (lowest id among active staff), so "the street chair" is one person. */
 export function createContactLookup(db: Kysely<Database>) {
   return {
-    async findContacts(q: { unitId: string; roles: Role[]; department?: string | null }): Promise<Contact[]> {
-      if (q.roles.length === 0) return [];
+    /** A unit's holders of these roles, or one named person (`userId`, in the role they were assigned in). */
+    async findContacts(q: { unitId?: string; userId?: number; roles: Role[]; department?: string | null }): Promise<Contact[]> {
+      if (q.roles.length === 0 || (q.unitId === undefined && q.userId === undefined)) return [];
       let query = db.selectFrom('staff_users')
         .select(['role', 'display_name', 'phone'])
         .distinctOn('role')
-        .where('org_unit_id', '=', q.unitId).where('role', 'in', q.roles).where('active', '=', true);
+        .where('role', 'in', q.roles).where('active', '=', true);
+      if (q.unitId !== undefined) query = query.where('org_unit_id', '=', q.unitId);
+      if (q.userId !== undefined) query = query.where('id', '=', q.userId);
       if (q.department) query = query.where('department', '=', q.department);
       const rows = await query.orderBy('role').orderBy('id').execute();
       return q.roles.flatMap((role) => {

@@ -79,7 +79,7 @@ export class RecordingActivities {
         if (t.escalateTask) this.tasks.get(t.escalateTask.taskId)!.escalation = t.escalateTask.level;
         if (t.closeTask) this.tasks.get(t.closeTask.taskId)!.status = t.closeTask.status;
       },
-      findContacts: async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
+      findContacts: async ({ unitId, roles }) => roles.flatMap((r) => (unitId === undefined ? [] : this.directory[unitId]?.[r] ?? [])),
       findEnterpriseChair: async () => this.enterpriseChair,
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),

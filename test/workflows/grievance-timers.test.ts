@@ -73,4 +73,15 @@ describe('grievance timers (time skipping)', () => {
     expect(String(verifyEscalation.data.taskId)).toContain('/verify/');
     expect(ctx.rec.smsOf(input.caseNo, 'task-overdue').at(-1)?.vars.title).toBe('向企业工会主席核实情况');
   });
+
+  it('walks a ladder whose targets are data: any role at the case’s district, as the policy names it', async () => {
+    const ladder = [{ notify: { role: 'district_chair', at: 'district' }, after: 0 }] as const;
+    const { input } = await start({ contactDue: 2 * HOUR, enterpriseNoticeDelay: 100 * HOUR, escalation: ladder });
+    await ctx.env.sleep(2 * HOUR);
+    const sent = await eventually(() => ctx.rec.smsOf(input.caseNo, 'task-overdue').length === 1 && ctx.rec.smsOf(input.caseNo, 'task-overdue'));
+    expect(sent.map((m) => m.to.role)).toEqual(['district_chair']);
+    const escalation = ctx.rec.eventsOf(input.caseNo).find((e) => e.type === 'task_escalated')!;
+    expect(escalation.data.notify).toEqual({ role: 'district_chair', at: 'district' });
+    expect(escalation.summary).toContain('上报区的区总工会主席');
+  });
 });

@@ -1,11 +1,19 @@
 /** Every case kind, registered once. The API, pages and inbox find a case's kind from its number and dispatch on this. */
+import { defaultGrievancePolicy } from '../../temporal.config';
 import { grievanceKind } from './grievance/kind';
 import { mediationKind } from './mediation/kind';
 import type { CaseKindSpec, KindLabels } from './kind-spec';
 
 export type { CaseKindSpec, KindLabels };
 
-export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [grievanceKind, mediationKind];
+/**
+ * The kinds as the API, pages and access policy see them. Each kind's entry (kind.ts) is also read by its workflow,
+ * so what comes from temporal.config (it reads the environment, which the workflow sandbox has not) is added here.
+ */
+export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [
+  { ...grievanceKind, policyDefaults: defaultGrievancePolicy as unknown as Record<string, unknown> },
+  mediationKind,
+];
 
 /** Case numbers: the kind's two-letter prefix and ten Crockford base32 characters. */
 export const CASE_NO_PATTERN = `^(${CASE_KINDS.map((k) => k.prefix).join('|')})[0-9A-Z]{10}$`;

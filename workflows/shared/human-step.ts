@@ -9,6 +9,7 @@ import type { Contact, Transition } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
 import { shanghaiMinute } from './deadlines';
 import { quietDelay, type QuietHours } from './quiet-hours';
+import { rungLabel } from './rung-label';
 import { ROLE_LABELS, type Role } from './roles';
 
 export interface Assignee {
@@ -61,12 +62,6 @@ export type StepEnd = 'done' | 'abandoned' | 'overdue';
 
 const dueOf = (spec: StepSpec): number => (typeof spec.dueAt === 'function' ? spec.dueAt() : spec.dueAt);
 
-const RUNG_LABEL: Record<EscalationRung['notify'], string> = {
-  assignee: '提醒承办人',
-  street_chair: '上报街道工会主席',
-  district_staff: '上报区总工会权益保障部',
-};
-
 function sameAssignee(a: Assignee, b: Assignee): boolean {
   return a.role === b.role && a.unitId === b.unitId && a.department === b.department && (a.userId ?? null) === (b.userId ?? null);
 }
@@ -74,7 +69,9 @@ function sameAssignee(a: Assignee, b: Assignee): boolean {
 async function rungContacts(host: CaseHost, rung: EscalationRung, who: Assignee): Promise<Contact[]> {
   if (rung.notify === 'assignee') return activities.findContacts({ unitId: who.unitId, roles: [who.role], department: who.department });
   if (rung.notify === 'street_chair') return activities.findContacts({ unitId: host.units.streetId, roles: ['street_chair'] });
-  return activities.findContacts({ unitId: host.units.districtId, roles: ['district_staff'] });
+  if (rung.notify === 'district_staff') return activities.findContacts({ unitId: host.units.districtId, roles: ['district_staff'] });
+  if ('userId' in rung.notify) return activities.findContacts({ userId: rung.notify.userId, roles: [rung.notify.role] });
+  return activities.findContacts({ unitId: rung.notify.at === 'street' ? host.units.streetId : host.units.districtId, roles: [rung.notify.role] });
 }
 
 async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Assignee, rung: EscalationRung, level: number, policy: LadderPolicy): Promise<void> {
@@ -86,7 +83,7 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
   const background = patched('escalation-sms-in-background');
   const wait = background ? quietDelay(nowMs(), policy.quietHours) : 0;
   const deferred = wait > 0 && contacts.length > 0 ? `（夜间免打扰，短信将于 ${shanghaiMinute(nowMs() + wait).slice(11)} 发送）` : '';
-  const summary = `“${spec.title}”已超过办理时限，第${level}级督办：${RUNG_LABEL[rung.notify]}${deferred}`;
+  const summary = `“${spec.title}”已超过办理时限，第${level}级督办：${rungLabel(rung.notify)}${deferred}`;
   await activities.persistTransition({
     caseNo: host.caseNo,
     at: nowIso(),

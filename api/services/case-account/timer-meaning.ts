@@ -6,6 +6,7 @@
  */
 import type { EscalationRung, GrievancePolicy, MediationPolicy } from '../../../temporal.config';
 import { quietDelay } from '../../../workflows/shared/quiet-hours';
+import { rungLabel } from '../../../workflows/shared/rung-label';
 import type { TaskRecord } from './case-records';
 import type { EngineTimer } from './engine-facts';
 import { span, toMs } from './format';
@@ -20,12 +21,6 @@ export interface TimerMeaning {
   rung?: number;
 }
 
-/** The same words as the escalation events (human-step.ts keeps its own copy private to the workflow bundle). */
-export const RUNG_LABELS: Record<EscalationRung['notify'], string> = {
-  assignee: '提醒承办人',
-  street_chair: '上报街道工会主席',
-  district_staff: '上报区总工会权益保障部',
-};
 
 /** The workflow clock is exact to the millisecond; a second of slack absorbs rounding of the timer's duration. */
 const SLACK_MS = 1_500;
@@ -67,8 +62,8 @@ export function timerMeaning(t: EngineTimer, policy: Partial<GrievancePolicy & M
     if (!rung) continue;
     const step = ladder[rung - 1];
     const label = rung === 1
-      ? `“${task.title}”办理时限${step.after > 0 ? `后${span(step.after)}` : ''}，届时${RUNG_LABELS[step.notify]}`
-      : `“${task.title}”第${rung}级督办：${RUNG_LABELS[step.notify]}`;
+      ? `“${task.title}”办理时限${step.after > 0 ? `后${span(step.after)}` : ''}，届时${rungLabel(step.notify)}`
+      : `“${task.title}”第${rung}级督办：${rungLabel(step.notify)}`;
     return { kind: rung === 1 ? 'step_due' : 'escalation', label, taskId: task.task_id, rung };
   }
   const installment = installmentMeaning(t, policy);

@@ -14,7 +14,8 @@ import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
 import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
-import type { MediationCommand, MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
+import { groupPatch, movesTheFlow } from './mediation/commands';
+import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
 import { mediationKind } from './kinds/mediation/kind';
 import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
 
@@ -45,23 +46,6 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   });
   const parties = new MediationParties(host, intake, s);
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
-  const movesTheFlow = (cmd: MediationCommand): boolean => {
-    switch (cmd.action) {
-      case 'confirmAgreement': return agreementReached(s);
-      case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': return true;
-      case 'confirmReceipt': {
-        const unit = s.documents.find((d) => d.id === cmd.payload.documentId)?.addressedTo;
-        return (s.stage === 'transferring' || s.stage === 'enforcing') && !!unit && paperwork.allReceived(unit);
-      }
-      default: return false;
-    }
-  };
-
-  /** The case row's summary of the group follows a new list of workers (lists and the inbox read it). */
-  const groupPatch = (cmd: MediationCommand) => (cmd.action === 'setWorkers' ? {
-    complainantName: s.workers.length > 1 ? `${s.workers[0].name}等${s.workers.length}人` : s.workers[0].name,
-    workerCount: s.workers.length, claimedFen: s.workers.reduce((t, w) => t + w.claimedFen, 0),
-  } : {});
 
   const theCase = runCase({
     kind: mediationKind, host, state: s, view,
@@ -70,7 +54,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       return applyMediationCommand(s, cmd, nowIso());
     },
     persist: (cmd, applied) => ({
-      parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(cmd) },
+      parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(s, cmd) },
       // A code texted again comes with its phone's wrong tries forgotten, in the same transaction as the event saying so.
       ...(cmd.action === 'resendCode' ? { forgetCodeTries: { version: s.agreement!.version, phone: parties.phoneOf(cmd.payload.partyNo) } } : {}),
     }),
@@ -78,8 +62,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       if (cmd.action === 'draftAgreement') parties.askToConfirm();
       if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
     },
-    // Most commands do not move the flow, and are answered at once.
-    awaitsFlow: movesTheFlow,
+    awaitsFlow: (cmd) => movesTheFlow(s, paperwork, cmd),
     noteEvent: ({ text, actor }: { text: string; actor: Actor }) => host.event('party_note', actor, `${actor.name}补充说明：${text}`, { text }),
   });
 

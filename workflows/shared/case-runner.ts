@@ -15,12 +15,8 @@ import { activities, nowIso, type CaseHost } from './case-host';
 import type { CaseViewBase } from './case-view';
 import { caseCreatedUpdate, type KindCommand } from './definitions';
 
-/** What a command did, as the kind's apply function reports it: the event the case records for it. */
-export interface AppliedCommand {
-  type: string;
-  summary: string;
-  data: Record<string, unknown>;
-}
+/** What a command did, as the kind's apply function reports it: the event the case records for it, and maybe more. */
+export type AppliedCommand = Pick<CaseEvent, 'type' | 'summary' | 'data'>;
 
 /** A transition without its case number and time, which the runner adds. */
 export type TransitionFacts = Omit<Transition, 'caseNo' | 'at'>;

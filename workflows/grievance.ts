@@ -3,16 +3,16 @@
  * Five people hear of it at once, the enterprise union chair 12 hours later; every step has someone in charge, a time
  * limit and an escalation ladder (四有).
  */
-import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { Contact, Transition } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
-import { caseCreatedUpdate, complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from './shared/definitions';
 import type { GrievanceInput, GrievanceView, Outcome, Stage } from './kinds/grievance/model';
-import { assertCommandAllowed } from './kinds/grievance/rules';
+import { grievanceKind } from './kinds/grievance/kind';
 import { applyCommand, initialState, intakeSummary, type GrievanceState } from './kinds/grievance/state';
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
 import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
+import { runCase } from './shared/case-runner';
 import { StatutoryClock } from './shared/statutory-clock';
 import { handOverToStation } from './station-handover';
 import type { Role } from './shared/roles';
@@ -50,41 +50,19 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     districtId: intake.districtId, streetId: intake.streetId,
   });
 
-  setHandler(grievanceViewQuery, view);
-  // Sent with the start (update-with-start), so the API answers a filing only once the case row can be read.
-  setHandler(caseCreatedUpdate, async () => {
-    await condition(() => s.created);
-    return caseNo;
-  });
-  setHandler(
-    grievanceActUpdate,
-    async (cmd) => {
-      const version = host.noteCommand();
-      const applied = applyCommand(s, cmd, () => host.nextTaskId('coordination'));
-      const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
-      await condition(() => s.created);
-      await activities.persistTransition({ caseNo, at: nowIso(), events: [event], casePatch: commandPatch(s) });
-      // Answer with the state after the main flow reacted (next task opened, case closed), not a moment before it.
-      await condition(() => host.settled(version), '10 seconds');
-      return view();
-    },
-    // The validator sees the state left by every command accepted before it (each handler changes the state before its
-    // first await), so a second outcome, or a withdrawal after an outcome, is refused even when both arrive together.
-    { validator: (cmd) => assertCommandAllowed(cmd, view()) },
-  );
-
-  setHandler(complainantNoteSignal, async ({ text }) => {
-    const event = host.event('complainant_note', { role: 'worker', name: intake.complainantName }, `职工补充说明：${text}`, { text });
-    await condition(() => s.created);
-    await activities.persistTransition({ caseNo, at: nowIso(), events: [event] });
+  const theCase = runCase({
+    kind: grievanceKind, host, state: s, view,
+    apply: (cmd) => applyCommand(s, cmd, () => host.nextTaskId('coordination')),
+    persist: () => ({ casePatch: commandPatch(s) }),
+    // Every grievance command is answered once the flow reacted (its histories hold the timer of each such wait).
+    awaitsFlow: () => true,
+    noteEvent: ({ text }: { text: string }) => host.event('complainant_note', { role: 'worker', name: intake.complainantName }, `职工补充说明：${text}`, { text }),
   });
 
-  await activities.persistTransition({
-    caseNo, at: nowIso(),
+  await theCase.create({
     createCase: { kind: 'grievance', workflowId: host.workflowId, ...intake, createdAt: nowIso() },
     events: [host.event('filed', intake.filedBy, intakeSummary(input), { category: intake.category, claimedFen: intake.claimedFen, workerCount: intake.workerCount })],
   });
-  s.created = true;
 
   const background = [notifyOnIntake(), notifyEnterpriseLater(), coordinate()];
 
@@ -140,9 +118,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     caseNo, at: nowIso(), casePatch: casePatch(s),
     events: [host.systemEvent('closed', s.withdrawn ? '职工撤回，案件办结' : '闭环办结')],
   });
-  await Promise.all(background);
-  await host.drainBackground();
-  await condition(allHandlersFinished);
+  await theCase.drain(background);
   return { caseNo, outcome: s.outcome, rating: s.rating };
 
   async function notifyOnIntake(): Promise<void> {

@@ -5,17 +5,18 @@
  * grace period, to an application for enforcement at the court. No agreement in time, or a party refusing, transfers
  * the case into arbitration with a transfer letter (转仲裁函).
  */
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
+import { CaseHost, nowIso, nowMs } from './shared/case-host';
 import { shanghaiDate } from './shared/deadlines';
-import { caseActUpdate, caseCreatedUpdate, caseNoteSignal, caseViewQuery } from './shared/definitions';
+import { runCase } from './shared/case-runner';
+import type { Actor } from './shared/roles';
 import { humanStep, type Assignee } from './shared/human-step';
 import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
 import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
-import type { MediationCommand, MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
-import { assertMediationCommandAllowed } from './kinds/mediation/rules';
+import { groupPatch, movesTheFlow } from './mediation/commands';
+import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
+import { mediationKind } from './kinds/mediation/kind';
 import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
 
 export interface MediationResult {
@@ -45,54 +46,28 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   });
   const parties = new MediationParties(host, intake, s);
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
-  const movesTheFlow = (cmd: MediationCommand): boolean => {
-    switch (cmd.action) {
-      case 'confirmAgreement': return agreementReached(s);
-      case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': return true;
-      case 'confirmReceipt': {
-        const unit = s.documents.find((d) => d.id === cmd.payload.documentId)?.addressedTo;
-        return (s.stage === 'transferring' || s.stage === 'enforcing') && !!unit && paperwork.allReceived(unit);
-      }
-      default: return false;
-    }
-  };
 
-  /** The case row's summary of the group follows a new list of workers (lists and the inbox read it). */
-  const groupPatch = (cmd: MediationCommand) => (cmd.action === 'setWorkers' ? {
-    complainantName: s.workers.length > 1 ? `${s.workers[0].name}等${s.workers.length}人` : s.workers[0].name,
-    workerCount: s.workers.length, claimedFen: s.workers.reduce((t, w) => t + w.claimedFen, 0),
-  } : {});
-
-  setHandler(caseViewQuery, view);
-  setHandler(caseCreatedUpdate, async () => {
-    await condition(() => s.created);
-    return caseNo;
-  });
-  setHandler(caseActUpdate, async (given) => {
-    const cmd = given as MediationCommand;
-    const version = host.noteCommand();
-    if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
-    const applied = applyMediationCommand(s, cmd, nowIso());
-    const event = host.event(applied.type, cmd.actor, applied.summary, applied.data);
-    await condition(() => s.created);
-    // A code texted again comes with its phone's wrong tries forgotten, in the same transaction as the event saying so.
-    const resent = cmd.action === 'resendCode' ? { forgetCodeTries: { version: s.agreement!.version, phone: parties.phoneOf(cmd.payload.partyNo) } } : {};
-    await activities.persistTransition({ caseNo, at: nowIso(), events: [event], parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(cmd) }, ...resent });
-    if (cmd.action === 'draftAgreement') parties.askToConfirm();
-    if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
-    // Answer with the state after the main flow reacted, when the command moved it; most commands do not.
-    if (movesTheFlow(cmd)) await condition(() => host.settled(version), '10 seconds');
-    return view();
-  }, { validator: (cmd) => assertMediationCommandAllowed(cmd as MediationCommand, view()) });
-  setHandler(caseNoteSignal, async ({ text, actor }) => {
-    const event = host.event('party_note', actor, `${actor.name}补充说明：${text}`, { text });
-    await condition(() => s.created);
-    await activities.persistTransition({ caseNo, at: nowIso(), events: [event] });
+  const theCase = runCase({
+    kind: mediationKind, host, state: s, view,
+    apply: (cmd) => {
+      if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
+      return applyMediationCommand(s, cmd, nowIso());
+    },
+    persist: (cmd, applied) => ({
+      parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(s, cmd) },
+      // A code texted again comes with its phone's wrong tries forgotten, in the same transaction as the event saying so.
+      ...(cmd.action === 'resendCode' ? { forgetCodeTries: { version: s.agreement!.version, phone: parties.phoneOf(cmd.payload.partyNo) } } : {}),
+    }),
+    afterPersist: (cmd, version) => {
+      if (cmd.action === 'draftAgreement') parties.askToConfirm();
+      if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
+    },
+    awaitsFlow: (cmd) => movesTheFlow(s, paperwork, cmd),
+    noteEvent: ({ text, actor }: { text: string; actor: Actor }) => host.event('party_note', actor, `${actor.name}补充说明：${text}`, { text }),
   });
 
   const total = intake.workers.reduce((t, w) => t + w.claimedFen, 0);
-  await activities.persistTransition({
-    caseNo, at: nowIso(),
+  await theCase.create({
     createCase: {
       kind: 'mediation', workflowId: host.workflowId, districtId: intake.districtId, streetId: intake.streetId,
       enterpriseId: intake.employer.enterpriseId, enterpriseName: intake.employer.name, category: 'mediation',
@@ -104,7 +79,6 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     grantAccess: [{ unitId: intake.stationUnitId, role: 'union_mediator', reason: 'assigned' }],
     events: [host.event('mediation_applied', intake.filedBy, parties.intakeSummary(), { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total })],
   });
-  s.created = true;
 
   const mediator = (): Assignee => ({ role: 'union_mediator', unitId: intake.stationUnitId, department: null });
   const clerk = (): Assignee => ({ role: 'arbitration_clerk', unitId: intake.arbitrationUnitId, department: null });
@@ -185,7 +159,6 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     caseNo, at: nowIso(), casePatch: { stage: 'closed', status: 'closed', outcome: s.outcome, recoveredFen: paidFen },
     events: [host.systemEvent('closed', parties.closingSummary(paidFen))],
   });
-  await host.drainBackground();
-  await condition(allHandlersFinished);
+  await theCase.drain();
   return { caseNo, outcome: s.outcome!, agreedFen: s.agreement?.totalFen ?? 0, paidFen };
 }

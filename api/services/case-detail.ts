@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { grantedByName } from '../../db/queries/case-access';
 import { caseEvents, findCase, findVisibleCase, rejectedSmsOfCase } from '../../db/queries/cases';
 import type { SignedInStaff } from '../../db/queries/staff';
 import type { Database } from '../../db/schema';
@@ -18,10 +19,13 @@ export async function caseForStaff(db: Kysely<Database>, staff: SignedInStaff, c
   throw notFound();
 }
 
-/** The station's mediator runs a mediation case: for it they are not an outsider. */
-function outsiderTo(staff: SignedInStaff, view: object): boolean {
+/**
+ * The station's mediator runs a mediation case: for it they are not an outsider. Nor is a person the case was assigned
+ * to by name (a lawyer: the workers are their clients); `byName` says whether it was.
+ */
+function outsiderTo(staff: SignedInStaff, view: object, byName = false): boolean {
   const places = (view as { places?: { stationUnitId: string } }).places;
-  return isOutsider(staff) && !(staff.role === 'union_mediator' && places?.stationUnitId === staff.org_unit_id);
+  return isOutsider(staff) && !byName && !(staff.role === 'union_mediator' && places?.stationUnitId === staff.org_unit_id);
 }
 
 /** A live view (a command's answer) as this staff member may read it. */
@@ -31,11 +35,14 @@ export function viewForStaff<V extends object>(staff: SignedInStaff, view: V): V
 
 export async function caseDetail(db: Kysely<Database>, temporal: Client, staff: SignedInStaff, caseNo: string) {
   const row = await caseForStaff(db, staff, caseNo);
-  const [view, events, rejectedSms] = await Promise.all([caseView(temporal, caseNo, db), caseEvents(db, caseNo), rejectedSmsOfCase(db, caseNo)]);
+  const [view, events, rejectedSms, byName] = await Promise.all([
+    caseView(temporal, caseNo, db), caseEvents(db, caseNo), rejectedSmsOfCase(db, caseNo),
+    isOutsider(staff) ? grantedByName(db, caseNo, staff.id) : false,
+  ]);
   const actor = actorOf(staff);
   const actions = may(staff.role, 'case.act') && !view.archived ? kindOfCaseNo(caseNo)!.allowedActions(view, actor).filter((a: string) => a !== 'rate') : [];
   const coordination = (view.openCoordination ?? []).filter((c) => staff.role !== 'partner_department' || c.department === staff.department);
-  const outsider = outsiderTo(staff, view);
+  const outsider = outsiderTo(staff, view, byName);
   return {
     case: outsider ? maskCaseForOutsider(row) : row,
     events: outsider ? maskEventsForOutsider(events, row) : events,

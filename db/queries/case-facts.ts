@@ -7,11 +7,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
 
-/** `cases` with its kind's facts joined: select from this, then `where` on `cases.*` as usual. */
-export function casesWithFacts(db: Kysely<Database>) {
+/** Case rows with `category` and `description` from their kind's table: add `where`s on `cases.*` as usual. */
+export function caseRows(db: Kysely<Database>) {
   return db.selectFrom('cases')
     .leftJoin('grievance_cases', 'grievance_cases.case_no', 'cases.case_no')
-    .leftJoin('mediation_cases', 'mediation_cases.case_no', 'cases.case_no');
+    .leftJoin('mediation_cases', 'mediation_cases.case_no', 'cases.case_no')
+    .selectAll('cases')
+    .select((eb) => ['grievance_cases.category', eb.fn.coalesce('grievance_cases.description', 'mediation_cases.dispute').as('description')]);
 }
 
 /** What a case's own table is given when it is created (today's NewCaseFacts: a grievance's and a mediation's). */

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../schema';
-import { casesWithFacts } from './case-facts';
+import { caseRows } from './case-facts';
 
 /**
  * Who is looking, as far as visibility goes (api/security/access-policy.ts decides the scope of each role). Scopes:
@@ -56,14 +56,6 @@ export function visibleTo(v: Viewer) {
   };
 }
 
-/** A case row with its kind's category (a grievance's, else null) and description (db/queries/case-facts.ts). */
-function caseRows(db: Kysely<Database>) {
-  return casesWithFacts(db).selectAll('cases')
-    .select((eb) => ['grievance_cases.category', eb.fn.coalesce('grievance_cases.description', 'mediation_cases.dispute').as('description')]);
-}
-
-export type CaseWithFacts = NonNullable<Awaited<ReturnType<typeof findCase>>>;
-
 export async function findCase(db: Kysely<Database>, caseNo: string) {
   return caseRows(db).where('cases.case_no', '=', caseNo).executeTakeFirst();
 }
@@ -83,7 +75,7 @@ export async function openTasksOfCase(db: Kysely<Database>, caseNo: string) {
 
 /**
  * The open tasks a viewer's to-do list shows: every task of the visible cases for the union's own line, only the tasks
- * assigned to them for everyone else.
+ * assigned to them for everyone else. Each with its case's category, a grievance's (other kinds have none).
  */
 export async function openTasksFor(db: Kysely<Database>, v: Viewer, limit = 200) {
   const ownLine = v.scope === 'street' || v.scope === 'district';

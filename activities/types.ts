@@ -35,16 +35,26 @@ export interface NewCaseFacts {
   streetId: string;
   enterpriseId: string | null;
   enterpriseName: string;
-  category: string;
+  /** the kind's own facts (db/queries/case-facts.ts): a grievance's category and account, a mediation's dispute */
+  category?: string;
+  /** the headline party: the worker, or a group's summary */
   complainantName: string;
   complainantPhone: string;
-  description: string;
+  description?: string;
   claimedFen: number;
   workerCount: number;
   createdAt: string;
-  /** the first stage and level (a grievance starts at contact, in the street) */
+  /**
+   * The first stage and level. Every kind should name them; a grievance started before it did is read as starting at
+   * contact, in the street (what persistTransition assumes when they are missing).
+   */
   stage?: string;
   level?: string;
+  /**
+   * The case that handed this one over (a grievance's station case, a legal-aid case from a mediation): recorded in
+   * case_links. A mediation started before this field names its parent in its first event's data.parentCaseNo.
+   */
+  parentCaseNo?: string | null;
 }
 
 export interface PartyFacts {
@@ -62,6 +72,11 @@ export interface AccessGrant {
   unitId: string;
   role: Role;
   reason: 'assigned' | 'addressed';
+  /**
+   * Granted to this staff member alone (a lawyer assigned by name), not to every holder of the role in the unit; unit
+   * and role say where they work. They see the case, their client unmasked; others of the unit see nothing.
+   */
+  userId?: number;
 }
 
 export interface CasePatch {

@@ -77,22 +77,43 @@ export interface CaseTable {
   street_id: string;
   enterprise_id: string | null;
   enterprise_name: string;
-  category: string;
   status: string;
   stage: string;
   level: string;
+  /** the headline party: the worker, or a group's summary ("陈某等43人") */
   complainant_name: string;
-  complainant_phone: string;
-  description: string;
+  complainant_phone: string | null;
   claimed_fen: number;
   worker_count: number;
   outcome: string | null;
   recovered_fen: number | null;
   rating: number | null;
   rating_comment: string | null;
+  /** when the enterprise's union chair was told (a kind that tells it: the grievance); its scope sees the case from then */
   enterprise_notified_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** What only a grievance has (DOMAIN §1): its category and the worker's own account. */
+export interface GrievanceCaseTable {
+  case_no: string;
+  category: string;
+  description: string;
+}
+
+/** What only a mediation has: what the dispute is about, in the station's words. */
+export interface MediationCaseTable {
+  case_no: string;
+  dispute: string;
+}
+
+/** Cases that belong together: `linked_case_no` is `case_no`'s child (handed over by it) or merely related. */
+export interface CaseLinkTable {
+  case_no: string;
+  linked_case_no: string;
+  relation: 'child' | 'related';
+  created_at: Timestamp;
 }
 
 export interface CaseEventTable {
@@ -188,6 +209,9 @@ export interface Database {
   worker_links: WorkerLinkTable;
   phone_codes: PhoneCodeTable;
   cases: CaseTable;
+  grievance_cases: GrievanceCaseTable;
+  mediation_cases: MediationCaseTable;
+  case_links: CaseLinkTable;
   case_events: CaseEventTable;
   tasks: TaskTable;
   sms_outbox: SmsOutboxTable;
@@ -247,11 +271,15 @@ export interface AgreementCodeTryTable {
   last_at: Generated<Date>;
 }
 
-/** A case assigned or addressed to a unit outside the union's line (a station's mediators, an institute's clerks). */
+/**
+ * A case assigned or addressed outside the union's line: to a role in a unit (a station's mediators, an institute's
+ * clerks), or, with `user_id`, to that one person (a lawyer assigned by name; unit and role say where they worked).
+ */
 export interface CaseAccessTable {
   case_no: string;
   unit_id: string;
   role: string;
+  user_id: number | null;
   reason: 'assigned' | 'addressed';
   granted_at: Timestamp;
 }

@@ -24,7 +24,8 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('maskPhone', maskPhone);
   hb.registerHelper('maskName', maskName);
   // {{stageLabel stage case_no}}: the case's kind's word (a mediation's 'review' is not a grievance's)
-  hb.registerHelper('categoryLabel', (value: unknown, caseNo?: unknown) => labelOf('categories', value, given(caseNo)));
+  // a case of a kind without categories (a mediation) is named by its kind
+  hb.registerHelper('categoryLabel', (value: unknown, caseNo?: unknown) => (value ? labelOf('categories', value, given(caseNo)) : kindLabelOf(caseNo)));
   hb.registerHelper('outcomeLabel', (value: unknown, caseNo?: unknown) => labelOf('outcomes', value, given(caseNo)));
   hb.registerHelper('stageLabel', (value: unknown, caseNo?: unknown) => labelOf('stages', value, given(caseNo)));
   hb.registerHelper('kindLabel', (caseNo: unknown) => kindLabelOf(caseNo));

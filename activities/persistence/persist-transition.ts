@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { eventHash, lastEventHash } from '../../db/event-chain';
 import type { Database } from '../../db/schema';
 import type { CasePatch, NewCaseFacts, PartyFacts, Transition } from '../types';
+import { createCase } from './create-case';
+import { grantAccess } from './grant-access';
 import { withoutNul } from './without-nul';
 
 /** A kind that names no parties when it starts (the grievance): its complainant and the enterprise. */
@@ -41,16 +43,7 @@ export function createPersistTransition(db: Kysely<Database>) {
   return async function persistTransition(given: Transition): Promise<void> {
     const t = withoutNul(given);
     await db.transaction().execute(async (trx) => {
-      if (t.createCase) {
-        const c = t.createCase;
-        await trx.insertInto('cases').values({
-          case_no: t.caseNo, kind: c.kind, workflow_id: c.workflowId, district_id: c.districtId, street_id: c.streetId,
-          enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseName, category: c.category, status: 'open',
-          stage: c.stage ?? 'contact', level: c.level ?? 'street', complainant_name: c.complainantName, complainant_phone: c.complainantPhone,
-          description: c.description, claimed_fen: c.claimedFen, worker_count: c.workerCount,
-          created_at: c.createdAt, updated_at: t.at,
-        }).onConflict((oc) => oc.column('case_no').doNothing()).execute();
-      }
+      if (t.createCase) await createCase(trx, t.caseNo, t.at, t.createCase, t.events ?? []);
       const events = t.events ?? [];
       let prev = '';
       if (events.length > 0) {
@@ -99,10 +92,7 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.insertInto('case_parties').values({ case_no: t.caseNo, party_no: p.partyNo, ...row })
           .onConflict((oc) => oc.columns(['case_no', 'party_no']).doUpdateSet(row).where('case_parties.updated_at', '<=', new Date(t.at))).execute();
       }
-      for (const g of t.grantAccess ?? []) {
-        await trx.insertInto('case_access').values({ case_no: t.caseNo, unit_id: g.unitId, role: g.role, reason: g.reason, granted_at: t.at })
-          .onConflict((oc) => oc.columns(['case_no', 'unit_id', 'role']).doNothing()).execute();
-      }
+      for (const g of t.grantAccess ?? []) await grantAccess(trx, t.caseNo, t.at, g);
       if (t.forgetCodeTries) {
         await trx.deleteFrom('agreement_code_tries').where('case_no', '=', t.caseNo)
           .where('version', '=', t.forgetCodeTries.version).where('phone', '=', t.forgetCodeTries.phone).execute();

@@ -6,17 +6,21 @@
 import { maskIdNumber } from '../../activities/documents/mask-id';
 import { maskName, maskPhone } from '../../workflows/shared/present/format';
 
-interface Person { complainant_name: string; complainant_phone: string }
+interface Person { complainant_name: string; complainant_phone: string | null }
 interface Event { actor: string; actor_role: string; summary: string; data: unknown }
 
 function scrub(text: string, p: Person): string {
   let out = text;
   if (p.complainant_name.length > 1) out = out.split(p.complainant_name).join(maskName(p.complainant_name));
-  return out.split(p.complainant_phone).join(maskPhone(p.complainant_phone));
+  return p.complainant_phone ? out.split(p.complainant_phone).join(maskPhone(p.complainant_phone)) : out;
 }
 
-export function maskCaseForOutsider<R extends Person & { description: string }>(row: R): R {
-  return { ...row, complainant_name: maskName(row.complainant_name), complainant_phone: maskPhone(row.complainant_phone), description: scrub(row.description, row) };
+export function maskCaseForOutsider<R extends Person & { description: string | null }>(row: R): R {
+  return {
+    ...row, complainant_name: maskName(row.complainant_name),
+    complainant_phone: row.complainant_phone === null ? null : maskPhone(row.complainant_phone),
+    description: row.description === null ? null : scrub(row.description, row),
+  };
 }
 
 export function maskEventsForOutsider<E extends Event>(events: E[], p: Person): E[] {

@@ -10,6 +10,9 @@ import * as partiesAccess from './008_parties_access';
 import * as calendar from './009_calendar';
 import * as agreementCodes from './010_agreement_codes';
 import * as agreementCodeTries from './011_agreement_code_tries';
+import * as kindTables from './012_kind_tables';
+import * as caseLinks from './013_case_links';
+import * as personAccess from './014_person_access';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
@@ -18,6 +21,7 @@ export const migrationProvider: MigrationProvider = {
       '004_enterprise_notified': enterpriseNotified, '005_access': access, '006_event_chain': eventChain,
       '007_documents_email': documentsEmail, '008_parties_access': partiesAccess,
       '009_calendar': calendar, '010_agreement_codes': agreementCodes, '011_agreement_code_tries': agreementCodeTries,
+      '012_kind_tables': kindTables, '013_case_links': caseLinks, '014_person_access': personAccess,
     };
   },
 };

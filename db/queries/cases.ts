@@ -1,11 +1,12 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { caseRows } from './case-facts';
 
 /**
  * Who is looking, as far as visibility goes (api/security/access-policy.ts decides the scope of each role). Scopes:
  * street, district, enterprise (once its chair was told), department and assigned (only cases with a task assigned to
- * the role in the unit, or to the person, or the case assigned or addressed to the role in the unit: case_access);
- * anything else sees nothing.
+ * the role in the unit, or to the person, or the case assigned or addressed to the role in the unit or to the person by
+ * name: case_access); anything else sees nothing.
  */
 export interface Viewer {
   scope: string;
@@ -23,9 +24,12 @@ function assignedTo(eb: CasesEb, v: Viewer) {
     return eb('cases.case_no', 'in', tasks.where('tasks.assignee_role', '=', 'partner_department')
       .where('tasks.department', '=', v.department ?? '').where('tasks.org_unit_id', '=', v.unitId));
   }
-  // Assigned a task, or assigned or addressed the case as a whole (a station's mediators, an institute's clerks).
-  const granted = eb.selectFrom('case_access').select('case_access.case_no')
-    .where('case_access.unit_id', '=', v.unitId).where('case_access.role', '=', v.role);
+  // Assigned a task, or assigned or addressed the case as a whole: to the role in the unit (a station's mediators, an
+  // institute's clerks), or to this person by name (a lawyer), which no one else of the unit and role is.
+  const granted = eb.selectFrom('case_access').select('case_access.case_no').where((a) => a.or([
+    a.and([a('case_access.user_id', 'is', null), a('case_access.unit_id', '=', v.unitId), a('case_access.role', '=', v.role)]),
+    a('case_access.user_id', '=', v.userId),
+  ]));
   return eb.or([
     eb('cases.case_no', 'in', tasks.where((t) => t.or([
       t.and([t('tasks.assignee_role', '=', v.role), t('tasks.org_unit_id', '=', v.unitId)]),
@@ -53,11 +57,11 @@ export function visibleTo(v: Viewer) {
 }
 
 export async function findCase(db: Kysely<Database>, caseNo: string) {
-  return db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
+  return caseRows(db).where('cases.case_no', '=', caseNo).executeTakeFirst();
 }
 
 export async function findVisibleCase(db: Kysely<Database>, caseNo: string, v: Viewer) {
-  return db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).where(visibleTo(v)).executeTakeFirst();
+  return caseRows(db).where('cases.case_no', '=', caseNo).where(visibleTo(v)).executeTakeFirst();
 }
 
 export async function caseEvents(db: Kysely<Database>, caseNo: string) {
@@ -71,14 +75,15 @@ export async function openTasksOfCase(db: Kysely<Database>, caseNo: string) {
 
 /**
  * The open tasks a viewer's to-do list shows: every task of the visible cases for the union's own line, only the tasks
- * assigned to them for everyone else.
+ * assigned to them for everyone else. Each with its case's category, a grievance's (other kinds have none).
  */
 export async function openTasksFor(db: Kysely<Database>, v: Viewer, limit = 200) {
   const ownLine = v.scope === 'street' || v.scope === 'district';
   return db.selectFrom('tasks').innerJoin('cases', 'cases.case_no', 'tasks.case_no')
+    .leftJoin('grievance_cases', 'grievance_cases.case_no', 'cases.case_no')
     .select(['tasks.task_id', 'tasks.case_no', 'tasks.kind', 'tasks.title', 'tasks.assignee_role', 'tasks.org_unit_id',
       'tasks.department', 'tasks.due_at', 'tasks.escalation_level', 'tasks.opened_at', 'tasks.assignee_user_id',
-      'cases.enterprise_name', 'cases.category', 'cases.complainant_name', 'cases.stage'])
+      'cases.enterprise_name', 'grievance_cases.category', 'cases.complainant_name', 'cases.stage'])
     .where('tasks.status', '=', 'open').where(visibleTo(v))
     .$if(!ownLine, (q) => q.where((eb) => eb.or([
       eb.and([eb('tasks.assignee_role', '=', v.role), eb('tasks.org_unit_id', '=', v.unitId),
@@ -90,8 +95,9 @@ export async function openTasksFor(db: Kysely<Database>, v: Viewer, limit = 200)
 
 /** Cases addressed to a viewer outside the union's line (an enterprise chair told of a case) with no task of theirs. */
 export async function visibleCases(db: Kysely<Database>, v: Viewer, limit = 200) {
-  return db.selectFrom('cases').select(['case_no', 'enterprise_name', 'category', 'status', 'stage', 'created_at'])
-    .where(visibleTo(v)).orderBy('created_at', 'desc').limit(limit).execute();
+  return db.selectFrom('cases').leftJoin('grievance_cases', 'grievance_cases.case_no', 'cases.case_no')
+    .select(['cases.case_no', 'cases.enterprise_name', 'grievance_cases.category', 'cases.status', 'cases.stage', 'cases.created_at'])
+    .where(visibleTo(v)).orderBy('cases.created_at', 'desc').limit(limit).execute();
 }
 
 /** `onlyTo`: people outside the union (an enterprise chair, a department) see just the messages sent to them. */

@@ -47,7 +47,7 @@ const actionRoutes: FastifyPluginAsync = async (app) => {
     const validate = req.compileValidationSchema(bodySchemas.get(`${kind.kind}.${action}`)!, 'body');
     if (!validate(req.body ?? {})) throw Object.assign(new Error('invalid body'), { validation: validate.errors, validationContext: 'body', statusCode: 400 });
     const cmd = { action, actor: actorOf(req.staff!), payload: req.body ?? {} } as KindCommand;
-    return { view: viewForStaff(req.staff!, await actOnCase(app.temporal, caseNo, cmd, idempotencyKeyOf(req))) };
+    return { view: await viewForStaff(app.db, req.staff!, await actOnCase(app.temporal, caseNo, cmd, idempotencyKeyOf(req))) };
   });
 };
 

@@ -1,0 +1,35 @@
+/**
+ * A case's creation, inside persistTransition's transaction: the row every kind has, its kind's own facts, and the link
+ * to the case that handed it over. All three are keyed, so a retried creation writes nothing twice.
+ */
+import type { Transaction } from 'kysely';
+import { insertKindFacts } from '../../db/queries/case-facts';
+import { linkChild } from '../../db/queries/case-links';
+import type { Database } from '../../db/schema';
+import type { CaseEvent, NewCaseFacts } from '../types';
+
+/**
+ * The parent a creating transition names: its own field, or (a mediation started before that field existed, whose
+ * history must keep working) the `parentCaseNo` in the data of one of its events.
+ */
+export function parentOf(c: NewCaseFacts, events: CaseEvent[]): string | null {
+  if (c.parentCaseNo) return c.parentCaseNo;
+  const named = events.map((e) => e.data?.parentCaseNo).find((p) => typeof p === 'string' && p !== '');
+  return typeof named === 'string' ? named : null;
+}
+
+export async function createCase(trx: Transaction<Database>, caseNo: string, at: string, c: NewCaseFacts, events: CaseEvent[]): Promise<void> {
+  const inserted = await trx.insertInto('cases').values({
+    case_no: caseNo, kind: c.kind, workflow_id: c.workflowId, district_id: c.districtId, street_id: c.streetId,
+    enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseName, status: 'open',
+    // A grievance started before it named its first stage and level begins at contact, in the street.
+    stage: c.stage ?? 'contact', level: c.level ?? 'street',
+    complainant_name: c.complainantName, complainant_phone: c.complainantPhone || null,
+    claimed_fen: c.claimedFen, worker_count: c.workerCount, created_at: c.createdAt, updated_at: at,
+  }).onConflict((oc) => oc.column('case_no').doNothing()).returning('case_no').executeTakeFirst();
+  // A retry after the row was written: the facts and the link went with it in the same transaction.
+  if (!inserted) return;
+  await insertKindFacts(trx, c.kind, caseNo, { category: c.category, description: c.description });
+  const parent = parentOf(c, events);
+  if (parent) await linkChild(trx, parent, caseNo, c.createdAt);
+}

@@ -1,6 +1,6 @@
 /** JSON schemas for grievances: one place serves validation and the OpenAPI document alike. */
 import { CASE_NO_PATTERN } from '../../workflows/kinds';
-import { CATEGORY_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS } from '../../workflows/kinds/grievance/model';
+import { CATEGORY_LABELS } from '../../workflows/kinds/grievance/model';
 
 export { PHONE_PATTERN, READABLE_PATTERN, text, optionalText, PHONE_CODE, ID } from '../../workflows/shared/schema-primitives';
 import { PHONE_CODE, PHONE_PATTERN, ID, READABLE_PATTERN, optionalText, text } from '../../workflows/shared/schema-primitives';
@@ -94,32 +94,3 @@ export const noteBody = {
   type: 'object', additionalProperties: false, required: ['text'],
   properties: { text: text(1000) },
 } as const;
-
-/** Staff actions: the payload of each command (see workflows/shared/grievance-model ActionPayloads). */
-export const actionBodies = {
-  contactComplainant: { required: ['note'], properties: { note: text(2000) } },
-  verifyWithEnterprise: { required: ['note'], properties: { note: text(2000) } },
-  urgeMediation: { required: ['note'], properties: { note: text(2000) } },
-  recordOutcome: {
-    required: ['outcome'],
-    properties: {
-      outcome: { type: 'string', enum: Object.keys(OUTCOME_LABELS).filter((o) => o !== 'withdrawn') },
-      recoveredFen: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000 },
-      explanation: optionalText(2000),
-      note: optionalText(2000),
-      employerRepresentative: optionalText(30),
-      employerPhone: { type: 'string', pattern: PHONE_PATTERN },
-      employerAddress: optionalText(200),
-    },
-  },
-  recordFollowUp: { required: ['note'], properties: { note: text(2000) } },
-  handUp: { required: ['reason'], properties: { reason: text(2000) } },
-  openCoordination: { required: ['department', 'note'], properties: { department: { type: 'string', enum: [...PARTNER_DEPARTMENTS] }, note: text(2000) } },
-  completeCoordination: { required: ['taskId', 'note'], properties: { taskId: { type: 'string', maxLength: 200, pattern: READABLE_PATTERN }, note: text(2000) } },
-  withdraw: { required: ['reason'], properties: { reason: text(500) } },
-  takeOver: { required: ['reason'], properties: { reason: text(500) } },
-  notifyEnterpriseNow: { required: ['reason'], properties: { reason: text(500) } },
-} as const;
-
-export type StaffActionName = keyof typeof actionBodies;
-export const STAFF_ACTIONS = Object.keys(actionBodies) as StaffActionName[];

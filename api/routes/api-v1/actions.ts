@@ -4,7 +4,7 @@
  * whether the action is allowed now. The OpenAPI document lists each action as a path of its own with its payload
  * (api/schemas/action-docs.ts), so a client still sees every kind's bodies.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { CASE_KINDS, CASE_NO_PATTERN, kindOfCaseNo } from '../../../workflows/kinds';
 import type { KindCommand } from '../../../workflows/shared/definitions';
 import { HttpError } from '../../errors';
@@ -12,13 +12,10 @@ import { answers } from '../../schemas/responses';
 import { viewForStaff } from '../../services/case-detail';
 import { actOnCase } from '../../services/cases';
 import { actorOf } from '../../services/viewer';
+import { bearer, idempotencyKeyOf } from './request-parts';
 
 export const ACTION_ROUTE = '/cases/:caseNo/actions/:action';
 
-const idempotencyKeyOf = (req: FastifyRequest) => {
-  const h = req.headers['idempotency-key'];
-  return typeof h === 'string' && h.length > 0 ? h : undefined;
-};
 
 const actionParams = {
   type: 'object', required: ['caseNo', 'action'],
@@ -33,7 +30,7 @@ const actionRoutes: FastifyPluginAsync = async (app) => {
     config: { access: 'case.act' },
     schema: {
       tags: ['staff'], summary: '办理操作（操作与请求体见各案件类型的操作；带 Idempotency-Key 重复提交只办理一次）', params: actionParams,
-      security: [{ bearer: [] }],
+      security: bearer,
       response: answers({ 200: { description: '办理后的案件实时状态', properties: { view: { type: 'object', additionalProperties: true } } } }, 400, 401, 403, 404, 409, 503),
     },
   }, async (req) => {

@@ -1,16 +1,11 @@
 /** Documents addressed to an institution (arbitration institute, court, procuratorate), for any kind: list, download, receipt. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { documentParams } from '../../schemas/documents';
 import { answers } from '../../schemas/responses';
 import { confirmReceipt, documentForStaff, inboxDocuments, sendDocument } from '../../services/case-documents';
 import { viewForStaff } from '../../services/case-detail';
+import { bearer, idempotencyKeyOf, liveView } from './request-parts';
 
-const bearer = [{ bearer: [] }];
-const idempotencyKeyOf = (req: FastifyRequest) => {
-  const h = req.headers['idempotency-key'];
-  return typeof h === 'string' && h.length > 0 ? h : undefined;
-};
-const view = { view: { type: 'object', additionalProperties: true } };
 
 const documentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/documents', {
@@ -27,7 +22,7 @@ const documentRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string } }>('/documents/:id/receipt', {
     config: { access: 'documents' },
-    schema: { tags: ['documents'], summary: '确认收到文书（记入案件，记录确认人）', params: documentParams, security: bearer, response: answers({ 200: { description: '已确认', properties: view } }, 401, 403, 404, 409, 503) },
+    schema: { tags: ['documents'], summary: '确认收到文书（记入案件，记录确认人）', params: documentParams, security: bearer, response: answers({ 200: { description: '已确认', properties: liveView } }, 401, 403, 404, 409, 503) },
   }, async (req) => ({ view: await viewForStaff(app.db, req.staff!, await confirmReceipt(app.db, app.temporal, req.staff!, Number(req.params.id), idempotencyKeyOf(req))) }));
 };
 

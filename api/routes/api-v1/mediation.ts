@@ -2,20 +2,15 @@
  * The JSON API of the mediation → arbitration kind's own routes (issue 16): open a case (station mediator or
  * arbitration clerk) and a party's confirmation with the texted code. Its commands go through the one action route.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { answers } from '../../schemas/responses';
 import { caseNoParams } from '../../schemas/grievance';
 import { confirmationBody, mediationIntakeBody } from '../../schemas/mediation';
 import { confirmByCode } from '../../services/agreement-confirmation';
 import { openMediation, type MediationIntakeRequest } from '../../services/mediation-intake';
 import { actorOf } from '../../services/viewer';
+import { bearer } from './request-parts';
 
-const bearer = [{ bearer: [] }];
-const idempotencyKeyOf = (req: FastifyRequest) => {
-  const h = req.headers['idempotency-key'];
-  return typeof h === 'string' && h.length > 0 ? h : undefined;
-};
-const view = { view: { type: 'object', additionalProperties: true } };
 
 const mediationRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: MediationIntakeRequest }>('/mediations', {

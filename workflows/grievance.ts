@@ -11,6 +11,7 @@ import type { GrievanceInput, GrievanceView, Outcome, Stage } from './kinds/grie
 import { grievanceKind } from './kinds/grievance/kind';
 import { applyCommand, initialState, intakeSummary, type GrievanceState } from './kinds/grievance/state';
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
+import { assigneeAfterTakeOver } from './shared/core-features/take-over';
 import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
 import { runCase } from './shared/case-runner';
 import { StatutoryClock } from './shared/statutory-clock';
@@ -66,13 +67,9 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
 
   const background = [notifyOnIntake(), notifyEnterpriseLater(), coordinate()];
 
-  const handler = (): Assignee => {
-    const t = s.takeOver;
-    if (t && t.stage === s.stage) return { role: t.role, unitId: t.unitId, department: null, userId: t.userId };
-    return s.level === 'street'
-      ? { role: 'street_caseworker', unitId: intake.streetId, department: null }
-      : { role: 'district_staff', unitId: intake.districtId, department: null };
-  };
+  const handler = (): Assignee => assigneeAfterTakeOver(s.takeOver, s.stage, () => (s.level === 'street'
+    ? { role: 'street_caseworker', unitId: intake.streetId, department: null }
+    : { role: 'district_staff', unitId: intake.districtId, department: null }));
   const step = (stage: Stage, title: string, dueAt: number | (() => number)): Promise<StepEnd> => {
     s.stage = stage;
     return humanStep(host, {

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ACTIONS, CASE_KINDS, CASE_NO_PATTERN, kindOfCaseNo } from '../../workflows/kinds';
 import { isKnownPermission } from '../../workflows/kinds/access-policy';
 import { labelOf } from '../../workflows/kinds/labels';
+import { CORE_ACTION_NAMES, CORE_ACTIONS as CORE } from '../../workflows/shared/core-features/actions';
 import { FormError } from '../../workflows/shared/present/form-values';
 
-/** Actions the core owns: several kinds may offer them (none yet). */
-const CORE_ACTIONS: string[] = [];
+/** Actions the core owns (take-over, coordination, claiming a pooled task): several kinds may offer them. */
+const CORE_ACTIONS: string[] = CORE_ACTION_NAMES;
 
 describe('the case kind registry', () => {
   it('gives every kind its own prefix, kind name and workflow type', () => {
@@ -31,6 +32,10 @@ describe('the case kind registry', () => {
     const shared = [...owners].filter(([name, kinds]) => kinds.length > 1 && !CORE_ACTIONS.includes(name));
     expect(shared).toEqual([]);
     expect([...ALL_ACTIONS].sort()).toEqual([...owners.keys()].sort());
+    // a kind offering a core action offers the core's own payload and form, not a copy of its own
+    for (const k of CASE_KINDS) {
+      for (const name of CORE_ACTION_NAMES) if (Object.hasOwn(k.actions, name)) expect(k.actions[name].body, `${k.kind}.${name}`).toBe(CORE[name].body);
+    }
   });
 
   it('has a complete zh-CN label for every stage, outcome, category, SMS template and action', () => {

@@ -3,9 +3,10 @@
  * form reads into it, and where the page shows its form. The rules (workflows/kinds/grievance/rules.ts) decide when.
  */
 import { blankToUndefined, formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
-import { optionalText, PHONE_PATTERN, READABLE_PATTERN, text } from '../../shared/schema-primitives';
+import { CORE_ACTIONS } from '../../shared/core-features/actions';
+import { optionalText, PHONE_PATTERN, text } from '../../shared/schema-primitives';
 import { actionsOf, type ActionGroup } from '../kind-spec';
-import { ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, type ActionPayloads } from './model';
+import { ACTION_LABELS, OUTCOME_LABELS, type ActionPayloads } from './model';
 
 const note = { required: ['note'], properties: { note: text(2000) } } as const;
 const reason = (max: number) => ({ required: ['reason'], properties: { reason: text(max) } }) as const;
@@ -29,10 +30,10 @@ export const actionBodies = {
   },
   recordFollowUp: note,
   handUp: reason(2000),
-  openCoordination: { required: ['department', 'note'], properties: { department: { type: 'string', enum: [...PARTNER_DEPARTMENTS] }, note: text(2000) } },
-  completeCoordination: { required: ['taskId', 'note'], properties: { taskId: { type: 'string', maxLength: 200, pattern: READABLE_PATTERN }, note: text(2000) } },
+  openCoordination: CORE_ACTIONS.openCoordination.body,
+  completeCoordination: CORE_ACTIONS.completeCoordination.body,
   withdraw: reason(500),
-  takeOver: reason(500),
+  takeOver: CORE_ACTIONS.takeOver.body,
   notifyEnterpriseNow: reason(500),
 } as const;
 
@@ -52,9 +53,8 @@ export function payloadFromForm(action: StaffActionName, raw: FormBody): ActionP
         employerRepresentative: f.employerRepresentative, employerPhone: f.employerPhone, employerAddress: f.employerAddress,
       };
     }
-    case 'handUp': case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow': return { reason: f.reason ?? '' };
-    case 'openCoordination': return { department: f.department ?? '', note: f.note ?? '' };
-    case 'completeCoordination': return { taskId: f.taskId ?? '', note: f.note ?? '' };
+    case 'handUp': case 'withdraw': case 'notifyEnterpriseNow': return { reason: f.reason ?? '' };
+    case 'openCoordination': case 'completeCoordination': case 'takeOver': return CORE_ACTIONS[action].form(raw);
     default: return { note: f.note ?? '' };
   }
 }
@@ -65,6 +65,7 @@ const GROUPS: Record<StaffActionName, ActionGroup> = {
   handUp: 'irreversible', withdraw: 'irreversible', takeOver: 'irreversible', notifyEnterpriseNow: 'irreversible',
 };
 
-export const grievanceActions = actionsOf(STAFF_ACTIONS, (name) => ({
-  label: ACTION_LABELS[name], body: actionBodies[name], group: GROUPS[name], form: (body: FormBody) => payloadFromForm(name, body),
-}));
+/** The core's own commands keep their core entry (the registry lets kinds share only those). */
+export const grievanceActions = actionsOf(STAFF_ACTIONS, (name) => (Object.hasOwn(CORE_ACTIONS, name)
+  ? { ...CORE_ACTIONS[name as keyof typeof CORE_ACTIONS], group: GROUPS[name] }
+  : { label: ACTION_LABELS[name], body: actionBodies[name], group: GROUPS[name], form: (body: FormBody) => payloadFromForm(name, body) }));

@@ -2,6 +2,8 @@
 import type { CaseViewBase, OpenTaskView } from '../../shared/case-view';
 import type { GrievancePolicy, MediationPolicy } from '../../../temporal.config';
 import type { Actor, Role } from '../../shared/roles';
+import { COORDINATION_LABELS } from '../../shared/core-features/coordination';
+import { TAKE_OVER_LABEL } from '../../shared/core-features/take-over';
 
 export const CATEGORY_LABELS = {
   unpaid_wages: '拖欠工资或奖金',
@@ -130,15 +132,15 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   recordOutcome: '登记处理结果',
   recordFollowUp: '已回访',
   handUp: '代访代办（提交上级工会）',
-  openCoordination: '发起部门协调',
-  completeCoordination: '登记协调结果',
+  openCoordination: COORDINATION_LABELS.openCoordination,
+  completeCoordination: COORDINATION_LABELS.completeCoordination,
   withdraw: '撤回诉求',
   rate: '评价',
-  takeOver: '接手办理（上级）',
+  takeOver: TAKE_OVER_LABEL,
   notifyEnterpriseNow: '提前通知企业工会主席',
 };
 
-export const PARTNER_DEPARTMENTS = ['人社局', '综合执法局', '发改局', '市场监管局', '税务局'] as const;
+export { PARTNER_DEPARTMENTS } from '../../shared/core-features/coordination';
 
 /** A filing as a worker's phone, a caseworker or a JSON client sends it (before routing to a street and enterprise). */
 export interface GrievanceIntakeRequest {

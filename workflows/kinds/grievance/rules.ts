@@ -2,11 +2,12 @@
  * it and the API uses it to show only the actions valid now. Only a step's assignee acts on it; a superior first takes
  * it over (a recorded command with a reason). */
 import { canTakeOver, isAssignee } from '../../shared/assignees';
+import { checkCompleteCoordination, checkOpenCoordination, completeCoordinationRefusal } from '../../shared/core-features/coordination';
 import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
 import { requireText } from '../../shared/payload-checks';
 import {
-  ACTION_LABELS, OUTCOME_LABELS, PARTNER_DEPARTMENTS, STAGE_LABELS,
+  ACTION_LABELS, OUTCOME_LABELS, STAGE_LABELS,
   type ActionCommand, type ActionName, type EnterpriseNotice, type GrievanceView, type Stage,
 } from './model';
 import { ROLE_LABELS, type Actor } from '../../shared/roles';
@@ -56,7 +57,7 @@ function refusal(action: ActionName, s: RuleState, actor: Actor): string | null 
     case 'rate': return actor.role === 'worker' ? null : '只有职工本人可以评价';
     case 'withdraw': return actor.role === 'worker' || (task && isAssignee(actor, task)) ? null : `只有职工本人或承办人可以撤回诉求；${onlyAssignee}`;
     case 'completeCoordination':
-      return actor.role === 'partner_department' || (task && isAssignee(actor, task)) ? null : '只有被请求协调的部门或承办人可以登记协调结果';
+      return completeCoordinationRefusal(actor, !!task && isAssignee(actor, task));
     case 'takeOver':
       return task && canTakeOver(actor, task, s) ? null : `只有承办人的上级（街道工会主席、区总工会权益保障部）可以接手${assignee}的待办`;
     default: return task && isAssignee(actor, task) ? null : onlyAssignee;
@@ -77,20 +78,9 @@ function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
     case 'withdraw': case 'takeOver': case 'notifyEnterpriseNow':
       return requireText(p.reason, '理由', 500);
     case 'openCoordination':
-      if (!PARTNER_DEPARTMENTS.includes(p.department as never)) throw domainError('InvalidPayload', '请选择协作部门');
-      // A double click or a client's retry must not ask the same department twice (issue 14: 22 requests, 23 tasks).
-      if (s.openCoordination.some((c) => c.department === p.department)) {
-        throw domainError('ActionNotAllowed', `已向${String(p.department)}发起协调，尚未办结，请勿重复发起`);
-      }
-      return requireText(p.note, '协调事项');
-    case 'completeCoordination': {
-      const task = s.openCoordination.find((t) => t.taskId === p.taskId);
-      if (!task) throw domainError('InvalidPayload', '该协调任务不存在或已办结');
-      if (actor.role === 'partner_department' && actor.department !== task.department) {
-        throw domainError('RoleNotPermitted', `只有${task.department}可以登记该协调结果`);
-      }
-      return requireText(p.note, '协调结果');
-    }
+      return checkOpenCoordination(s, p);
+    case 'completeCoordination':
+      return checkCompleteCoordination(s, p, actor);
     case 'recordOutcome': {
       if (!(typeof p.outcome === 'string' && p.outcome in OUTCOME_LABELS) || p.outcome === 'withdrawn') {
         throw domainError('InvalidPayload', '请选择有效的处理结果');

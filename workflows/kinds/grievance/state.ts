@@ -3,23 +3,12 @@ import {
   CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS,
   type ActionCommand, type EnterpriseNotice, type GrievanceInput, type Level, type Outcome, type Stage,
 } from './model';
-import { ROLE_LABELS, type Role } from '../../shared/roles';
+import { completeCoordination, openCoordination, type CoordinationRequest } from '../../shared/core-features/coordination';
+import { takeOverBy, takeOverEvent, type TakeOver as CoreTakeOver } from '../../shared/core-features/take-over';
 
-export interface CoordinationRequest {
-  taskId: string;
-  department: string;
-  note: string;
-  done: boolean;
-}
-
+export type { CoordinationRequest };
 /** A superior who took the open main step over: they, by name, are its assignee until the step ends. */
-export interface TakeOver {
-  stage: Stage;
-  role: Role;
-  unitId: string;
-  userId: number | null;
-  name: string;
-}
+export type TakeOver = CoreTakeOver<Stage>;
 
 export interface GrievanceState {
   caseNo: string;
@@ -103,28 +92,17 @@ export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: (
       s.level = 'district';
       s.takeOver = null;
       return { type: 'handed_up', summary: `代访代办：提交区总工会办理。理由：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
-    case 'openCoordination': {
-      const taskId = newTaskId();
-      s.coordination.push({ taskId, department: cmd.payload.department, note: cmd.payload.note, done: false });
-      s.openCoordination.push({ taskId, department: cmd.payload.department });
-      return { type: 'coordination_opened', summary: `发起部门协调（${cmd.payload.department}）：${cmd.payload.note}`, data: { taskId, ...cmd.payload } };
-    }
-    case 'completeCoordination': {
-      const req = s.coordination.find((c) => c.taskId === cmd.payload.taskId)!;
-      req.done = true;
-      s.openCoordination = s.openCoordination.filter((c) => c.taskId !== req.taskId);
-      return { type: 'coordination_done', summary: `${req.department}协调结果：${cmd.payload.note}`, data: { ...cmd.payload } };
-    }
+    case 'openCoordination':
+      return openCoordination(s, cmd.payload, newTaskId());
+    case 'completeCoordination':
+      return completeCoordination(s, cmd.payload);
     case 'withdraw':
       s.withdrawn = true;
       s.outcome = 'withdrawn';
       return { type: 'withdrawn', summary: `诉求已撤回：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
-    case 'takeOver': {
-      const a = cmd.actor;
-      s.takeOver = { stage: s.stage, role: a.role, unitId: a.unitId ?? '', userId: a.userId ?? null, name: a.name };
-      const who = `${ROLE_LABELS[a.role]}${a.name}`;
-      return { type: 'task_taken_over', summary: `${who}接手办理“${STAGE_LABELS[s.stage]}”。理由：${cmd.payload.reason}`, data: { stage: s.stage, reason: cmd.payload.reason } };
-    }
+    case 'takeOver':
+      s.takeOver = takeOverBy(cmd.actor, s.stage);
+      return takeOverEvent(s.takeOver, STAGE_LABELS[s.stage], cmd.payload.reason);
     case 'notifyEnterpriseNow':
       s.earlyNoticeReason = cmd.payload.reason;
       return { type: 'enterprise_notice_early', summary: `提前通知企业工会主席。理由：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };

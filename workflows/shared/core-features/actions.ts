@@ -1,0 +1,46 @@
+/**
+ * The commands of the core's features, for any kind's action table: take-over, coordination with partner departments,
+ * claiming a pooled task. A kind lists the ones it uses (`...pick(CORE_ACTIONS, 'takeOver')`); the registry lets two
+ * kinds share these names and no others.
+ */
+import type { KindAction } from '../../kinds/kind-spec';
+import { blankToUndefined, formError, type FormBody } from '../present/form-values';
+import { READABLE_PATTERN, text } from '../schema-primitives';
+import { CLAIM_LABEL } from './claim';
+import { COORDINATION_LABELS, PARTNER_DEPARTMENTS } from './coordination';
+import { TAKE_OVER_LABEL } from './take-over';
+
+/** The form's text fields, each one value (a repeated field is refused). */
+function fields(raw: FormBody): Record<string, string | undefined> {
+  const f = blankToUndefined(raw ?? {});
+  for (const [k, v] of Object.entries(f)) if (typeof v !== 'string') throw formError(`字段“${k}”格式不正确`);
+  return f as Record<string, string | undefined>;
+}
+
+const TASK_ID = { type: 'string', maxLength: 200, pattern: READABLE_PATTERN } as const;
+
+export const CORE_ACTIONS = {
+  takeOver: {
+    label: TAKE_OVER_LABEL, group: 'irreversible',
+    body: { required: ['reason'], properties: { reason: text(500) } },
+    form: (b) => ({ reason: fields(b).reason ?? '' }),
+  },
+  openCoordination: {
+    label: COORDINATION_LABELS.openCoordination, group: 'other',
+    body: { required: ['department', 'note'], properties: { department: { type: 'string', enum: [...PARTNER_DEPARTMENTS] }, note: text(2000) } },
+    form: (b) => { const f = fields(b); return { department: f.department ?? '', note: f.note ?? '' }; },
+  },
+  completeCoordination: {
+    label: COORDINATION_LABELS.completeCoordination, group: 'other',
+    body: { required: ['taskId', 'note'], properties: { taskId: TASK_ID, note: text(2000) } },
+    form: (b) => { const f = fields(b); return { taskId: f.taskId ?? '', note: f.note ?? '' }; },
+  },
+  claimTask: {
+    label: CLAIM_LABEL, group: 'main',
+    body: { required: ['taskId'], properties: { taskId: TASK_ID } },
+    form: (b) => ({ taskId: fields(b).taskId ?? '' }),
+  },
+} satisfies Record<string, KindAction>;
+
+export type CoreActionName = keyof typeof CORE_ACTIONS;
+export const CORE_ACTION_NAMES = Object.keys(CORE_ACTIONS) as CoreActionName[];

@@ -43,6 +43,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     reviewRejection: s.rejection?.reason ?? s.lastRejection ?? null, installments: s.installments, documents: s.documents,
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
+    claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null,
   });
   const parties = new MediationParties(host, intake, s);
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
@@ -80,7 +81,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     events: [host.event('mediation_applied', intake.filedBy, parties.intakeSummary(), { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total })],
   });
 
-  const mediator = (): Assignee => ({ role: 'union_mediator', unitId: intake.stationUnitId, department: null });
+  // the station's mediators as a pool, until one of them takes the case (then the step is reopened for them by name)
+  const mediator = (): Assignee => ({ role: 'union_mediator', unitId: intake.stationUnitId, department: null, ...(s.claim ? { userId: s.claim.userId } : {}) });
   const clerk = (): Assignee => ({ role: 'arbitration_clerk', unitId: intake.arbitrationUnitId, department: null });
   mediationDue = await clock.deadline(`调解期限（${policy.mediationDays}日）`, Date.parse(intake.appliedAt), policy.mediationDays);
 

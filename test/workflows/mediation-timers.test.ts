@@ -157,4 +157,24 @@ describe('mediation → arbitration (time skipping)', () => {
     const result = await handle.result();
     expect(result).toMatchObject({ outcome: 'enforcement', agreedFen: 18_000_000, paidFen: 6_000_000 });
   });
+
+  it('lets one of the station’s mediators take the case from the pool (接单): the task is theirs by name and a colleague is refused', async () => {
+    const { input, act, view } = await start();
+    const pooled = (await view()).openTasks.find((t) => t.role === 'union_mediator')!;
+    expect(pooled.userId ?? null).toBeNull();
+    const colleague = { ...mediator, name: '同事调解员', userId: 29 };
+    const at = new Date((await ctx.env.currentTimeMs()) + 3 * DAY).toISOString();
+
+    const after = await act('claimTask', mediator, { taskId: pooled.taskId });
+    expect(after.claim).toEqual({ userId: mediator.userId, name: mediator.name });
+    const reopened = await eventually(async () => (await view()).openTasks.find((t) => t.role === 'union_mediator' && t.userId === mediator.userId));
+    expect(reopened.taskId).not.toBe(pooled.taskId);
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.summary)).toContain('调解员接单办理“调解案件”');
+
+    await expect(act('scheduleSession', colleague, { at, mode: 'online' }))
+      .rejects.toMatchObject({ cause: { message: '本案已由调解员调解员接单办理，只有其本人可以办理' } });
+    await expect(act('claimTask', colleague, { taskId: reopened.taskId })).rejects.toMatchObject({ cause: { message: '本案已由调解员调解员接单办理，只有其本人可以办理' } });
+    const scheduled = await act('scheduleSession', mediator, { at, mode: 'online' });
+    expect(scheduled.sessions).toHaveLength(1);
+  });
 });

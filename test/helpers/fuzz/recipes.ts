@@ -9,7 +9,7 @@ import {
   CASE_NO_PATTERN, grievanceIntakeBody, grievanceIntakeForm, noteBody, PHONE_PATTERN, phoneCodeBody, ratingBody, withdrawBody, workerSessionBody,
 } from '../../../api/schemas/grievance';
 import { actionBodies, STAFF_ACTIONS } from '../../../workflows/kinds/grievance/actions';
-import { mediationActionBodies, MEDIATION_STAFF_ACTIONS } from '../../../workflows/kinds/mediation/actions';
+import { mediationActions, MEDIATION_STAFF_ACTIONS } from '../../../workflows/kinds/mediation/actions';
 import { calendarDayBody, calendarDayForm } from '../../../api/schemas/calendar';
 import { confirmationBody, confirmationForm, mediationIntakeBody, mediationIntakeForm } from '../../../api/schemas/mediation';
 import { DEMO_ENTERPRISES, DEMO_STAFF, DEMO_UNITS } from '../../../db/seed/demo-organisation';
@@ -203,7 +203,7 @@ export function recipes(): Record<string, Recipe> {
         params: { action }, body: ACTION_TEMPLATES[action], fields: fieldsOf({ type: 'object', ...actionBodies[action] }, { taskId: { lookup: [] } }),
       })),
       ...MEDIATION_STAFF_ACTIONS.map((action) => ({
-        params: { action }, body: MEDIATION_TEMPLATES[action], fields: fieldsOf({ type: 'object', ...(mediationActionBodies[action] as object) } as never),
+        params: { action }, body: MEDIATION_TEMPLATES[action], fields: fieldsOf({ type: 'object', ...(mediationActions[action].body as object) } as never),
       })),
     ],
   };
@@ -220,7 +220,7 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   resendCode: { partyNo: 2 },
   refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: 1 },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
-  recordPayment: { installmentNo: 1, paidFen: 100 },
+  recordPayment: { installmentNo: 1, paidFen: 100 }, claimTask: { taskId: 'mediation-fuzz/mediation/1' },
 };
 
 /** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
@@ -233,7 +233,7 @@ const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   resendCode: { partyNo: '2' },
   refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: '1' },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
-  recordPayment: { installmentNo: '1', paidYuan: '1' },
+  recordPayment: { installmentNo: '1', paidYuan: '1' }, claimTask: { taskId: 'mediation-fuzz/mediation/1' },
 };
 const textFields = (body: Record<string, string>): Fields =>
   Object.fromEntries(Object.keys(body).map((name) => [name, { type: 'string', required: true, notBlank: true, readable: true }]));

@@ -3,6 +3,7 @@
  * depends on the case, such as a party of it or sums adding up, is the rules' word, in zh-CN too), how the case page's
  * form reads into it (form.ts), and where the page shows its form.
  */
+import { CORE_ACTIONS } from '../../shared/core-features/actions';
 import type { FormBody } from '../../shared/present/form-values';
 import { DATE, optionalText, PHONE_PATTERN, text } from '../../shared/schema-primitives';
 import { actionsOf, type ActionGroup } from '../kind-spec';
@@ -51,18 +52,18 @@ export const mediationActionBodies = {
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
 } as const;
-export type MediationStaffAction = keyof typeof mediationActionBodies;
-export const MEDIATION_STAFF_ACTIONS = Object.keys(mediationActionBodies) as MediationStaffAction[];
+/** The mediation's own commands; the core's claim of a pooled task (接单) comes with them. */
+export type MediationStaffAction = keyof typeof mediationActionBodies | 'claimTask';
+export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), 'claimTask'] as MediationStaffAction[];
 
 /** The mediator's own work comes first on the page, in the order the process needs it (page.ts orders them). */
 const GROUPS: Record<MediationStaffAction, ActionGroup> = {
   confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main', submitForReview: 'main',
   draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other',
+  setWorkers: 'other', resendCode: 'other', claimTask: 'main',
   refuse: 'irreversible', rejectReview: 'irreversible',
 };
 
-export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => ({
-  label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: GROUPS[name],
-  form: (body: FormBody) => mediationPayloadFromForm(name, body),
-}));
+export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask'
+  ? { ...CORE_ACTIONS.claimTask, group: GROUPS[name] }
+  : { label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: GROUPS[name], form: (body: FormBody) => mediationPayloadFromForm(name, body) }));

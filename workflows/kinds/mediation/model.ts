@@ -7,6 +7,7 @@ import type { CaseDocumentRef, CaseViewBase } from '../../shared/case-view';
 
 export type { CaseDocumentRef };
 import type { Actor } from '../../shared/roles';
+import { CLAIM_LABEL } from '../../shared/core-features/claim';
 
 export const MEDIATION_STAGE_LABELS = {
   mediating: '调解中',
@@ -153,6 +154,8 @@ export interface MediationView extends CaseViewBase {
   documents: CaseDocumentRef[];
   /** the workflow's own clock when the view was made: the rules refuse dates before it */
   asOf: string;
+  /** the mediator who took the case from the station's pool (接单): only they act on it from then on */
+  claim?: { userId: number; name: string } | null;
   places: MediationPlaces;
 }
 
@@ -173,6 +176,8 @@ export type MediationPayloads = {
   confirmReview: { decisionNo: string; effectiveOn: string };
   rejectReview: { reason: string; next: 'mediation' | 'arbitration' };
   recordPayment: { installmentNo: number; paidFen: number };
+  /** a mediator of the station takes the station's pooled task (接单): from then on only they act on the case */
+  claimTask: { taskId: string };
 };
 export type MediationAction = keyof MediationPayloads;
 
@@ -194,6 +199,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   confirmReview: '审查确认（出具调解书）',
   rejectReview: '不予确认',
   recordPayment: '登记付款',
+  claimTask: CLAIM_LABEL,
 };
 
 /** From this many workers on they act through three to five elected representatives (Art. 7; 办案规则 Art. 10). */

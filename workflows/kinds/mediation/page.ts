@@ -13,7 +13,7 @@ import { MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABE
 const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
 /** The mediator's own work (the actions of group 'main'): these forms come first, in the order the process needs them. */
-const MAIN_ACTIONS = ['confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
+const MAIN_ACTIONS = ['claimTask', 'confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
 const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
@@ -65,6 +65,8 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
       receivable: name === 'confirmReceipt' ? view.documents.filter((d) => !d.received && d.addressedTo === staff.unitId) : undefined,
       // the parties still to confirm: the employer first, as on the list
       unconfirmed: name === 'resendCode' ? parties.filter((p) => !confirmed.has(p.partyNo)).map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo })) : undefined,
+      // the station's pooled task this mediator may take (接单)
+      claimable: name === 'claimTask' ? view.openTasks.filter((t) => t.role === 'union_mediator' && !t.userId && t.unitId === staff.unitId) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
       openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
     };
@@ -80,6 +82,7 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
     // not stageLabel etc.: a helper wins over a field of the same name
     stageName: MEDIATION_STAGE_LABELS[view.stage] ?? view.stage,
     sourceName: SOURCE_LABELS[view.source] ?? view.source,
+    claimedBy: view.claim?.name ?? null,
     outcomeName: view.outcome ? MEDIATION_OUTCOME_LABELS[view.outcome] : null,
     claimedFen: view.workers.reduce((t, w) => t + w.claimedFen, 0),
     workers: view.workers.map((w) => ({ ...w, agreedFen: agreed.get(w.partyNo) ?? null, confirmed: confirmed.has(w.partyNo), representative: view.representatives?.includes(w.partyNo) ?? false })),

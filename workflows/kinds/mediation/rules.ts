@@ -10,6 +10,7 @@ import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
 import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
 import type { Actor } from '../../shared/roles';
+import { claimRefusal } from '../../shared/core-features/claim';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
 import { partyName } from './state';
@@ -19,7 +20,7 @@ import {
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends'>>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim'>>;
 
 const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
@@ -36,6 +37,7 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'confirmReview': case 'rejectReview': return s.stage === 'review';
     case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
     case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);
+    case 'claimTask': return !s.claim && (s.openTasks ?? []).some((t) => t.role === 'union_mediator' && !t.userId);
     default: return false;
   }
 }
@@ -44,8 +46,11 @@ const clerkRoleOf = (unitId: string | null, s: MediationRuleState) =>
   unitId === s.places.arbitrationUnitId ? 'arbitration_clerk' : unitId === s.places.courtUnitId ? 'court_clerk' : null;
 
 function refusal(action: MediationAction, s: MediationRuleState, actor: Actor): string | null {
-  if (MEDIATOR_ACTIONS.includes(action)) {
-    return actor.role === 'union_mediator' && actor.unitId === s.places.stationUnitId ? null : '只有本案调解站的调解员可以办理';
+  if (MEDIATOR_ACTIONS.includes(action) || action === 'claimTask') {
+    if (actor.role !== 'union_mediator' || actor.unitId !== s.places.stationUnitId) return '只有本案调解站的调解员可以办理';
+    // once a mediator took the case from the station's pool, it is theirs by name
+    if (s.claim && actor.userId !== s.claim.userId) return claimedBy(s.claim);
+    return null;
   }
   switch (action) {
     case 'confirmAgreement': return actor.role === 'worker' || actor.role === 'employer' ? null : '调解协议须由当事人本人凭短信确认码确认';
@@ -154,6 +159,11 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
     case 'rejectReview':
       requireOneOf(p.next, ['mediation', 'arbitration'] as const, '退回调解或转入仲裁');
       return requireText(p.reason, '不予确认的理由', 500);
+    case 'claimTask': {
+      const why = claimRefusal(s.openTasks ?? [], p.taskId, actor);
+      if (why) throw domainError('ActionNotAllowed', why);
+      return;
+    }
     case 'recordPayment': {
       const due = s.installments.find((i) => i.no === p.installmentNo);
       if (!due) throw domainError('InvalidPayload', '没有这一期付款');
@@ -165,7 +175,10 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
   }
 }
 
+const claimedBy = (c: { name: string }) => `本案已由调解员${c.name}接单办理，只有其本人可以办理`;
+
 function stageRefusal(action: MediationAction, s: MediationRuleState): string {
+  if (action === 'claimTask') return s.claim ? claimedBy(s.claim) : '没有可接单的任务';
   if (action === 'recordSession') return '没有待记录的调解场次，请先安排调解';
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
   if (action === 'electRepresentatives' && s.workers.length < REPRESENTED_FROM && s.stage !== 'closed') {

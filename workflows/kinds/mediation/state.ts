@@ -1,6 +1,7 @@
 /** The mediation case's live state and how each validated command changes it. Pure (no Temporal calls): unit-testable. */
 import type { PartyFacts } from '../../../activities/types';
 import { ROLE_LABELS } from '../../shared/roles';
+import { claimBy, claimEvent, type Claim } from '../../shared/core-features/claim';
 import type {
   Agreement, CaseDocumentRef, EmployerParty, Installment, MediationCommand, MediationInput, MediationOutcome,
   MediationStage, ReviewDecision, Session, WorkerParty,
@@ -31,6 +32,8 @@ export interface MediationState {
   installments: Installment[];
   documents: CaseDocumentRef[];
   created: boolean;
+  /** the station's mediator who took the case (接单); absent in cases from before the pool could be claimed */
+  claim?: Claim | null;
 }
 
 export function initialMediationState(input: MediationInput): MediationState {
@@ -147,6 +150,9 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
       s.rejection = { reason: cmd.payload.reason, next: cmd.payload.next };
       s.lastRejection = cmd.payload.reason;
       return { type: 'review_rejected', summary: `仲裁院不予确认调解协议（${by}）：${cmd.payload.reason}；${cmd.payload.next === 'mediation' ? '退回调解' : '转入仲裁'}`, data: { next: cmd.payload.next } };
+    case 'claimTask':
+      s.claim = claimBy(cmd.actor, cmd.payload.taskId);
+      return claimEvent(s.claim, '调解案件');
     case 'recordPayment': {
       const due = s.installments.find((i) => i.no === cmd.payload.installmentNo)!;
       due.paidFen += cmd.payload.paidFen;

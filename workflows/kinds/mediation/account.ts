@@ -4,7 +4,7 @@
  * and summaries. Pure; read by api/services/case-account through the registry.
  */
 import type { MediationPolicy } from '../../../temporal.config';
-import { near, span, type KindAccount } from '../account-spec';
+import { near, span, TIMER_SLACK_MS, type KindAccount } from '../account-spec';
 
 const SHANGHAI = 8 * 3_600_000;
 
@@ -20,10 +20,15 @@ export const mediationAccount: KindAccount = {
     if (policy.installmentGrace !== undefined && near(t.durationMs, policy.installmentGrace)) {
       return { kind: 'other', label: `逾期付款宽限期（${span(policy.installmentGrace)}）届满，届时仍未付清则申请强制执行` };
     }
+    const lead = policy.installmentReminderLead ?? 0;
     const dueDay = endOfShanghaiDay(t.fireAt);
-    if (dueDay) return { kind: 'other', label: `分期付款到期（${dueDay}）` };
-    const reminded = policy.installmentReminderLead ? endOfShanghaiDay(t.fireAt + policy.installmentReminderLead) : undefined;
-    if (reminded) return { kind: 'other', label: `分期付款提醒（${reminded}到期前${span(policy.installmentReminderLead!)}）` };
+    const reminded = lead ? endOfShanghaiDay(t.fireAt + lead) : undefined;
+    // A lead of whole days (the default: 3) ends the reminder's wait at 23:59 too. The due day's wait starts once the
+    // reminder's time has come (or had passed), so it never lasts longer than the lead: a longer one is the reminder's.
+    // A shorter one may still be either (a reminder set shortly before its time): it is read as the due day's.
+    const longerThanDue = reminded !== undefined && t.durationMs > lead + TIMER_SLACK_MS;
+    if (dueDay && !longerThanDue) return { kind: 'other', label: `分期付款到期（${dueDay}）` };
+    if (reminded) return { kind: 'other', label: `分期付款提醒（${reminded}到期前${span(lead)}）` };
     return undefined;
   },
 };

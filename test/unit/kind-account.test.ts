@@ -21,7 +21,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const grievanceNo = `${CASE_KINDS.find((k) => k.kind === 'grievance')!.prefix}0123456789`;
 const mediationNo = `${CASE_KINDS.find((k) => k.kind === 'mediation')!.prefix}0123456789`;
-const policies = { [grievanceNo]: defaultGrievancePolicy, [mediationNo]: defaultMediationPolicy } as Record<string, Record<string, unknown>>;
+const policies: Record<string, object> = { [grievanceNo]: defaultGrievancePolicy, [mediationNo]: defaultMediationPolicy };
 
 function timer(startedAt: number, durationMs: number, state: EngineTimer['state'] = 'pending'): EngineTimer {
   return { eventId: 7, startedAt, durationMs, fireAt: startedAt + durationMs, state, ...(state === 'pending' ? {} : { endedAt: startedAt + 1000 }) };

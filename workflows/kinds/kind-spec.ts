@@ -7,6 +7,7 @@ import type { CaseViewBase } from '../shared/case-view';
 import type { KindCommand } from '../shared/definitions';
 import type { FormBody } from '../shared/present/form-values';
 import type { Actor, StaffRole } from '../shared/roles';
+import type { KindAccount } from './account-spec';
 
 /** How the kind's words read in zh-CN: every table complete for every value the kind's workflow can produce. */
 export interface KindLabels {
@@ -94,6 +95,8 @@ export interface CaseKindSpec<V extends CaseViewBase = CaseViewBase, C extends K
   /** throws the typed zh-CN domain error the update validator throws */
   assertCommandAllowed(cmd: C, view: V): void;
   allowedActions(view: V, actor: Actor): string[];
+  /** the supervisors' account in the kind's own words: its timers, SMS titles, events (account-spec.ts) */
+  account?: KindAccount;
 }
 
 /** A kind's table of actions, one entry a name. */

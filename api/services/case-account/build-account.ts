@@ -4,12 +4,13 @@
  * alone and says so.
  */
 import type { CaseRow } from '../../../db/schema';
+import { kindOfCaseNo } from '../../../workflows/kinds';
 import type { CaseStory } from './case-story';
 import { deadlineEntries } from './deadline-entries';
 import { eventEntries, smsEntries } from './event-entries';
 import { smsGroups } from './sms-groups';
 import { accountSummary } from './summary';
-import { timerEntries, waitingItems } from './timer-entries';
+import { nextDeadline, timerEntries, waitingItems } from './timer-entries';
 import type { AccountEntry, CaseAccount, EntryKind } from './types';
 
 /** Entries written at the same instant read in cause-and-effect order: the filing, then what it set going. */
@@ -27,10 +28,11 @@ function story(entries: AccountEntry[]): AccountEntry[] {
 
 export function caseAccount(row: CaseRow, s: CaseStory, now = Date.now()): CaseAccount {
   const { events, tasks, sms } = s.records;
-  const groups = smsGroups(sms, s.facts?.sends ?? [], tasks);
+  const account = kindOfCaseNo(row.case_no)?.account ?? {};
+  const groups = smsGroups(row.case_no, sms, s.facts?.sends ?? [], tasks);
   const used = new Set<string>();
-  const fromEvents = eventEntries(events, groups, used);
-  const entries = story([...timerEntries(s.timers), ...fromEvents, ...deadlineEntries(tasks, now), ...smsEntries(groups, used)]);
+  const fromEvents = eventEntries(events, groups, used, account);
+  const entries = story([...timerEntries(s.timers), ...fromEvents, ...deadlineEntries(tasks, now, account.taskEnds), ...smsEntries(groups, used)]);
   const waiting = s.facts ? waitingItems(s.timers, s.facts) : [];
   const archived = s.engine === null;
   return {
@@ -39,7 +41,7 @@ export function caseAccount(row: CaseRow, s: CaseStory, now = Date.now()): CaseA
     source: archived
       ? '引擎流程记录已超过保留期限：本记录仅根据数据库中保存的案件记录、待办和短信整理，计时与重试信息已无法查询'
       : '根据工作流引擎的流程记录与数据库中的案件记录、待办和短信整理',
-    summary: accountSummary(row, s.records, waiting, now),
+    summary: accountSummary(row, s.records, waiting, s.facts ? nextDeadline(s.timers) : undefined, now),
     waiting,
     entries,
   };

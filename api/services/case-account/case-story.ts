@@ -6,19 +6,20 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { GrievancePolicy } from '../../../temporal.config';
 import { kindOfCaseNo, workflowIdOf } from '../../../workflows/kinds';
 import { engineHistory, historyRows, type EngineEvent, type HistoryRow } from '../workflow-history';
 import { caseRecords, type CaseRecords } from './case-records';
 import { addPendingAttempts, engineFacts, type EngineFacts } from './engine-facts';
 import { meantTimers, type MeantTimer } from './timer-entries';
+import type { AccountPolicy } from './timer-meaning';
 
 export interface CaseStory {
   caseNo: string;
   engine: EngineEvent[] | null;
   rows: HistoryRow[] | null;
   facts: EngineFacts | null;
-  policy: GrievancePolicy;
+  /** the policy the case started with (its kind's durations), with what an older input lacks filled in */
+  policy: AccountPolicy;
   timers: MeantTimer[];
   records: CaseRecords;
 }
@@ -40,8 +41,8 @@ export async function loadCaseStory(db: Kysely<Database>, temporal: Client, case
   }
   // Cases started before quiet hours existed carry no quietHours in their input: for them there are none.
   // The kind's defaults fill what an older input lacks (the grievance's); another kind's input is its whole policy.
-  const defaults = kindOfCaseNo(caseNo)?.policyDefaults ?? {};
-  const policy = { ...defaults, quietHours: null, ...(facts?.policy ?? {}) } as GrievancePolicy;
-  const timers = facts ? meantTimers(facts, policy, records.tasks) : [];
+  const kind = kindOfCaseNo(caseNo);
+  const policy: AccountPolicy = { ...kind?.policyDefaults, quietHours: null, ...facts?.policy };
+  const timers = facts ? meantTimers(facts, policy, records.tasks, kind?.account) : [];
   return { caseNo, engine, rows, facts, policy, timers, records };
 }

@@ -18,7 +18,8 @@ function at(ms: number, kind: EntryKind, text: string, extra: Partial<AccountEnt
   return { at: new Date(ms).toISOString(), when: when(ms), kind, text, ...extra };
 }
 
-export function deadlineEntries(tasks: TaskRecord[], now: number): AccountEntry[] {
+/** `why`: the kind's reasons a task is handed on or cancelled (its registry entry). */
+export function deadlineEntries(tasks: TaskRecord[], now: number, why: { reassigned?: string; canceled?: string } = {}): AccountEntry[] {
   const out: AccountEntry[] = [];
   for (const t of tasks) {
     const due = toMs(t.due_at);
@@ -37,9 +38,9 @@ export function deadlineEntries(tasks: TaskRecord[], now: number): AccountEntry[
         ? at(closed, 'deadline_missed', `逾期完成：待办${name}，超过时限${span(closed - due)}`, { tone: 'late' })
         : at(closed, 'deadline_met', `按时完成：待办${name}，在时限（${when(due)}）前${span(due - closed)}完成`, { tone: 'ok' }));
     } else if (t.status === 'reassigned') {
-      out.push(at(closed, 'deadline_set', `待办${name}转由他人办理（上级接手或代访代办），时限不变`));
+      out.push(at(closed, 'deadline_set', `待办${name}转由他人办理${why.reassigned ?? ''}，时限不变`));
     } else {
-      out.push(at(closed, 'deadline_set', `待办${name}已取消，不再需要办理（职工撤回或案件已办结）`));
+      out.push(at(closed, 'deadline_set', `待办${name}已取消，不再需要办理${why.canceled ?? ''}`));
     }
   }
   return out;

@@ -4,22 +4,14 @@
  * Payloads are encrypted, so inputs and failures are read through the codec (services/workflow-history.ts).
  */
 import type proto from '@temporalio/proto';
-import type { GrievancePolicy } from '../../../temporal.config';
 import type { SmsRequest } from '../../../activities/types';
+import type { EngineTimer } from '../../../workflows/kinds/account-spec';
 import {
   durationMs, eventTimeMs, eventTypeOf, failureMessage, markerData, payloadValue, type EngineEvent,
 } from '../workflow-history';
 
-export interface EngineTimer {
-  /** the TIMER_STARTED event */
-  eventId: number;
-  /** the workflow's own clock when it set the timer (its workflow task's start), so fireAt equals the deadline it waits for */
-  startedAt: number;
-  durationMs: number;
-  fireAt: number;
-  state: 'pending' | 'fired' | 'canceled';
-  endedAt?: number;
-}
+/** Each kind recognises its own timers (workflows/kinds/<kind>/account.ts), so the type lives with theirs, pure. */
+export type { EngineTimer };
 
 export interface EngineSend {
   /** the ACTIVITY_TASK_SCHEDULED event */
@@ -50,7 +42,8 @@ export interface EngineLocalRetry {
 export interface EngineFacts {
   startedAt: number;
   closedAt: number | null;
-  policy: GrievancePolicy | null;
+  /** the policy in the workflow's input: each kind's own durations */
+  policy: Record<string, unknown> | null;
   timers: EngineTimer[];
   sends: EngineSend[];
   localRetries: EngineLocalRetry[];
@@ -83,14 +76,14 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
   const timers = new Map<string, EngineTimer>();
   const sends = new Map<string, EngineSend>();
   const localRetries: EngineLocalRetry[] = [];
-  let policy: GrievancePolicy | null = null;
+  let policy: Record<string, unknown> | null = null;
   let closedAt: number | null = null;
 
   for (const e of events) {
     const type = eventTypeOf(e);
     const id = String(e.eventId);
     if (type === 'WORKFLOW_EXECUTION_STARTED') {
-      const input = (await payloadValue(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0])) as { policy?: GrievancePolicy } | undefined;
+      const input = (await payloadValue(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0])) as { policy?: Record<string, unknown> } | undefined;
       policy = input?.policy ?? null;
     } else if (CLOSING.has(type)) {
       closedAt = eventTimeMs(e);

@@ -4,7 +4,7 @@
  * clients and tests read them); only the page's words change.
  */
 import { temporalConfig } from '../../../temporal.config';
-import { workflowIdOf } from '../../../workflows/kinds';
+import { kindOfCaseNo, workflowIdOf } from '../../../workflows/kinds';
 import { eventTypeOf, type EngineEvent, type HistoryRow } from '../workflow-history';
 import type { CaseStory } from './case-story';
 import { failureText } from './failure-text';
@@ -18,8 +18,8 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   sendSms: '发送短信',
   sendSmsBatch: '发送短信',
 };
-const UPDATE_LABELS: Record<string, string> = { caseCreated: '确认案件已登记（答复受理）', grievanceAct: '办理操作' };
-const SIGNAL_LABELS: Record<string, string> = { complainantNote: '职工补充说明' };
+/** Updates every kind's workflow takes (workflows/shared/case-runner.ts); its act update is named from the registry. */
+const UPDATE_LABELS: Record<string, string> = { caseCreated: '确认案件已登记（答复受理）' };
 
 /** Clearer words than the raw rows' for the engine's own bookkeeping. */
 const PAGE_LABELS: Record<string, string> = {
@@ -47,10 +47,23 @@ function timerText(t: MeantTimer | undefined, started: boolean): string {
   return started ? `${span(t.durationMs)}：${t.meaning.label}，到期 ${when(t.fireAt)}` : t.meaning.label;
 }
 
-function what(e: EngineEvent, row: HistoryRow, s: CaseStory, timers: Map<string, MeantTimer>, updates: Map<string, string>, scheduled: Map<string, string>): string {
+/** The kind's words for its workflow's start, its act update and its note signal: its registry entry's, else the core's. */
+interface KindWords { started: string; updates: Record<string, string>; signals: Record<string, string> }
+
+function kindWords(caseNo: string): KindWords {
+  const kind = kindOfCaseNo(caseNo);
+  const own = kind?.account?.engine;
+  return {
+    started: own?.started ?? '启动案件流程',
+    updates: { ...UPDATE_LABELS, ...(kind ? { [kind.act.name]: '办理操作' } : {}) },
+    signals: { ...(kind ? { [kind.note.signal.name]: '补充说明' } : {}), ...own?.signals },
+  };
+}
+
+function what(e: EngineEvent, row: HistoryRow, s: CaseStory, words: KindWords, timers: Map<string, MeantTimer>, updates: Map<string, string>, scheduled: Map<string, string>): string {
   const send = (id: unknown) => s.facts?.sends.find((x) => String(x.eventId) === String(id));
   switch (row.type) {
-    case 'WORKFLOW_EXECUTION_STARTED': return '受理诉求，启动案件流程';
+    case 'WORKFLOW_EXECUTION_STARTED': return words.started;
     case 'WORKFLOW_EXECUTION_COMPLETED': return '案件闭环，流程结束';
     case 'TIMER_STARTED': return timerText(timers.get(String(e.eventId)), true);
     case 'TIMER_FIRED': return timerText(timers.get(String(e.timerFiredEventAttributes?.startedEventId)), false);
@@ -78,25 +91,26 @@ function what(e: EngineEvent, row: HistoryRow, s: CaseStory, timers: Map<string,
       const text = updates.get(e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId ?? '');
       return text ? `${text}：已答复` : '';
     }
-    case 'WORKFLOW_EXECUTION_SIGNALED': return SIGNAL_LABELS[row.detail] ?? '外部通知';
+    case 'WORKFLOW_EXECUTION_SIGNALED': return words.signals[row.detail] ?? '外部通知';
     default: return BOOKKEEPING.has(row.type) ? '' : /[A-Za-z]{4,}/.test(row.detail) ? '' : row.detail;
   }
 }
 
 export function engineRows(s: CaseStory): EngineRow[] {
   if (!s.engine || !s.rows) return [];
+  const words = kindWords(s.caseNo);
   const timers = new Map(s.timers.map((t) => [String(t.eventId), t]));
   const updates = new Map<string, string>();
   const scheduled = new Map<string, string>();
   return s.engine.map((e, i) => {
     const row = s.rows![i];
     const accepted = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
-    // A grievance command's detail is already in zh-CN ("已联系职工（北山街道社工）"); other updates go by their name.
-    if (accepted) updates.set(accepted.meta?.updateId ?? '', UPDATE_LABELS[row.detail] ?? row.detail);
+    // A command's detail is already in zh-CN ("已联系职工（北山街道社工）") when its action is known; else the update's name.
+    if (accepted) updates.set(accepted.meta?.updateId ?? '', words.updates[row.detail] ?? row.detail);
     if (e.activityTaskScheduledEventAttributes) scheduled.set(String(e.eventId), activityLabel(row.detail));
     const type = eventTypeOf(e);
     const label = type === 'MARKER_RECORDED' && !(row.detail in ACTIVITY_LABELS) ? '引擎标记' : PAGE_LABELS[type] ?? (row.label === type ? '引擎内部记录' : row.label);
-    return { ...row, label, when: when(row.at), what: what(e, row, s, timers, updates, scheduled), bookkeeping: BOOKKEEPING.has(type) };
+    return { ...row, label, when: when(row.at), what: what(e, row, s, words, timers, updates, scheduled), bookkeeping: BOOKKEEPING.has(type) };
   });
 }
 

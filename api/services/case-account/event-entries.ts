@@ -1,18 +1,18 @@
 /**
  * The case's own events (Postgres, hash-chained) as entries of the account: who did what and when, the worker's notes,
  * take-overs with their reasons, each escalation rung with the reminders it sent. Opened tasks are told by the deadline
- * entries instead (they know whether the deadline was met).
+ * entries instead (they know whether the deadline was met). A kind's own events (its filing, a note, a notice it sent)
+ * read as its registry entry says.
  */
+import type { AccountEventRule, KindAccount } from '../../../workflows/kinds/account-spec';
 import type { EventRecord } from './case-records';
 import { tidyRefusal } from './failure-text';
 import { person, roleLabel, when } from './format';
 import type { SmsGroup } from './sms-groups';
 import type { AccountEntry, EntryKind } from './types';
 
-const SYSTEM_WARNINGS = new Set(['enterprise_chair_missing']);
-const KINDS: Record<string, EntryKind> = {
-  complainant_note: 'note', task_taken_over: 'takeover',
-};
+/** Events every kind's steps write (workflows/shared/human-step.ts) that are not a person's command. */
+const CORE: Record<string, AccountEventRule> = { task_taken_over: { entry: 'takeover' } };
 
 function entry(e: EventRecord, kind: EntryKind, text: string, extra: Partial<AccountEntry> = {}): AccountEntry {
   const at = new Date(e.at);
@@ -34,33 +34,26 @@ function escalation(e: EventRecord, groups: SmsGroup[], used: Set<string>): Acco
   return entry(e, 'escalation', e.summary, { details, tone: 'late' });
 }
 
+/** An event as its kind's entry tells it (account-spec.ts AccountEventRule), taking in the SMS group it sent. */
+function told(e: EventRecord, rule: AccountEventRule, groups: SmsGroup[], used: Set<string>): AccountEntry {
+  const group = rule.sms ? groups.find((g) => g.template === rule.sms) : undefined;
+  if (group) used.add(group.key);
+  const details = [...(rule.text ? [e.summary] : []), ...(group?.details ?? [])];
+  const kind = rule.entry ?? (e.actor_role === 'system' ? 'system' : 'command');
+  return entry(e, kind, rule.text?.(e) ?? e.summary, {
+    ...(details.length ? { details } : {}), ...(rule.warn || group?.troubled ? { tone: 'warn' as const } : {}),
+  });
+}
+
 /** One entry per event; SMS groups merged into the event they belong to are added to `used`. */
-export function eventEntries(events: EventRecord[], groups: SmsGroup[], used: Set<string>): AccountEntry[] {
+export function eventEntries(events: EventRecord[], groups: SmsGroup[], used: Set<string>, account: KindAccount = {}): AccountEntry[] {
+  const rules = { ...CORE, ...account.events };
   const out: AccountEntry[] = [];
   for (const e of events) {
-    switch (e.type) {
-      case 'task_opened':
-        continue;
-      case 'filed':
-        out.push(entry(e, 'filed', e.actor_role === 'worker' ? '职工提交诉求，案件流程启动' : '代职工登记诉求，案件流程启动', { details: [e.summary] }));
-        continue;
-      case 'task_escalated':
-        out.push(escalation(e, groups, used));
-        continue;
-      case 'enterprise_notified': {
-        const group = groups.find((g) => g.template === 'enterprise-notice');
-        if (group) used.add(group.key);
-        out.push(entry(e, 'system', e.summary, group ? { details: group.details, ...(group.troubled ? { tone: 'warn' } : {}) } : {}));
-        continue;
-      }
-      case 'sms_rejected':
-        out.push(entry(e, 'sms', tidyRefusal(e.summary), { tone: 'warn' }));
-        continue;
-      default: {
-        const kind = KINDS[e.type] ?? (e.actor_role === 'system' ? 'system' : 'command');
-        out.push(entry(e, kind, e.summary, SYSTEM_WARNINGS.has(e.type) ? { tone: 'warn' } : {}));
-      }
-    }
+    if (e.type === 'task_opened') continue;
+    if (e.type === 'task_escalated') out.push(escalation(e, groups, used));
+    else if (e.type === 'sms_rejected') out.push(entry(e, 'sms', tidyRefusal(e.summary), { tone: 'warn' }));
+    else out.push(told(e, rules[e.type] ?? {}, groups, used));
   }
   return out;
 }

@@ -1,8 +1,11 @@
 /**
- * The case's SMS as sends a person understands: one group per occasion (the intake notice to five people, the worker's
- * receipt, the enterprise notice, each reminder rung), every recipient with its delivery state from the outbox, and
- * the engine's retries of the send that carried them (attempts and the last failure).
+ * The case's SMS as sends a person understands: one group per occasion (a notice to five people at once, a receipt,
+ * each reminder rung), titled in the kind's words (its registry entry), every recipient with its delivery state from
+ * the outbox, and the engine's retries of the send that carried them (attempts and the last failure).
  */
+import { kindOfCaseNo } from '../../../workflows/kinds';
+import type { KindAccount } from '../../../workflows/kinds/account-spec';
+import { labelOf } from '../../../workflows/kinds/labels';
 import { maskPhone } from '../../../workflows/shared/present/format';
 import type { SmsRecord, TaskRecord } from './case-records';
 import type { EngineSend } from './engine-facts';
@@ -23,11 +26,11 @@ export interface SmsGroup {
   level?: number;
 }
 
-/** Templates sent to several people at once, whose keys end in the recipient's role. */
-const FAN_OUT = new Set(['intake-notice', 'task-overdue']);
+/** Templates every kind may send to several people at once (a rung's reminder), whose keys end in the recipient's role. */
+const FAN_OUT = ['task-overdue'];
 
-function groupKey(row: SmsRecord): string {
-  return FAN_OUT.has(row.template) ? row.idempotency_key.replace(/:[^:]+$/, '') : row.idempotency_key;
+function groupKey(row: SmsRecord, fanOut: Set<string>): string {
+  return fanOut.has(row.template) ? row.idempotency_key.replace(/:[^:]+$/, '') : row.idempotency_key;
 }
 
 /** 已发送 / 重试N次后发送 / 号码被拒绝 / 等待发送, as the outbox knows it. */
@@ -40,19 +43,15 @@ export function deliveryState(row: SmsRecord): string {
   return row.attempts > 0 ? `等待发送（已尝试${row.attempts}次，上次失败：${failureText(row.last_error) || '原因未记录'}）` : '等待发送';
 }
 
-function title(template: string, rows: SmsRecord[], task: TaskRecord | undefined, level: number | undefined): string {
-  const roles = rows.map((r) => roleLabel(r.recipient_role)).join('、');
-  switch (template) {
-    case 'intake-notice': return `短信通知${rows.length}人：${roles}`;
-    case 'intake-receipt': return `回执短信发给职工${rows[0].recipient_name}（含案件编号和查看进度的专属链接）`;
-    case 'enterprise-notice': return `短信通知企业工会主席${rows[0].recipient_name}`;
-    case 'task-overdue': return `第${level ?? '?'}级督办短信${task ? `（“${task.title}”）` : ''}发给${roles}`;
-    case 'phone-code': return '验证码短信发给职工（查询进度用）';
-    case 'worker-taken': return `短信告知职工${rows[0].recipient_name}：诉求已有人承办`;
-    case 'worker-outcome': return `短信告知职工${rows[0].recipient_name}处理结果`;
-    case 'worker-rate': return `短信请职工${rows[0].recipient_name}评价本次办理`;
-    default: return `短信发给${roles}`;
-  }
+/** The core's titles (reminders, phone codes), else the kind's own, else the template's registry label. */
+function title(caseNo: string, account: KindAccount, template: string, rows: SmsRecord[], task: TaskRecord | undefined, level: number | undefined): string {
+  const roles = rows.map((r) => roleLabel(r.recipient_role));
+  if (template === 'task-overdue') return `第${level ?? '?'}级督办短信${task ? `（“${task.title}”）` : ''}发给${roles.join('、')}`;
+  if (template === 'phone-code') return '验证码短信发给职工（查询进度用）';
+  const own = account.smsTitle?.(template, { names: rows.map((r) => r.recipient_name), roles });
+  if (own) return own;
+  const label = labelOf('sms', template, caseNo);
+  return label === template ? `短信发给${roles.join('、')}` : `“${label}”短信发给${roles.join('、')}`;
 }
 
 /** What the engine did with the send that carried these messages: retries, the failure it last met. */
@@ -68,10 +67,12 @@ function engineNote(keys: string[], sends: EngineSend[]): string | undefined {
   return `引擎记录：发送任务未完成（${send.state}，共尝试${send.attempt}次${failure}）`;
 }
 
-export function smsGroups(rows: SmsRecord[], sends: EngineSend[], tasks: TaskRecord[]): SmsGroup[] {
+export function smsGroups(caseNo: string, rows: SmsRecord[], sends: EngineSend[], tasks: TaskRecord[]): SmsGroup[] {
+  const account = kindOfCaseNo(caseNo)?.account ?? {};
+  const fanOut = new Set([...FAN_OUT, ...(account.fanOut ?? [])]);
   const byKey = new Map<string, SmsRecord[]>();
   for (const row of rows) {
-    const key = groupKey(row);
+    const key = groupKey(row, fanOut);
     byKey.set(key, [...(byKey.get(key) ?? []), row]);
   }
   return [...byKey.entries()].map(([key, members]) => {
@@ -84,7 +85,7 @@ export function smsGroups(rows: SmsRecord[], sends: EngineSend[], tasks: TaskRec
     const note = engineNote(members.map((r) => r.idempotency_key), sends);
     return {
       key, template: first.template, at: new Date(Math.min(...members.map((r) => toMs(r.created_at)))),
-      title: title(first.template, members, task, level), details: note ? [...details, note] : details,
+      title: title(caseNo, account, first.template, members, task, level), details: note ? [...details, note] : details,
       troubled: members.some((r) => r.status === 'rejected' || r.status === 'pending'), taskId, level,
     };
   });

@@ -3,9 +3,9 @@
  * the timers still waiting. The page renders it and the JSON API returns it as is, so both say the same thing.
  */
 
-export type EntryKind =
-  | 'filed' | 'command' | 'note' | 'takeover' | 'deadline_set' | 'deadline_met' | 'deadline_missed' | 'escalation'
-  | 'sms' | 'timer' | 'system';
+import type { AccountEntryKind } from '../../../workflows/kinds/account-spec';
+
+export type EntryKind = AccountEntryKind;
 
 export interface AccountEntry {
   /** UTC ISO time (DESIGN: UTC at the edges); `when` is the same moment read in Asia/Shanghai */
@@ -21,11 +21,14 @@ export interface AccountEntry {
   tone?: 'late' | 'ok' | 'warn';
 }
 
+/** What every kind's timers may wait for; a kind adds words of its own (the grievance's 'enterprise_notice'). */
+export type CoreWaitingKind = 'step_due' | 'escalation' | 'quiet_hours' | 'sms_retry' | 'other';
+
 /** A timer the engine still waits on, with what it is for. */
 export interface WaitingItem {
   at: string;
   when: string;
-  kind: 'enterprise_notice' | 'step_due' | 'escalation' | 'quiet_hours' | 'rating' | 'sms_retry' | 'other';
+  kind: CoreWaitingKind | (string & {});
   text: string;
 }
 

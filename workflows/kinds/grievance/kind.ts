@@ -1,6 +1,7 @@
 /** The grievance as the registry knows it: its number, workflow, messages, labels, actions, page and rules. */
 import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
+import { grievanceAccount } from './account';
 import { grievanceActions } from './actions';
 import { CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView, type Level, type Outcome, type Stage } from './model';
 import { grievancePageModel } from './page';
@@ -42,4 +43,5 @@ export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
   tellsEnterprise: true,
   assertCommandAllowed,
   allowedActions,
+  account: grievanceAccount,
 };

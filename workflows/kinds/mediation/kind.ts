@@ -1,6 +1,7 @@
 /** The mediation → arbitration handoff as the registry knows it: number MA…, the generic messages, labels, actions, page. */
 import { caseActUpdate, caseNoteSignal, caseViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
+import { mediationAccount } from './account';
 import { mediationActions } from './actions';
 import { archivedMediationView } from './archived';
 import { MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, type MediationCommand, type MediationView } from './model';
@@ -39,4 +40,5 @@ export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
   tellsEnterprise: false,
   assertCommandAllowed: assertMediationCommandAllowed,
   allowedActions: allowedMediationActions,
+  account: mediationAccount,
 };

@@ -5,7 +5,6 @@ import { partiesOfCase } from '../../db/queries/case-parties';
 import { findCase, openTasksOfCase } from '../../db/queries/cases';
 import type { Database } from '../../db/schema';
 import { kindOfCaseNo, workflowIdOf, type CaseKindSpec } from '../../workflows/kinds';
-import type { GrievanceView } from '../../workflows/kinds/grievance/model';
 import type { CaseViewBase } from '../../workflows/shared/case-view';
 import type { KindCommand } from '../../workflows/shared/definitions';
 import type { Actor, Role } from '../../workflows/shared/roles';
@@ -43,7 +42,7 @@ function kindOf(caseNo: string): CaseKindSpec<any, any> {
  * The live view from the workflow itself (closed cases too: Temporal replays them), else what Postgres kept. The
  * grievance's view by default; a caller that serves every kind names the view it expects.
  */
-export async function caseView<V extends CaseViewBase = GrievanceView>(temporal: Client, caseNo: string, db?: Kysely<Database>): Promise<V> {
+export async function caseView<V extends CaseViewBase = CaseViewBase>(temporal: Client, caseNo: string, db?: Kysely<Database>): Promise<V> {
   const kind = kindOf(caseNo);
   try {
     return await temporal.workflow.getHandle(workflowIdOf(caseNo)).query(kind.view);
@@ -63,7 +62,7 @@ export async function caseView<V extends CaseViewBase = GrievanceView>(temporal:
  * never applied twice: Temporal keeps one update per id. Without one, the rules are checked here first for a quick
  * answer; the workflow's validator alone decides in either case.
  */
-export async function actOnCase<V extends CaseViewBase = GrievanceView>(temporal: Client, caseNo: string, cmd: KindCommand, idempotencyKey?: string): Promise<V> {
+export async function actOnCase<V extends CaseViewBase = CaseViewBase>(temporal: Client, caseNo: string, cmd: KindCommand, idempotencyKey?: string): Promise<V> {
   const kind = kindOf(caseNo);
   // Callers have found the case row first, so a workflow that is gone has left the engine's retention: closed.
   const closed = () => new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');

@@ -30,7 +30,7 @@ export async function rateAsComplainant(
   const row = await ownCase(db, req, caseNo);
   const comment = body.comment?.trim();
   const payload = { score: body.score, ...(comment ? { comment } : {}) };
-  const view = await actOnCase(temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload }, key);
+  const view = await actOnCase<GrievanceView>(temporal, row.case_no, { action: 'rate', actor: { role: 'worker', name: row.complainant_name }, payload }, key);
   return { row, view };
 }
 
@@ -38,7 +38,7 @@ export async function withdrawAsComplainant(
   { db, temporal }: Deps, req: FastifyRequest, caseNo: string, body: { reason: string }, key?: string,
 ): Promise<{ row: CaseRow; view: GrievanceView }> {
   const row = await ownCase(db, req, caseNo);
-  const view = await actOnCase(temporal, row.case_no, {
+  const view = await actOnCase<GrievanceView>(temporal, row.case_no, {
     action: 'withdraw', actor: { role: 'worker', name: row.complainant_name }, payload: { reason: body.reason.trim() },
   }, key);
   return { row, view };

@@ -6,9 +6,10 @@ import { unitName } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { caseView } from './cases';
 import { workerCurrentStep, workerMilestones } from './worker-view';
+import type { GrievanceView } from '../../workflows/kinds/grievance/model';
 
 export async function workerProgress(db: Kysely<Database>, temporal: Client, caseNo: string) {
-  const [view, events] = await Promise.all([caseView(temporal, caseNo, db), caseEvents(db, caseNo)]);
+  const [view, events] = await Promise.all([caseView<GrievanceView>(temporal, caseNo, db), caseEvents(db, caseNo)]);
   const unitIds = [...new Set(view.openTasks.map((t) => t.unitId))];
   const names = Object.fromEntries(await Promise.all(unitIds.map(async (id) => [id, (await unitName(db, id)) ?? ''] as const)));
   return { view, milestones: workerMilestones(events), current: workerCurrentStep(view, names) };

@@ -8,7 +8,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { codecFor } from '../../activities/codec/data-converter';
 import { keyRingFromEnv } from '../../activities/codec/key-ring';
-import { ACTION_LABELS } from '../../workflows/kinds/grievance/model';
+import { actionLabel } from '../../workflows/kinds';
 import { workflowIdOf } from '../../workflows/kinds';
 
 const { temporal } = proto;
@@ -90,7 +90,8 @@ async function detail(e: EngineEvent): Promise<string> {
   const update = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
   if (update) {
     const cmd = (await payloadValue(update.args?.payloads?.[0])) as { action?: string; actor?: { name?: string } } | undefined;
-    const action = cmd?.action && cmd.action in ACTION_LABELS ? ACTION_LABELS[cmd.action as keyof typeof ACTION_LABELS] : update.name ?? '';
+    // any kind's word for the command (action names are unique across kinds, or the core's own)
+    const action = typeof cmd?.action === 'string' ? actionLabel(cmd.action) : update.name ?? '';
     return cmd?.actor?.name ? `${action}（${cmd.actor.name}）` : action;
   }
   if (e.markerRecordedEventAttributes) {

@@ -16,6 +16,8 @@ export interface CaseViewBase {
   streetId: string;
   /** set by the API when the workflow has left Temporal's retention and this view was rebuilt from Postgres */
   archived?: boolean;
+  /** partner departments asked and not yet answered (the core's coordination), for kinds that use it */
+  openCoordination?: { taskId: string; department: string }[];
 }
 
 /** A document the case made; addressedTo is the institution's unit it was sent to (null: kept by the case). */

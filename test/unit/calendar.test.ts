@@ -37,7 +37,7 @@ describe('calendar version', () => {
 describe('deadlines moved by a new calendar', () => {
   // Monday 2026-11-02 + 15 days = Tuesday 2026-11-17
   const start = at('2026-11-02T10:00:00+08:00');
-  const tracked = (): TrackedDeadline => ({ label: '15日调解期限', startMs: start, days: 15, at: statutoryDeadline(start, 15, cal()) });
+  const tracked = (): TrackedDeadline => ({ label: '15日调解期限', startMs: start, period: { days: 15 }, at: statutoryDeadline(start, 15, cal()) });
 
   it('moves a deadline not yet passed whose last day became a holiday to the next working day', () => {
     const d = tracked();
@@ -62,7 +62,7 @@ describe('deadlines moved by a new calendar', () => {
     expect(movedDeadlines([d], cal(), start)[0].to).toBe(endOf('2026-11-17'));
     // Friday 2026-11-06 + 15 = Saturday 2026-11-21, normally → Monday 11-23; a make-up working Saturday ends it there
     const fri = at('2026-11-06T09:00:00+08:00');
-    const sat = { label: 'x', startMs: fri, days: 15, at: endOf('2026-11-23') };
+    const sat = { label: 'x', startMs: fri, period: { days: 15 }, at: endOf('2026-11-23') };
     expect(movedDeadlines([sat], cal([], ['2026-11-21']), fri)[0].to).toBe(endOf('2026-11-21'));
   });
 

@@ -32,3 +32,36 @@ export function statutoryDeadline(startMs: number, days: number, cal: HolidayCal
   while (isRestDay(new Date(last).toISOString().slice(0, 10), cal)) last += DAY;
   return last + DAY - SHANGHAI_OFFSET - 1;
 }
+
+/** A statutory period as a statute states it: in days, months or years. */
+export type Period = { days: number } | { months: number } | { years: number };
+
+/** The period's last calendar day before the rest-day rule: the start day not counted; months and years end on the
+ * corresponding day of the last month, or that month's last day when it has none (民法典 Art. 202). */
+function lastDayOf(startDay: string, period: Period): string {
+  if ('days' in period) return new Date(Date.parse(`${startDay}T00:00:00Z`) + period.days * DAY).toISOString().slice(0, 10);
+  const months = 'months' in period ? period.months : period.years * 12;
+  const [y, m, d] = startDay.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const monthLength = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, monthLength));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * End (last millisecond, Shanghai time) of a period in days, months or years starting at `startMs` (an appeal's 15
+ * days, an award's 45, enforcement's 2 years). A last day on a rest day runs to the first working day after it
+ * (民事诉讼法 Art. 85). For days this is statutoryDeadline.
+ */
+export function periodDeadline(startMs: number, period: Period, cal: HolidayCalendar): number {
+  const n = 'days' in period ? period.days : 'months' in period ? period.months : period.years;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`period must be a positive whole number: ${JSON.stringify(period)}`);
+  let last = Date.parse(`${lastDayOf(shanghaiDate(startMs), period)}T00:00:00Z`);
+  while (isRestDay(new Date(last).toISOString().slice(0, 10), cal)) last += DAY;
+  return last + DAY - SHANGHAI_OFFSET - 1;
+}
+
+/** How a period reads in a deadline's label: 15日, 6个月, 2年. */
+export function periodText(period: Period): string {
+  return 'days' in period ? `${period.days}日` : 'months' in period ? `${period.months}个月` : `${period.years}年`;
+}

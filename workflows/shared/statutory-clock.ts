@@ -9,7 +9,7 @@ import { proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { CalendarData, CaseActivities } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
 import { calendarChangedSignal } from './calendar-signals';
-import { shanghaiDate, statutoryDeadline } from './deadlines';
+import { periodDeadline, shanghaiDate, type Period } from './deadlines';
 import type { HolidayCalendar } from './holiday-calendar';
 
 /** A Postgres read: a local activity like the other lookups (see case-host.ts), retried until the database answers. */
@@ -21,7 +21,8 @@ const { loadCalendar } = proxyLocalActivities<Pick<CaseActivities, 'loadCalendar
 export interface TrackedDeadline {
   label: string;
   startMs: number;
-  days: number;
+  /** in days, months or years (an appeal's 15 days, enforcement's 2 years) */
+  period: Period;
   /** the end as last computed */
   at: number;
 }
@@ -37,7 +38,7 @@ export function toHolidayCalendar(data: CalendarData): HolidayCalendar {
 export function movedDeadlines(tracked: readonly TrackedDeadline[], cal: HolidayCalendar, now: number): { deadline: TrackedDeadline; to: number }[] {
   return tracked
     .filter((d) => d.at > now)
-    .map((deadline) => ({ deadline, to: statutoryDeadline(deadline.startMs, deadline.days, cal) }))
+    .map((deadline) => ({ deadline, to: periodDeadline(deadline.startMs, deadline.period, cal) }))
     .filter((m) => m.to !== m.deadline.at);
 }
 
@@ -63,14 +64,16 @@ export class StatutoryClock {
   }
 
   /**
-   * The end of a period of `days` days from `startMs` (民事诉讼法 Art. 85: a last day on a rest day runs to the next
-   * working day), as a function: it answers the current end, which a calendar change may move until it has passed.
+   * The end of a period from `startMs`, in days (a number) or in days, months or years (民事诉讼法 Art. 85: a last day
+   * on a rest day runs to the next working day), as a function: it answers the current end, which a calendar change
+   * may move until it has passed.
    */
-  async deadline(label: string, startMs: number, days: number): Promise<() => number> {
+  async deadline(label: string, startMs: number, length: number | Period): Promise<() => number> {
+    const period: Period = typeof length === 'number' ? { days: length } : length;
     // Active before the load: a change that lands while the calendar is being read is handled after it.
     this.active = true;
     await this.serial(() => this.refresh());
-    const d: TrackedDeadline = { label, startMs, days, at: statutoryDeadline(startMs, days, this.cal!) };
+    const d: TrackedDeadline = { label, startMs, period, at: periodDeadline(startMs, period, this.cal!) };
     this.tracked.push(d);
     const due = () => d.at;
     this.owners.set(due, d);

@@ -61,7 +61,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   });
 
   await theCase.create({
-    createCase: { kind: 'grievance', workflowId: host.workflowId, ...intake, createdAt: nowIso() },
+    createCase: { kind: 'grievance', workflowId: host.workflowId, ...intake, createdAt: nowIso(), stage: 'contact', level: 'street' },
     events: [host.event('filed', intake.filedBy, intakeSummary(input), { category: intake.category, claimedFen: intake.claimedFen, workerCount: intake.workerCount })],
   });
 

@@ -5,6 +5,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grievanceWorkflowId } from '../../api/services/case-number';
+import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
 import { apiClient } from '../helpers/http';
 import { browser } from '../helpers/browser';
 import { startSystem, type System } from '../helpers/system';
@@ -69,5 +70,35 @@ describe('a case past the engine\u2019s retention', () => {
     const refused = await api.call('POST', `/api/v1/cases/${caseNo}/actions/openCoordination`, { department: '人社局', note: 'x' }, caseworker);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('该案件已办结，不能再操作');
+  }, 150_000);
+
+  it('rebuilds a mediation past retention as a mediation: its parties from Postgres, its own page, no actions', async () => {
+    const mediator = await api.login('xihu.tj');
+    const opened = await api.call('POST', '/api/v1/mediations', {
+      employer: { name: '杭州某劳务有限公司', address: '杭州市西湖区某路1号', representative: '王建设', phone: '13905920000' },
+      workers: [{ name: '陈建国', phone: '13805920001', idNumber: withCheckCharacter('35020319800101123'), claimedFen: 800_000 }],
+      dispute: '拖欠工资', streetId: 's-beishan',
+    }, mediator);
+    expect(opened.status).toBe(201);
+    const caseNo: string = opened.body.caseNo;
+    const workflowId = `mediation-${caseNo}`;
+    await sys.temporal.workflow.getHandle(workflowId).terminate('retention test');
+    await sys.temporal.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId } });
+    await eventually(async () => sys.temporal.workflow.getHandle(workflowId).describe().then(() => false, (err) => {
+      if (err instanceof WorkflowNotFoundError) return true;
+      throw err;
+    }), 60_000);
+
+    const detail = await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator);
+    expect(detail.status).toBe(200);
+    expect(detail.body.view).toMatchObject({ kind: 'mediation', archived: true, stage: 'mediating' });
+    expect(detail.body.view.workers).toEqual([expect.objectContaining({ name: '陈建国', claimedFen: 800_000 })]);
+    expect(detail.body.actions).toEqual([]);
+    const page = browser(sys.baseUrl);
+    await page.signIn('xihu.tj');
+    const html = (await page.open(`/staff/cases/${caseNo}`)).html;
+    expect(html).toContain('已超过引擎保留期限并归档');
+    expect(html).toContain('陈建国');
+    expect(html).not.toContain('<form method="post" action="/staff/cases/');
   }, 150_000);
 });

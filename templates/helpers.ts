@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { may } from '../workflows/kinds/access-policy';
-import { actionLabel } from '../workflows/kinds';
+import { actionLabel, CASE_KINDS } from '../workflows/kinds';
 import { kindLabelOf, labelOf } from '../workflows/kinds/labels';
 import { dueStatus } from '../workflows/shared/present/due-status';
 import { maskName, maskPhone, shanghaiTime, yuan } from '../workflows/shared/present/format';
@@ -33,6 +33,9 @@ export function registerHelpers(hb: typeof Handlebars = Handlebars): typeof Hand
   hb.registerHelper('actionLabel', (name: unknown, caseNo?: unknown) => actionLabel(String(name ?? ''), given(caseNo)));
   // {{#if (may staff.role "documents")}}: menus follow the access policy rather than a list of roles of their own.
   hb.registerHelper('may', (role: unknown, permission: unknown) => typeof role === 'string' && typeof permission === 'string' && may(role, permission));
+  // {{#each (intakeLinks staff.role)}}: where this role opens a new case, of every kind that lets it
+  hb.registerHelper('intakeLinks', (role: unknown) => (typeof role === 'string'
+    ? CASE_KINDS.flatMap((k) => (k.intake && may(role, k.intake.permission) ? [k.intake] : [])) : []));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // a number as the text a form posts back, to compare with what was typed: (eq (str no) values.installmentNo)
   hb.registerHelper('str', (v: unknown) => String(v ?? ''));

@@ -75,6 +75,14 @@ describe('the case kind registry', () => {
     }
   });
 
+  it('opens a kind\u2019s new cases from a staff page under a permission the kind defines', () => {
+    for (const k of CASE_KINDS.filter((x) => x.intake)) {
+      expect(k.intake!.path, k.kind).toMatch(/^\/staff\//);
+      expect(k.intake!.label, k.kind).toMatch(/\p{Script=Han}/u);
+      expect(isKnownPermission(k.intake!.permission), k.kind).toBe(true);
+    }
+  });
+
   it('names every permission a kind adds, with roles that exist', () => {
     for (const k of CASE_KINDS) {
       for (const [name, p] of Object.entries(k.permissions)) {

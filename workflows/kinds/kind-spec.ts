@@ -84,6 +84,8 @@ export interface CaseKindSpec<V extends CaseViewBase = CaseViewBase, C extends K
   page: { template: string; title: string; model(ctx: PageContext<V>): Record<string, unknown> };
   /** the view of a case past retention, from what Postgres kept (no more commands are taken on it) */
   archivedView(kept: ArchivedCase<V['openTasks'][number]>): V;
+  /** where staff open a new case of this kind (the menu shows it to roles with the permission) */
+  intake?: { path: string; label: string; permission: string };
   /** permissions the kind adds to the access policy, with the roles that hold them */
   permissions: Record<string, KindPermission>;
   /** whether this staff member runs the case (sees its parties unmasked) though their role is outside the union's line */

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { KIND_ROUTES } from '../../kind-routes';
 import actionRoutes from './actions';
 import calendarRoutes from './calendar';
 import documentRoutes from './documents';
-import mediationRoutes from './mediation';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -13,7 +13,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(staffRoutes);
   await app.register(actionRoutes);
   await app.register(calendarRoutes);
-  await app.register(mediationRoutes);
+  for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };

@@ -16,10 +16,10 @@ import { sendPhoneCode } from '../../services/phone-codes';
 import { filePublicGrievance } from '../../services/public-filing';
 import { actorOf } from '../../services/viewer';
 import { maskPhone } from '../../../workflows/shared/present/format';
+import { KIND_ROUTES } from '../../kind-routes';
 import { LAW_TOPICS } from './law-topics';
 import { blankToUndefined, yuanToFen } from '../../../workflows/shared/present/form-values';
 import { normalizeFormBody } from './normalize';
-import confirmPages from './confirm';
 import trackPages from './track';
 
 type Form = Record<string, string>;
@@ -85,7 +85,7 @@ const publicPages: FastifyPluginAsync = async (app) => {
     async (req, reply) => reply.view('grievance-filed', { title: '提交成功', caseNo: req.params.caseNo, signedIn: req.workerCases.includes(req.params.caseNo) }));
 
   await app.register(trackPages);
-  await app.register(confirmPages);
+  for (const pages of KIND_ROUTES.publicPages) await app.register(pages);
 };
 
 export default publicPages;

@@ -1,6 +1,7 @@
 /** Caseworker and supervisor pages: inbox, case page with only the actions valid now, the SMS outbox. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyChain } from '../../../db/event-chain';
+import { KIND_ROUTES } from '../../kind-routes';
 import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
 import { unitNamesOf } from '../../../db/queries/organisation';
 import { ALL_ACTIONS, CASE_NO_PATTERN, kindOfCaseNo } from '../../../workflows/kinds';
@@ -22,7 +23,6 @@ import { normalizeFormBody } from '../public/normalize';
 import calendarPages from './calendar';
 import documentPages from './documents';
 import emailPage from './email';
-import mediationIntakePages from './mediation-intake';
 import sessionPages from './session';
 import { groupSms } from '../../services/sms-groups';
 import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
@@ -53,7 +53,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
   await app.register(sessionPages);
   await app.register(calendarPages);
-  await app.register(mediationIntakePages);
+  for (const pages of KIND_ROUTES.staffPages) await app.register(pages);
   await app.register(documentPages);
   await app.register(emailPage);
 

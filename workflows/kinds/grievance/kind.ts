@@ -34,6 +34,7 @@ export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
     enterpriseNotified: row.enterprise_notified_at !== null, completed: {},
     openTasks, openCoordination: [], districtId: row.district_id, streetId: row.street_id, archived: true,
   }),
+  intake: { path: '/staff/grievances/new', label: '代职工登记', permission: 'grievance.file' },
   permissions: {
     'grievance.file': { label: '代职工登记诉求', roles: ['street_caseworker', 'street_chair', 'district_staff'] },
   },

@@ -31,6 +31,7 @@ export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
   actions: mediationActions,
   page: { template: 'mediation-case', title: '调解案件', model: mediationPageModel },
   archivedView: archivedMediationView,
+  intake: { path: '/staff/mediations/new', label: '登记调解案件', permission: 'mediation.open' },
   permissions: {
     'mediation.open': { label: '登记调解案件', roles: ['union_mediator', 'arbitration_clerk'] },
   },

@@ -1,0 +1,18 @@
+/**
+ * The route plugins a case kind adds of its own, beyond the one action route and the case pages every kind shares: a
+ * kind's intake, its parties' pages. A new kind adds its files under api/routes and one line here; the shared route
+ * files (api/routes/*\/index.ts) register whatever is listed and name no kind.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import mediationRoutes from './routes/api-v1/mediation';
+import confirmPages from './routes/public/confirm';
+import mediationIntakePages from './routes/staff/mediation-intake';
+
+export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
+  /** under /api/v1 */
+  api: [mediationRoutes],
+  /** under /staff */
+  staffPages: [mediationIntakePages],
+  /** the parties' own pages, under / */
+  publicPages: [confirmPages],
+};

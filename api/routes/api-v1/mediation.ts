@@ -23,7 +23,7 @@ const view = { view: { type: 'object', additionalProperties: true } };
 const mediationRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: MediationIntakeRequest }>('/mediations', {
     config: { access: 'mediation.open' },
-    schema: { tags: ['mediation'], summary: '登记调解案件（调解站调解员：到站申请；仲裁院：委托调解，须填委托编号）', body: mediationIntakeBody, security: bearer, response: answers({ 201: { description: '已登记', properties: { caseNo: { type: 'string' } } } }, 400, 401, 403, 503) },
+    schema: { tags: ['mediation'], summary: '登记调解案件（调解站调解员：到站申请；仲裁院：委托调解，须填委托编号）', body: mediationIntakeBody, security: bearer, response: answers({ 201: { description: '已登记', properties: { caseNo: { type: 'string' } } } }, 401, 403, 422, 503) },
   }, async (req, reply) => reply.code(201).send(await openMediation(app.db, app.temporal, req.body, actorOf(req.staff!))));
 
   for (const action of MEDIATION_STAFF_ACTIONS) {
@@ -37,7 +37,7 @@ const mediationRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { caseNo: string }; Body: { phone: string; code: string } }>('/mediations/:caseNo/confirmations', {
     config: { access: 'public' },
     preHandler: app.guessLimits.agreementCode,
-    schema: { tags: ['mediation'], summary: '当事人凭短信确认码确认调解协议', params: caseNoParams, body: confirmationBody, response: answers({ 200: { description: '已确认', properties: { confirmed: { type: 'boolean' }, already: { type: 'boolean' }, remaining: { type: 'integer' }, party: { type: 'object', additionalProperties: true } } } }, 400, 404, 409, 429, 503) },
+    schema: { tags: ['mediation'], summary: '当事人凭短信确认码确认调解协议', params: caseNoParams, body: confirmationBody, response: answers({ 200: { description: '已确认', properties: { confirmed: { type: 'boolean' }, already: { type: 'boolean' }, remaining: { type: 'integer' }, party: { type: 'object', additionalProperties: true } } } }, 404, 409, 422, 429, 503) },
   }, async (req) => confirmByCode(app.db, app.temporal, req.params.caseNo, req.body.phone, req.body.code));
 
   app.get('/documents', {
@@ -54,7 +54,7 @@ const mediationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string } }>('/documents/:id/receipt', {
     config: { access: 'documents' },
-    schema: { tags: ['documents'], summary: '确认收到文书（记入案件，记录确认人）', params: documentParams, security: bearer, response: answers({ 200: { description: '已确认', properties: view } }, 401, 403, 404, 409, 503) },
+    schema: { tags: ['documents'], summary: '确认收到文书（记入案件，记录确认人）', params: documentParams, security: bearer, response: answers({ 200: { description: '已确认', properties: view } }, 401, 403, 404, 409, 422, 503) },
   }, async (req) => ({ view: viewForStaff(req.staff!, await confirmReceipt(app.db, app.temporal, req.staff!, Number(req.params.id), idempotencyKeyOf(req))) }));
 };
 

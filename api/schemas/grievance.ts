@@ -50,7 +50,15 @@ export const grievanceIntakeBody = {
     workerCount: { type: 'integer', minimum: 1, maximum: 100_000 },
     phoneCode: PHONE_CODE,
   },
-  anyOf: [{ required: ['enterpriseId'] }, { required: ['enterpriseName', 'streetId'] }],
+  // Blank values count as missing, as the intake reads them (api/services/grievance-intake.ts routeIntake): the rule is
+  // about the body alone, so the schema states it and a blank name is a 400, not a refusal after the fact.
+  anyOf: [
+    { required: ['enterpriseId'], properties: { enterpriseId: { type: 'string', minLength: 1 } } },
+    {
+      required: ['enterpriseName', 'streetId'],
+      properties: { enterpriseName: { type: 'string', pattern: '\\S' }, streetId: { type: 'string', minLength: 1 } },
+    },
+  ],
 } as const;
 
 /** The phone form: everything arrives as text, money in yuan with up to two decimals. */

@@ -48,7 +48,7 @@ describe('guess limits', () => {
   it('stops code guesses for one case after 30 tries, on every route that checks one', async () => {
     const caseNo = 'GQ00000000AB';
     const wrong = { caseNo, phone: '13800000000', code: '000000' };
-    for (let i = 0; i < 20; i++) expect((await api.call('POST', '/api/v1/worker-sessions', wrong)).status).toBe(400);
+    for (let i = 0; i < 20; i++) expect((await api.call('POST', '/api/v1/worker-sessions', wrong)).status).toBe(422);
     const page = browser(sys.baseUrl);
     await page.get('/track');
     for (let i = 0; i < 10; i++) expect((await page.post('/track/verify', wrong)).status).toBe(400);
@@ -62,7 +62,7 @@ describe('guess limits', () => {
 
     // Another case is still answered (and still says only that the code is not valid).
     const other = await api.call('POST', '/api/v1/worker-sessions', { ...wrong, caseNo: 'GQ00000000CD' });
-    expect(other).toMatchObject({ status: 400, body: { message: '验证码已失效，请重新获取' } });
+    expect(other).toMatchObject({ status: 422, body: { message: '验证码已失效，请重新获取' } });
   });
 
   it('kills a code after 5 wrong tries: the right code is refused after that', async () => {

@@ -62,13 +62,13 @@ describe('the Xiamen group dispute through the API', () => {
 
     // Bad input: refused in zh-CN, the case unchanged.
     const short = await act('draftAgreement', { ...draft, totalFen: XIAMEN_TOTAL_FEN + 100 });
-    expect(short.status).toBe(400);
+    expect(short.status).toBe(422);
     expect(short.body.message).toContain('不符');
     const past = await act('draftAgreement', { ...draft, payment: { kind: 'installments', installments: [{ ...plan[0], dueDate: dayAfter(-1) }, ...plan.slice(1)] } });
-    expect(past.status).toBe(400);
+    expect(past.status).toBe(422);
     expect(past.body.message).toContain('须晚于今天');
     const stranger = await act('draftAgreement', { ...draft, terms: [...terms.slice(1), { partyNo: 99, amountFen: terms[0].amountFen }] });
-    expect(stranger.status).toBe(400);
+    expect(stranger.status).toBe(422);
     expect(stranger.body.message).toContain('不是本案的职工');
     expect((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.agreement).toBeNull();
 
@@ -77,7 +77,7 @@ describe('the Xiamen group dispute through the API', () => {
     for (const no of [caseNo, 'MA9999999999']) {
       for (let i = 1; i <= 6; i++) {
         const r = await api.call('POST', `/api/v1/mediations/${no}/confirmations`, { phone: '13700008888', code: '123456' });
-        expect([r.status, r.body.message]).toEqual(i <= 5 ? [400, '手机号码或确认码不正确'] : [429, '确认码错误次数过多，请联系调解员重新发送确认码']);
+        expect([r.status, r.body.message]).toEqual(i <= 5 ? [422, '手机号码或确认码不正确'] : [429, '确认码错误次数过多，请联系调解员重新发送确认码']);
       }
     }
 
@@ -102,22 +102,22 @@ describe('the Xiamen group dispute through the API', () => {
     expect([stale.status, stale.body.message]).toEqual([409, '调解协议已修改（现为第2稿），请使用最新短信中的确认码']);
     // Ten wrong guesses at once from one phone: five are compared, the rest refused.
     const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: '13700007777', code: String(100000 + i) })));
-    expect(burst.map((r) => r.status).sort()).toEqual([...Array(5).fill(400), ...Array(5).fill(429)]);
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(5).fill(422), ...Array(5).fill(429)]);
 
     // Every party confirms with the code texted to their own phone; a wrong code first changes nothing.
     const first = await codeOf(phones[1]);
     const wrongCode = first === '000000' ? '000001' : '000000';
     const refused = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: wrongCode });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(refused.body.message).toBe('手机号码或确认码不正确');
     // A stranger's phone is answered as a party's is: wrong, then after 5 tries refused (the form tells nobody who is a party).
     for (let i = 1; i <= 6; i++) {
       const r = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: '13700009999', code: wrongCode });
-      expect(r.status).toBe(i <= 5 ? 400 : 429);
+      expect(r.status).toBe(i <= 5 ? 422 : 429);
     }
     // Someone who knows a worker's phone spends its tries: then even the right code is refused, until the mediator texts
     // the code again, which starts that phone's count afresh (and tells nobody else anything).
-    for (let i = 2; i <= 5; i++) expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: wrongCode })).status).toBe(400);
+    for (let i = 2; i <= 5; i++) expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: wrongCode })).status).toBe(422);
     const locked = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[1], code: first });
     expect([locked.status, locked.body.message]).toEqual([429, '确认码错误次数过多，请联系调解员重新发送确认码']);
     const textedBefore = sys.sms.received.length;
@@ -155,7 +155,7 @@ describe('the Xiamen group dispute through the API', () => {
     // A party who opens the SMS again later is told they confirmed; a wrong code still says only that.
     const afterReview = await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[2], code: await codeOf(phones[2]) });
     expect([afterReview.status, afterReview.body.already]).toEqual([200, true]);
-    expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[3], code: (await codeOf(phones[3])) === '000000' ? '000001' : '000000' })).status).toBe(400);
+    expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone: phones[3], code: (await codeOf(phones[3])) === '000000' ? '000001' : '000000' })).status).toBe(422);
     const mail = await smtp.waitFor((m) => m.to.includes('zhongcai@xihu-arbitration.example'), 60_000);
     expect(mail.subject).toContain(caseNo);
     expect(mail.attachments).toHaveLength(2);
@@ -217,7 +217,7 @@ describe('the Xiamen group dispute through the API', () => {
       workers: xiamenWorkers().slice(0, 2), dispute: '拖欠加班费', streetId: 's-xixi',
     };
     const missing = await api.call('POST', '/api/v1/mediations', body, clerk);
-    expect(missing.status).toBe(400);
+    expect(missing.status).toBe(422);
     expect(missing.body.message).toContain('委托调解编号');
     const referred = await api.call('POST', '/api/v1/mediations', { ...body, referralNo: '西劳人仲委调〔2026〕12号' }, clerk);
     expect(referred.status).toBe(201);

@@ -23,8 +23,11 @@ describe('the OpenAPI document', () => {
   it('describes the intake: its rule, its 201 and every error with the error body', () => {
     const post = doc.paths['/api/v1/grievances'].post;
     const body = post.requestBody.content['application/json'].schema;
-    expect(body.anyOf).toEqual([{ required: ['enterpriseId'] }, { required: ['enterpriseName', 'streetId'] }]);
-    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '403', '413', '415', '429', '503']);
+    expect(body.anyOf).toEqual([
+      { required: ['enterpriseId'], properties: { enterpriseId: { type: 'string', minLength: 1 } } },
+      { required: ['enterpriseName', 'streetId'], properties: { enterpriseName: { type: 'string', pattern: '\\S' }, streetId: { type: 'string', minLength: 1 } } },
+    ]);
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '403', '413', '415', '422', '429', '503']);
     expect(post.responses['201'].content['application/json'].schema.properties).toHaveProperty('caseNo');
     for (const status of ['400', '429']) {
       expect(post.responses[status].content['application/json'].schema).toMatchObject({ required: ['error', 'message'] });
@@ -47,5 +50,33 @@ describe('the OpenAPI document', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect(await res.json()).toEqual({ error: 'METHOD_NOT_ALLOWED', message: '该地址不支持 PUT 请求' });
+  });
+
+  it('answers QUERY and other methods no route takes with 405, before reading a body or checking a form', async () => {
+    // Fastify itself refuses a QUERY without a Content-Type (400) before any not-found handler runs.
+    for (const [method, headers, body] of [['QUERY', {}, undefined], ['QUERY', { 'content-type': 'application/json' }, '{}'], ['PROPFIND', {}, undefined]] as const) {
+      const res = await fetch(`${sys.baseUrl}/api/v1/tasks`, { method, headers, body });
+      expect([res.status, res.headers.get('allow')], method).toEqual([405, 'GET, HEAD']);
+      expect(await res.json()).toEqual({ error: 'METHOD_NOT_ALLOWED', message: `该地址不支持 ${method} 请求` });
+    }
+    // A page's path: 405 as a page, not the CSRF check's 403.
+    const page = await fetch(`${sys.baseUrl}/staff/login`, { method: 'QUERY', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect([page.status, page.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
+    expect(await page.text()).toContain('该地址不支持 QUERY 请求');
+    const nowhere = await fetch(`${sys.baseUrl}/api/v1/nowhere`, { method: 'QUERY' });
+    expect([nowhere.status, await nowhere.json()]).toEqual([404, { error: 'NOT_FOUND', message: '页面不存在' }]);
+  });
+
+  it('answers a well-formed request that a rule refuses with 422 and its zh-CN message, and documents it', async () => {
+    const res = await apiClient(sys.baseUrl).call('POST', '/api/v1/worker-sessions', { caseNo: 'GQ0000000000', phone: '13800000000', code: '123456' });
+    expect([res.status, res.body]).toEqual([422, { error: 'BAD_REQUEST', message: '验证码已失效，请重新获取' }]);
+    expect(Object.keys(doc.paths['/api/v1/worker-sessions'].post.responses)).toContain('422');
+  });
+
+  it('describes the JSON API only, with text patterns any engine can read', () => {
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/v1/'))).toEqual([]);
+    const patterns = JSON.stringify(doc).match(/"pattern":"(?:[^"\\]|\\.)*"/g) ?? [];
+    expect(patterns.length).toBeGreaterThan(20);
+    for (const p of patterns) expect(p).not.toMatch(/\\\\[pP]\{/);
   });
 });

@@ -53,9 +53,21 @@ export function sendBareError(req: FastifyRequest, reply: FastifyReply, a: Answe
   return reply.type('text/html; charset=utf-8').send(html);
 }
 
+/**
+ * In the JSON API a 400 says the request does not match its schema or cannot be read. A request that does, refused by
+ * a rule no schema can state (what is stored, who asks, today's date, a checksum), is 422 with the same zh-CN message:
+ * the services and the workflows raise such refusals as 400 (the pages keep that), and this is where the API tells
+ * them apart. A route with attachValidation raises its own schema refusals: it has req.validationError.
+ */
+export function refusedByRule(req: FastifyRequest, err: unknown, a: Answer): boolean {
+  if (a.status !== 400 || !req.url.startsWith('/api/') || req.validationError) return false;
+  return err instanceof HttpError || a.code === 'InvalidPayload';
+}
+
 export default fp(async (app) => {
   app.setErrorHandler(async (err, req, reply) => {
-    const a = classify(err);
+    const classified = classify(err);
+    const a = refusedByRule(req, err, classified) ? { ...classified, status: 422 } : classified;
     if (a.status >= 500 || (err instanceof WorkflowUpdateFailedError && !(err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS))) {
       req.log.error({ err }, 'request failed');
     }
@@ -63,7 +75,7 @@ export default fp(async (app) => {
   });
   // A path that exists for other methods answers 405 with the methods it takes, not 404.
   let patterns: { method: string; re: RegExp }[] | undefined;
-  app.setNotFoundHandler(async (req, reply) => {
+  const unrouted = (req: FastifyRequest, reply: FastifyReply) => {
     patterns ??= app.accessTable.map((r) => ({ method: r.method, re: new RegExp(`^${r.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`) }));
     const path = req.url.split('?')[0];
     const allow = [...new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.method))];
@@ -72,5 +84,11 @@ export default fp(async (app) => {
       return sendError(req, reply, { status: 405, code: 'METHOD_NOT_ALLOWED', message: `该地址不支持 ${req.method} 请求` });
     }
     return sendError(req, reply, { status: 404, code: 'NOT_FOUND', message: '页面不存在' });
+  };
+  // Answered before the body is read: otherwise Fastify refuses a QUERY without a Content-Type (400), and a page's
+  // CSRF check refuses a TRACE or PROPFIND (403), before the not-found handler could say which methods the path takes.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404) return unrouted(req, reply);
   });
+  app.setNotFoundHandler(async (req, reply) => unrouted(req, reply));
 }, { name: 'error-handler', dependencies: ['views', 'access'] });

@@ -12,7 +12,7 @@ import { answers } from '../../schemas/responses';
 import { viewForStaff } from '../../services/case-detail';
 import { actOnCase } from '../../services/cases';
 import { actorOf } from '../../services/viewer';
-import { bearer, idempotencyKeyOf } from './request-parts';
+import { bearer, idempotencyKeyOf, liveView } from './request-parts';
 
 export const ACTION_ROUTE = '/cases/:caseNo/actions/:action';
 
@@ -31,7 +31,7 @@ const actionRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['staff'], summary: '办理操作（操作与请求体见各案件类型的操作；带 Idempotency-Key 重复提交只办理一次）', params: actionParams,
       security: bearer,
-      response: answers({ 200: { description: '办理后的案件实时状态', properties: { view: { type: 'object', additionalProperties: true } } } }, 400, 401, 403, 404, 409, 503),
+      response: answers({ 200: { description: '办理后的案件实时状态', properties: liveView } }, 401, 403, 404, 409, 422, 503),
     },
   }, async (req) => {
     // Who may see the case was settled before the body was read (api/plugins/app/access.ts).

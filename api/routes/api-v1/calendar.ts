@@ -9,11 +9,11 @@ import { changeCalendarDay } from '../../services/calendar';
 const bearer = [{ bearer: [] }];
 const changeAnswer = answers({ 200: { description: '已保存；saved 表示是否写入，changed 表示放假安排是否因此改变（期限可能随之变化），sweep 为通知在办案件的流程编号', properties: {
   day: { type: 'string' }, saved: { type: 'boolean' }, changed: { type: 'boolean' }, version: { type: 'string' }, sweep: { type: 'string' },
-} } }, 401, 403, 503);
+} } }, 401, 403, 422, 503);
 
 /** Refusals of the schema in the calendar's own words (attachValidation), before anything is read or written. */
 function refuseInvalid(req: FastifyRequest): void {
-  if (req.validationError) throw badRequest(calendarValidationMessage(req.validationError.validation ?? []));
+  if (req.validationError) throw badRequest(calendarValidationMessage(req.validationError.validation ?? [], (req.params as { day?: string }).day));
 }
 
 const calendarRoutes: FastifyPluginAsync = async (app) => {

@@ -22,7 +22,7 @@ const documentRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string } }>('/documents/:id/receipt', {
     config: { access: 'documents' },
-    schema: { tags: ['documents'], summary: '确认收到文书（记入案件，记录确认人）', params: documentParams, security: bearer, response: answers({ 200: { description: '已确认', properties: liveView } }, 401, 403, 404, 409, 503) },
+    schema: { tags: ['documents'], summary: '确认收到文书（记入案件，记录确认人）', params: documentParams, security: bearer, response: answers({ 200: { description: '已确认', properties: liveView } }, 401, 403, 404, 409, 422, 503) },
   }, async (req) => ({ view: await viewForStaff(app.db, req.staff!, await confirmReceipt(app.db, app.temporal, req.staff!, Number(req.params.id), idempotencyKeyOf(req))) }));
 };
 

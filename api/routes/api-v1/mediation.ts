@@ -15,13 +15,13 @@ import { bearer } from './request-parts';
 const mediationRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: MediationIntakeRequest }>('/mediations', {
     config: { access: 'mediation.open' },
-    schema: { tags: ['mediation'], summary: '登记调解案件（调解站调解员：到站申请；仲裁院：委托调解，须填委托编号）', body: mediationIntakeBody, security: bearer, response: answers({ 201: { description: '已登记', properties: { caseNo: { type: 'string' } } } }, 400, 401, 403, 503) },
+    schema: { tags: ['mediation'], summary: '登记调解案件（调解站调解员：到站申请；仲裁院：委托调解，须填委托编号）', body: mediationIntakeBody, security: bearer, response: answers({ 201: { description: '已登记', properties: { caseNo: { type: 'string' } } } }, 401, 403, 422, 503) },
   }, async (req, reply) => reply.code(201).send(await openMediation(app.db, app.temporal, req.body, actorOf(req.staff!))));
 
   app.post<{ Params: { caseNo: string }; Body: { phone: string; code: string } }>('/mediations/:caseNo/confirmations', {
     config: { access: 'public' },
     preHandler: app.guessLimits.agreementCode,
-    schema: { tags: ['mediation'], summary: '当事人凭短信确认码确认调解协议', params: caseNoParams, body: confirmationBody, response: answers({ 200: { description: '已确认', properties: { confirmed: { type: 'boolean' }, already: { type: 'boolean' }, remaining: { type: 'integer' }, party: { type: 'object', additionalProperties: true } } } }, 400, 404, 409, 429, 503) },
+    schema: { tags: ['mediation'], summary: '当事人凭短信确认码确认调解协议', params: caseNoParams, body: confirmationBody, response: answers({ 200: { description: '已确认', properties: { confirmed: { type: 'boolean' }, already: { type: 'boolean' }, remaining: { type: 'integer' }, party: { type: 'object', additionalProperties: true } } } }, 404, 409, 422, 429, 503) },
   }, async (req) => confirmByCode(app.db, app.temporal, req.params.caseNo, req.body.phone, req.body.code));
 };
 

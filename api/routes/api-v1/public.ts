@@ -45,7 +45,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
       tags: ['public'], body: grievanceIntakeBody,
       summary: '提交诉求：职工须附短信验证码 phoneCode，成功后返回本人查询令牌 accessToken；工作人员带令牌提交即为代职工登记，无需验证码。同一 idempotencyKey 重复提交返回同一案件',
       headers: { type: 'object', properties: { 'idempotency-key': grievanceIntakeBody.properties.idempotencyKey } },
-      response: answers({ 201: { description: '已受理', properties: { caseNo: { type: 'string' }, accessToken: { type: 'string', description: '职工本人的查询令牌（工作人员代登记时没有）' }, message: { type: 'string' } } } }, 403, 429, 503),
+      response: answers({ 201: { description: '已受理', properties: { caseNo: { type: 'string' }, accessToken: { type: 'string', description: '职工本人的查询令牌（工作人员代登记时没有）' }, message: { type: 'string' } } } }, 403, 422, 429, 503),
     },
   }, async (req, reply) => {
     const { phoneCode, ...body } = req.body;
@@ -63,7 +63,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { link?: string; caseNo?: string; phone?: string; code?: string } }>('/worker-sessions', {
     config: { access: 'public' },
     preHandler: app.guessLimits.workerProof,
-    schema: { tags: ['public'], summary: '职工凭专属链接或短信验证码打开本人诉求，返回查询令牌', body: workerSessionBody, response: answers({ 201: { description: '已打开', properties: { accessToken: { type: 'string' }, caseNo: { type: 'string' } } } }, 404, 429) },
+    schema: { tags: ['public'], summary: '职工凭专属链接或短信验证码打开本人诉求，返回查询令牌', body: workerSessionBody, response: answers({ 201: { description: '已打开', properties: { accessToken: { type: 'string' }, caseNo: { type: 'string' } } } }, 404, 422, 429) },
   }, async (req, reply) => {
     const existing = bearer(req)?.startsWith(WORKER_TOKEN_PREFIX) ? bearer(req) : undefined;
     let caseNo: string;
@@ -79,7 +79,7 @@ const publicRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(201).send({ accessToken: token, caseNo });
   });
 
-  app.delete('/worker-sessions/current', { config: worker, schema: { tags: ['public'], summary: '职工退出（令牌作废）', security: [{ bearer: [] }], response: answers({ 204: { description: '已退出' } }) } }, async (req, reply) => {
+  app.delete('/worker-sessions/current', { config: worker, schema: { tags: ['public'], summary: '职工退出（令牌作废；不带令牌也答 204，无事可做）', security: [{ bearer: [] }, {}], response: answers({ 204: { description: '已退出' } }) } }, async (req, reply) => {
     const token = bearer(req);
     if (token?.startsWith(WORKER_TOKEN_PREFIX)) await closeWorkerSession(app.db, token);
     return reply.code(204).send();

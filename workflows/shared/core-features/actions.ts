@@ -5,7 +5,7 @@
  */
 import type { KindAction } from '../../kinds/kind-spec';
 import { blankToUndefined, formError, type FormBody } from '../present/form-values';
-import { READABLE_PATTERN, text } from '../schema-primitives';
+import { optionalText, text } from '../schema-primitives';
 import { CLAIM_LABEL } from './claim';
 import { COORDINATION_LABELS, PARTNER_DEPARTMENTS } from './coordination';
 import { TAKE_OVER_LABEL } from './take-over';
@@ -17,7 +17,7 @@ function fields(raw: FormBody): Record<string, string | undefined> {
   return f as Record<string, string | undefined>;
 }
 
-const TASK_ID = { type: 'string', maxLength: 200, pattern: READABLE_PATTERN } as const;
+const TASK_ID = optionalText(200);
 
 export const CORE_ACTIONS = {
   takeOver: {

@@ -6,7 +6,7 @@ export const FIELD_LABELS: Record<string, string> = {
   complainantName: '姓名', complainantPhone: '手机号', phone: '手机号', enterpriseId: '所在企业', enterpriseName: '企业名称',
   streetId: '所在街道', category: '诉求类别', description: '诉求描述', claimedFen: '诉求金额', claimedYuan: '诉求金额',
   workerCount: '涉及人数', idempotencyKey: '提交编号', 'idempotency-key': '提交编号（Idempotency-Key）', note: '办理情况', reason: '理由', outcome: '处理结果',
-  recoveredFen: '追回金额', recoveredYuan: '追回金额', explanation: '解释说明', department: '协作部门', taskId: '协调任务',
+  recoveredFen: '追回金额', recoveredYuan: '追回金额', explanation: '解释说明', department: '协作部门', taskId: '任务',
   score: '评分', comment: '评价内容', username: '用户名', password: '密码', caseNo: '查询编号', action: '操作',
   employerName: '用人单位名称', creditCode: '统一社会信用代码', employerAddress: '用人单位地址', representative: '法定代表人',
   employerPhone: '用人单位联系电话', workers: '职工名单', dispute: '争议事项', appliedAt: '收到调解申请的时间', referralNo: '委托调解编号',

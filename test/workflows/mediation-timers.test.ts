@@ -169,12 +169,21 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(after.claim).toEqual({ userId: mediator.userId, name: mediator.name });
     const reopened = await eventually(async () => (await view()).openTasks.find((t) => t.role === 'union_mediator' && t.userId === mediator.userId));
     expect(reopened.taskId).not.toBe(pooled.taskId);
-    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.summary)).toContain('调解员接单办理“调解案件”');
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.summary)).toContain('调解员接单办理本案');
 
     await expect(act('scheduleSession', colleague, { at, mode: 'online' }))
-      .rejects.toMatchObject({ cause: { message: '本案已由调解员调解员接单办理，只有其本人可以办理' } });
-    await expect(act('claimTask', colleague, { taskId: reopened.taskId })).rejects.toMatchObject({ cause: { message: '本案已由调解员调解员接单办理，只有其本人可以办理' } });
+      .rejects.toMatchObject({ cause: { message: '本案已由调解员接单办理，只有其本人可以办理（如其不能办理，请“接手办理”并说明理由）' } });
+    await expect(act('claimTask', colleague, { taskId: reopened.taskId })).rejects.toMatchObject({ cause: { message: '本案已由调解员接单办理' } });
     const scheduled = await act('scheduleSession', mediator, { at, mode: 'online' });
     expect(scheduled.sessions).toHaveLength(1);
+
+    // the one who claimed it is away: a colleague takes it over for a recorded reason, and it is theirs from then on
+    await expect(act('takeOver', mediator, { reason: '自己接手' })).rejects.toMatchObject({ cause: { message: '本案已由您接单办理' } });
+    const taken = await act('takeOver', colleague, { reason: '原承办调解员休假' });
+    expect(taken.claim).toEqual({ userId: colleague.userId, name: colleague.name });
+    await eventually(async () => (await view()).openTasks.some((t) => t.role === 'union_mediator' && t.userId === colleague.userId));
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.summary).some((x) => x.includes('接手办理') && x.includes('原承办调解员休假') && x.includes('原由调解员接单办理'))).toBe(true);
+    await expect(act('recordSession', mediator, { sessionNo: 1, attendees: [1, 2], notes: '双方到场' }))
+      .rejects.toMatchObject({ cause: { message: '本案已由同事调解员接单办理，只有其本人可以办理（如其不能办理，请“接手办理”并说明理由）' } });
   });
 });

@@ -10,7 +10,7 @@ import type { MediationPaperwork } from './paperwork';
 export function movesTheFlow(s: MediationState, paperwork: MediationPaperwork, cmd: MediationCommand): boolean {
   switch (cmd.action) {
     case 'confirmAgreement': return agreementReached(s);
-    case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': case 'claimTask': return true;
+    case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': case 'claimTask': case 'takeOver': return true;
     case 'confirmReceipt': {
       const unit = s.documents.find((d) => d.id === cmd.payload.documentId)?.addressedTo;
       return (s.stage === 'transferring' || s.stage === 'enforcing') && !!unit && paperwork.allReceived(unit);

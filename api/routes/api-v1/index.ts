@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { KIND_ROUTES } from '../../kind-routes';
 import actionRoutes from './actions';
+import { jsonValidatorCompiler } from './strict-json';
 import calendarRoutes from './calendar';
 import documentRoutes from './documents';
 import publicRoutes from './public';
@@ -9,6 +10,7 @@ import staffRoutes from './staff';
 const apiV1: FastifyPluginAsync = async (app) => {
   // The JSON API takes JSON only: a text/plain body is answered 415, not parsed as a string and refused as a wrong shape.
   app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(jsonValidatorCompiler);
   await app.register(publicRoutes);
   await app.register(staffRoutes);
   await app.register(actionRoutes);

@@ -220,7 +220,7 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   resendCode: { partyNo: 2 },
   refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: 1 },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
-  recordPayment: { installmentNo: 1, paidFen: 100 }, claimTask: { taskId: 'mediation-fuzz/mediation/1' },
+  recordPayment: { installmentNo: 1, paidFen: 100 }, claimTask: { taskId: 'mediation-fuzz/mediation/1' }, takeOver: { reason: '原承办调解员休假' },
 };
 
 /** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
@@ -233,7 +233,7 @@ const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   resendCode: { partyNo: '2' },
   refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: '1' },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
-  recordPayment: { installmentNo: '1', paidYuan: '1' }, claimTask: { taskId: 'mediation-fuzz/mediation/1' },
+  recordPayment: { installmentNo: '1', paidYuan: '1' }, claimTask: { taskId: 'mediation-fuzz/mediation/1' }, takeOver: { reason: '原承办调解员休假' },
 };
 const textFields = (body: Record<string, string>): Fields =>
   Object.fromEntries(Object.keys(body).map((name) => [name, { type: 'string', required: true, notBlank: true, readable: true }]));

@@ -52,18 +52,18 @@ export const mediationActionBodies = {
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
 } as const;
-/** The mediation's own commands; the core's claim of a pooled task (接单) comes with them. */
-export type MediationStaffAction = keyof typeof mediationActionBodies | 'claimTask';
-export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), 'claimTask'] as MediationStaffAction[];
+/** The mediation's own commands; the core's claim of a pooled task (接单) and take-over come with them. */
+export type MediationStaffAction = keyof typeof mediationActionBodies | 'claimTask' | 'takeOver';
+export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), 'claimTask', 'takeOver'] as MediationStaffAction[];
 
 /** The mediator's own work comes first on the page, in the order the process needs it (page.ts orders them). */
 const GROUPS: Record<MediationStaffAction, ActionGroup> = {
   confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main', submitForReview: 'main',
   draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other', claimTask: 'main',
+  setWorkers: 'other', resendCode: 'other', claimTask: 'main', takeOver: 'irreversible',
   refuse: 'irreversible', rejectReview: 'irreversible',
 };
 
-export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask'
-  ? { ...CORE_ACTIONS.claimTask, group: GROUPS[name] }
+export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask' || name === 'takeOver'
+  ? { ...CORE_ACTIONS[name], label: MEDIATION_ACTION_LABELS[name], group: GROUPS[name] }
   : { label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: GROUPS[name], form: (body: FormBody) => mediationPayloadFromForm(name, body) }));

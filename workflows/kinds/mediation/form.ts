@@ -171,6 +171,7 @@ function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[M
       return { reason: needed(f, 'reason', '不予确认的理由'), next };
     }
     case 'claimTask': return { taskId: needed(f, 'taskId', '任务') };
+    case 'takeOver': return { reason: needed(f, 'reason', '接手理由') };
     case 'recordPayment':
       return { installmentNo: wholeNumber(one(f, 'installmentNo', '期数'), '期数'), paidFen: fenOf(needed(f, 'paidYuan', '付款金额'), '付款金额') };
   }

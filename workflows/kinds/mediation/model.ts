@@ -178,6 +178,8 @@ export type MediationPayloads = {
   recordPayment: { installmentNo: number; paidFen: number };
   /** a mediator of the station takes the station's pooled task (接单): from then on only they act on the case */
   claimTask: { taskId: string };
+  /** another of the station's mediators takes a claimed case over (the one who claimed it is away), for a reason */
+  takeOver: { reason: string };
 };
 export type MediationAction = keyof MediationPayloads;
 
@@ -200,6 +202,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   rejectReview: '不予确认',
   recordPayment: '登记付款',
   claimTask: CLAIM_LABEL,
+  takeOver: '接手办理（原承办调解员不能办理时）',
 };
 
 /** From this many workers on they act through three to five elected representatives (Art. 7; 办案规则 Art. 10). */

@@ -14,7 +14,7 @@ const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期�
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
 /** The mediator's own work (the actions of group 'main'): these forms come first, in the order the process needs them. */
 const MAIN_ACTIONS = ['claimTask', 'confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
-const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview'];
+const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview', 'takeOver'];
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
@@ -106,6 +106,7 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
     otherActions: other,
     irreversibleActions: actions.filter((a) => IRREVERSIBLE_ACTIONS.includes(a.name)),
     irreversibleOpen: actions.some((a) => IRREVERSIBLE_ACTIONS.includes(a.name) && a.error),
+    irreversibleSummary: actions.filter((a) => IRREVERSIBLE_ACTIONS.includes(a.name)).map((a) => MEDIATION_ACTION_LABELS[a.name as keyof typeof MEDIATION_ACTION_LABELS] ?? a.name).join('、'),
     otherSummary: other.map((a) => MEDIATION_ACTION_LABELS[a.name as keyof typeof MEDIATION_ACTION_LABELS] ?? a.name).join('、'),
     otherOpen: other.some((a) => a.error),
   };

@@ -38,6 +38,7 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
     case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);
     case 'claimTask': return !s.claim && (s.openTasks ?? []).some((t) => t.role === 'union_mediator' && !t.userId);
+    case 'takeOver': return !!s.claim;
     default: return false;
   }
 }
@@ -46,8 +47,13 @@ const clerkRoleOf = (unitId: string | null, s: MediationRuleState) =>
   unitId === s.places.arbitrationUnitId ? 'arbitration_clerk' : unitId === s.places.courtUnitId ? 'court_clerk' : null;
 
 function refusal(action: MediationAction, s: MediationRuleState, actor: Actor): string | null {
+  const stationMediator = actor.role === 'union_mediator' && actor.unitId === s.places.stationUnitId;
+  if (action === 'takeOver') {
+    if (!stationMediator) return '只有本案调解站的调解员可以接手办理';
+    return s.claim && actor.userId === s.claim.userId ? '本案已由您接单办理' : null;
+  }
   if (MEDIATOR_ACTIONS.includes(action) || action === 'claimTask') {
-    if (actor.role !== 'union_mediator' || actor.unitId !== s.places.stationUnitId) return '只有本案调解站的调解员可以办理';
+    if (!stationMediator) return '只有本案调解站的调解员可以办理';
     // once a mediator took the case from the station's pool, it is theirs by name
     if (s.claim && actor.userId !== s.claim.userId) return claimedBy(s.claim);
     return null;
@@ -159,6 +165,8 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
     case 'rejectReview':
       requireOneOf(p.next, ['mediation', 'arbitration'] as const, '退回调解或转入仲裁');
       return requireText(p.reason, '不予确认的理由', 500);
+    case 'takeOver':
+      return requireText(p.reason, '接手理由', 500);
     case 'claimTask': {
       const why = claimRefusal(s.openTasks ?? [], p.taskId, actor);
       if (why) throw domainError('ActionNotAllowed', why);
@@ -175,10 +183,11 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
   }
 }
 
-const claimedBy = (c: { name: string }) => `本案已由调解员${c.name}接单办理，只有其本人可以办理`;
+const claimedBy = (c: { name: string }) => `本案已由${c.name}接单办理，只有其本人可以办理（如其不能办理，请“接手办理”并说明理由）`;
 
 function stageRefusal(action: MediationAction, s: MediationRuleState): string {
-  if (action === 'claimTask') return s.claim ? claimedBy(s.claim) : '没有可接单的任务';
+  if (action === 'claimTask') return s.claim ? `本案已由${s.claim.name}接单办理` : '没有可接单的任务';
+  if (action === 'takeOver') return '本案尚无人接单，请先“接单”';
   if (action === 'recordSession') return '没有待记录的调解场次，请先安排调解';
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
   if (action === 'electRepresentatives' && s.workers.length < REPRESENTED_FROM && s.stage !== 'closed') {

@@ -2,10 +2,12 @@
 import type { PartyFacts } from '../../../activities/types';
 import { ROLE_LABELS } from '../../shared/roles';
 import { claimBy, claimEvent, type Claim } from '../../shared/core-features/claim';
+import { takeOverBy, takeOverEvent } from '../../shared/core-features/take-over';
 import type {
   Agreement, CaseDocumentRef, EmployerParty, Installment, MediationCommand, MediationInput, MediationOutcome,
   MediationStage, ReviewDecision, Session, WorkerParty,
 } from './model';
+import { MEDIATION_STAGE_LABELS } from './model';
 
 export interface MediationState {
   stage: MediationStage;
@@ -152,7 +154,13 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
       return { type: 'review_rejected', summary: `仲裁院不予确认调解协议（${by}）：${cmd.payload.reason}；${cmd.payload.next === 'mediation' ? '退回调解' : '转入仲裁'}`, data: { next: cmd.payload.next } };
     case 'claimTask':
       s.claim = claimBy(cmd.actor, cmd.payload.taskId);
-      return claimEvent(s.claim, '调解案件');
+      return claimEvent(s.claim);
+    case 'takeOver': {
+      const from = s.claim!.name;
+      s.claim = claimBy(cmd.actor, s.claim!.taskId);
+      const t = takeOverEvent(takeOverBy(cmd.actor, s.stage), MEDIATION_STAGE_LABELS[s.stage], cmd.payload.reason);
+      return { ...t, summary: `${t.summary}（原由${from}接单办理）`, data: { ...t.data, from } };
+    }
     case 'recordPayment': {
       const due = s.installments.find((i) => i.no === cmd.payload.installmentNo)!;
       due.paidFen += cmd.payload.paidFen;

@@ -36,6 +36,7 @@ export function claimBy(actor: Actor, taskId: string): Claim {
   return { taskId, role: actor.role, unitId: actor.unitId ?? '', userId: actor.userId!, name: actor.name };
 }
 
-export function claimEvent(c: Claim, title: string) {
-  return { type: 'task_claimed', summary: `${c.name}接单办理“${title}”`, data: { taskId: c.taskId } };
+/** The claim as the case's history reads it: whose the case is now, with the task's title when the kind has it. */
+export function claimEvent(c: Claim, title?: string) {
+  return { type: 'task_claimed', summary: title ? `${c.name}接单办理“${title}”` : `${c.name}接单办理本案`, data: { taskId: c.taskId } };
 }

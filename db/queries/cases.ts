@@ -81,9 +81,11 @@ export async function openTasksFor(db: Kysely<Database>, v: Viewer, limit = 200)
   const ownLine = v.scope === 'street' || v.scope === 'district';
   return db.selectFrom('tasks').innerJoin('cases', 'cases.case_no', 'tasks.case_no')
     .leftJoin('grievance_cases', 'grievance_cases.case_no', 'cases.case_no')
+    // who holds a task by name (taken over, or claimed from a pool): the inbox names them rather than the role
+    .leftJoin('staff_users as holder', 'holder.id', 'tasks.assignee_user_id')
     .select(['tasks.task_id', 'tasks.case_no', 'tasks.kind', 'tasks.title', 'tasks.assignee_role', 'tasks.org_unit_id',
       'tasks.department', 'tasks.due_at', 'tasks.escalation_level', 'tasks.opened_at', 'tasks.assignee_user_id',
-      'cases.enterprise_name', 'grievance_cases.category', 'cases.complainant_name', 'cases.stage'])
+      'holder.display_name as assignee_name', 'cases.enterprise_name', 'grievance_cases.category', 'cases.complainant_name', 'cases.stage'])
     .where('tasks.status', '=', 'open').where(visibleTo(v))
     .$if(!ownLine, (q) => q.where((eb) => eb.or([
       eb.and([eb('tasks.assignee_role', '=', v.role), eb('tasks.org_unit_id', '=', v.unitId),

@@ -85,6 +85,20 @@ describe('a kind’s own words in the supervisors’ account', () => {
     expect(smsGroups(mediationNo, [sms('intake-receipt', 'k', '张三', 'worker')], [], [])[0].title).toBe('短信发给职工');
   });
 
+  it('tells a draft’s codes to 43 workers and the employer as two sends, not 44 entries', () => {
+    const rows = [
+      sms('agreement-confirm', 'mediation-x:agreement-v1:employer:0', '王建设', 'employer'),
+      ...Array.from({ length: 43 }, (_, i) => sms('agreement-confirm', `mediation-x:agreement-v1:worker:${i}`, `工人${i + 1}`, 'worker')),
+      // a code texted again to one party is a send of its own
+      sms('agreement-confirm', 'mediation-x:agreement-v1-resend-9:worker:0', '工人1', 'worker'),
+    ];
+    const groups = smsGroups(mediationNo, rows, [], []);
+    expect(groups.map((g) => g.title)).toEqual([
+      '“调解协议确认码（当事人）”短信发给用人单位', '“调解协议确认码（当事人）”短信发给职工43人', '“调解协议确认码（当事人）”短信发给职工',
+    ]);
+    expect(groups[1].details).toHaveLength(43);
+  });
+
   it('tells a kind the core has never heard of by its entry alone', () => {
     const legalAid: KindAccount = {
       timerMeaning: (t, policy) => (t.durationMs === policy.reviewWindow ? { kind: 'aid_review', label: '法律援助审查期限', deadline: true, story: { text: '法律援助审查' } } : undefined),

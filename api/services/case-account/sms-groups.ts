@@ -51,7 +51,15 @@ function title(caseNo: string, account: KindAccount, template: string, rows: Sms
   const own = account.smsTitle?.(template, { names: rows.map((r) => r.recipient_name), roles });
   if (own) return own;
   const label = labelOf('sms', template, caseNo);
-  return label === template ? `短信发给${roles.join('、')}` : `“${label}”短信发给${roles.join('、')}`;
+  const who = whom(roles);
+  return label === template ? `短信发给${who}` : `“${label}”短信发给${who}`;
+}
+
+/** 用人单位、职工43人: each role once, with how many when several of it were texted at once. */
+function whom(roles: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of roles) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].map(([role, n]) => (n > 1 ? `${role}${n}人` : role)).join('、');
 }
 
 /** What the engine did with the send that carried these messages: retries, the failure it last met. */

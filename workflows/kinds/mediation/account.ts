@@ -15,6 +15,8 @@ function endOfShanghaiDay(ms: number): string | undefined {
 }
 
 export const mediationAccount: KindAccount = {
+  // Every party's message of one occasion (a draft's codes to 44 parties) is one send: its keys end in the party's index.
+  fanOut: ['agreement-confirm', 'review-confirmed', 'mediation-transferred', 'installment-reminder', 'installment-missed', 'enforcement-filed'],
   timerMeaning(t, given) {
     const policy = given as Partial<MediationPolicy>;
     if (policy.installmentGrace !== undefined && near(t.durationMs, policy.installmentGrace)) {

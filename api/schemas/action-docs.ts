@@ -7,7 +7,7 @@ import { CASE_KINDS } from '../../workflows/kinds';
 
 const ROUTE_PATH = '/api/v1/cases/{caseNo}/actions/{action}';
 
-type Operation = { parameters?: { name: string; in: string }[]; requestBody?: unknown; summary?: string; tags?: string[]; [k: string]: unknown };
+type Operation = { parameters?: { name: string; in: string; [k: string]: unknown }[]; requestBody?: unknown; summary?: string; tags?: string[]; [k: string]: unknown };
 type Document = { paths?: Record<string, Record<string, Operation>>; [k: string]: unknown };
 
 export function expandActionPaths<D extends Document>(doc: D): D {
@@ -29,7 +29,10 @@ export function expandActionPaths<D extends Document>(doc: D): D {
         operationId: `action_${name}`,
         summary: `办理操作：${kinds.map((k) => `${k.kind}·${k.label}`).join('；')}（带 Idempotency-Key 重复提交只办理一次）`,
         tags: ['actions'],
-        parameters: (template.parameters ?? []).filter((p) => p.name !== 'action'),
+        parameters: [
+          ...(template.parameters ?? []).filter((p) => p.name !== 'action'),
+          { name: 'Idempotency-Key', in: 'header', required: false, description: '同一键重复提交只办理一次，答复第一次的结果', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        ],
         requestBody: { required: true, content: { 'application/json': { schema } } },
       },
     };

@@ -4,6 +4,7 @@
  * enterpriseName with its streetId) is in the request schema itself. A path answers an unknown method with 405.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_KINDS } from '../../workflows/kinds';
 import { apiClient } from '../helpers/http';
 import { startSystem, type System } from '../helpers/system';
 
@@ -20,6 +21,21 @@ afterAll(async () => {
 });
 
 describe('the OpenAPI document', () => {
+  it('documents the one action route as a path per action of every kind, each with that action\u2019s payload', () => {
+    for (const k of CASE_KINDS) {
+      for (const [name, action] of Object.entries(k.actions)) {
+        const op = doc.paths[`/api/v1/cases/{caseNo}/actions/${name}`]?.post;
+        expect(op, `${k.kind}.${name}`).toBeDefined();
+        const schema = op.requestBody.content['application/json'].schema;
+        const bodies = schema.oneOf ?? [schema];
+        expect(bodies.some((b: { properties: object }) => JSON.stringify(Object.keys(b.properties).sort()) === JSON.stringify(Object.keys(action.body.properties).sort())), `${k.kind}.${name}`).toBe(true);
+        expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['caseNo', 'Idempotency-Key']);
+        expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '422']));
+      }
+    }
+    expect(doc.paths['/api/v1/cases/{caseNo}/actions/{action}']).toBeUndefined();
+  });
+
   it('describes the intake: its rule, its 201 and every error with the error body', () => {
     const post = doc.paths['/api/v1/grievances'].post;
     const body = post.requestBody.content['application/json'].schema;

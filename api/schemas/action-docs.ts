@@ -1,6 +1,6 @@
 /**
  * The OpenAPI document's view of the one action route: a path per action name (`…/actions/withdraw`), its body the
- * payload schema of each kind that has the action (oneOf when several do), tagged with those kinds. Built from the
+ * payload schema of each kind that has the action (one schema when they agree, anyOf when they differ), tagged with those kinds. Built from the
  * registry, so a new kind's actions are documented without touching the route.
  */
 import { CASE_KINDS } from '../../workflows/kinds';
@@ -22,7 +22,10 @@ export function expandActionPaths<D extends Document>(doc: D): D {
   }
   const paths: Record<string, Record<string, Operation>> = { ...others };
   for (const [name, kinds] of byName) {
-    const schema = kinds.length === 1 ? kinds[0].body : { oneOf: kinds.map((k) => k.body) };
+    // a core action (take-over) carries the same payload in every kind that has it: one schema, not a oneOf that no
+    // value can satisfy (it would match every branch); different payloads are alternatives (anyOf)
+    const bodies = [...new Map(kinds.map((k) => [JSON.stringify(k.body), k.body])).values()];
+    const schema = bodies.length === 1 ? bodies[0] : { anyOf: bodies };
     paths[`/api/v1/cases/{caseNo}/actions/${name}`] = {
       post: {
         ...template,

@@ -12,7 +12,6 @@ import { maskName, maskPhone, shanghaiTime, yuan } from '../workflows/shared/pre
 import { ROLE_LABELS } from '../workflows/shared/roles';
 import { SMS_STATES } from './sms-labels';
 
-export { maskName, maskPhone, shanghaiTime, yuan };
 
 const label = (table: Record<string, string>) => (key: unknown) => table[String(key)] ?? String(key ?? '');
 /** Handlebars passes its options object last: a helper's optional argument is absent when it is that object. */

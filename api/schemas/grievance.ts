@@ -3,7 +3,7 @@ import { CASE_NO_PATTERN } from '../../workflows/kinds';
 import { CATEGORY_LABELS } from '../../workflows/kinds/grievance/model';
 
 export { PHONE_PATTERN, READABLE_PATTERN, text, optionalText, PHONE_CODE, ID } from '../../workflows/shared/schema-primitives';
-import { PHONE_CODE, PHONE_PATTERN, ID, READABLE_PATTERN, optionalText, text } from '../../workflows/shared/schema-primitives';
+import { PHONE_CODE, PHONE_PATTERN, ID, optionalText, text } from '../../workflows/shared/schema-primitives';
 /** Any kind's case number (the registry lists the prefixes). */
 export { CASE_NO_PATTERN };
 export const CASE_NO = { type: 'string', pattern: CASE_NO_PATTERN } as const;

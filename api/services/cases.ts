@@ -8,7 +8,8 @@ import { kindOfCaseNo, workflowIdOf, type CaseKindSpec } from '../../workflows/k
 import type { CaseViewBase } from '../../workflows/shared/case-view';
 import type { KindCommand } from '../../workflows/shared/definitions';
 import type { Actor, Role } from '../../workflows/shared/roles';
-import { HttpError, notFound, unavailable } from '../errors';
+import { forbidden, HttpError, notFound, unavailable } from '../errors';
+import { may, permissionLabel } from '../security/access-policy';
 import { untilProcessed } from './unprocessed-update';
 
 function isClosedWorkflowError(err: unknown): boolean {
@@ -64,6 +65,9 @@ export async function caseView<V extends CaseViewBase = CaseViewBase>(temporal: 
  */
 export async function actOnCase<V extends CaseViewBase = CaseViewBase>(temporal: Client, caseNo: string, cmd: KindCommand, idempotencyKey?: string): Promise<V> {
   const kind = kindOf(caseNo);
+  // An action the kind puts under a permission of its own (beyond case.act): both the JSON route and the page come here.
+  const needed = Object.hasOwn(kind.actions, cmd.action) ? kind.actions[cmd.action].permission : undefined;
+  if (needed && !may(cmd.actor.role, needed)) throw forbidden(`您的角色无权${permissionLabel(needed)}`);
   // Callers have found the case row first, so a workflow that is gone has left the engine's retention: closed.
   const closed = () => new HttpError(409, '该案件已办结，不能再操作', 'CaseClosed');
   if (!idempotencyKey) {

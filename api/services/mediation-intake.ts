@@ -10,7 +10,7 @@ import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultMediationPolicy } from '../../temporal.config';
 import { validIdNumber } from '../../workflows/kinds/mediation/id-number';
-import type { MediationInput, MediationIntake, MediationIntakeRequest, MediationSource, WorkerParty } from '../../workflows/kinds/mediation/model';
+import type { MediationInput, MediationIntake, MediationIntakeRequest, MediationSource } from '../../workflows/kinds/mediation/model';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, forbidden } from '../errors';
 import { caseNumberFor } from './case-number';

@@ -81,8 +81,8 @@ export function may(role: string, permission: Permission): boolean {
   const policy = policyOf(role);
   if (!policy) return false;
   if ((policy.can as string[]).includes(permission)) return true;
-  const added = kindPermissions();
-  return Object.hasOwn(added, permission) && added[permission].roles.includes(role);
+  const kinds = kindPermissions();
+  return Object.hasOwn(kinds, permission) && kinds[permission].roles.includes(role);
 }
 
 /** Roles outside the union's line: they never see a worker's name or phone in clear. */

@@ -53,7 +53,8 @@ export interface PageContext<V> {
   actions: string[];
   /** an action refused: its form shows the message and what was typed */
   failed?: { action: string; message: string; values: FormBody };
-  staff: { role: string; unitId: string };
+  /** who reads the page: an Actor, so the core's rules (claimable tasks) read it as they read a command's sender */
+  staff: Actor;
   /** names of the units documents were addressed to */
   unitNames: Map<string, string>;
   now: number;

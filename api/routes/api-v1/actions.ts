@@ -16,7 +16,6 @@ import { bearer, idempotencyKeyOf, liveView } from './request-parts';
 
 export const ACTION_ROUTE = '/cases/:caseNo/actions/:action';
 
-
 const actionParams = {
   type: 'object', required: ['caseNo', 'action'],
   properties: { caseNo: { type: 'string', pattern: CASE_NO_PATTERN }, action: { type: 'string', pattern: '^[A-Za-z]{1,60}$' } },
@@ -39,8 +38,8 @@ const actionRoutes: FastifyPluginAsync = async (app) => {
     const kind = kindOfCaseNo(caseNo)!;
     // Not an operation of this case (of no kind, or of another kind): as a path that does not exist.
     if (!Object.hasOwn(kind.actions, action)) throw new HttpError(404, '该案件没有这项操作', 'NOT_FOUND');
-    // The kind's payload schema, compiled once per schema by the app's own validator (same coercion and formats as
-    // every route's), and its errors told in zh-CN by the error handler like any body's.
+    // The kind's payload schema, compiled once per schema by this route's validator (the JSON API's: no coercion,
+    // ./strict-json.ts), and its errors told in zh-CN by the error handler like any body's.
     const validate = req.compileValidationSchema(bodySchemas.get(`${kind.kind}.${action}`)!, 'body');
     if (!validate(req.body ?? {})) throw Object.assign(new Error('invalid body'), { validation: validate.errors, validationContext: 'body', statusCode: 400 });
     const cmd = { action, actor: actorOf(req.staff!), payload: req.body ?? {} } as KindCommand;

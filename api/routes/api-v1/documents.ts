@@ -6,7 +6,6 @@ import { confirmReceipt, documentForStaff, inboxDocuments, sendDocument } from '
 import { viewForStaff } from '../../services/case-detail';
 import { bearer, idempotencyKeyOf, liveView } from './request-parts';
 
-
 const documentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/documents', {
     config: { access: 'documents' },

@@ -79,7 +79,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
     const unitNames = await unitNamesOf(app.db, addressed.map((d) => d.addressedTo).filter((u): u is string => !!u));
     const page = kind.page.model({
       view: detail.view, actions: detail.actions, failed, unitNames, now: Date.now(),
-      staff: { role: req.staff!.role, unitId: req.staff!.org_unit_id },
+      staff: actorOf(req.staff!),
     });
     return reply.view(kind.page.template, {
       title: `${kind.page.title} ${caseNo}`, staff: req.staff, ...detail, ...timelineOf(detail.events), ...page, notice, supervisor,

@@ -3,7 +3,7 @@
  * form reads into it, and where the page shows its form. The rules (workflows/kinds/grievance/rules.ts) decide when.
  */
 import { blankToUndefined, formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
-import { CORE_ACTIONS } from '../../shared/core-features/actions';
+import { CORE_ACTIONS, type CoreActionName } from '../../shared/core-features/actions';
 import { optionalText, PHONE_PATTERN, text } from '../../shared/schema-primitives';
 import { actionsOf, type ActionGroup } from '../kind-spec';
 import { ACTION_LABELS, OUTCOME_LABELS, type ActionPayloads } from './model';
@@ -40,8 +40,11 @@ export const actionBodies = {
 export type StaffActionName = keyof typeof actionBodies;
 export const STAFF_ACTIONS = Object.keys(actionBodies) as StaffActionName[];
 
+/** The grievance's own commands; take-over and coordination are the core's (their forms are CORE_ACTIONS'). */
+type OwnAction = Exclude<StaffActionName, CoreActionName>;
+
 /** A staff action posted from the case page: form text → the command's payload. */
-export function payloadFromForm(action: StaffActionName, raw: FormBody): ActionPayloads[StaffActionName] {
+export function payloadFromForm(action: OwnAction, raw: FormBody): ActionPayloads[OwnAction] {
   const f = blankToUndefined(raw ?? {}) as Record<string, string | undefined>;
   for (const [k, v] of Object.entries(f)) if (typeof v !== 'string') throw formError(`字段“${k}”格式不正确`);
   switch (action) {
@@ -54,7 +57,6 @@ export function payloadFromForm(action: StaffActionName, raw: FormBody): ActionP
       };
     }
     case 'handUp': case 'withdraw': case 'notifyEnterpriseNow': return { reason: f.reason ?? '' };
-    case 'openCoordination': case 'completeCoordination': case 'takeOver': return CORE_ACTIONS[action].form(raw);
     default: return { note: f.note ?? '' };
   }
 }
@@ -65,7 +67,9 @@ const GROUPS: Record<StaffActionName, ActionGroup> = {
   handUp: 'irreversible', withdraw: 'irreversible', takeOver: 'irreversible', notifyEnterpriseNow: 'irreversible',
 };
 
+const isCore = (name: StaffActionName): name is StaffActionName & CoreActionName => Object.hasOwn(CORE_ACTIONS, name);
+
 /** The core's own commands keep their core entry (the registry lets kinds share only those). */
-export const grievanceActions = actionsOf(STAFF_ACTIONS, (name) => (Object.hasOwn(CORE_ACTIONS, name)
-  ? { ...CORE_ACTIONS[name as keyof typeof CORE_ACTIONS], group: GROUPS[name] }
+export const grievanceActions = actionsOf(STAFF_ACTIONS, (name) => (isCore(name)
+  ? { ...CORE_ACTIONS[name], group: GROUPS[name] }
   : { label: ACTION_LABELS[name], body: actionBodies[name], group: GROUPS[name], form: (body: FormBody) => payloadFromForm(name, body) }));

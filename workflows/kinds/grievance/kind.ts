@@ -21,8 +21,7 @@ export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
     categories: CATEGORY_LABELS,
     sms: {
       'intake-notice': '受理通知（工会）', 'intake-receipt': '受理回执（职工）', 'enterprise-notice': '企业工会主席通知',
-      'task-overdue': '超时督办', 'worker-taken': '承办通知（职工）', 'worker-outcome': '处理结果（职工）', 'worker-rate': '评价邀请（职工）',
-      'phone-code': '验证码',
+      'worker-taken': '承办通知（职工）', 'worker-outcome': '处理结果（职工）', 'worker-rate': '评价邀请（职工）',
     },
     level: (level) => (level === 'district' ? '区总工会（代访代办）' : '街道工会'),
   },

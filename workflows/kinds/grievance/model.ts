@@ -1,7 +1,7 @@
 /** The grievance (工情码 / 我有事办) case: its facts, stages and commands. Pure data shared by workflow, API and views. */
 import type { CaseViewBase, OpenTaskView } from '../../shared/case-view';
 import type { GrievancePolicy, MediationPolicy } from '../../../temporal.config';
-import type { Actor, Role } from '../../shared/roles';
+import type { Actor } from '../../shared/roles';
 import { COORDINATION_LABELS } from '../../shared/core-features/coordination';
 import { TAKE_OVER_LABEL } from '../../shared/core-features/take-over';
 

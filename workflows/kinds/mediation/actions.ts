@@ -52,18 +52,22 @@ export const mediationActionBodies = {
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
 } as const;
-/** The mediation's own commands; the core's claim of a pooled task (接单) and take-over come with them. */
-export type MediationStaffAction = keyof typeof mediationActionBodies | 'claimTask' | 'takeOver';
+/** The mediation's own commands (their forms are form.ts); the core's claim of a pooled task (接单) and take-over come with them. */
+export type OwnMediationAction = keyof typeof mediationActionBodies;
+export type MediationStaffAction = OwnMediationAction | 'claimTask' | 'takeOver';
 export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), 'claimTask', 'takeOver'] as MediationStaffAction[];
 
-/** The mediator's own work comes first on the page, in the order the process needs it (page.ts orders them). */
-const GROUPS: Record<MediationStaffAction, ActionGroup> = {
-  confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main', submitForReview: 'main',
-  draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other', claimTask: 'main', takeOver: 'irreversible',
-  refuse: 'irreversible', rejectReview: 'irreversible',
+/**
+ * Where the page shows each form, in the order it shows them: the mediator's own work first, in the order the process
+ * needs it (page.ts reads this order), then the other actions, the irreversible ones apart.
+ */
+export const MEDIATION_ACTION_GROUPS: Record<MediationStaffAction, ActionGroup> = {
+  claimTask: 'main', confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main',
+  submitForReview: 'main', draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
+  setWorkers: 'other', resendCode: 'other',
+  refuse: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
 };
 
 export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask' || name === 'takeOver'
-  ? { ...CORE_ACTIONS[name], label: MEDIATION_ACTION_LABELS[name], group: GROUPS[name] }
-  : { label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: GROUPS[name], form: (body: FormBody) => mediationPayloadFromForm(name, body) }));
+  ? { ...CORE_ACTIONS[name], label: MEDIATION_ACTION_LABELS[name], group: MEDIATION_ACTION_GROUPS[name] }
+  : { label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: MEDIATION_ACTION_GROUPS[name], form: (body: FormBody) => mediationPayloadFromForm(name, body) }));

@@ -5,7 +5,7 @@
  * wrong named in zh-CN; what depends on the case (a party of it, sums, dates after today) is the kind's rules' word.
  */
 import { formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
-import type { MediationStaffAction } from './actions';
+import type { OwnMediationAction } from './actions';
 import { MAX_WORKERS, type MediationPayloads, type WorkerParty } from './model';
 
 export type { FormBody };
@@ -121,12 +121,12 @@ function checked(v: string | string[] | undefined): string[] {
 /** the checkbox lists of the forms: the only fields that may come more than once */
 const LIST_FIELDS = ['attendees', 'partyNos'];
 
-export function mediationPayloadFromForm<A extends MediationStaffAction>(action: A, f: FormBody): MediationPayloads[A] {
+export function mediationPayloadFromForm<A extends OwnMediationAction>(action: A, f: FormBody): MediationPayloads[A] {
   for (const [k, v] of Object.entries(f)) if (!LIST_FIELDS.includes(k) && Array.isArray(v)) throw formError(`字段“${k}”只能填写一项`);
   return payload(action, f) as MediationPayloads[A];
 }
 
-function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[MediationStaffAction] {
+function payload(action: OwnMediationAction, f: FormBody): MediationPayloads[OwnMediationAction] {
   switch (action) {
     case 'setWorkers': return { workers: parseWorkerLines(one(f, 'workers', '职工名单')) };
     case 'electRepresentatives': {
@@ -170,8 +170,6 @@ function payload(action: MediationStaffAction, f: FormBody): MediationPayloads[M
       if (next !== 'mediation' && next !== 'arbitration') throw formError('请选择退回调解或转入仲裁');
       return { reason: needed(f, 'reason', '不予确认的理由'), next };
     }
-    case 'claimTask': return { taskId: needed(f, 'taskId', '任务') };
-    case 'takeOver': return { reason: needed(f, 'reason', '接手理由') };
     case 'recordPayment':
       return { installmentNo: wholeNumber(one(f, 'installmentNo', '期数'), '期数'), paidFen: fenOf(needed(f, 'paidYuan', '付款金额'), '付款金额') };
   }

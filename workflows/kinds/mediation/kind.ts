@@ -24,7 +24,6 @@ export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
     sms: {
       'agreement-confirm': '调解协议确认码（当事人）', 'review-confirmed': '调解书出具（当事人）', 'mediation-transferred': '转入仲裁（当事人）',
       'installment-reminder': '付款提醒', 'installment-missed': '逾期未付通知', 'enforcement-filed': '申请强制执行（职工）',
-      'task-overdue': '超时督办',
     },
     level: () => '劳动争议调解站',
   },

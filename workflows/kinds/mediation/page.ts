@@ -7,14 +7,17 @@
  */
 import { shanghaiDate } from '../../shared/deadlines';
 import type { FormBody } from '../../shared/present/form-values';
-import type { PageContext } from '../kind-spec';
+import { claimableTasks } from '../../shared/core-features/claim';
+import type { ActionGroup, PageContext } from '../kind-spec';
+import { MEDIATION_ACTION_GROUPS } from './actions';
 import { MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView } from './model';
 
 const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
-/** The mediator's own work (the actions of group 'main'): these forms come first, in the order the process needs them. */
-const MAIN_ACTIONS = ['claimTask', 'confirmReview', 'confirmReceipt', 'recordPayment', 'electRepresentatives', 'submitForReview', 'draftAgreement', 'recordSession', 'scheduleSession'];
-const IRREVERSIBLE_ACTIONS = ['refuse', 'rejectReview', 'takeOver'];
+const inGroup = (group: ActionGroup) => Object.entries(MEDIATION_ACTION_GROUPS).filter(([, g]) => g === group).map(([name]) => name);
+/** The mediator's own work: these forms come first, in the order the process needs them (the registry's order). */
+const MAIN_ACTIONS = inGroup('main');
+const IRREVERSIBLE_ACTIONS = inGroup('irreversible');
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
@@ -66,7 +69,7 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
       // the parties still to confirm: the employer first, as on the list
       unconfirmed: name === 'resendCode' ? parties.filter((p) => !confirmed.has(p.partyNo)).map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo })) : undefined,
       // the station's pooled task this mediator may take (接单)
-      claimable: name === 'claimTask' ? view.openTasks.filter((t) => t.role === 'union_mediator' && !t.userId && t.unitId === staff.unitId) : undefined,
+      claimable: name === 'claimTask' ? claimableTasks(view.openTasks, staff) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
       openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
     };

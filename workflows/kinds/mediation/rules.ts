@@ -10,7 +10,7 @@ import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
 import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
 import type { Actor } from '../../shared/roles';
-import { claimRefusal } from '../../shared/core-features/claim';
+import { claimRefusal, isPooled } from '../../shared/core-features/claim';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
 import { partyName } from './state';
@@ -37,7 +37,7 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'confirmReview': case 'rejectReview': return s.stage === 'review';
     case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
     case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);
-    case 'claimTask': return !s.claim && (s.openTasks ?? []).some((t) => t.role === 'union_mediator' && !t.userId);
+    case 'claimTask': return !s.claim && (s.openTasks ?? []).some((t) => t.role === 'union_mediator' && isPooled(t));
     case 'takeOver': return !!s.claim;
     default: return false;
   }

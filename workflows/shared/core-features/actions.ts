@@ -1,7 +1,7 @@
 /**
  * The commands of the core's features, for any kind's action table: take-over, coordination with partner departments,
- * claiming a pooled task. A kind lists the ones it uses (`...pick(CORE_ACTIONS, 'takeOver')`); the registry lets two
- * kinds share these names and no others.
+ * claiming a pooled task. A kind that uses one puts the core's entry in its action table (its own label and group at
+ * most); the registry lets two kinds share these names and no others, and checks they carry the core's payload.
  */
 import type { KindAction } from '../../kinds/kind-spec';
 import { blankToUndefined, formError, type FormBody } from '../present/form-values';

@@ -17,18 +17,18 @@ export interface Claim {
 export const CLAIM_LABEL = '接单（由我办理）';
 
 /** A task still open to its pool: assigned to a role in a unit, to nobody by name. */
-const pooled = (t: OpenTaskView) => !t.userId && !t.department;
+export const isPooled = (t: OpenTaskView) => !t.userId && !t.department;
 
 /** The pooled tasks this person could take: their role, their unit. */
 export function claimableTasks(tasks: readonly OpenTaskView[], actor: Actor): OpenTaskView[] {
-  return actor.userId === undefined ? [] : tasks.filter((t) => pooled(t) && t.role === actor.role && t.unitId === actor.unitId);
+  return actor.userId === undefined ? [] : tasks.filter((t) => isPooled(t) && t.role === actor.role && t.unitId === actor.unitId);
 }
 
 /** Why this person may not claim that task now, or null. */
 export function claimRefusal(tasks: readonly OpenTaskView[], taskId: unknown, actor: Actor): string | null {
   const task = tasks.find((t) => t.taskId === taskId);
   if (!task) return '该任务不存在或已办结';
-  if (!pooled(task)) return '该任务已由他人接单办理';
+  if (!isPooled(task)) return '该任务已由他人接单办理';
   return claimableTasks([task], actor).length > 0 ? null : '只有该任务所属单位的同岗位人员可以接单';
 }
 

@@ -8,7 +8,7 @@ import type { Contact, Transition } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
 import type { GrievanceInput, GrievanceView, Outcome, Stage } from './kinds/grievance/model';
-import { grievanceKind } from './kinds/grievance/kind';
+import { grievanceMessages } from './kinds/grievance/messages';
 import { applyCommand, initialState, intakeSummary, type GrievanceState } from './kinds/grievance/state';
 import { chinaHolidayCalendar } from './shared/holiday-calendar';
 import { assigneeAfterTakeOver } from './shared/core-features/take-over';
@@ -52,7 +52,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   });
 
   const theCase = runCase({
-    kind: grievanceKind, host, state: s, view,
+    kind: grievanceMessages, host, state: s, view,
     apply: (cmd) => applyCommand(s, cmd, () => host.nextTaskId('coordination')),
     persist: () => ({ casePatch: commandPatch(s) }),
     // Every grievance command is answered once the flow reacted (its histories hold the timer of each such wait).

@@ -16,7 +16,7 @@ import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
 import { groupPatch, movesTheFlow } from './mediation/commands';
 import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
-import { mediationKind } from './kinds/mediation/kind';
+import { mediationMessages } from './kinds/mediation/messages';
 import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
 
 export interface MediationResult {
@@ -49,7 +49,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
 
   const theCase = runCase({
-    kind: mediationKind, host, state: s, view,
+    kind: mediationMessages, host, state: s, view,
     apply: (cmd) => {
       if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
       return applyMediationCommand(s, cmd, nowIso());

@@ -102,6 +102,14 @@ export interface CaseKindSpec<V extends CaseViewBase = CaseViewBase, C extends K
   account?: KindAccount;
 }
 
+/**
+ * The part of a kind's entry its workflow runs on (workflows/shared/case-runner.ts): its messages and its rules. Kept
+ * apart from the rest of the entry (schemas, forms, page models, account words), because the workflow sandbox evaluates
+ * every module a workflow imports anew for each workflow run, and the rest is the API's, not the workflow's.
+ */
+export type KindMessages<V extends CaseViewBase = CaseViewBase, C extends KindCommand = KindCommand> =
+  Pick<CaseKindSpec<V, C>, 'view' | 'act' | 'note' | 'assertCommandAllowed'>;
+
 /** A kind's table of actions, one entry a name. */
 export function actionsOf<N extends string>(names: readonly N[], make: (name: N) => KindAction): Record<N, KindAction> {
   const out = {} as Record<N, KindAction>;

@@ -10,7 +10,7 @@
  */
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { CaseEvent, Transition } from '../../activities/types';
-import type { CaseKindSpec } from '../kinds/kind-spec';
+import type { KindMessages } from '../kinds/kind-spec';
 import { activities, nowIso, type CaseHost } from './case-host';
 import type { CaseViewBase } from './case-view';
 import { caseCreatedUpdate, type KindCommand } from './definitions';
@@ -22,8 +22,8 @@ export type AppliedCommand = Pick<CaseEvent, 'type' | 'summary' | 'data'>;
 export type TransitionFacts = Omit<Transition, 'caseNo' | 'at'>;
 
 export interface CaseRunnerSpec<V extends CaseViewBase, C extends KindCommand, A extends AppliedCommand, N> {
-  /** the kind as registered: its messages (view query, act update, note signal) and its rules (the act's validator) */
-  kind: Pick<CaseKindSpec<V, C>, 'view' | 'act' | 'note' | 'assertCommandAllowed'>;
+  /** the kind's messages (view query, act update, note signal) and its rules (the act's validator) */
+  kind: KindMessages<V, C>;
   host: CaseHost;
   /** the kind's state; `created` turns true once the case row is written, and no handler persists before that */
   state: { created: boolean };

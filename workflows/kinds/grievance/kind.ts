@@ -1,20 +1,18 @@
 /** The grievance as the registry knows it: its number, workflow, messages, labels, actions, page and rules. */
-import { complainantNoteSignal, grievanceActUpdate, grievanceViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
 import { grievanceAccount } from './account';
 import { grievanceActions } from './actions';
 import { CATEGORY_LABELS, OUTCOME_LABELS, STAGE_LABELS, type ActionCommand, type GrievanceView, type Level, type Outcome, type Stage } from './model';
 import { grievancePageModel } from './page';
-import { allowedActions, assertCommandAllowed } from './rules';
+import { grievanceMessages } from './messages';
+import { allowedActions } from './rules';
 
 export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
   kind: 'grievance',
   label: '工情诉求',
   prefix: 'GQ',
   workflowType: 'grievance',
-  view: grievanceViewQuery,
-  act: grievanceActUpdate,
-  note: { signal: complainantNoteSignal, args: ({ text }) => [{ text }] },
+  ...grievanceMessages,
   labels: {
     stages: STAGE_LABELS,
     outcomes: OUTCOME_LABELS,
@@ -41,7 +39,6 @@ export const grievanceKind: CaseKindSpec<GrievanceView, ActionCommand> = {
   // filled in by the registry (workflows/kinds/index.ts): temporal.config reads the environment, which a workflow cannot
   policyDefaults: {},
   tellsEnterprise: true,
-  assertCommandAllowed,
   allowedActions,
   account: grievanceAccount,
 };

@@ -1,21 +1,19 @@
 /** The mediation → arbitration handoff as the registry knows it: number MA…, the generic messages, labels, actions, page. */
-import { caseActUpdate, caseNoteSignal, caseViewQuery } from '../../shared/definitions';
 import type { CaseKindSpec } from '../kind-spec';
 import { mediationAccount } from './account';
 import { mediationActions } from './actions';
 import { archivedMediationView } from './archived';
 import { MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, type MediationCommand, type MediationView } from './model';
 import { mediationPageModel } from './page';
-import { allowedMediationActions, assertMediationCommandAllowed } from './rules';
+import { mediationMessages } from './messages';
+import { allowedMediationActions } from './rules';
 
 export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
   kind: 'mediation',
   label: '劳动争议调解',
   prefix: 'MA',
   workflowType: 'mediationArbitration',
-  view: caseViewQuery as CaseKindSpec<MediationView, MediationCommand>['view'],
-  act: caseActUpdate as unknown as CaseKindSpec<MediationView, MediationCommand>['act'],
-  note: { signal: caseNoteSignal, args: (note) => [note] },
+  ...mediationMessages,
   labels: {
     stages: MEDIATION_STAGE_LABELS,
     outcomes: MEDIATION_OUTCOME_LABELS,
@@ -38,7 +36,6 @@ export const mediationKind: CaseKindSpec<MediationView, MediationCommand> = {
   runsCase: (staff, view) => staff.role === 'union_mediator' && view.places?.stationUnitId === staff.unitId,
   policyDefaults: {},
   tellsEnterprise: false,
-  assertCommandAllowed: assertMediationCommandAllowed,
   allowedActions: allowedMediationActions,
   account: mediationAccount,
 };

@@ -132,6 +132,49 @@ export const defaultMediationPolicy: MediationPolicy = {
   quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
 };
 
+/** The legal-aid case (DOMAIN §4; 法律援助法, 劳动争议调解仲裁法, 民事诉讼法). Periods in days unless said. */
+export interface LegalAidPolicy {
+  /** 法律援助法 Art. 43: decide on an application within 7 days, assign a lawyer within 3 days of deciding */
+  decideDays: number;
+  assignDays: number;
+  /** the assigned lawyer accepts within this (local policy); missed, the centre assigns again */
+  acceptDue: number;
+  /** the procurator answers a request to support the suit (local policy) */
+  supportDue: number;
+  /** a court-delegated pre-litigation mediation lasts this many days (诉前调解, local practice: 30 days) */
+  delegatedMediationDays: number;
+  /** the lawyer and a supervisor are warned this long before a procedural clock runs out */
+  clockWarning: number;
+  /** the lawyer records a filed proceeding's acceptance, or a court's clerk confirms receipt (local policy) */
+  followUpDue: number;
+  /** the worker rates the case within this */
+  ratingWindow: number;
+  /**
+   * A case continues as new between stages once its history is this long, well before Temporal's own limits
+   * (51,200 events): a year-long case with many payments and reminders stays small.
+   */
+  historyLimit: number;
+  escalation: EscalationRung[];
+  quietHours?: QuietHours | null;
+}
+
+export const defaultLegalAidPolicy: LegalAidPolicy = {
+  decideDays: 7,
+  assignDays: 3,
+  acceptDue: 2 * DAY,
+  supportDue: 15 * DAY,
+  delegatedMediationDays: 30,
+  clockWarning: 3 * DAY,
+  followUpDue: 10 * DAY,
+  ratingWindow: 7 * DAY,
+  historyLimit: 10_000,
+  escalation: [
+    { notify: 'assignee', after: 0 },
+    { notify: 'district_staff', after: DAY },
+  ],
+  quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
+};
+
 /**
  * The daily housekeeping (workflows/housekeeping.ts, a Temporal schedule the web process makes sure of): when it runs,
  * Asia/Shanghai wall-clock, and how long one-time phone codes are kept (every limit on them looks back one day).

@@ -4,13 +4,14 @@
  * files (api/routes/*\/index.ts) register whatever is listed and name no kind.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import legalAidRoutes from './routes/api-v1/legal-aid';
 import mediationRoutes from './routes/api-v1/mediation';
 import confirmPages from './routes/public/confirm';
 import mediationIntakePages from './routes/staff/mediation-intake';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
-  api: [mediationRoutes],
+  api: [mediationRoutes, legalAidRoutes],
   /** under /staff */
   staffPages: [mediationIntakePages],
   /** the parties' own pages, under / */

@@ -16,6 +16,8 @@ import { humanStep, type Assignee, type StepEnd } from './shared/human-step';
 import { runCase } from './shared/case-runner';
 import { StatutoryClock } from './shared/statutory-clock';
 import { handOverToStation } from './station-handover';
+import { awaitLegalAid } from './legal-aid-handover';
+import { legalAidHandOver } from './kinds/grievance/legal-aid-handover';
 import type { Role } from './shared/roles';
 import { tellWorker } from './kinds/grievance/worker-notices';
 import { workerOutcome } from './kinds/grievance/worker-outcome';
@@ -30,9 +32,11 @@ export interface GrievanceResult {
 const INTAKE_STREET_ROLES: Role[] = ['street_caseworker', 'street_chair'];
 const INTAKE_DISTRICT_ROLES: Role[] = ['district_staff', 'supervising_leader', 'district_chair'];
 /** After these outcomes the street visits the worker before the loop closes. */
-const FOLLOW_UP_OUTCOMES: Outcome[] = ['mediated', 'arbitration', 'court', 'station'];
+const FOLLOW_UP_OUTCOMES: Outcome[] = ['mediated', 'arbitration', 'court', 'station', 'legal_aid'];
 /** Since issue 16 these go to the district's mediation station as a case of their own (a child workflow). */
 const STATION_OUTCOMES: Outcome[] = ['station', 'arbitration'];
+/** Since issue 20 these go to the union's legal-aid centre as a case of their own (a child workflow). */
+const LEGAL_AID_OUTCOMES: Outcome[] = ['legal_aid', 'court'];
 
 export async function grievance(input: GrievanceInput): Promise<GrievanceResult> {
   const { caseNo, intake, policy } = input;
@@ -95,6 +99,11 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
       s.stage = 'station';
       const result = await handOverToStation(host, input, s, s.outcomePayload ?? {});
       if (result && result.paidFen > 0) s.recoveredFen = result.paidFen;
+    }
+    if (end === 'done' && s.outcome && LEGAL_AID_OUTCOMES.includes(s.outcome) && patched('legal-aid-handover')) {
+      s.stage = 'legalAid';
+      const result = await awaitLegalAid(host, legalAidHandOver(input, s.outcomePayload ?? {}));
+      if (result && result.recoveredFen > 0) s.recoveredFen = result.recoveredFen;
     }
   }
   if (end === 'done' && s.outcome && FOLLOW_UP_OUTCOMES.includes(s.outcome)) {

@@ -1,6 +1,7 @@
 /** Every case kind, registered once. The API, pages and inbox find a case's kind from its number and dispatch on this. */
 import { defaultGrievancePolicy } from '../../temporal.config';
 import { grievanceKind } from './grievance/kind';
+import { legalAidKind } from './legal-aid/kind';
 import { mediationKind } from './mediation/kind';
 import type { CaseKindSpec, KindLabels } from './kind-spec';
 
@@ -13,6 +14,7 @@ export type { CaseKindSpec, KindLabels };
 export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [
   { ...grievanceKind, policyDefaults: defaultGrievancePolicy as unknown as Record<string, unknown> },
   mediationKind,
+  legalAidKind,
 ];
 
 /** Case numbers: the kind's two-letter prefix and ten Crockford base32 characters. */

@@ -82,6 +82,17 @@ export class CaseHost {
     this.settledVersion = Math.max(this.settledVersion, seen);
   }
 
+  /** What a run hands to the next when the case continues as new: the counters that key its events and tasks. */
+  counters(): { seq: number; taskNo: number } {
+    return { seq: this.seq, taskNo: this.taskNo };
+  }
+
+  /** The next run goes on counting where the last one stopped, so no event or task key is used twice. */
+  resume(c: { seq: number; taskNo: number }): void {
+    this.seq = c.seq;
+    this.taskNo = c.taskNo;
+  }
+
   nextTaskId(kind: string): string {
     return `${this.workflowId}/${kind}/${++this.taskNo}`;
   }

@@ -23,6 +23,8 @@ export const OUTCOME_LABELS = {
   /** handed to the district's union mediation station (DOMAIN §3): a mediation case of its own, the grievance waits for it */
   station: '转调解站调解',
   court: '转入诉讼',
+  /** handed to the union's legal-aid centre (DOMAIN §4): a legal-aid case of its own, as is 'court' since then */
+  legal_aid: '转工会法律援助',
   withdrawn: '职工撤回',
   unfounded: '诉求不成立（已向职工解释）',
 } as const;
@@ -36,6 +38,8 @@ export const STAGE_LABELS = {
   outcome: '登记处理结果',
   /** waiting for the mediation case the station runs (outcome 'station' or 'arbitration') */
   station: '调解站调解或转仲裁中',
+  /** waiting for the legal-aid case (outcome 'legal_aid' or 'court') */
+  legalAid: '工会法律援助办理中',
   followUp: '回访',
   rating: '等待职工评价',
   closed: '已办结',

@@ -47,15 +47,14 @@ export const mediationActionBodies = {
   resendCode: { required: ['partyNo'], properties: { partyNo: PARTY_NO } },
   refuse: { required: ['side', 'reason'], properties: { side: { type: 'string', enum: ['worker', 'employer'] }, reason: text(500) } },
   submitForReview: { properties: { note: optionalText(500) } },
-  confirmReceipt: { required: ['documentId'], properties: { documentId: { type: 'integer', minimum: 1 } } },
   confirmReview: { required: ['decisionNo', 'effectiveOn'], properties: { decisionNo: text(60), effectiveOn: DATE } },
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
 } as const;
 /** The mediation's own commands (their forms are form.ts); the core's claim of a pooled task (接单) and take-over come with them. */
 export type OwnMediationAction = keyof typeof mediationActionBodies;
-export type MediationStaffAction = OwnMediationAction | 'claimTask' | 'takeOver';
-export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), 'claimTask', 'takeOver'] as MediationStaffAction[];
+export type MediationStaffAction = OwnMediationAction | 'claimTask' | 'takeOver' | 'confirmReceipt';
+export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), 'claimTask', 'takeOver', 'confirmReceipt'] as MediationStaffAction[];
 
 /**
  * Where the page shows each form, in the order it shows them: the mediator's own work first, in the order the process
@@ -68,6 +67,6 @@ export const MEDIATION_ACTION_GROUPS: Record<MediationStaffAction, ActionGroup> 
   refuse: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
 };
 
-export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask' || name === 'takeOver'
+export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask' || name === 'takeOver' || name === 'confirmReceipt'
   ? { ...CORE_ACTIONS[name], label: MEDIATION_ACTION_LABELS[name], group: MEDIATION_ACTION_GROUPS[name] }
   : { label: MEDIATION_ACTION_LABELS[name], body: mediationActionBodies[name], group: MEDIATION_ACTION_GROUPS[name], form: (body: FormBody) => mediationPayloadFromForm(name, body) }));

@@ -163,7 +163,6 @@ function payload(action: OwnMediationAction, f: FormBody): MediationPayloads[Own
       return { side, reason: needed(f, 'reason', '拒绝理由') };
     }
     case 'submitForReview': return { note: one(f, 'note', '备注') };
-    case 'confirmReceipt': return { documentId: wholeNumber(one(f, 'documentId', '文书'), '文书') };
     case 'confirmReview': return { decisionNo: needed(f, 'decisionNo', '调解书文号'), effectiveOn: dateOf(one(f, 'effectiveOn', '调解书生效日期'), '调解书生效日期') };
     case 'rejectReview': {
       const next = one(f, 'next', '退回调解或转入仲裁');

@@ -1,6 +1,6 @@
 /**
  * The commands of the core's features, for any kind's action table: take-over, coordination with partner departments,
- * claiming a pooled task. A kind that uses one puts the core's entry in its action table (its own label and group at
+ * claiming a pooled task, confirming a document's receipt. A kind that uses one puts the core's entry in its action table (its own label and group at
  * most); the registry lets two kinds share these names and no others, and checks they carry the core's payload.
  */
 import type { KindAction } from '../../kinds/kind-spec';
@@ -34,6 +34,16 @@ export const CORE_ACTIONS = {
     label: COORDINATION_LABELS.completeCoordination, group: 'other',
     body: { required: ['taskId', 'note'], properties: { taskId: TASK_ID, note: text(2000) } },
     form: (b) => { const f = fields(b); return { taskId: f.taskId ?? '', note: f.note ?? '' }; },
+  },
+  /** the documents inbox sends it to a case of any kind: the clerk of the institution addressed confirms receipt */
+  confirmReceipt: {
+    label: '确认收到文书', group: 'main',
+    body: { required: ['documentId'], properties: { documentId: { type: 'integer', minimum: 1 } } },
+    form: (b) => {
+      const raw = fields(b).documentId ?? '';
+      if (!/^[1-9][0-9]{0,12}$/.test(raw)) throw formError('请选择文书');
+      return { documentId: Number(raw) };
+    },
   },
   claimTask: {
     label: CLAIM_LABEL, group: 'main',

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
+import { periodDeadline, shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
+import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
+import { centreStaff, lawyerConflicted, lawyerHe, lawyerWu, legalAidInput } from '../helpers/legal-aid-fixtures';
+import { eventually, useRecordingWorker } from '../helpers/time-skipping';
+import { toHolidayCalendar } from '../../workflows/shared/statutory-clock';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const taskQueue = 'legal-aid-timers';
+const ctx = useRecordingWorker(taskQueue);
+
+async function start(given?: ReturnType<typeof legalAidInput>) {
+  const input = given ?? legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
+  const handle = await ctx.env.client.workflow.start('legalAid', { taskQueue, workflowId: `legal_aid-${input.caseNo}`, args: [input] });
+  await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
+  const act = (action: string, actor: object, payload: object = {}) =>
+    handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>;
+  const view = () => handle.query(caseViewQuery) as Promise<LegalAidView>;
+  const events = (type: string) => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === type);
+  return { input, handle, act, view, events };
+}
+
+const calendar = () => toHolidayCalendar({ version: 't', holidays: [...ctx.rec.calendar].filter(([, h]) => h).map(([d]) => d), makeUpWorkdays: [...ctx.rec.calendar].filter(([, h]) => !h).map(([d]) => d) });
+const today = async () => shanghaiDate(await ctx.env.currentTimeMs());
+
+/** Through screening and assignment to a lawyer who accepted. */
+async function represented(c: Awaited<ReturnType<typeof start>>, lawyer = lawyerWu) {
+  await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
+  await c.act('grantAid', centreStaff);
+  await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyer.userId });
+  return c.act('acceptAssignment', lawyer);
+}
+
+describe('legal aid (time skipping)', () => {
+  it('decides within 7 days and assigns within 3 of deciding, on the calendar: escalated after each end, not before', async () => {
+    const c = await start();
+    const applied = Date.parse(c.input.intake.appliedAt);
+    const decideBy = statutoryDeadline(applied, 7, calendar());
+    expect(Date.parse((await c.view()).decideBy!)).toBe(decideBy);
+    await ctx.env.sleep(decideBy - (await ctx.env.currentTimeMs()) - MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.events('task_escalated')).toHaveLength(0);
+    await ctx.env.sleep(2 * MINUTE);
+    await eventually(() => c.events('task_escalated').some((e) => String(e.data.taskId).includes('/screen/')));
+
+    await c.act('recordMeansTest', centreStaff, { ground: 'means_tested', passed: false });
+    await expect(c.act('grantAid', centreStaff)).rejects.toThrow(/说明理由/);
+    const granted = await c.act('grantAid', centreStaff, { overrideReason: '申请人患病无收入，经主任批准' });
+    expect(granted.stage).toBe('assigning');
+    const assignBy = statutoryDeadline(Date.parse(granted.decision!.at), 3, calendar());
+    expect(Date.parse(granted.assignBy!)).toBe(assignBy);
+    expect(granted.openTasks.find((t) => t.kind === 'assign')?.dueAt).toBe(new Date(assignBy).toISOString());
+    expect(ctx.rec.smsOf(c.input.caseNo, 'legal-aid-notice').map((m) => m.vars.message).join()).toContain('决定为您提供法律援助');
+  });
+
+  it('refuses with the reason and how to object, and closes', async () => {
+    const c = await start();
+    await c.act('recordMeansTest', centreStaff, { ground: 'means_tested', passed: false });
+    await c.act('refuseAid', centreStaff, { reason: '申请人家庭收入高于当地经济困难标准' });
+    await eventually(async () => (await c.handle.describe()).status.name === 'COMPLETED');
+    const told = ctx.rec.smsOf(c.input.caseNo, 'legal-aid-notice').map((m) => String(m.vars.message)).find((m) => m.includes('不予法律援助'));
+    expect(told).toContain('高于当地经济困难标准');
+    expect(told).toContain('第四十九条');
+    expect(await c.handle.result()).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('holds back a lawyer with a conflict unless a reason is given; one who does not accept in time loses the case to another', async () => {
+    const c = await start();
+    await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
+    await c.act('grantAid', centreStaff);
+    const held = await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyerConflicted.userId });
+    expect(held.stage).toBe('assigning');
+    expect(held.assignments[0]).toMatchObject({ status: 'conflict', conflicts: [expect.objectContaining({ source: 'declared_relative' })] });
+    expect(c.events('conflict_found')).toHaveLength(1);
+
+    const unknown = await c.act('assignLawyer', centreStaff, { lawyerUserId: 999 });
+    expect(unknown.assignments[1].status).toBe('unknown_lawyer');
+
+    const assigned = await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyerWu.userId });
+    expect(assigned.stage).toBe('accepting');
+    const letter = [...ctx.rec.documents.values()].find((d) => d.req.caseNo === c.input.caseNo && d.req.kind === 'legal-aid-assignment');
+    expect(letter?.req.data).toMatchObject({ lawyer: { name: '吴律师' }, meansTest: expect.stringContaining('第四十二条') });
+    expect(ctx.rec.smsOf(c.input.caseNo, 'legal-aid-assigned')).toHaveLength(1);
+    await expect(c.act('acceptAssignment', lawyerHe)).rejects.toThrow(/被指派的律师本人/);
+
+    await ctx.env.sleep(c.input.policy.acceptDue + MINUTE);
+    await eventually(() => c.events('assignment_ended').length === 1);
+    const lapsed = await c.view();
+    expect(lapsed.stage).toBe('assigning');
+    expect(lapsed.assignments[2].status).toBe('lapsed');
+    expect(ctx.rec.revoked.get(c.input.caseNo)).toEqual([lawyerWu.userId]);
+    await expect(c.act('assignLawyer', centreStaff, { lawyerUserId: lawyerWu.userId })).rejects.toThrow(/其他律师/);
+
+    await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyerHe.userId });
+    const accepted = await c.act('acceptAssignment', lawyerHe);
+    expect(accepted.lawyer?.name).toBe('何律师');
+    expect(accepted.stage).toBe('preparing');
+  });
+
+  it('warns before the appeal period of a judgment served on a Friday before a holiday runs out, and records its expiry on the first working day after', async () => {
+    // The Friday after next; the Monday after the 15th day (a Saturday) is declared a holiday, so the period runs to Tuesday.
+    let friday = Date.parse(`${await today()}T12:00:00+08:00`) + 7 * DAY;
+    while (new Date(friday + 8 * 3_600_000).getUTCDay() !== 5) friday += DAY;
+    const served = shanghaiDate(friday);
+    const monday = shanghaiDate(friday + 17 * DAY);
+    ctx.rec.calendar.set(monday, true);
+    const c = await start();
+    await represented(c);
+    await c.act('fileProceeding', lawyerWu, { type: 'first_instance', institution: '测试区人民法院', filedOn: await today(), claimedFen: 4_000_000, requests: ['判令被告支付工资40000元'], facts: '被告拖欠工资。' });
+    await c.act('recordAcceptance', lawyerWu, { externalNo: '（2026）浙0185民初100号', acceptedOn: await today() });
+    await ctx.env.sleep(friday - (await ctx.env.currentTimeMs()));
+    const decided = await c.act('recordResult', lawyerWu, { kind: 'judgment', decidedOn: served, servedOn: served, awardedFen: 1_000_000, summary: '部分支持' });
+    expect(decided.stage).toBe('deciding');
+    const due = periodDeadline(Date.parse(`${served}T12:00:00+08:00`), { days: 15 }, calendar());
+    expect(shanghaiDate(due)).toBe(shanghaiDate(friday + 18 * DAY));
+    const appeal = decided.clocks.find((k) => k.id.startsWith('appeal-'))!;
+    expect(Date.parse(appeal.dueAt)).toBe(due);
+
+    await ctx.env.sleep(due - c.input.policy.clockWarning - (await ctx.env.currentTimeMs()) - MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.events('clock_warning')).toHaveLength(0);
+    await ctx.env.sleep(2 * MINUTE);
+    await eventually(() => c.events('clock_warning').length === 1);
+    const warned = ctx.rec.smsOf(c.input.caseNo, 'legal-aid-clock');
+    expect(warned.map((m) => m.to.role).sort()).toEqual(['district_staff', 'legal_aid_lawyer']);
+
+    await ctx.env.sleep(due - (await ctx.env.currentTimeMs()) - MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.events('clock_expired')).toHaveLength(0);
+    await ctx.env.sleep(2 * MINUTE);
+    await eventually(() => c.events('clock_expired').length === 1 && c.events('decision_effective').length === 1);
+    expect((await c.view()).stage).toBe('performing');
+    ctx.rec.calendar.delete(monday);
+  });
+
+  it('runs a year-long case in seconds: arbitration, suit, appeal, installments from two debtors, continuing as new between steps', async () => {
+    const c = await start(legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), debtors: 2, policy: { historyLimit: 1 } }));
+    await represented(c);
+    await c.act('recordEvidence', lawyerWu, { items: [{ name: '工资欠条', holder: 'worker', status: 'held' }, { name: '考勤记录', holder: 'employer', status: 'requested' }] });
+    await c.act('recordSettlement', lawyerWu, { result: 'failed', note: '用人单位拒绝协商' });
+    // Continuing as new between steps, a command may be answered before the next step opens: the test reads the view.
+    await c.act('fileProceeding', lawyerWu, { type: 'arbitration', institution: '测试区劳动人事争议仲裁委员会', filedOn: await today(), claimedFen: 4_000_000, requests: ['裁决被申请人支付工资'], facts: '拖欠工资。' });
+    await eventually(async () => (await c.view()).documents.some((d) => d.kind === 'arbitration-application'));
+    await c.act('recordAcceptance', lawyerWu, { externalNo: '测劳人仲案字〔2026〕第1号', acceptedOn: await today() });
+    await eventually(async () => (await c.view()).clocks.some((k) => k.id.startsWith('award-')));
+    await ctx.env.sleep(43 * DAY);
+    await eventually(() => c.events('clock_warning').length === 1);
+    await c.act('recordResult', lawyerWu, { kind: 'award', decidedOn: await today(), servedOn: await today(), awardedFen: 1_500_000, summary: '仲裁支持部分工资' });
+    await eventually(async () => (await c.view()).stage === 'deciding');
+    await c.act('fileProceeding', lawyerWu, { type: 'first_instance', institution: '测试区人民法院', filedOn: await today(), claimedFen: 4_000_000, requests: ['判令被告支付工资'], facts: '不服仲裁裁决。' });
+    await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'proceeding'));
+    await c.act('recordAcceptance', lawyerWu, { externalNo: '（2027）浙0185民初1号', acceptedOn: await today() });
+    await ctx.env.sleep(90 * DAY);
+    await c.act('recordResult', lawyerWu, { kind: 'judgment', decidedOn: await today(), servedOn: await today(), awardedFen: 2_500_000, summary: '一审部分支持' });
+    await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'decide'));
+
+    // Between first instance and appeal the case continued as new: the view, its task, clocks and unreceived documents survive.
+    await eventually(async () => (await c.view()).runs > 0);
+    const after = await c.view();
+    expect(after.proceedings.map((p) => p.result?.awardedFen)).toEqual([1_500_000, 2_500_000]);
+    expect(after.openTasks.map((t) => t.kind)).toEqual(['decide']);
+    expect(after.clocks.find((k) => k.id.startsWith('appeal-'))).toMatchObject({ settled: false, expired: false });
+    expect(after.documents.filter((d) => !d.received).length).toBeGreaterThanOrEqual(2);
+    const runBefore = (await c.handle.describe()).runId;
+
+    await c.act('fileProceeding', lawyerWu, { type: 'second_instance', institution: '测试市中级人民法院', filedOn: await today(), claimedFen: 4_000_000, requests: ['撤销一审判决，改判支持全部工资'], facts: '用人单位伪造考勤记录。' });
+    await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'proceeding'));
+    await c.act('recordAcceptance', lawyerWu, { externalNo: '（2027）浙01民终9号', acceptedOn: await today() });
+    await ctx.env.sleep(60 * DAY);
+    await c.act('recordResult', lawyerWu, { kind: 'judgment', decidedOn: await today(), servedOn: await today(), awardedFen: 4_000_000, summary: '二审改判支持全部工资' });
+    await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'perform'));
+    const plan = await c.act('setInstallments', lawyerWu, { debtorPartyNos: [3, 4], installments: [{ dueDate: shanghaiDate((await ctx.env.currentTimeMs()) + 30 * DAY), amountFen: 2_000_000 }, { dueDate: shanghaiDate((await ctx.env.currentTimeMs()) + 60 * DAY), amountFen: 2_000_000 }] });
+    expect(plan.plan?.debtorPartyNos).toEqual([3, 4]);
+    await eventually(async () => (await c.view()).clocks.some((k) => k.id.endsWith('-plan')));
+    await ctx.env.sleep(30 * DAY);
+    await c.act('recordReceipt', lawyerWu, { debtorPartyNo: 3, amountFen: 2_000_000, paidOn: await today() });
+    await ctx.env.sleep(30 * DAY);
+    await expect(c.act('recordReceipt', lawyerWu, { debtorPartyNo: 4, amountFen: 2_500_000, paidOn: await today() })).rejects.toThrow(/超过应付/);
+    const paid = await c.act('recordReceipt', lawyerWu, { debtorPartyNo: 4, amountFen: 2_000_000, paidOn: await today() });
+    await eventually(async () => (await c.view()).stage === 'closing');
+    expect(paid.recoveredFen).toBe(4_000_000);
+    await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'close'));
+    await c.act('closeCase', lawyerWu, { outcome: 'won', note: '二审改判，两被告分两期付清' });
+    await eventually(async () => (await c.view()).stage === 'rating');
+    await c.act('rateCase', { role: 'worker', name: '工人1' }, { rating: 5, comment: '感谢律师' });
+    const result = await c.handle.result();
+    expect(result).toEqual({ caseNo: c.input.caseNo, outcome: 'won', recoveredFen: 4_000_000 });
+    expect((await c.handle.describe()).runId).not.toBe(runBefore);
+    // Every clock was acted on in time (only the award's, warned at day 42, ran close).
+    expect(c.events('clock_expired')).toHaveLength(0);
+    expect(new Set(c.events('clock_started').map((e) => e.data.clockId)).size).toBe(c.events('clock_started').length);
+    // one key per event and task across runs
+    const keys = ctx.rec.eventsOf(c.input.caseNo).map((e) => e.seq);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

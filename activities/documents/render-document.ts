@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { calendarDate } from './chinese-date';
 import { documentFigures } from './document-figures';
+import { legalAidFigures } from './legal-aid-figures';
 import { parseMarkup, titleOf } from './markup';
 import { renderPdf } from './render-pdf';
 import { renderMarkup } from './render-template';
-import type { DocumentDataByKind, DocumentKind } from './types';
+import { isLegalAidKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind } from './types';
 
 export interface RenderedDocument {
   title: string;
@@ -21,8 +22,17 @@ export interface RenderedDocument {
 
 export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-export async function renderDocument<K extends DocumentKind>(kind: K, caseNo: string, data: DocumentDataByKind[K]): Promise<RenderedDocument> {
-  const figures = documentFigures(kind, data);
+/** The figures of either case kind's documents (document-figures.ts, legal-aid-figures.ts), checked on the way. */
+function figuresOf<K extends AnyDocumentKind>(kind: K, data: AnyDocumentDataByKind[K]) {
+  return isLegalAidKind(kind) ? legalAidFigures(kind, data as never) : documentFigures(kind as DocumentKind, data as never);
+}
+
+// Two signatures: a caller generic over the mediation kinds only (the bench) holds DocumentDataByKind[K], which
+// TypeScript does not relate to AnyDocumentDataByKind[K].
+export async function renderDocument<K extends DocumentKind>(kind: K, caseNo: string, data: DocumentDataByKind[K]): Promise<RenderedDocument>;
+export async function renderDocument<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K]): Promise<RenderedDocument>;
+export async function renderDocument<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K]): Promise<RenderedDocument> {
+  const figures = figuresOf(kind, data);
   const markup = renderMarkup(kind, caseNo, data, figures);
   const blocks = parseMarkup(markup);
   const title = titleOf(blocks);

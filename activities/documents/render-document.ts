@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { calendarDate } from './chinese-date';
 import { documentFigures } from './document-figures';
 import { legalAidFigures } from './legal-aid-figures';
+import type { LegalAidDocumentDataByKind } from './legal-aid-types';
 import { parseMarkup, titleOf } from './markup';
 import { renderPdf } from './render-pdf';
 import { renderMarkup } from './render-template';
-import { isLegalAidKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind } from './types';
+import { isLegalAidKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind, type LegalAidDocumentKind } from './types';
 
 export interface RenderedDocument {
   title: string;
@@ -27,9 +28,10 @@ function figuresOf<K extends AnyDocumentKind>(kind: K, data: AnyDocumentDataByKi
   return isLegalAidKind(kind) ? legalAidFigures(kind, data as never) : documentFigures(kind as DocumentKind, data as never);
 }
 
-// Two signatures: a caller generic over the mediation kinds only (the bench) holds DocumentDataByKind[K], which
-// TypeScript does not relate to AnyDocumentDataByKind[K].
+// A signature for each case kind's documents: a caller generic over one of them (the bench over the mediation kinds)
+// holds DocumentDataByKind[K], which TypeScript does not relate to AnyDocumentDataByKind[K].
 export async function renderDocument<K extends DocumentKind>(kind: K, caseNo: string, data: DocumentDataByKind[K]): Promise<RenderedDocument>;
+export async function renderDocument<K extends LegalAidDocumentKind>(kind: K, caseNo: string, data: LegalAidDocumentDataByKind[K]): Promise<RenderedDocument>;
 export async function renderDocument<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K]): Promise<RenderedDocument>;
 export async function renderDocument<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K]): Promise<RenderedDocument> {
   const figures = figuresOf(kind, data);

@@ -54,14 +54,14 @@ export interface DocumentFigures {
   missed: (Installment & { paidFen: number; shortFen: number }) | null;
 }
 
-const isFen = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+export const isFen = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new DocumentDataError(message);
 }
 
-function checkDate(value: unknown, what: string): string {
+export function checkDate(value: unknown, what: string): string {
   try {
     return calendarDate(String(value ?? ''));
   } catch {

@@ -26,5 +26,9 @@ export function registerDocumentHelpers(hb: typeof Handlebars = Handlebars.creat
   // {{cnNumber n}} → 四十三; {{cnOrdinal @index}} → 一 for the first of a list (申请人一, 第一期)
   hb.registerHelper('cnNumber', (n: unknown) => cnNumber(Number(n)));
   hb.registerHelper('cnOrdinal', (index: unknown) => cnNumber(Number(index) + 1));
+  // {{position @index}} → 1 for the first row of a table (序号)
+  hb.registerHelper('position', (index: unknown) => Number(index) + 1);
+  // {{names debtors}} → 甲公司、乙公司: the parties of one side in running text
+  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) ? list.map((x: { name: string }) => x.name).join('、') : ''));
   return hb;
 }

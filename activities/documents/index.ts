@@ -7,3 +7,4 @@ export { readDocument, type StoredDocument } from './read-document';
 export { renderDocument, sha256Hex, type RenderedDocument } from './render-document';
 export { DocumentDataError } from './document-figures';
 export * from './types';
+export type * from './legal-aid-types';

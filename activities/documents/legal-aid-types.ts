@@ -75,6 +75,8 @@ export interface EarlierDecision {
   issuedBy: string;
   /** the day it was served on the workers */
   servedOn: string;
+  /** the day it took legal effect, when known (an enforcement application states it; otherwise 已发生法律效力) */
+  effectiveOn?: string;
   /** what it awarded the workers in total */
   awardedFen: number;
 }

@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto';
 import { calendarDate } from './chinese-date';
 import { documentFigures } from './document-figures';
+import { legalAidFigures } from './legal-aid-figures';
+import type { LegalAidDocumentDataByKind } from './legal-aid-types';
 import { parseMarkup, titleOf } from './markup';
 import { renderPdf } from './render-pdf';
 import { renderMarkup } from './render-template';
-import type { DocumentDataByKind, DocumentKind } from './types';
+import { isLegalAidKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind, type LegalAidDocumentKind } from './types';
 
 export interface RenderedDocument {
   title: string;
@@ -21,8 +23,18 @@ export interface RenderedDocument {
 
 export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-export async function renderDocument<K extends DocumentKind>(kind: K, caseNo: string, data: DocumentDataByKind[K]): Promise<RenderedDocument> {
-  const figures = documentFigures(kind, data);
+/** The figures of either case kind's documents (document-figures.ts, legal-aid-figures.ts), checked on the way. */
+function figuresOf<K extends AnyDocumentKind>(kind: K, data: AnyDocumentDataByKind[K]) {
+  return isLegalAidKind(kind) ? legalAidFigures(kind, data as never) : documentFigures(kind as DocumentKind, data as never);
+}
+
+// A signature for each case kind's documents: a caller generic over one of them (the bench over the mediation kinds)
+// holds DocumentDataByKind[K], which TypeScript does not relate to AnyDocumentDataByKind[K].
+export async function renderDocument<K extends DocumentKind>(kind: K, caseNo: string, data: DocumentDataByKind[K]): Promise<RenderedDocument>;
+export async function renderDocument<K extends LegalAidDocumentKind>(kind: K, caseNo: string, data: LegalAidDocumentDataByKind[K]): Promise<RenderedDocument>;
+export async function renderDocument<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K]): Promise<RenderedDocument>;
+export async function renderDocument<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K]): Promise<RenderedDocument> {
+  const figures = figuresOf(kind, data);
   const markup = renderMarkup(kind, caseNo, data, figures);
   const blocks = parseMarkup(markup);
   const title = titleOf(blocks);

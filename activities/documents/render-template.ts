@@ -8,13 +8,14 @@ import type Handlebars from 'handlebars';
 import { templatePath } from '../../templates/paths';
 import { registerDocumentHelpers } from './document-helpers';
 import { DocumentDataError, type DocumentFigures } from './document-figures';
-import { DOCUMENT_KINDS, type DocumentDataByKind, type DocumentKind } from './types';
+import type { LegalAidFigures } from './legal-aid-figures';
+import { ALL_DOCUMENT_KINDS, type AnyDocumentDataByKind, type AnyDocumentKind } from './types';
 
 const hb = registerDocumentHelpers();
-const compiled = new Map<DocumentKind, Handlebars.TemplateDelegate>();
+const compiled = new Map<AnyDocumentKind, Handlebars.TemplateDelegate>();
 let partialsRegistered = false;
 
-/** The pieces several documents share (the parties, the payment terms): templates/documents/partials/<name>.hbs. */
+/** The pieces several documents share (the parties, the payment terms, the attached list): templates/documents/partials/<name>.hbs. */
 function registerPartials(): void {
   if (partialsRegistered) return;
   const dir = templatePath('documents', 'partials');
@@ -38,8 +39,8 @@ function oneLine<T>(value: T): T {
   return value;
 }
 
-export function renderMarkup<K extends DocumentKind>(kind: K, caseNo: string, data: DocumentDataByKind[K], figures: DocumentFigures): string {
-  if (!DOCUMENT_KINDS.includes(kind)) throw new Error(`unknown document kind: ${kind}`);
+export function renderMarkup<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K], figures: DocumentFigures | LegalAidFigures): string {
+  if (!ALL_DOCUMENT_KINDS.includes(kind)) throw new Error(`unknown document kind: ${kind}`);
   let fn = compiled.get(kind);
   if (!fn) {
     registerPartials();

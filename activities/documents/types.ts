@@ -3,6 +3,7 @@
  * only. Money is in fen (integers); dates are calendar dates (YYYY-MM-DD), printed in Chinese. Every field a template
  * prints is here, so the document is made from the case's data alone and the same data always gives the same bytes.
  */
+import type { LegalAidDocumentDataByKind } from './legal-aid-types';
 
 /** 调解协议书 · 仲裁审查确认申请书 · 转仲裁函 · 调解案卷材料 · 强制执行申请书 (one template each in templates/documents/). */
 export const DOCUMENT_KINDS = ['mediation-agreement', 'review-application', 'transfer-letter', 'case-file', 'enforcement-application'] as const;
@@ -160,10 +161,32 @@ export interface DocumentDataByKind {
   'enforcement-application': EnforcementApplicationData;
 }
 
+/**
+ * The seven documents of a legal-aid case (legal-aid-types.ts), one template each beside the mediation ones. They are
+ * listed apart so that DOCUMENT_KINDS and DocumentDataByKind keep meaning the mediation case's five, as the bench and
+ * the mediation tests iterate them; the activity makes every kind of both lists.
+ */
+export const LEGAL_AID_DOCUMENT_KINDS = [
+  'legal-aid-assignment', 'arbitration-application', 'civil-complaint', 'appeal-petition', 'aid-enforcement-application',
+  'support-prosecution-request', 'pre-litigation-report',
+] as const satisfies readonly (keyof LegalAidDocumentDataByKind)[];
+export type LegalAidDocumentKind = (typeof LEGAL_AID_DOCUMENT_KINDS)[number];
+
+/** Every document the generateDocument activity makes, of either case kind. */
+export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...LEGAL_AID_DOCUMENT_KINDS] as const;
+export type AnyDocumentKind = (typeof ALL_DOCUMENT_KINDS)[number];
+export interface AnyDocumentDataByKind extends DocumentDataByKind, LegalAidDocumentDataByKind {}
+
+// A kind of LegalAidDocumentDataByKind left out of the list fails to compile here (`satisfies` checks the other way).
+type NoneLeft<T extends never> = T;
+export type UnlistedLegalAidKinds = NoneLeft<Exclude<keyof LegalAidDocumentDataByKind, LegalAidDocumentKind>>;
+
+export const isLegalAidKind = (kind: string): kind is LegalAidDocumentKind => (LEGAL_AID_DOCUMENT_KINDS as readonly string[]).includes(kind);
+
 /** The activity's input: `key` makes a retry store the document once; a new key for the same case and kind is a new version. */
 export type GenerateDocumentRequest = {
-  [K in DocumentKind]: { key: string; caseNo: string; kind: K; step: string; data: DocumentDataByKind[K] };
-}[DocumentKind];
+  [K in AnyDocumentKind]: { key: string; caseNo: string; kind: K; step: string; data: AnyDocumentDataByKind[K] };
+}[AnyDocumentKind];
 
 export interface GeneratedDocument {
   id: number;

@@ -8,6 +8,7 @@ import { createSendEmail } from './email/send-email';
 import type { EmailTransport } from './email/transport';
 import { createContactLookup } from './persistence/contacts';
 import { createInstitutionLookup } from './persistence/institutions';
+import { createLawyerLookup } from './persistence/lawyers';
 import { createPersistTransition } from './persistence/persist-transition';
 import { createPurgeExpired } from './persistence/purge-expired';
 import type { WorkerLinks } from './secrets/worker-link';
@@ -30,6 +31,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
     ...createInstitutionLookup(db),
+    ...createLawyerLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     generateDocument: createGenerateDocument(db),

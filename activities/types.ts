@@ -165,6 +165,19 @@ export interface Institution {
   email: string | null;
 }
 
+/** A legal-aid lawyer the union may assign by name: where they work, their firm and where their letters are e-mailed. */
+export interface LawyerContact {
+  userId: number;
+  name: string;
+  phone: string;
+  unitId: string;
+  role: 'legal_aid_lawyer';
+  firm: string;
+  email: string | null;
+  /** false: the lawyer asked not to be offered new cases for now */
+  acceptsCases: boolean;
+}
+
 /** The institutions a district's mediation cases go to (unit ids). */
 export interface DistrictInstitutions {
   stationUnitId: string;
@@ -196,6 +209,10 @@ export interface CaseActivities {
   /** a unit's holders of these roles, or one named person (userId) */
   findContacts(q: { unitId?: string; userId?: number; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
+  /** an active legal-aid lawyer with a profile; null for anyone else */
+  findLawyer(q: { userId: number }): Promise<LawyerContact | null>;
+  /** the legal-aid lawyers of the district and the units under it, by name */
+  listLawyers(q: { districtId: string }): Promise<LawyerContact[]>;
   sendSms(req: SmsRequest): Promise<SmsBatchResult | void>;
   /**
    * Several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key.

@@ -3,7 +3,7 @@
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
 import type {
-  CaseActivities, CaseEvent, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, RejectedSms, SmsBatchResult, SmsRequest, Transition,
+  CaseActivities, CaseEvent, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
@@ -34,6 +34,12 @@ export const testInstitutions: Record<string, Institution> = {
   'i-arbitration': { unitId: 'i-arbitration', kind: 'arbitration', name: '测试区劳动人事争议仲裁委员会', email: 'zc@arbitration.test' },
   'i-court': { unitId: 'i-court', kind: 'court', name: '测试区人民法院', email: 'li-an@court.test' },
 };
+
+/** The legal-aid lawyers of the test district (as staff_users with lawyer_profiles have them). */
+export const testLawyers: LawyerContact[] = [
+  { userId: 41, name: '吴律师', phone: '13900000041', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试之江律师事务所', email: 'wu@law.test', acceptsCases: true },
+  { userId: 42, name: '何律师', phone: '13900000042', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试钱塘律师事务所', email: null, acceptsCases: true },
+];
 
 export class RecordingActivities {
   readonly sms = new Map<string, SmsRequest>();
@@ -82,6 +88,8 @@ export class RecordingActivities {
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => (unitId === undefined ? [] : this.directory[unitId]?.[r] ?? [])),
       findEnterpriseChair: async () => this.enterpriseChair,
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
+      findLawyer: async ({ userId }) => testLawyers.find((l) => l.userId === userId) ?? null,
+      listLawyers: async ({ districtId }) => testLawyers.filter((l) => l.unitId === districtId),
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),

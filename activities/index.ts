@@ -6,6 +6,7 @@ import { createCalendarActivities } from './calendar';
 import { createGenerateDocument } from './documents';
 import { createSendEmail } from './email/send-email';
 import type { EmailTransport } from './email/transport';
+import { createConflictCheck } from './persistence/conflicts';
 import { createContactLookup } from './persistence/contacts';
 import { createInstitutionLookup } from './persistence/institutions';
 import { createLawyerLookup } from './persistence/lawyers';
@@ -32,6 +33,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     ...createContactLookup(db),
     ...createInstitutionLookup(db),
     ...createLawyerLookup(db),
+    ...createConflictCheck(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     generateDocument: createGenerateDocument(db),

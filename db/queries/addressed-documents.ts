@@ -8,14 +8,16 @@ export interface DocumentReader {
 }
 
 /**
- * The `document_generated` event that addressed a document to this reader: to them by name (addressedUserId), or to
- * their unit when it names no person. A document addressed to one person is theirs alone, not their colleagues'.
+ * The `document_generated` event that addressed a document to this reader: to them by name (addressedUserId), while
+ * the case is still theirs (a lawyer replaced by another loses the grant, and with it the letter), or to their unit
+ * when it names no person. A document addressed to one person is theirs alone, not their colleagues'.
  */
 function addressedToReader(eb: ExpressionBuilder<Database & { e: Database['case_events'] }, 'e'>, r: DocumentReader) {
   return eb.and([
     eb('e.type', '=', 'document_generated'),
     eb.or([
-      eb(sql`e.data->>'addressedUserId'`, '=', String(r.userId)),
+      eb.and([eb(sql`e.data->>'addressedUserId'`, '=', String(r.userId)), eb.exists(eb.selectFrom('case_access as a').select('a.case_no')
+        .where('a.case_no', '=', eb.ref('e.case_no')).where('a.user_id', '=', r.userId))]),
       eb.and([eb(sql`e.data->>'addressedTo'`, '=', r.unitId), eb(sql`e.data->>'addressedUserId'`, 'is', null)]),
     ]),
   ]);

@@ -3,7 +3,7 @@
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
 import type {
-  CaseActivities, CaseEvent, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
+  CaseActivities, CaseEvent, Conflict, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
@@ -61,6 +61,8 @@ export class RecordingActivities {
   gateway: (req: SmsRequest) => 'ok' | 'down' | 'reject' = () => 'ok';
   /** how many times a batch was attempted while the gateway was down */
   smsAttemptsRefused = 0;
+  /** what checkConflicts answers (tests set it; by default every lawyer is clear) */
+  conflicts: Conflict[] = [];
 
   constructor(private readonly directory: Directory = testDirectory, private readonly enterpriseChair: Contact | null = { role: 'enterprise_chair', name: '企业主席', phone: '13900000007' }) {}
 
@@ -90,6 +92,7 @@ export class RecordingActivities {
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
       findLawyer: async ({ userId }) => testLawyers.find((l) => l.userId === userId) ?? null,
       listLawyers: async ({ districtId }) => testLawyers.filter((l) => l.unitId === districtId),
+      checkConflicts: async () => this.conflicts,
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),

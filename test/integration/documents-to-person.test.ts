@@ -167,6 +167,13 @@ describe('documents addressed to one lawyer', () => {
     expect((await api.call('POST', `/api/v1/documents/${toA[0].id}/receipt`, undefined, b)).status).toBe(404);
   });
 
+  it('leave the inbox of a lawyer whose grant was revoked (replaced by another)', async () => {
+    await createPersistTransition(sys.db)({ caseNo: CASE_A, at: new Date().toISOString(), revokeAccess: [{ userId: ids.a }] });
+    const a = await api.login('xihu.lsa');
+    expect((await api.call('GET', '/api/v1/documents', undefined, a)).body.documents).toEqual([]);
+    expect((await api.call('GET', `/api/v1/documents/${toA[0].id}`, undefined, a)).status).toBe(404);
+  });
+
   it('leave the institutions\' inboxes as they were', async () => {
     const clerk = await api.login('xihu.zc');
     expect((await api.call('GET', '/api/v1/documents', undefined, clerk)).body.documents).toEqual([]);

@@ -32,7 +32,8 @@ function assignedTo(eb: CasesEb, v: Viewer) {
   ]));
   return eb.or([
     eb('cases.case_no', 'in', tasks.where((t) => t.or([
-      t.and([t('tasks.assignee_role', '=', v.role), t('tasks.org_unit_id', '=', v.unitId)]),
+      // a task named to a person (a lawyer assigned by name) is theirs alone, not their unit's
+      t.and([t('tasks.assignee_role', '=', v.role), t('tasks.org_unit_id', '=', v.unitId), t('tasks.assignee_user_id', 'is', null)]),
       t('tasks.assignee_user_id', '=', v.userId),
     ]))),
     eb('cases.case_no', 'in', granted),

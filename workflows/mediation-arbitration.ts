@@ -5,6 +5,7 @@
  * grace period, to an application for enforcement at the court. No agreement in time, or a party refusing, transfers
  * the case into arbitration with a transfer letter (转仲裁函).
  */
+import { condition, patched } from '@temporalio/workflow';
 import { CaseHost, nowIso, nowMs } from './shared/case-host';
 import { shanghaiDate } from './shared/deadlines';
 import { runCase } from './shared/case-runner';
@@ -14,6 +15,8 @@ import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
 import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
+import { startLegalAid } from './legal-aid-handover';
+import { mediationHandOver } from './kinds/mediation/legal-aid-handover';
 import { groupPatch, movesTheFlow } from './mediation/commands';
 import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
 import { mediationMessages } from './kinds/mediation/messages';
@@ -43,7 +46,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     reviewRejection: s.rejection?.reason ?? s.lastRejection ?? null, installments: s.installments, documents: s.documents,
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
-    claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null,
+    claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null, legalAid: s.legalAid ?? null,
   });
   const parties = new MediationParties(host, intake, s);
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
@@ -136,7 +139,23 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     s.stage = 'transferring';
     await paperwork.transfer(transferReasons);
     parties.tellTransferred(transferReasons[0]);
-    await untilReceived('receiveTransfer', '接收转仲裁案件', clerk());
+    // The workers asked for a union lawyer (before or while the transfer waits for the institute): legal aid starts.
+    const lawyerAsked = () => !!s.legalAid && !s.legalAid.started;
+    const toLegalAid = async () => {
+      s.legalAid!.started = true;
+      await startLegalAid(host, mediationHandOver(intake, s));
+    };
+    if (lawyerAsked()) await toLegalAid();
+    const transferred = untilReceived('receiveTransfer', '接收转仲裁案件', clerk());
+    if (patched('legal-aid-on-transfer')) {
+      let received = false;
+      void transferred.then(() => { received = true; });
+      while (!received) {
+        await condition(() => received || lawyerAsked());
+        if (lawyerAsked()) await toLegalAid();
+      }
+    }
+    await transferred;
     s.outcome = 'arbitration';
   } else {
     s.stage = 'performing';

@@ -47,6 +47,7 @@ export const mediationActionBodies = {
   resendCode: { required: ['partyNo'], properties: { partyNo: PARTY_NO } },
   refuse: { required: ['side', 'reason'], properties: { side: { type: 'string', enum: ['worker', 'employer'] }, reason: text(500) } },
   submitForReview: { properties: { note: optionalText(500) } },
+  requestLegalAid: { properties: { note: optionalText(500) } },
   confirmReview: { required: ['decisionNo', 'effectiveOn'], properties: { decisionNo: text(60), effectiveOn: DATE } },
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
@@ -63,7 +64,7 @@ export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), '
 export const MEDIATION_ACTION_GROUPS: Record<MediationStaffAction, ActionGroup> = {
   claimTask: 'main', confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main',
   submitForReview: 'main', draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other',
+  setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other',
   refuse: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
 };
 

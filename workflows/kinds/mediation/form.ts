@@ -163,6 +163,7 @@ function payload(action: OwnMediationAction, f: FormBody): MediationPayloads[Own
       return { side, reason: needed(f, 'reason', '拒绝理由') };
     }
     case 'submitForReview': return { note: one(f, 'note', '备注') };
+    case 'requestLegalAid': return { note: one(f, 'note', '说明') };
     case 'confirmReview': return { decisionNo: needed(f, 'decisionNo', '调解书文号'), effectiveOn: dateOf(one(f, 'effectiveOn', '调解书生效日期'), '调解书生效日期') };
     case 'rejectReview': {
       const next = one(f, 'next', '退回调解或转入仲裁');

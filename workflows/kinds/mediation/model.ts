@@ -156,6 +156,8 @@ export interface MediationView extends CaseViewBase {
   asOf: string;
   /** the mediator who took the case from the station's pool (接单): only they act on it from then on */
   claim?: { userId: number; name: string } | null;
+  /** the workers asked for a union legal-aid lawyer; `started`: the legal-aid case was opened as the case transferred */
+  legalAid?: { note: string | null; started: boolean } | null;
   places: MediationPlaces;
 }
 
@@ -172,6 +174,8 @@ export type MediationPayloads = {
   resendCode: { partyNo: number };
   refuse: { side: 'worker' | 'employer'; reason: string };
   submitForReview: { note?: string };
+  /** the workers ask for a union legal-aid lawyer for the arbitration (DOMAIN §4): a legal-aid case starts when the case transfers */
+  requestLegalAid: { note?: string };
   confirmReceipt: { documentId: number };
   confirmReview: { decisionNo: string; effectiveOn: string };
   rejectReview: { reason: string; next: 'mediation' | 'arbitration' };
@@ -197,6 +201,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   resendCode: '重新发送确认码',
   refuse: '一方拒绝调解（转仲裁）',
   submitForReview: '提交仲裁审查确认',
+  requestLegalAid: '职工申请工会律师代理仲裁',
   confirmReceipt: '确认收到文书',
   confirmReview: '审查确认（出具调解书）',
   rejectReview: '不予确认',

@@ -20,9 +20,9 @@ import {
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim'>>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid'>>;
 
-const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment'];
+const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
 
 function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
@@ -34,6 +34,7 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'confirmAgreement': return s.stage === 'confirming';
     case 'resendCode': return s.stage === 'confirming' && !!s.agreement && s.agreement.confirmedBy.length < s.workers.length + 1;
     case 'submitForReview': return s.stage === 'submitting';
+    case 'requestLegalAid': return ['mediating', 'confirming', 'transferring'].includes(s.stage) && !s.legalAid;
     case 'confirmReview': case 'rejectReview': return s.stage === 'review';
     case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
     case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);

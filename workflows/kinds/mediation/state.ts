@@ -36,6 +36,8 @@ export interface MediationState {
   created: boolean;
   /** the station's mediator who took the case (接单); absent in cases from before the pool could be claimed */
   claim?: Claim | null;
+  /** the workers asked for a union legal-aid lawyer for the arbitration (absent in cases from before it could be asked) */
+  legalAid?: { note: string | null; started: boolean } | null;
 }
 
 export function initialMediationState(input: MediationInput): MediationState {
@@ -137,6 +139,9 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     case 'refuse':
       s.refusal = { side: cmd.payload.side, reason: cmd.payload.reason };
       return { type: 'mediation_refused', summary: `${cmd.payload.side === 'worker' ? '职工一方' : '用人单位一方'}拒绝调解（${by}登记）：${cmd.payload.reason}`, data: { side: cmd.payload.side } };
+    case 'requestLegalAid':
+      s.legalAid = { note: cmd.payload.note ?? null, started: false };
+      return { type: 'legal_aid_requested', summary: `职工申请工会律师代理仲裁（${by}登记）${cmd.payload.note ? `：${cmd.payload.note}` : ''}；转入仲裁时转工会法律援助工作站`, data: {} };
     case 'submitForReview':
       s.submitted = true;
       return { type: 'review_submitted', summary: `${by}提交仲裁审查确认申请${cmd.payload.note ? `：${cmd.payload.note}` : ''}`, data: {} };

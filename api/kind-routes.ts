@@ -7,13 +7,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import legalAidRoutes from './routes/api-v1/legal-aid';
 import mediationRoutes from './routes/api-v1/mediation';
 import confirmPages from './routes/public/confirm';
+import legalAidIntakePages from './routes/staff/legal-aid-intake';
 import mediationIntakePages from './routes/staff/mediation-intake';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
   api: [mediationRoutes, legalAidRoutes],
   /** under /staff */
-  staffPages: [mediationIntakePages],
+  staffPages: [mediationIntakePages, legalAidIntakePages],
   /** the parties' own pages, under / */
   publicPages: [confirmPages],
 };

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import legalAidRoutes from './routes/api-v1/legal-aid';
 import mediationRoutes from './routes/api-v1/mediation';
 import confirmPages from './routes/public/confirm';
+import legalAidProgressPages from './routes/public/legal-aid-progress';
 import legalAidIntakePages from './routes/staff/legal-aid-intake';
 import mediationIntakePages from './routes/staff/mediation-intake';
 
@@ -16,5 +17,5 @@ export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPlugin
   /** under /staff */
   staffPages: [mediationIntakePages, legalAidIntakePages],
   /** the parties' own pages, under / */
-  publicPages: [confirmPages],
+  publicPages: [confirmPages, legalAidProgressPages],
 };

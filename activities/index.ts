@@ -6,8 +6,10 @@ import { createCalendarActivities } from './calendar';
 import { createGenerateDocument } from './documents';
 import { createSendEmail } from './email/send-email';
 import type { EmailTransport } from './email/transport';
+import { createConflictCheck } from './persistence/conflicts';
 import { createContactLookup } from './persistence/contacts';
 import { createInstitutionLookup } from './persistence/institutions';
+import { createLawyerLookup } from './persistence/lawyers';
 import { createPersistTransition } from './persistence/persist-transition';
 import { createPurgeExpired } from './persistence/purge-expired';
 import type { WorkerLinks } from './secrets/worker-link';
@@ -30,6 +32,8 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
     ...createInstitutionLookup(db),
+    ...createLawyerLookup(db),
+    ...createConflictCheck(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     generateDocument: createGenerateDocument(db),

@@ -112,6 +112,41 @@ export interface Transition {
   grantAccess?: AccessGrant[];
   /** a party's code was texted again: the wrong tries of that phone for that draft start again from none */
   forgetCodeTries?: { version: number; phone: string };
+  /** these people's own grants on the case end (a reassigned lawyer stops seeing it); applied before grantAccess */
+  revokeAccess?: { userId: number }[];
+  /** who represents whom in this case (case_counsel), once per party and lawyer: later conflict checks read it */
+  recordCounsel?: CounselFacts[];
+}
+
+/** A lawyer representing a party of the case: one of the union's (lawyerUserId) or the other side's. */
+export interface CounselFacts {
+  partyName: string;
+  enterpriseId: string | null;
+  side: 'worker' | 'employer';
+  lawyerName: string;
+  firm: string | null;
+  lawyerUserId: number | null;
+}
+
+/** A party of a case as the conflict check sees it. */
+export interface ConflictParty {
+  name: string;
+  enterpriseId: string | null;
+  side: 'worker' | 'employer';
+}
+
+/**
+ * Why a lawyer may not represent this case's workers: a party they declared (a relative, a former client), or another
+ * case where they or their firm represented this case's employer, or the other side of one of its workers.
+ */
+export interface Conflict {
+  source: 'declared_relative' | 'declared_former_client' | 'past_case';
+  /** the party of this case it concerns */
+  partyName: string;
+  /** the other case (past_case only) */
+  caseNo: string | null;
+  /** zh-CN, for the staff who assign: 律师所在的浙江钱塘律师事务所曾在案件LA0000000001中代理杭州城建建筑工程有限公司 */
+  detail: string;
 }
 
 export interface Contact {
@@ -165,6 +200,19 @@ export interface Institution {
   email: string | null;
 }
 
+/** A legal-aid lawyer the union may assign by name: where they work, their firm and where their letters are e-mailed. */
+export interface LawyerContact {
+  userId: number;
+  name: string;
+  phone: string;
+  unitId: string;
+  role: 'legal_aid_lawyer';
+  firm: string;
+  email: string | null;
+  /** false: the lawyer asked not to be offered new cases for now */
+  acceptsCases: boolean;
+}
+
 /** The institutions a district's mediation cases go to (unit ids). */
 export interface DistrictInstitutions {
   stationUnitId: string;
@@ -196,6 +244,12 @@ export interface CaseActivities {
   /** a unit's holders of these roles, or one named person (userId) */
   findContacts(q: { unitId?: string; userId?: number; roles: Role[]; department?: string | null }): Promise<Contact[]>;
   findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null>;
+  /** an active legal-aid lawyer with a profile; null for anyone else */
+  findLawyer(q: { userId: number }): Promise<LawyerContact | null>;
+  /** the legal-aid lawyers of the district and the units under it, by name */
+  listLawyers(q: { districtId: string }): Promise<LawyerContact[]>;
+  /** what stands in the way of assigning this lawyer to the case's parties, in a fixed order; none: the lawyer is clear */
+  checkConflicts(q: { caseNo: string; lawyerUserId: number; parties: ConflictParty[] }): Promise<Conflict[]>;
   sendSms(req: SmsRequest): Promise<SmsBatchResult | void>;
   /**
    * Several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key.

@@ -223,6 +223,9 @@ export interface Database {
   agreement_codes: AgreementCodeTable;
   agreement_code_tries: AgreementCodeTryTable;
   calendar_days: CalendarDayTable;
+  lawyer_profiles: LawyerProfileTable;
+  lawyer_declarations: LawyerDeclarationTable;
+  case_counsel: CaseCounselTable;
 }
 
 export type InstitutionKind = 'arbitration' | 'court' | 'procuratorate' | 'mediation_station';
@@ -291,6 +294,38 @@ export interface CalendarDayTable {
   rest: boolean;
   note: ColumnType<string, string | undefined, string>;
   updated_at: Timestamp;
+}
+
+/** A legal-aid lawyer's firm and where their letters are e-mailed; `accepts_cases` false: not offered for new cases. */
+export interface LawyerProfileTable {
+  user_id: number;
+  firm: string;
+  email: string | null;
+  accepts_cases: Generated<boolean>;
+}
+
+/** What a lawyer declared: a relative, or a former client (a person or an enterprise), who may not be an opponent. */
+export interface LawyerDeclarationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'relative' | 'former_client';
+  name: string;
+  enterprise_id: string | null;
+  relation: string | null;
+  declared_at: Timestamp;
+}
+
+/** Who represented whom in which case: a lawyer (one of ours, `lawyer_user_id`, or another firm's) for a party. */
+export interface CaseCounselTable {
+  id: Generated<number>;
+  case_no: string;
+  party_name: string;
+  enterprise_id: string | null;
+  side: 'worker' | 'employer';
+  lawyer_name: string;
+  firm: string | null;
+  lawyer_user_id: number | null;
+  recorded_at: Timestamp;
 }
 
 export type CaseRow = Selectable<CaseTable>;

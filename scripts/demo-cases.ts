@@ -3,6 +3,7 @@ import { connectTemporal } from '../api/temporal-client';
 import { fileGrievance } from '../api/services/grievance-intake';
 import { createDb } from '../db/connection';
 import { DEMO_CASES } from '../db/seed/demo-cases';
+import { seedDemoCounsel } from '../db/seed/demo-lawyers';
 import { DEMO_MEDIATION } from '../db/seed/demo-mediation';
 import { openMediation } from '../api/services/mediation-intake';
 
@@ -16,6 +17,8 @@ try {
   const mediator = await db.selectFrom('staff_users').select(['id', 'display_name', 'org_unit_id']).where('username', '=', 'xihu.tj').executeTakeFirstOrThrow();
   const { caseNo } = await openMediation(db, temporal, DEMO_MEDIATION, { role: 'union_mediator', name: mediator.display_name, userId: mediator.id, unitId: mediator.org_unit_id });
   console.log(`  demo mediation ${caseNo}: ${DEMO_MEDIATION.workers.length} workers at the station (mediator xihu.tj, clerk xihu.zc)`);
+  // The employer's lawyer in that mediation, of 何律师's firm: the legal-aid conflict check finds it.
+  await seedDemoCounsel(db, caseNo);
 } finally {
   await temporal.connection.close();
   await db.destroy();

@@ -14,3 +14,8 @@ export async function grantAccess(trx: Transaction<Database>, caseNo: string, at
       .onConflict((oc) => oc.columns(['case_no', 'user_id']).where('user_id', 'is not', null).doNothing()).execute();
   }
 }
+
+/** A person's own grant on the case ends (a lawyer replaced by another); grants to their unit and role stay. */
+export async function revokeAccess(trx: Transaction<Database>, caseNo: string, userId: number): Promise<void> {
+  await trx.deleteFrom('case_access').where('case_no', '=', caseNo).where('user_id', '=', userId).execute();
+}

@@ -3,7 +3,8 @@ import { eventHash, lastEventHash } from '../../db/event-chain';
 import type { Database } from '../../db/schema';
 import type { CasePatch, NewCaseFacts, PartyFacts, Transition } from '../types';
 import { createCase } from './create-case';
-import { grantAccess } from './grant-access';
+import { grantAccess, revokeAccess } from './grant-access';
+import { recordCounsel } from './record-counsel';
 import { withoutNul } from './without-nul';
 
 /** A kind that names no parties when it starts (the grievance): its complainant and the enterprise. */
@@ -92,7 +93,9 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.insertInto('case_parties').values({ case_no: t.caseNo, party_no: p.partyNo, ...row })
           .onConflict((oc) => oc.columns(['case_no', 'party_no']).doUpdateSet(row).where('case_parties.updated_at', '<=', new Date(t.at))).execute();
       }
+      for (const r of t.revokeAccess ?? []) await revokeAccess(trx, t.caseNo, r.userId);
       for (const g of t.grantAccess ?? []) await grantAccess(trx, t.caseNo, t.at, g);
+      for (const c of t.recordCounsel ?? []) await recordCounsel(trx, t.caseNo, t.at, c);
       if (t.forgetCodeTries) {
         await trx.deleteFrom('agreement_code_tries').where('case_no', '=', t.caseNo)
           .where('version', '=', t.forgetCodeTries.version).where('phone', '=', t.forgetCodeTries.phone).execute();

@@ -18,14 +18,20 @@ import { actorOf, viewerOf } from './viewer';
 /** Roles that stand for an institution the documents are addressed to. */
 const CLERK_ROLES = new Set(['arbitration_clerk', 'court_clerk', 'procurator']);
 
+/** Whether the inbox is a person's own (a lawyer's) rather than an institution's: the page then says so. */
+export const personalInbox = (staff: SignedInStaff) => !CLERK_ROLES.has(staff.role);
+
+/** An inbox's reader: the unit's documents, and those addressed to this person by name (a lawyer's 指派函). */
+const readerOf = (staff: SignedInStaff) => ({ unitId: staff.org_unit_id, userId: staff.id });
+
 export async function inboxDocuments(db: Kysely<Database>, staff: SignedInStaff) {
-  return documentsAddressedTo(db, staff.org_unit_id);
+  return documentsAddressedTo(db, readerOf(staff));
 }
 
 /** The PDF, if this person may have it; otherwise the same 404 as for a document that does not exist. */
 export async function documentForStaff(db: Kysely<Database>, staff: SignedInStaff, id: number) {
   if (CLERK_ROLES.has(staff.role)) {
-    if (!(await documentAddressedTo(db, id, staff.org_unit_id))) throw notFound('文书（或未送达贵单位）');
+    if (!(await documentAddressedTo(db, id, readerOf(staff)))) throw notFound('文书（或未送达贵单位）');
   }
   const doc = await readDocument(db, id);
   if (!doc) throw notFound('文书（或未送达贵单位）');
@@ -34,7 +40,7 @@ export async function documentForStaff(db: Kysely<Database>, staff: SignedInStaf
 }
 
 export async function confirmReceipt(db: Kysely<Database>, temporal: Client, staff: SignedInStaff, id: number, idempotencyKey?: string) {
-  const addressed = await documentAddressedTo(db, id, staff.org_unit_id);
+  const addressed = await documentAddressedTo(db, id, readerOf(staff));
   if (!addressed) throw notFound('文书（或未送达贵单位）');
   return actOnCase(temporal, addressed.case_no, { action: 'confirmReceipt', actor: actorOf(staff), payload: { documentId: id } }, idempotencyKey ?? `receipt-${id}`);
 }

@@ -53,6 +53,7 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'xihu.zx', display_name: '区总工会刘主席', role: 'district_chair', org_unit_id: 'd-xihu', phone: '13600000003' },
   { username: 'xihu.tj', display_name: '工会调解员周调解', role: 'union_mediator', org_unit_id: 'i-xihu-station', phone: '13600000004' },
   { username: 'xihu.ls', display_name: '法律援助律师吴律师', role: 'legal_aid_lawyer', org_unit_id: 'd-xihu', phone: '13600000005' },
+  { username: 'xihu.ls2', display_name: '法律援助律师何律师', role: 'legal_aid_lawyer', org_unit_id: 'd-xihu', phone: '13600000013' },
   { username: 'xihu.zc', display_name: '仲裁院书记员郑书记', role: 'arbitration_clerk', org_unit_id: 'i-xihu-arbitration', phone: '13600000006' },
   { username: 'xihu.fy', display_name: '法院书记员孙书记', role: 'court_clerk', org_unit_id: 'i-xihu-court', phone: '13600000007' },
   { username: 'xihu.jc', display_name: '检察官钱检察', role: 'procurator', org_unit_id: 'i-xihu-procuratorate', phone: '13600000008' },

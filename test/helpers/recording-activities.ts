@@ -3,7 +3,7 @@
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
 import type {
-  CaseActivities, CaseEvent, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, RejectedSms, SmsBatchResult, SmsRequest, Transition,
+  CaseActivities, CaseEvent, Conflict, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
@@ -35,6 +35,12 @@ export const testInstitutions: Record<string, Institution> = {
   'i-court': { unitId: 'i-court', kind: 'court', name: '测试区人民法院', email: 'li-an@court.test' },
 };
 
+/** The legal-aid lawyers of the test district (as staff_users with lawyer_profiles have them). */
+export const testLawyers: LawyerContact[] = [
+  { userId: 41, name: '吴律师', phone: '13900000041', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试之江律师事务所', email: 'wu@law.test', acceptsCases: true },
+  { userId: 42, name: '何律师', phone: '13900000042', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试钱塘律师事务所', email: null, acceptsCases: true },
+];
+
 export class RecordingActivities {
   readonly sms = new Map<string, SmsRequest>();
   readonly smsOrder: SmsRequest[] = [];
@@ -55,6 +61,8 @@ export class RecordingActivities {
   gateway: (req: SmsRequest) => 'ok' | 'down' | 'reject' = () => 'ok';
   /** how many times a batch was attempted while the gateway was down */
   smsAttemptsRefused = 0;
+  /** what checkConflicts answers (tests set it; by default every lawyer is clear) */
+  conflicts: Conflict[] = [];
 
   constructor(private readonly directory: Directory = testDirectory, private readonly enterpriseChair: Contact | null = { role: 'enterprise_chair', name: '企业主席', phone: '13900000007' }) {}
 
@@ -82,6 +90,9 @@ export class RecordingActivities {
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => (unitId === undefined ? [] : this.directory[unitId]?.[r] ?? [])),
       findEnterpriseChair: async () => this.enterpriseChair,
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
+      findLawyer: async ({ userId }) => testLawyers.find((l) => l.userId === userId) ?? null,
+      listLawyers: async ({ districtId }) => testLawyers.filter((l) => l.unitId === districtId),
+      checkConflicts: async () => this.conflicts,
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),

@@ -56,9 +56,9 @@ POST /staff/calendar                                     ----Y----------
 POST /staff/calendar/:day/delete                         ----Y----------
 GET /staff/mediations/new                                ---------Y-Y---
 POST /staff/mediations/new                               ---------Y-Y---
-GET /staff/documents                                     -----------YYY-
+GET /staff/documents                                     ----------YYYY-
 GET /staff/documents/:id                                 --YYYYYYYYYYYYY
-POST /staff/documents/:id/receipt                        -----------YYY-
+POST /staff/documents/:id/receipt                        ----------YYYY-
 GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
 POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYY
 POST /api/v1/grievances                                  YYYYY----------
@@ -81,9 +81,9 @@ PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
-GET /api/v1/documents                                    -----------YYY-
+GET /api/v1/documents                                    ----------YYYY-
 GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
-POST /api/v1/documents/:id/receipt                       -----------YYY-
+POST /api/v1/documents/:id/receipt                       ----------YYYY-
 GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYY
 OPTIONS /codec/encode                                    YYYYYYYYYYYYYYY
 POST /codec/encode                                       ----YYY--------

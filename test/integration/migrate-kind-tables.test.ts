@@ -19,7 +19,7 @@ import { migrationProvider } from '../../db/migrations';
 import { linkedCases } from '../../db/queries/case-links';
 import { findCase, findVisibleCase, openTasksFor, visibleCases, type Viewer } from '../../db/queries/cases';
 import type { Database } from '../../db/schema';
-import { seedDemo } from '../../db/seed/seed-demo';
+import { seedDemoOrganisation } from '../../db/seed/seed-demo';
 import { createDatabase, dropDatabase } from '../helpers/system';
 import { unpackWorkflowsAt, type OldWorkflowTree } from '../helpers/old-version';
 
@@ -117,7 +117,7 @@ beforeAll(async () => {
   const { error } = await new Migrator({ db, provider: old.migrationProvider }).migrateToLatest();
   if (error) throw error;
   expect(Object.keys(await old.migrationProvider.getMigrations()).sort().at(-1)).toBe('011_agreement_code_tries');
-  await seedDemo(db);
+  await seedDemoOrganisation(db);
   const oldPersist = (await import(join(tree.dir, 'activities/persistence/persist-transition.ts')) as typeof import('../../activities/persistence/persist-transition'))
     .createPersistTransition(db);
   for (const t of oldTransitions()) await oldPersist(t);

@@ -24,12 +24,8 @@ beforeAll(async () => {
   api = apiClient(sys.baseUrl);
   ({ caseNo, phone } = await fileAsWorker(sys, { enterpriseId: 'e-jingmi', complainantName: NAME }));
   await eventually(async () => (await sys.db.selectFrom('tasks').select('task_id').where('case_no', '=', caseNo).execute()).length === 1);
-  // A second legal-aid lawyer of the district, with the demo password.
+  // xihu.ls2 is the district's second legal-aid lawyer (the demo seed).
   const first = await sys.db.selectFrom('staff_users').selectAll().where('username', '=', 'xihu.ls').executeTakeFirstOrThrow();
-  await sys.db.insertInto('staff_users').values({
-    username: 'xihu.ls2', display_name: '法律援助律师郑律师', role: 'legal_aid_lawyer', org_unit_id: first.org_unit_id,
-    phone: '13600000015', password_hash: first.password_hash, department: null,
-  }).execute();
   await createPersistTransition(sys.db)({
     caseNo, at: new Date().toISOString(),
     grantAccess: [{ unitId: first.org_unit_id, role: 'legal_aid_lawyer', reason: 'assigned', userId: first.id }],

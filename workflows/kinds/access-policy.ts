@@ -22,7 +22,10 @@ export type CorePermission =
   | 'codec'
   /** set or clear a day of the holiday calendar: every open case's statutory deadlines follow it */
   | 'calendar.edit'
-  /** the documents addressed to one's institution: list them, confirm receipt (clerks of institutes and courts) */
+  /**
+   * the documents addressed to one's institution: list them, confirm receipt (clerks of institutes and courts); a
+   * lawyer's are those addressed to them by name (the 指派函), never their colleagues'
+   */
   | 'documents';
 
 /** A core permission, or one a kind adds ('grievance.file', 'mediation.open'): checked against the registry at start. */
@@ -30,7 +33,7 @@ export type Permission = CorePermission | (string & {});
 
 export const CORE_PERMISSION_LABELS: Record<CorePermission, string> = {
   inbox: '查看待办', 'case.read': '查看案件', 'case.act': '办理案件', 'case.history': '查看完整流程记录',
-  'sms.read': '查看短信', codec: '解密引擎数据', 'calendar.edit': '设置节假日安排', documents: '查看送达本单位的文书',
+  'sms.read': '查看短信', codec: '解密引擎数据', 'calendar.edit': '设置节假日安排', documents: '查看送达本单位或本人的文书',
 };
 
 /**
@@ -53,7 +56,7 @@ export const ACCESS_POLICY: Record<StaffRole, RolePolicy> = {
   enterprise_chair: { scope: 'enterprise', can: ['inbox', 'case.read', 'sms.read'] },
   partner_department: { scope: 'department', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
   union_mediator: OUTSIDER,
-  legal_aid_lawyer: OUTSIDER,
+  legal_aid_lawyer: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   arbitration_clerk: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   court_clerk: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   procurator: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },

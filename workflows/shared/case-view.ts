@@ -20,7 +20,10 @@ export interface CaseViewBase {
   openCoordination?: { taskId: string; department: string }[];
 }
 
-/** A document the case made; addressedTo is the institution's unit it was sent to (null: kept by the case). */
+/**
+ * A document the case made; addressedTo is the institution's unit it was sent to (null: kept by the case), or, with
+ * addressedUserId, the unit of the one person it was sent to.
+ */
 export interface CaseDocumentRef {
   id: number;
   kind: string;
@@ -28,6 +31,8 @@ export interface CaseDocumentRef {
   version: number;
   sha256: string;
   addressedTo: string | null;
+  /** set when the document was addressed to this person alone (a lawyer's 指派函) */
+  addressedUserId?: number;
   received: boolean;
   /** who confirmed receipt, and when (ISO) */
   receivedBy?: string;

@@ -1,4 +1,7 @@
-/** Documents addressed to an institution (arbitration institute, court, procuratorate), for any kind: list, download, receipt. */
+/**
+ * Documents addressed to an institution (arbitration institute, court, procuratorate) or to one person (a legal-aid
+ * lawyer), for any kind: list, download, receipt.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import { documentParams } from '../../schemas/documents';
 import { answers } from '../../schemas/responses';
@@ -9,7 +12,7 @@ import { bearer, idempotencyKeyOf, liveView } from './request-parts';
 const documentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/documents', {
     config: { access: 'documents' },
-    schema: { tags: ['documents'], summary: '送达本单位的文书（仲裁院、法院、检察院）', security: bearer, response: answers({ 200: { description: '文书', properties: { documents: { type: 'array' } } } }, 401, 403) },
+    schema: { tags: ['documents'], summary: '送达本单位的文书（仲裁院、法院、检察院），或送达本人的文书（法律援助律师）', security: bearer, response: answers({ 200: { description: '文书', properties: { documents: { type: 'array' } } } }, 401, 403) },
   }, async (req) => ({ documents: await inboxDocuments(app.db, req.staff!) }));
 
   app.get<{ Params: { id: string } }>('/documents/:id', {

@@ -1,14 +1,15 @@
 /**
- * The clerks' inbox (issue 16): the documents addressed to their institution, newest first, each with its hash and a
- * download, and a button to confirm receipt (a command on the case, recorded with who confirmed). An arbitration
- * clerk also sees the cases waiting for their review, linked to the case page where the confirm and reject forms are.
- * The download serves anyone who may have the PDF (the clerks it was addressed to, staff who see the case).
+ * The clerks' inbox (issue 16): the documents addressed to their institution (a lawyer's: those addressed to them by
+ * name), newest first, each with its hash and a download, and a button to confirm receipt (a command on the case,
+ * recorded with who confirmed). An arbitration clerk also sees the cases waiting for their review, linked to the case
+ * page where the confirm and reject forms are. The download serves anyone who may have the PDF (the clerks it was
+ * addressed to, staff who see the case).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { openTasksFor } from '../../../db/queries/cases';
 import { classify } from '../../plugins/app/error-handler';
 import { documentParams } from '../../schemas/documents';
-import { confirmReceipt, documentForStaff, sendDocument, inboxDocuments } from '../../services/case-documents';
+import { confirmReceipt, documentForStaff, inboxDocuments, personalInbox, sendDocument } from '../../services/case-documents';
 import { viewerOf } from '../../services/viewer';
 
 const DONE: Record<string, string> = { received: '已确认收到，已记入案件（记录确认人和时间）。' };
@@ -18,7 +19,7 @@ const documentPages: FastifyPluginAsync = async (app) => {
     const [rows, tasks] = await Promise.all([inboxDocuments(app.db, req.staff!), openTasksFor(app.db, viewerOf(req.staff!))]);
     const documents = rows.map((d) => ({ ...d, shortSha: d.sha256.slice(0, 12) }));
     return reply.view('documents', {
-      title: '收件箱（文书）', staff: req.staff, documents, error: opts.error,
+      title: '收件箱（文书）', staff: req.staff, personal: personalInbox(req.staff!), documents, error: opts.error,
       notice: opts.done && Object.hasOwn(DONE, opts.done) ? DONE[opts.done] : undefined,
       unreceived: documents.filter((d) => !d.received).length,
       reviews: tasks.filter((t) => t.kind === 'review'),

@@ -9,6 +9,7 @@ import type { EmailTransport } from './email/transport';
 import { createConflictCheck } from './persistence/conflicts';
 import { createContactLookup } from './persistence/contacts';
 import { createInstitutionLookup } from './persistence/institutions';
+import { createLegalAidSetup } from './persistence/legal-aid-setup';
 import { createLawyerLookup } from './persistence/lawyers';
 import { createPersistTransition } from './persistence/persist-transition';
 import { createPurgeExpired } from './persistence/purge-expired';
@@ -32,6 +33,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     persistTransition: createPersistTransition(db),
     ...createContactLookup(db),
     ...createInstitutionLookup(db),
+    ...createLegalAidSetup(db),
     ...createLawyerLookup(db),
     ...createConflictCheck(db),
     sendSms: (req) => sendSmsBatch([req]),

@@ -1,4 +1,5 @@
 /** The contract between workflows and activities. Workflows import these types only, never the implementations. */
+import type { LegalAidPolicy } from '../temporal.config';
 import type { Role } from '../workflows/shared/roles';
 import type { GeneratedDocument, GenerateDocumentRequest } from './documents/types';
 import type { EmailRequest, EmailResult } from './email/send-email';
@@ -201,6 +202,11 @@ export interface Institution {
 }
 
 /** A legal-aid lawyer the union may assign by name: where they work, their firm and where their letters are e-mailed. */
+export interface LegalAidSetup {
+  places: { arbitrationUnitId: string | null; courtUnitId: string | null; procuratorateUnitId: string | null };
+  policy: LegalAidPolicy;
+}
+
 export interface LawyerContact {
   userId: number;
   name: string;
@@ -250,6 +256,8 @@ export interface CaseActivities {
   listLawyers(q: { districtId: string }): Promise<LawyerContact[]>;
   /** what stands in the way of assigning this lawyer to the case's parties, in a fixed order; none: the lawyer is clear */
   checkConflicts(q: { caseNo: string; lawyerUserId: number; parties: ConflictParty[] }): Promise<Conflict[]>;
+  /** what a legal-aid case handed over from another kind needs: the district's institutions and the policy in force */
+  legalAidSetup(q: { districtId: string }): Promise<LegalAidSetup | null>;
   sendSms(req: SmsRequest): Promise<SmsBatchResult | void>;
   /**
    * Several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key.

@@ -28,9 +28,9 @@ export function legalAidInput(opts: { policy?: Partial<LegalAidPolicy>; appliedA
 }
 
 export const centreStaff = { role: 'district_staff' as const, name: '区权保部干事', userId: 10, unitId: 'd-1' };
-/** the lawyers recording-activities.ts knows: 30 and 31 are clean, 32 has declared a relative who is a party */
-export const lawyerWu = { role: 'legal_aid_lawyer' as const, name: '吴律师', userId: 30, unitId: 'd-1' };
-export const lawyerHe = { role: 'legal_aid_lawyer' as const, name: '何律师', userId: 31, unitId: 'd-1' };
-export const lawyerConflicted = { role: 'legal_aid_lawyer' as const, name: '冯律师', userId: 32, unitId: 'd-1' };
+/** the lawyers recording-activities.ts knows (testLawyers): 41 and 42 are clean, 43 has declared a relative who is a party */
+export const lawyerWu = { role: 'legal_aid_lawyer' as const, name: '吴律师', userId: 41, unitId: 'd-1' };
+export const lawyerHe = { role: 'legal_aid_lawyer' as const, name: '何律师', userId: 42, unitId: 'd-1' };
+export const lawyerConflicted = { role: 'legal_aid_lawyer' as const, name: '冯律师', userId: 43, unitId: 'd-1' };
 export const procurator = { role: 'procurator' as const, name: '检察官', userId: 40, unitId: 'i-procuratorate' };
 export const courtClerkLA = { role: 'court_clerk' as const, name: '法院书记员', userId: 23, unitId: 'i-court' };

@@ -5,6 +5,7 @@
 import type {
   CaseActivities, CaseEvent, Conflict, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
+import { defaultLegalAidPolicy } from '../../temporal.config';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
 
@@ -33,12 +34,15 @@ export const testInstitutions: Record<string, Institution> = {
   'i-station': { unitId: 'i-station', kind: 'mediation_station', name: '测试区总工会劳动争议调解工作室', email: null },
   'i-arbitration': { unitId: 'i-arbitration', kind: 'arbitration', name: '测试区劳动人事争议仲裁委员会', email: 'zc@arbitration.test' },
   'i-court': { unitId: 'i-court', kind: 'court', name: '测试区人民法院', email: 'li-an@court.test' },
+  'i-procuratorate': { unitId: 'i-procuratorate', kind: 'procuratorate', name: '测试区人民检察院', email: 'jc@procuratorate.test' },
 };
 
 /** The legal-aid lawyers of the test district (as staff_users with lawyer_profiles have them). */
 export const testLawyers: LawyerContact[] = [
   { userId: 41, name: '吴律师', phone: '13900000041', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试之江律师事务所', email: 'wu@law.test', acceptsCases: true },
   { userId: 42, name: '何律师', phone: '13900000042', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试钱塘律师事务所', email: null, acceptsCases: true },
+  /** has declared a relative who is a party of every test case (checkConflicts below) */
+  { userId: 43, name: '冯律师', phone: '13900000043', unitId: 'd-1', role: 'legal_aid_lawyer', firm: '测试钱塘律师事务所', email: null, acceptsCases: true },
 ];
 
 export class RecordingActivities {
@@ -61,6 +65,8 @@ export class RecordingActivities {
   gateway: (req: SmsRequest) => 'ok' | 'down' | 'reject' = () => 'ok';
   /** how many times a batch was attempted while the gateway was down */
   smsAttemptsRefused = 0;
+  /** people whose grant on a case was revoked (a lawyer replaced), by case */
+  readonly revoked = new Map<string, number[]>();
   /** what checkConflicts answers (tests set it; by default every lawyer is clear) */
   conflicts: Conflict[] = [];
 
@@ -86,13 +92,17 @@ export class RecordingActivities {
         if (t.rescheduleTask && this.tasks.get(t.rescheduleTask.taskId)?.status === 'open') this.tasks.get(t.rescheduleTask.taskId)!.dueAt = t.rescheduleTask.dueAt;
         if (t.escalateTask) this.tasks.get(t.escalateTask.taskId)!.escalation = t.escalateTask.level;
         if (t.closeTask) this.tasks.get(t.closeTask.taskId)!.status = t.closeTask.status;
+        for (const r of t.revokeAccess ?? []) this.revoked.set(t.caseNo, [...(this.revoked.get(t.caseNo) ?? []), r.userId]);
       },
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => (unitId === undefined ? [] : this.directory[unitId]?.[r] ?? [])),
       findEnterpriseChair: async () => this.enterpriseChair,
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,
       findLawyer: async ({ userId }) => testLawyers.find((l) => l.userId === userId) ?? null,
       listLawyers: async ({ districtId }) => testLawyers.filter((l) => l.unitId === districtId),
-      checkConflicts: async () => this.conflicts,
+      checkConflicts: async ({ lawyerUserId, parties }) => (lawyerUserId === 43
+        ? [{ source: 'declared_relative', partyName: parties[0].name, caseNo: null, detail: `律师申报的亲属${parties[0].name}是本案当事人` }, ...this.conflicts]
+        : this.conflicts),
+      legalAidSetup: async ({ districtId }) => (districtId === 'd-1' ? { places: { arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court', procuratorateUnitId: 'i-procuratorate' }, policy: { ...defaultLegalAidPolicy, quietHours: null } } : null),
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),

@@ -128,6 +128,7 @@ describe('the legal-aid pages', () => {
 
     // A phone not on the case: the same answer, no SMS, and a guessed code is "wrong" as it would be for a real one.
     const stranger = browser(sys.baseUrl);
+    await stranger.open('/legal-aid/track');
     const probe = await stranger.post('/legal-aid/track', { caseNo, phone: STRANGER });
     expect(probe.status).toBe(200);
     expect(samePage(probe.html)).toBe(samePage(asked.html));

@@ -3,7 +3,8 @@
  * union's centre registers an application through the intake form (a wrong debtor line said with its line number,
  * nothing opened), sees it on the case page, records the means test and grants aid through the page's forms (a refusal
  * shown inside its form with what was typed, HTTP 400), assigns the demo lawyer, who accepts on their own page; the
- * worker opens the case on a phone with a texted code and sees the lawyer; a phone not on the case learns nothing.
+ * worker opens the case on a phone with a texted code and sees the lawyer; a phone not on the case learns nothing;
+ * once the lawyer closes the case, the worker rates it from the phone page (recorded as the worker's).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, unescapeHtml } from '../helpers/browser';
@@ -138,5 +139,24 @@ describe('the legal-aid pages', () => {
     expect(unescapeHtml(guess.alert)).toBe('验证码不正确，请核对短信中的6位数字');
     expect((await stranger.get(`/legal-aid/track/${caseNo}`)).status).toBe(303);
     expect(sys.sms.received.filter((m) => m.phone === STRANGER)).toHaveLength(0);
+
+    // The lawyer closes the case (an irreversible form, behind a confirm); the worker rates it on the phone, as 'worker'.
+    expect(cardOf(representing.html, 'closeCase')).toContain('data-confirm=');
+    const closed = await lawyer.post(`/staff/cases/${caseNo}/actions/closeCase`, { outcome: 'settled', note: '用人单位已当面支付全部工资' });
+    expect(closed.status, closed.alert).toBe(303);
+    const rateNow = await eventually(async () => {
+      const r = await phone.open(`/legal-aid/track/${caseNo}`);
+      return r.html.includes('评价本次法律援助') && r;
+    }, 20_000);
+    expect(rateNow.html).toContain('与用人单位协商和解');
+    const rated = await phone.post(`/legal-aid/track/${caseNo}/rate`, { rating: '4', comment: '律师很负责' });
+    expect(rated.status, rated.alert).toBe(200);
+    expect(rated.html).toContain('感谢您的评价！');
+    expect((await eventually(async () => {
+      const r = await centre.open(`/staff/cases/${caseNo}`);
+      return r.html.includes('<dt>职工评价</dt><dd>4星</dd>') && r;
+    }, 20_000)).html).toContain('已办结');
+    const events = await sys.db.selectFrom('case_events').select(['type', 'actor_role']).where('case_no', '=', caseNo).where('type', '=', 'rated').execute();
+    expect(events).toEqual([{ type: 'rated', actor_role: 'worker' }]);
   }, 240_000);
 });

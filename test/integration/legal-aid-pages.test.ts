@@ -92,6 +92,9 @@ describe('the legal-aid pages', () => {
 
     // The demo lawyer, by their user number; they accept on the case page, which then shows them to the worker.
     const lawyerId = (await sys.db.selectFrom('staff_users').select('id').where('username', '=', 'xihu.ls').executeTakeFirstOrThrow()).id;
+    expect(cardOf(assigning.html, 'assignLawyer')).toContain('href="/staff/legal-aid/lawyers"');
+    const roster = await centre.open('/staff/legal-aid/lawyers');
+    expect(roster.html).toContain(`<strong>${lawyerId}</strong></td><td data-label="律师">法律援助律师吴律师</td><td data-label="律师事务所">浙江之江律师事务所`);
     const assigned = await centre.post(`/staff/cases/${caseNo}/actions/assignLawyer`, { lawyerUserId: String(lawyerId) });
     expect(assigned.status, assigned.alert).toBe(303);
     const lawyer = browser(sys.baseUrl);

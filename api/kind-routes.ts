@@ -7,13 +7,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import legalAidRoutes from './routes/api-v1/legal-aid';
 import mediationRoutes from './routes/api-v1/mediation';
 import confirmPages from './routes/public/confirm';
+import legalAidProgressPages from './routes/public/legal-aid-progress';
+import legalAidIntakePages from './routes/staff/legal-aid-intake';
+import legalAidLawyerPages from './routes/staff/legal-aid-lawyers';
 import mediationIntakePages from './routes/staff/mediation-intake';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
   api: [mediationRoutes, legalAidRoutes],
   /** under /staff */
-  staffPages: [mediationIntakePages],
+  staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages],
   /** the parties' own pages, under / */
-  publicPages: [confirmPages],
+  publicPages: [confirmPages, legalAidProgressPages],
 };

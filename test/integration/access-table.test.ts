@@ -32,6 +32,11 @@ GET /t/:token                                            YYYYYYYYYYYYYYY
 GET /track                                               YYYYYYYYYYYYYYY
 POST /track                                              YYYYYYYYYYYYYYY
 POST /track/verify                                       YYYYYYYYYYYYYYY
+GET /legal-aid/track                                     YYYYYYYYYYYYYYY
+POST /legal-aid/track                                    YYYYYYYYYYYYYYY
+POST /legal-aid/track/verify                             YYYYYYYYYYYYYYY
+GET /legal-aid/track/:caseNo                             ---------------
+POST /legal-aid/track/:caseNo/rate                       ---------------
 GET /track/:caseNo                                       -Y-------------
 POST /track/:caseNo/rate                                 -Y-------------
 POST /track/:caseNo/note                                 -Y-------------
@@ -56,6 +61,9 @@ POST /staff/calendar                                     ----Y----------
 POST /staff/calendar/:day/delete                         ----Y----------
 GET /staff/mediations/new                                ---------Y-Y---
 POST /staff/mediations/new                               ---------Y-Y---
+GET /staff/legal-aid/new                                 ----Y-------Y--
+POST /staff/legal-aid/new                                ----Y-------Y--
+GET /staff/legal-aid/lawyers                             ----Y-------Y--
 GET /staff/documents                                     ----------YYYY-
 GET /staff/documents/:id                                 --YYYYYYYYYYYYY
 POST /staff/documents/:id/receipt                        ----------YYYY-
@@ -80,6 +88,7 @@ GET /api/v1/calendar/days                                ----Y----------
 PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
+POST /api/v1/legal-aid/applications                      ----Y-------Y--
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
 GET /api/v1/documents                                    ----------YYYY-
 GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
@@ -98,6 +107,8 @@ GET /healthz                                             YYYYYYYYYYYYYYY
 let sys: System;
 let caseNo: string;
 let link: string;
+/** a legal-aid case, for the worker's legal-aid routes (no column holds a worker session of it) */
+let legalAidNo: string;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -109,6 +120,13 @@ beforeAll(async () => {
   tokens.worker = filed.token;
   link = await receiptLinkToken(sys, caseNo);
   for (const [, user] of COLUMNS) if (user) tokens[user] = await api.login(user);
+  const aid = await api.call('POST', '/api/v1/legal-aid/applications', {
+    workers: [{ name: '刘工', phone: '13600009999', idNumber: '330106198001011235', claimedFen: 100_000 }],
+    debtors: [{ name: '西湖精密机械有限公司', enterpriseId: 'e-jingmi', address: '杭州市西湖区某路1号', representative: '王总' }],
+    dispute: '拖欠工资', facts: '拖欠一个月工资。', streetId: 's-beishan',
+  }, tokens['xihu.qb']);
+  expect(aid.status).toBe(201);
+  legalAidNo = aid.body.caseNo;
   // Told to the enterprise (so its chair may see it), then withdrawn and closed: every command now meets the case's
   // rules (409) once the access layer lets it through, and nothing the table sends can change it.
   await eventually(async () => (await api.call('POST', `/api/v1/cases/${caseNo}/actions/notifyEnterpriseNow`, { reason: '职工同意' }, tokens['beishan.sg'])).status === 200);
@@ -146,11 +164,18 @@ const BODIES: Record<string, unknown> = {
   // Refused by validation once let through: no employer's name (mediation), a phone and code of the wrong shape.
   'POST /staff/mediations/new': { employerName: '', workers: '陈建国，13805920001，350203198001011234，80000', dispute: '拖欠工资', streetId: 's-beishan' },
   'POST /confirm/:caseNo': { phone: '123', code: 'x' },
+  // Refused by validation once let through: no workers (legal aid), a case number and phone of the wrong shape.
+  'POST /staff/legal-aid/new': { workers: '', debtors: '', dispute: '拖欠工资', facts: 'x', streetId: 's-beishan' },
+  'POST /api/v1/legal-aid/applications': { workers: [], debtors: [], dispute: '拖欠工资', facts: 'x', streetId: 's-beishan' },
+  'POST /legal-aid/track': { caseNo: 'x', phone: 'y' },
+  'POST /legal-aid/track/verify': { caseNo: 'x', phone: 'y', code: 'z' },
+  'POST /legal-aid/track/:caseNo/rate': { rating: '5' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
   'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete',
-  'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo']);
+  'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
+  'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {
@@ -170,7 +195,7 @@ function bodyFor(route: string, column: string): unknown {
 /** Sends the route's probe as one column; 'Y' when the access layer let it through. */
 async function probe(route: string, column: string, user: string): Promise<'Y' | '-'> {
   const [method, pattern] = route.split(' ');
-  const path = pattern.replace(':caseNo', caseNo).replace(':token', link).replace(':action', 'contactComplainant').replace(':day', CALENDAR_DAY);
+  const path = pattern.replace(':caseNo', pattern.startsWith('/legal-aid/') ? legalAidNo : caseNo).replace(':token', link).replace(':action', 'contactComplainant').replace(':day', CALENDAR_DAY);
   // Signing out ends the token it is sent with: use a fresh one, so later rows keep theirs.
   let token = column === 'worker' ? tokens.worker : user ? tokens[user] : undefined;
   if (route === 'DELETE /api/v1/sessions/current' && user) token = await apiClient(sys.baseUrl).login(user);
@@ -201,8 +226,8 @@ async function probe(route: string, column: string, user: string): Promise<'Y' |
   const refused =
     (res.status === 401 && text.includes('请先登录')) ||
     (res.status === 403 && (text.includes('您的角色无权') || text.includes('不在您的辖区'))) ||
-    (res.status === 404 && text.includes('请通过短信中的专属链接')) ||
-    (res.status === 303 && (location.startsWith('/staff/login?next=') || location.startsWith('/track?caseNo=')));
+    (res.status === 404 && (text.includes('请通过短信中的专属链接') || text.includes('请用查询编号和手机验证码打开'))) ||
+    (res.status === 303 && (location.startsWith('/staff/login?next=') || location.startsWith('/track?caseNo=') || location.startsWith('/legal-aid/track?caseNo=')));
   if (res.status >= 500) throw new Error(`${route} as ${column}: ${res.status} ${text.slice(0, 200)}`);
   return refused ? '-' : 'Y';
 }

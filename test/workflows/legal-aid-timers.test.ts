@@ -195,5 +195,5 @@ describe('legal aid (time skipping)', () => {
     // one key per event and task across runs
     const keys = ctx.rec.eventsOf(c.input.caseNo).map((e) => e.seq);
     expect(new Set(keys).size).toBe(keys.length);
-  });
+  }, 120_000);
 });

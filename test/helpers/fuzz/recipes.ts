@@ -219,7 +219,7 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   recordSession: { sessionNo: 1, attendees: [1, 2], notes: '双方到场，初步同意分期支付' },
   draftAgreement: { terms: [{ partyNo: 2, amountFen: 100 }], totalFen: 100, paymentMethod: '银行转账', payment: { kind: 'lump-sum', dueDate: '2030-01-31' } },
   resendCode: { partyNo: 2 },
-  refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: 1 },
+  refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: 1 }, requestLegalAid: { note: '职工申请律师' },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
   recordPayment: { installmentNo: 1, paidFen: 100 }, claimTask: { taskId: 'mediation-fuzz/mediation/1' }, takeOver: { reason: '原承办调解员休假' },
 };
@@ -232,7 +232,7 @@ const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   recordSession: { sessionNo: '1', attendees: '1', notes: '双方到场，初步同意分期支付' },
   draftAgreement: { terms: '2 陈建国 100', totalYuan: '100', paymentKind: 'lump-sum', dueDate: '2030-01-31', paymentMethod: '银行转账' },
   resendCode: { partyNo: '2' },
-  refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: '1' },
+  refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: '1' }, requestLegalAid: { note: '职工申请律师' },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
   recordPayment: { installmentNo: '1', paidYuan: '1' }, claimTask: { taskId: 'mediation-fuzz/mediation/1' }, takeOver: { reason: '原承办调解员休假' },
 };

@@ -61,7 +61,10 @@ export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
   const theCase = runCase({
     kind: legalAidMessages, host, state: s, view,
     apply: (cmd: LegalAidCommand) => applyLegalAidCommand(s, cmd, nowIso()),
-    persist: () => ({ casePatch: { outcome: s.outcome, recoveredFen: recoveredTotal(s), rating: s.rating, ratingComment: s.ratingComment } }),
+    persist: (cmd) => ({
+      casePatch: { outcome: s.outcome, recoveredFen: recoveredTotal(s), rating: s.rating, ratingComment: s.ratingComment },
+      ...(cmd.action === 'completeWorker' ? { parties: s.workers.filter((w) => w.partyNo === cmd.payload.partyNo).map(workerFacts) } : {}),
+    }),
     awaitsFlow: (cmd) => MOVES_THE_FLOW.has(cmd.action) || (cmd.action === 'recordSettlement' && s.settlement?.result === 'settled'),
     noteEvent: ({ text, actor }: { text: string; actor: Actor }) => host.event('party_note', actor, `${actor.name}补充说明：${text}`, { text }),
   });

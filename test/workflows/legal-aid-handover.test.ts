@@ -36,6 +36,11 @@ describe('cases handed to the legal-aid centre (time skipping)', () => {
     expect(first.workers.map((w) => w.name)).toEqual(['张三']);
     expect((await handle.query(grievanceViewQuery)).stage).toBe('legalAid');
 
+    // A grievance asks no ID number: the centre completes it with the worker before any document is made.
+    expect(first.workers[0].idNumber).toBe('');
+    await expect(aid.act('completeWorker', centreStaff, { partyNo: 1, idNumber: '330106198001011234' })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/身份证号码不正确/) } });
+    const completed = await aid.act('completeWorker', centreStaff, { partyNo: 1, idNumber: '330106198001011235' }) as LegalAidView;
+    expect(completed.workers[0].idNumber).toBe('330106198001011235');
     await aid.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
     await aid.act('grantAid', centreStaff);
     await aid.act('assignLawyer', centreStaff, { lawyerUserId: lawyerWu.userId });

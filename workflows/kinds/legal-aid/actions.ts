@@ -18,6 +18,7 @@ export const legalAidActionBodies = {
   recordMeansTest: { required: ['ground'], properties: { ground: { type: 'string', enum: Object.keys(MEANS_GROUNDS) }, passed: { type: 'boolean' }, note: optionalText(500) } },
   grantAid: { properties: { overrideReason: optionalText(500) } },
   refuseAid: { required: ['reason'], properties: { reason: text(500) } },
+  completeWorker: { required: ['partyNo', 'idNumber'], properties: { partyNo: PARTY_NO, idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9X]$' }, phone: { type: 'string', pattern: '^1[3-9][0-9]{9}$' } } },
   assignLawyer: { required: ['lawyerUserId'], properties: { lawyerUserId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 }, overrideReason: optionalText(500) } },
   acceptAssignment: { properties: {} },
   declineAssignment: { required: ['reason'], properties: { reason: text(500) } },
@@ -80,7 +81,7 @@ export const LEGAL_AID_ACTION_GROUPS: Record<LegalAidStaffAction, ActionGroup> =
   recordMeansTest: 'main', grantAid: 'main', assignLawyer: 'main', acceptAssignment: 'main', confirmReceipt: 'main',
   decideSupport: 'main', recordAcceptance: 'main', recordResult: 'main', fileProceeding: 'main', recordReceipt: 'main',
   recordDelegatedResult: 'main', recordEvidence: 'main', recordSettlement: 'main', acceptResult: 'main',
-  requestSupport: 'other', extendAward: 'other', setInstallments: 'other',
+  requestSupport: 'other', extendAward: 'other', setInstallments: 'other', completeWorker: 'other',
   refuseAid: 'irreversible', declineAssignment: 'irreversible', closeCase: 'irreversible',
 };
 

@@ -279,6 +279,7 @@ export const LEGAL_AID_ACTION_LABELS = {
   recordMeansTest: '登记经济困难审查',
   grantAid: '决定给予法律援助',
   refuseAid: '决定不予法律援助',
+  completeWorker: '补全职工身份信息',
   assignLawyer: '指派律师',
   acceptAssignment: '接受指派',
   declineAssignment: '拒绝指派（说明理由）',

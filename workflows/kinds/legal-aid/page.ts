@@ -82,6 +82,7 @@ function formFor(name: string, view: LegalAidView, values: FormBody, staffUnit: 
       return { kinds: choices(RESULT_LABELS, kinds, values.kind), arbitration: running?.type === 'arbitration' };
     }
     case 'setInstallments': return { debtorChoices: view.debtors.map((d) => ({ partyNo: d.partyNo, name: d.name, checked: ticked.has(String(d.partyNo)) })) };
+    case 'completeWorker': return { workerChoices: view.workers.map((w) => ({ partyNo: w.partyNo, name: w.name, missing: !w.idNumber, selected: values.partyNo ? String(w.partyNo) === values.partyNo : !w.idNumber })) };
     case 'recordReceipt': return { debtorChoices: view.debtors.map((d) => ({ partyNo: d.partyNo, name: d.name, selected: String(d.partyNo) === values.debtorPartyNo })) };
     case 'closeCase': return { outcomes: choices(LEGAL_AID_OUTCOME_LABELS, CLOSING_OUTCOMES, values.outcome) };
     // the institution confirms receipt of what was addressed to it

@@ -9,16 +9,17 @@ import { shanghaiDate } from '../../shared/deadlines';
 import { domainError } from '../../shared/domain-error';
 import { requireDate, requireFen, requireOneOf, requireText } from '../../shared/payload-checks';
 import type { Actor } from '../../shared/roles';
+import { validIdNumber } from '../mediation/id-number';
 import {
   CLOSING_OUTCOMES, LEGAL_AID_ACTION_LABELS, LEGAL_AID_STAGE_LABELS, MEANS_GROUNDS, PROCEEDING_LABELS, RESULT_LABELS,
   type LegalAidAction, type LegalAidCommand, type LegalAidView, type ProceedingType,
 } from './model';
 import { checkingAssignment, currentAssignment, lastProceeding, owedFen, recoveredTotal, runningProceeding } from './state';
 
-export type LegalAidRuleState = Pick<LegalAidView, 'stage' | 'centreUnitId' | 'places' | 'meansTest' | 'decision' | 'assignments'
+export type LegalAidRuleState = Pick<LegalAidView, 'stage' | 'centreUnitId' | 'places' | 'meansTest' | 'decision' | 'assignments' | 'workers'
   | 'support' | 'proceedings' | 'plan' | 'payments' | 'settlement' | 'debtors' | 'documents' | 'asOf' | 'outcome' | 'rating'>;
 
-const CENTRE_ACTIONS: LegalAidAction[] = ['recordMeansTest', 'grantAid', 'refuseAid', 'assignLawyer'];
+const CENTRE_ACTIONS: LegalAidAction[] = ['recordMeansTest', 'grantAid', 'refuseAid', 'assignLawyer', 'completeWorker'];
 const LAWYER_ACTIONS: LegalAidAction[] = [
   'recordEvidence', 'recordSettlement', 'requestSupport', 'fileProceeding', 'recordAcceptance', 'extendAward', 'recordResult',
   'acceptResult', 'setInstallments', 'recordReceipt', 'recordDelegatedResult', 'closeCase',
@@ -30,10 +31,11 @@ const REPRESENTING = ['preparing', 'proceeding', 'deciding', 'performing', 'clos
 function nextProceedings(s: LegalAidRuleState): ProceedingType[] {
   const last = lastProceeding(s);
   if (!last) return ['arbitration', 'first_instance'];
-  if (!last.result) return [];
-  if (last.type === 'arbitration') return ['first_instance', 'enforcement'];
-  if (last.type === 'first_instance') return ['second_instance', 'enforcement'];
-  return ['enforcement'];
+  if (!last.result || last.result.kind === 'withdrawn' || last.type === 'enforcement') return [];
+  // Enforcement needs something still owed; a mediated decision (调解书) is not appealed.
+  const enforce: ProceedingType[] = owedFen(s) > recoveredTotal(s) ? ['enforcement'] : [];
+  if (last.result.kind === 'mediation' || last.type === 'second_instance') return enforce;
+  return [last.type === 'arbitration' ? 'first_instance' : 'second_instance', ...enforce];
 }
 
 function validAtStage(action: LegalAidAction, s: LegalAidRuleState): boolean {
@@ -41,6 +43,7 @@ function validAtStage(action: LegalAidAction, s: LegalAidRuleState): boolean {
   switch (action) {
     case 'recordMeansTest': case 'grantAid': case 'refuseAid': return s.stage === 'screening';
     case 'assignLawyer': return s.stage === 'assigning' && !checkingAssignment(s);
+    case 'completeWorker': return ['screening', 'assigning', 'accepting', 'preparing'].includes(s.stage);
     case 'acceptAssignment': case 'declineAssignment': return s.stage === 'accepting' && currentAssignment(s)?.status === 'assigned';
     case 'recordEvidence': return ['preparing', 'support', 'proceeding', 'deciding'].includes(s.stage);
     case 'recordSettlement': return s.stage === 'preparing';
@@ -111,6 +114,13 @@ function validatePayload(cmd: LegalAidCommand, s: LegalAidRuleState, actor: Acto
       if (p.overrideReason !== undefined) requireText(p.overrideReason, '给予援助的理由', 500);
       return;
     case 'refuseAid': return requireText(p.reason, '不予援助的理由', 500);
+    case 'completeWorker': {
+      if (!s.workers.some((w) => w.partyNo === p.partyNo)) throw domainError('InvalidPayload', '请选择本案的职工');
+      if (!validIdNumber(p.idNumber)) throw domainError('InvalidPayload', '身份证号码不正确（出生日期或校验码不对）');
+      if (s.workers.some((w) => w.partyNo !== p.partyNo && w.idNumber === p.idNumber)) throw domainError('InvalidPayload', '该身份证号码已登记给本案的另一名职工');
+      if (p.phone !== undefined && (typeof p.phone !== 'string' || !/^1[3-9]\d{9}$/.test(p.phone))) throw domainError('InvalidPayload', '手机号码不正确');
+      return;
+    }
     case 'assignLawyer':
       if (!Number.isSafeInteger(p.lawyerUserId) || p.lawyerUserId < 1) throw domainError('InvalidPayload', '请选择指派的律师');
       if (s.assignments.some((a) => a.lawyerUserId === p.lawyerUserId && (a.status === 'declined' || a.status === 'lapsed'))) {

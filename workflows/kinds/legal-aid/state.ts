@@ -106,6 +106,12 @@ export function applyLegalAidCommand(s: LegalAidState, cmd: LegalAidCommand, at:
     case 'refuseAid':
       s.decision = { granted: false, reason: p.reason, overrideReason: null, by, at };
       return { type: 'aid_refused', summary: `决定不予法律援助：${p.reason}`, data: { reason: p.reason } };
+    case 'completeWorker': {
+      const w = s.workers.find((x) => x.partyNo === p.partyNo)!;
+      w.idNumber = p.idNumber;
+      if (p.phone) w.phone = p.phone;
+      return { type: 'worker_completed', summary: `补全职工${w.name}的身份证号码${p.phone ? '和手机号码' : ''}`, data: { partyNo: w.partyNo } };
+    }
     case 'assignLawyer': {
       const no = s.assignments.length + 1;
       s.assignments.push({ no, lawyerUserId: p.lawyerUserId, lawyer: null, status: 'checking', conflicts: [], overrideReason: p.overrideReason ?? null, assignedAt: at, acceptBy: null, reason: null });

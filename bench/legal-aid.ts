@@ -49,10 +49,15 @@ export interface LegalAidHandoff {
   application: Summary;
   /** 201 → recordMeansTest and grantAid answered, ms */
   decision: Summary;
-  /** grantAid answered → assignLawyer answered (conflict check, lawyer granted the case), ms */
+  /** grantAid answered → assignLawyer answered (conflict check, the lawyer granted the case, the letter, the acceptance task), ms */
   assignment: Summary;
-  /** assignLawyer answered → the 指派函 in the lawyer's own inbox (rendered, stored, addressed), ms */
-  inbox: Summary;
+  /**
+   * grantAid answered → the 指派函 seen in the lawyer's own inbox, ms. Beside `assignment`, not after it: the workflow
+   * stores and addresses the letter before it opens the lawyer's acceptance task, and assignLawyer is answered only then.
+   */
+  letter: Summary;
+  /** letter seen minus assignLawyer answered, ms (negative: seen first) */
+  seenAfterAnswer: Summary;
   /** inbox requests the lawyer made while waiting */
   polls: number;
 }
@@ -199,7 +204,7 @@ async function oneCase(baseUrl: string, centre: Record<string, string>, lawyerUs
   if (view.stage !== 'accepting') throw new Error(`legal-aid bench: ${caseNo} stayed in ${view.stage} after assignLawyer: ${JSON.stringify(view.assignments).slice(0, 300)}`);
   const assigned = Date.now();
   const seen = await inbox.seenAt(caseNo);
-  return { caseNo, total: seen - sent, application: applied - sent, decision: decided - applied, assignment: assigned - decided, inbox: seen - assigned };
+  return { caseNo, total: seen - sent, application: applied - sent, decision: decided - applied, assignment: assigned - decided, letter: seen - decided, seenAfterAnswer: seen - assigned };
 }
 
 export async function measureLegalAid(baseUrl: string, opts: {
@@ -226,10 +231,13 @@ export async function measureLegalAid(baseUrl: string, opts: {
     if (failed) throw failed.reason;
     const runs = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof oneCase>>>).value);
     for (const r of runs) {
-      opts.log(`legal aid: ${r.caseNo}: application → 指派函 seen ${r.total} ms (application ${r.application}, decision ${r.decision}, assignment ${r.assignment}, inbox ${r.inbox})`);
+      opts.log(`legal aid: ${r.caseNo}: application → 指派函 seen ${r.total} ms (application ${r.application}, decision ${r.decision}, assignment answered ${r.assignment}, letter seen ${r.letter} after the decision)`);
     }
-    const of = (k: 'total' | 'application' | 'decision' | 'assignment' | 'inbox') => summarize(runs.map((r) => r[k]));
-    handoff = { cases: runs.length, total: of('total'), application: of('application'), decision: of('decision'), assignment: of('assignment'), inbox: of('inbox'), polls: 0 };
+    const of = (k: Exclude<keyof (typeof runs)[number], 'caseNo'>) => summarize(runs.map((r) => r[k]));
+    handoff = {
+      cases: runs.length, total: of('total'), application: of('application'), decision: of('decision'), assignment: of('assignment'),
+      letter: of('letter'), seenAfterAnswer: of('seenAfterAnswer'), polls: 0,
+    };
   } catch (err) {
     // The throughput steps are measured: keep them and say why the handoff is missing.
     handoffError = String((err as Error).message ?? err).split('\n')[0].slice(0, 300);

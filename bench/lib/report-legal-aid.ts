@@ -19,13 +19,16 @@ export function legalAidSummary(r: LegalAidResult | undefined, missing: string):
 
 function handoffTable(h: LegalAidHandoff): string[] {
   const row = (label: string, s: Summary) => `| ${label} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`;
+  const seen = h.seenAfterAnswer;
   return ['| interval | n | p50 ms | p95 ms | max ms |', '|---|---|---|---|---|',
-    row('application sent → 指派函 seen in the lawyer\'s inbox', h.total),
-    row('… application answered 201 (the workflow wrote the case row)', h.application),
-    row('… decision: recordMeansTest and grantAid answered', h.decision),
-    row('… assignment: assignLawyer answered (conflict check, the lawyer granted the case)', h.assignment),
-    row('… 指派函 seen in the lawyer\'s inbox after the assignment was answered (rendered, stored, addressed; polled every 50 ms)', h.inbox), '',
-    `The lawyer made ${h.polls} inbox requests meanwhile.`];
+    row('**application sent → 指派函 seen in the lawyer\'s inbox**', h.total),
+    row('… application: sent → answered 201 (the workflow wrote the case row)', h.application),
+    row('… decision: 201 → recordMeansTest and grantAid answered', h.decision),
+    row('… assignment: decision → assignLawyer answered (conflict check, the lawyer granted the case, the letter stored, the acceptance task opened)', h.assignment),
+    row('… letter: decision → 指派函 seen in the lawyer\'s inbox (rendered, stored, addressed; polled every 50 ms)', h.letter), '',
+    'The last two run side by side from the decision: the workflow stores and addresses the letter before it opens the lawyer\'s '
+    + `acceptance task, and the command is answered only then. Letter seen minus assignLawyer answered: p50 ${ms(seen.p50)} ms, `
+    + `max ${ms(seen.max)} ms (negative: the letter was in the inbox first). The lawyer made ${h.polls} inbox requests meanwhile.`];
 }
 
 export function legalAidSection(r: LegalAidResult | undefined, missing: string): string {

@@ -3,7 +3,8 @@
  * measured in this one run on the same Postgres server: the noop limit, intake at rising load with SMS fan-out, the
  * history page and N open cases on the Temporal server scripts/bench.sh started (as npm start would); then "before" on a
  * second dev server with SQLite's default journal: this worker and API, and an older commit's worker and API on a
- * database of its own (bench/lib/baseline.ts); last, with no Temporal at all, the legal documents as PDF
+ * database of its own (bench/lib/baseline.ts); the mediation handoff and legal aid (bench/mediation.ts,
+ * bench/legal-aid.ts) with the defaults' worker and API; last, with no Temporal at all, the legal documents as PDF
  * (bench/documents.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C.
@@ -34,6 +35,7 @@ import { BASELINE_DB, freshDatabase, machineFacts } from './lib/setup';
 import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
 import { measureMediationHandoff } from './mediation';
+import { measureLegalAid } from './legal-aid';
 import { startFakeSmtpServer } from '../scripts/fake-smtp-server';
 
 const t0 = Date.now();
@@ -222,6 +224,9 @@ async function main() {
     log(`history: p50 ${history.latency.p50.toFixed(0)} ms, p95 ${history.latency.p95.toFixed(0)} ms`);
     const mediation = await measureMediationHandoff(api!.baseUrl, { db, cases: cfg.quick ? 3 : 10, log })
       .catch((err: Error) => { notes.push(`no mediation section: ${String(err.message).split('\n')[0].slice(0, 300)}`); return undefined; });
+    const legalAid = await measureLegalAid(api!.baseUrl, { db, procs, ...cfg.legalAid, log })
+      .catch((err: Error) => { log(`legal aid: failed: ${err.stack ?? err}`); notes.push(`no legal-aid section: ${String(err.message).split('\n')[0].slice(0, 300)}`); return undefined; });
+    if (legalAid?.handoffError) notes.push(`no legal-aid handoff (application → 指派函): ${legalAid.handoffError}`);
     await stopWorkerAndApi();
     const variant = variantEnv();
     if (variant) {
@@ -255,7 +260,7 @@ async function main() {
 
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

@@ -39,4 +39,9 @@ export const benchConfig = {
     settleSeconds: num('BENCH_SCALE_SECONDS', quick ? 60 : 900), probeRate: 4, probeSeconds: quick ? 6 : 10,
   },
   history: { minEvents: 200, maxNotes: 80, requests: 100 },
+  /**
+   * Legal aid (bench/legal-aid.ts): applications registered by 1, then more, callers at once for `seconds` each; then
+   * `cases` cases from application to the 指派函 in the lawyer's inbox, all at once.
+   */
+  legalAid: { concurrency: quick ? [1, 4, 8] : [1, 4, 8, 16], seconds: quick ? 6 : 15, cases: quick ? 3 : 10 },
 };

@@ -7,6 +7,8 @@ import type { DocumentKind } from '../../activities/documents/types';
 import type { DocumentsResult } from '../documents';
 import type { HandoffResult } from '../mediation';
 import { handoffSection, handoffSummary } from './report-mediation';
+import type { LegalAidResult } from '../legal-aid';
+import { legalAidSection, legalAidSummary } from './report-legal-aid';
 import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
 import type { StepResult } from '../intake';
@@ -47,6 +49,8 @@ export interface RunData {
   documents?: DocumentsResult;
   /** the mediation handoff (issue 16); absent when it could not run (notes say why) */
   mediation?: HandoffResult;
+  /** legal-aid applications per second and application → 指派函; absent when it could not run (notes say why) */
+  legalAid?: LegalAidResult;
   wallSeconds: number;
 }
 
@@ -122,6 +126,7 @@ function summary(d: RunData): string {
       [`scale: intake at ${sc.probe.offered} req/s while open, p50 / p95 / p99 ms`, `${ms(sc.probe.latency.p50)} / ${ms(sc.probe.latency.p95)} / ${ms(sc.probe.latency.p99)}`],
       [`scale: worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
       ['agreement confirmed → 调解书', handoffSummary(d.mediation, NO_MEDIATION)],
+      ...legalAidSummary(d.legalAid, NO_MEDIATION),
       ...(d.documents ? d.documents.overall.map((o) => [`documents (PDF), ${o.concurrency} at a time: documents/s (p50 / p95 / max ms)`,
         `${rate(o.perSec)} (${ms(o.latency.p50)} / ${ms(o.latency.p95)} / ${ms(o.latency.max)})`]) : []),
     ])].join('\n');
@@ -219,6 +224,7 @@ export function renderMarkdown(d: RunData): string {
   'GET /api/v1/cases/:caseNo/history as district staff (xihu.qb), one request at a time. The case is filed by xihu.qb; the notes '
   + 'are the worker\'s, sent with the worker\'s token opened once by the personal link of the receipt SMS (derived from the keys file).', '');
   out.push(handoffSection(d.mediation, NO_MEDIATION));
+  out.push(legalAidSection(d.legalAid, NO_MEDIATION));
   if (d.documents) out.push(documentsSection(d.documents));
   return out.join('\n');
 }
@@ -229,7 +235,7 @@ const DOCUMENT_TITLES: Record<DocumentKind, string> = {
 
 function documentsSection(r: DocumentsResult): string {
   const differing = r.cells.reduce((a, c) => a + c.differing, 0);
-  return ['## 7. Documents (PDF)', '',
+  return ['## 8. Documents (PDF)', '',
     'renderDocument of activities/documents alone (figures, template, layout, font subset, PDF; no Temporal, no database, nothing '
     + 'stored), in the bench\'s own process after every other phase, with the worker and API stopped. Each document kind is made for a '
     + 'case of 3 workers and for the Xiamen case of 43 workers (3,620,000 yuan in 3 installments; bench/lib/document-data.ts), one at a '

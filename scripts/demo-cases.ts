@@ -6,6 +6,8 @@ import { DEMO_CASES } from '../db/seed/demo-cases';
 import { seedDemoCounsel } from '../db/seed/demo-lawyers';
 import { DEMO_MEDIATION } from '../db/seed/demo-mediation';
 import { openMediation } from '../api/services/mediation-intake';
+import { openLegalAid } from '../api/services/legal-aid-intake';
+import { DEMO_LEGAL_AID } from '../db/seed/demo-legal-aid';
 
 const db = createDb();
 const temporal = await connectTemporal();
@@ -19,6 +21,9 @@ try {
   console.log(`  demo mediation ${caseNo}: ${DEMO_MEDIATION.workers.length} workers at the station (mediator xihu.tj, clerk xihu.zc)`);
   // The employer's lawyer in that mediation, of 何律师's firm: the legal-aid conflict check finds it.
   await seedDemoCounsel(db, caseNo);
+  const centre = await db.selectFrom('staff_users').select(['id', 'display_name', 'org_unit_id']).where('username', '=', 'xihu.qb').executeTakeFirstOrThrow();
+  const aid = await openLegalAid(db, temporal, DEMO_LEGAL_AID, { role: 'district_staff', name: centre.display_name, userId: centre.id, unitId: centre.org_unit_id });
+  console.log(`  demo legal aid ${aid.caseNo}: ${DEMO_LEGAL_AID.workers.length} workers in screening (centre xihu.qb, lawyers xihu.ls and xihu.ls2, procurator xihu.jc)`);
 } finally {
   await temporal.connection.close();
   await db.destroy();

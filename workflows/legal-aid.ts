@@ -111,13 +111,13 @@ export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
     s.outcome = 'refused';
   } else if (intake.source === 'court_delegated') {
     const lawyer = lawyerOf(s) ?? await assign(parts);
-    notices.tellWorkers('lawyer', `${lawyer.name}律师（${lawyer.firm}，电话${lawyer.phone}）将主持诉前调解。`);
+    notices.tellWorkers('lawyer', `${lawyer.firm}的${lawyer.name}（电话${lawyer.phone}）将主持诉前调解。`);
     if (s.outcome === null) await mediateForCourt({ ...parts, lawyer });
   } else {
     let lawyer = lawyerOf(s);
     if (!lawyer) {
       lawyer = await assign(parts);
-      notices.tellWorkers('lawyer', `工作站已指派${lawyer.name}律师（${lawyer.firm}，电话${lawyer.phone}）为您代理。`);
+      notices.tellWorkers('lawyer', `工作站已指派${lawyer.firm}的${lawyer.name}（电话${lawyer.phone}）为您代理。`);
     }
     await represent({ ...parts, keeper, lawyer, betweenSteps });
   }

@@ -114,6 +114,9 @@ describe('legal aid through the API', () => {
     expect(letter).toContain('吴律师');
     expect(letter).not.toContain(LINAN_WORKERS[0].idNumber);
 
+    // the letter was sent to the lawyer alone: they confirm its receipt, nobody else may
+    expect((await api.call('POST', `/api/v1/documents/${inbox.id}/receipt`, undefined, he)).status).toBeGreaterThanOrEqual(403);
+    expect((await api.call('POST', `/api/v1/documents/${inbox.id}/receipt`, undefined, wu)).status).toBe(200);
     const accepted = await act('acceptAssignment', {}, wu);
     expect(accepted.body.view.stage).toBe('preparing');
     await act('recordEvidence', { items: [{ name: '街道调解协议书', holder: 'worker', status: 'held' }, { name: '工资表', holder: 'employer', status: 'requested' }] }, wu);

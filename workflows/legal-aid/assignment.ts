@@ -80,7 +80,7 @@ export async function assign({ host, intake, policy, s, clock, notices, paperwor
       a.status = 'conflict';
       await host.persistRestPoint({
         caseNo: host.caseNo, at: nowIso(),
-        events: [host.systemEvent('conflict_found', `利益冲突审查：${lawyer.name}律师存在${a.conflicts.length}项可能的利益冲突（${a.conflicts.map((c) => c.detail).join('；')}）。请改派其他律师，或说明理由后仍指派`, { assignmentNo: a.no, conflicts: a.conflicts.length })],
+        events: [host.systemEvent('conflict_found', `利益冲突审查：${lawyer.name}存在${a.conflicts.length}项可能的利益冲突（${a.conflicts.map((c) => c.detail).join('；')}）。请改派其他律师，或说明理由后仍指派`, { assignmentNo: a.no, conflicts: a.conflicts.length })],
       });
       continue;
     }
@@ -95,7 +95,7 @@ export async function assign({ host, intake, policy, s, clock, notices, paperwor
       caseNo: host.caseNo, at: nowIso(),
       grantAccess: [{ unitId: lawyer.unitId, role: 'legal_aid_lawyer', reason: 'assigned', userId: lawyer.userId }],
       recordCounsel: s.workers.map((w) => ({ partyName: w.name, enterpriseId: null, side: 'worker' as const, lawyerName: lawyer.name, firm: lawyer.firm, lawyerUserId: lawyer.userId })),
-      events: [host.systemEvent('lawyer_assigned', `指派${lawyer.firm}${lawyer.name}律师承办（${checked}），请于${shanghaiMinute(acceptBy)}前接受指派`, { assignmentNo: a.no, lawyerUserId: lawyer.userId, conflicts: a.conflicts.length })],
+      events: [host.systemEvent('lawyer_assigned', `指派${lawyer.firm}的${lawyer.name}承办（${checked}），请于${shanghaiMinute(acceptBy)}前接受指派`, { assignmentNo: a.no, lawyerUserId: lawyer.userId, conflicts: a.conflicts.length })],
     });
     await paperwork.assignmentLetter(`assignment-${a.no}`, a.lawyer, acceptBy);
     notices.tellLawyer(`assignment-${a.no}`, a.lawyer, acceptBy);
@@ -111,8 +111,8 @@ export async function assign({ host, intake, policy, s, clock, notices, paperwor
     await host.persistRestPoint({
       caseNo: host.caseNo, at: nowIso(), revokeAccess: [{ userId: lawyer.userId }],
       events: [host.systemEvent('assignment_ended', a.status === 'lapsed'
-        ? `${lawyer.name}律师未在${shanghaiMinute(acceptBy)}前接受指派，请重新指派`
-        : `${lawyer.name}律师拒绝指派（${a.reason}），请重新指派`, { assignmentNo: a.no })],
+        ? `${lawyer.name}未在${shanghaiMinute(acceptBy)}前接受指派，请重新指派`
+        : `${lawyer.name}拒绝指派（${a.reason}），请重新指派`, { assignmentNo: a.no })],
     });
     from = nowMs();
   }

@@ -18,7 +18,7 @@ export async function mediateForCourt(
 ): Promise<void> {
   const { host, intake, policy, s, clock, notices, paperwork, lawyer } = p;
   s.stage = 'delegated';
-  notices.tellWorkers('delegated', `法院委派的诉前调解由${lawyer.name}律师主持，请保持电话畅通。`);
+  notices.tellWorkers('delegated', `法院委派的诉前调解由${lawyer.name}主持，请保持电话畅通。`);
   const until = await clock.deadline(`诉前调解期限（${policy.delegatedMediationDays}日）`, Date.parse(intake.appliedAt), policy.delegatedMediationDays);
   const end = await humanStep(host, {
     kind: 'delegated', title: `组织诉前调解并登记结果（${policy.delegatedMediationDays}日内）`, dueAt: until, whenOverdue: 'end',

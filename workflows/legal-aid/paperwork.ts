@@ -61,7 +61,7 @@ export class LegalAidPaperwork {
         },
       }],
       subject: `指派函（案件${this.host.caseNo}）：${this.headline()}`,
-      text: `${lawyer.name}律师：\n\n${station.name}指派您承办${this.headline()}法律援助案件，指派函附后。请于${shanghaiDate(acceptBy)}前登录工情系统接受或拒绝指派。\n\n${station.name}`,
+      text: `${lawyer.firm} ${lawyer.name}：\n\n${station.name}指派您承办${this.headline()}法律援助案件，指派函附后。请于${shanghaiDate(acceptBy)}前登录工情系统接受或拒绝指派。\n\n${station.name}`,
     }));
   }
 

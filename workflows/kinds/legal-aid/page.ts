@@ -66,7 +66,7 @@ function choices(table: Record<string, string>, keys: readonly string[], chosen:
   return keys.map((value) => ({ value, label: table[value] ?? value, selected: value === chosen }));
 }
 
-function formFor(name: string, view: LegalAidView, values: FormBody, staffUnit: string | undefined) {
+function formFor(name: string, view: LegalAidView, values: FormBody, staff: { unitId?: string; userId?: number }) {
   const running = runningProceeding(view);
   const ticked = new Set([values.debtorPartyNos ?? []].flat());
   switch (name) {
@@ -86,7 +86,7 @@ function formFor(name: string, view: LegalAidView, values: FormBody, staffUnit: 
     case 'recordReceipt': return { debtorChoices: view.debtors.map((d) => ({ partyNo: d.partyNo, name: d.name, selected: String(d.partyNo) === values.debtorPartyNo })) };
     case 'closeCase': return { outcomes: choices(LEGAL_AID_OUTCOME_LABELS, CLOSING_OUTCOMES, values.outcome) };
     // the institution confirms receipt of what was addressed to it
-    case 'confirmReceipt': return { receivable: view.documents.filter((d) => !d.received && d.addressedTo === staffUnit) };
+    case 'confirmReceipt': return { receivable: view.documents.filter((d) => !d.received && (d.addressedUserId !== undefined ? d.addressedUserId === staff.userId : d.addressedTo === staff.unitId)) };
     default: return {};
   }
 }
@@ -124,7 +124,7 @@ export function legalAidPageModel({ view, actions: names, failed, staff, unitNam
   const actions = names.map((name) => {
     const error = failed?.action === name ? failed.message : undefined;
     const values = error ? failed!.values : initial[name] ?? {};
-    return { name, label: labelOf(name), error, values, ...formFor(name, view, values, staff.unitId) };
+    return { name, label: labelOf(name), error, values, ...formFor(name, view, values, staff) };
   });
   const other = actions.filter((a) => !MAIN.includes(a.name) && !IRREVERSIBLE.includes(a.name));
   const irreversible = actions.filter((a) => IRREVERSIBLE.includes(a.name));

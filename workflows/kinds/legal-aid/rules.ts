@@ -68,6 +68,12 @@ const roleOfUnit = (unitId: string | null, s: LegalAidRuleState) =>
   unitId === s.places.arbitrationUnitId ? 'arbitration_clerk' : unitId === s.places.courtUnitId ? 'court_clerk'
     : unitId === s.places.procuratorateUnitId ? 'procurator' : null;
 
+/** A document sent to one person (the 指派函) is theirs to receive; one sent to an institution, its clerks'. */
+function receivableBy(d: LegalAidRuleState['documents'][number], actor: Actor, s: LegalAidRuleState): boolean {
+  if (d.addressedUserId !== undefined) return actor.userId === d.addressedUserId;
+  return d.addressedTo === actor.unitId && roleOfUnit(d.addressedTo, s) === actor.role;
+}
+
 function refusal(action: LegalAidAction, s: LegalAidRuleState, actor: Actor): string | null {
   if (CENTRE_ACTIONS.includes(action)) {
     return actor.role === 'district_staff' && actor.unitId === s.centreUnitId ? null : '只有受理本案的工会法律援助工作站（区总工会权益保障部）可以审查和指派';
@@ -84,8 +90,7 @@ function refusal(action: LegalAidAction, s: LegalAidRuleState, actor: Actor): st
     case 'decideSupport':
       return actor.role === 'procurator' && actor.unitId === s.places.procuratorateUnitId ? null : '只有收到支持起诉申请的检察院可以答复';
     case 'confirmReceipt':
-      return s.documents.some((d) => !d.received && d.addressedTo === actor.unitId && roleOfUnit(d.addressedTo, s) === actor.role)
-        ? null : '只有文书送达的机构可以确认收到';
+      return s.documents.some((d) => !d.received && receivableBy(d, actor, s)) ? null : '只有文书送达的机构或本人可以确认收到';
     case 'rateCase': return actor.role === 'worker' ? null : '评价须由职工本人在办理进度页面提交';
     default: return '当前用户无权操作';
   }
@@ -217,7 +222,7 @@ function validatePayload(cmd: LegalAidCommand, s: LegalAidRuleState, actor: Acto
       if (p.outcome === 'withdrawn' && actor.role !== 'legal_aid_lawyer' && s.stage !== 'preparing') throw domainError('ActionNotAllowed', '案件已进入程序，请由承办律师结案');
       return requireText(p.note, '结案说明', 1000);
     case 'confirmReceipt':
-      if (!s.documents.some((d) => d.id === p.documentId && d.addressedTo === actor.unitId)) throw domainError('InvalidPayload', '该文书不存在或未送达贵单位');
+      if (!s.documents.some((d) => d.id === p.documentId && receivableBy(d, actor, s))) throw domainError('InvalidPayload', '该文书不存在或未送达贵单位（本人）');
       if (s.documents.some((d) => d.id === p.documentId && d.received)) throw domainError('ActionNotAllowed', '该文书已确认收到');
       return;
     case 'rateCase':

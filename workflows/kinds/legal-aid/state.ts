@@ -120,13 +120,13 @@ export function applyLegalAidCommand(s: LegalAidState, cmd: LegalAidCommand, at:
     case 'acceptAssignment': {
       const a = currentAssignment(s)!;
       a.status = 'accepted';
-      return { type: 'assignment_accepted', summary: `${by}律师接受指派，代理本案`, data: { assignmentNo: a.no } };
+      return { type: 'assignment_accepted', summary: `${by}接受指派，代理本案`, data: { assignmentNo: a.no } };
     }
     case 'declineAssignment': {
       const a = currentAssignment(s)!;
       a.status = 'declined';
       a.reason = p.reason;
-      return { type: 'assignment_declined', summary: `${by}律师拒绝指派：${p.reason}`, data: { assignmentNo: a.no, reason: p.reason } };
+      return { type: 'assignment_declined', summary: `${by}拒绝指派：${p.reason}`, data: { assignmentNo: a.no, reason: p.reason } };
     }
     case 'recordEvidence':
       s.evidence = p.items;

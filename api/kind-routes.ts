@@ -5,8 +5,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import legalAidRoutes from './routes/api-v1/legal-aid';
+import legalAidOnlineRoutes from './routes/api-v1/legal-aid-online';
 import mediationRoutes from './routes/api-v1/mediation';
 import confirmPages from './routes/public/confirm';
+import legalAidApplyPages from './routes/public/legal-aid-apply';
 import legalAidProgressPages from './routes/public/legal-aid-progress';
 import legalAidIntakePages from './routes/staff/legal-aid-intake';
 import legalAidLawyerPages from './routes/staff/legal-aid-lawyers';
@@ -14,9 +16,9 @@ import mediationIntakePages from './routes/staff/mediation-intake';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
-  api: [mediationRoutes, legalAidRoutes],
+  api: [mediationRoutes, legalAidRoutes, legalAidOnlineRoutes],
   /** under /staff */
   staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages],
   /** the parties' own pages, under / */
-  publicPages: [confirmPages, legalAidProgressPages],
+  publicPages: [confirmPages, legalAidProgressPages, legalAidApplyPages],
 };

@@ -1,7 +1,8 @@
 /**
  * Opens a legal-aid case (DOMAIN §4): an application registered by the district union's centre staff, or a case a
  * court delegates for pre-litigation mediation, registered by its clerk. The places (arbitration institute, court,
- * procuratorate) are the district's; nothing is written here: the workflow's first activity creates the case row.
+ * procuratorate) are the district's; nothing is written here: the workflow's first activity creates the case row. A
+ * worker's own application online (legal-aid-online.ts) is built and started by the same two functions.
  */
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
@@ -42,8 +43,14 @@ function checkAppliedAt(appliedAt: string | undefined, now: number): string {
   return new Date(at).toISOString();
 }
 
-export async function openLegalAid(db: Kysely<Database>, temporal: Client, req: LegalAidIntakeRequest, by: Actor) {
-  const { districtId, source } = await districtOf(db, by);
+/** Who registers, for which district, as what kind of application: the staff's unit, or the street a worker chose. */
+export interface LegalAidOrigin { districtId: string; source: LegalAidSource; filedBy: Actor }
+
+/**
+ * The application checked against what is stored and built into the case's input; nothing is started, so that a
+ * worker applying online proves their phone between the two (api/services/legal-aid-online.ts).
+ */
+export async function legalAidInputOf(db: Kysely<Database>, req: LegalAidIntakeRequest, { districtId, source, filedBy }: LegalAidOrigin): Promise<LegalAidInput> {
   const street = await findStreet(db, req.streetId);
   if (!street || street.parent_id !== districtId) throw badRequest('所选街道不在本区');
   if (source === 'court_delegated' && !req.courtRef?.trim()) throw badRequest('法院委派诉前调解请填写委派案号');
@@ -61,8 +68,16 @@ export async function openLegalAid(db: Kysely<Database>, temporal: Client, req: 
       partyNo: req.workers.length + i + 1, name: d.name.trim(), enterpriseId: d.enterpriseId ?? null, creditCode: d.creditCode,
       address: d.address.trim(), representative: { role: d.representativeRole ?? '法定代表人', name: d.representative.trim() },
     })),
-    filedBy: by,
+    filedBy,
   };
-  const input: LegalAidInput = { caseNo: caseNumberFor(req.idempotencyKey, 'LA'), intake, policy: defaultLegalAidPolicy };
+  return { caseNo: caseNumberFor(req.idempotencyKey, 'LA'), intake, policy: defaultLegalAidPolicy };
+}
+
+export async function startLegalAid(db: Kysely<Database>, temporal: Client, input: LegalAidInput): Promise<{ caseNo: string }> {
   return startCase(db, temporal, input.caseNo, input);
+}
+
+export async function openLegalAid(db: Kysely<Database>, temporal: Client, req: LegalAidIntakeRequest, by: Actor) {
+  const origin = { ...(await districtOf(db, by)), filedBy: by };
+  return startLegalAid(db, temporal, await legalAidInputOf(db, req, origin));
 }

@@ -37,6 +37,9 @@ POST /legal-aid/track                                    YYYYYYYYYYYYYYY
 POST /legal-aid/track/verify                             YYYYYYYYYYYYYYY
 GET /legal-aid/track/:caseNo                             ---------------
 POST /legal-aid/track/:caseNo/rate                       ---------------
+GET /legal-aid/apply                                     YYYYYYYYYYYYYYY
+POST /legal-aid/apply                                    YYYYYYYYYYYYYYY
+POST /legal-aid/apply/code                               YYYYYYYYYYYYYYY
 GET /track/:caseNo                                       -Y-------------
 POST /track/:caseNo/rate                                 -Y-------------
 POST /track/:caseNo/note                                 -Y-------------
@@ -89,6 +92,7 @@ PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/legal-aid/applications                      ----Y-------Y--
+POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYY
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
 GET /api/v1/documents                                    ----------YYYY-
 GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
@@ -170,12 +174,17 @@ const BODIES: Record<string, unknown> = {
   'POST /legal-aid/track': { caseNo: 'x', phone: 'y' },
   'POST /legal-aid/track/verify': { caseNo: 'x', phone: 'y', code: 'z' },
   'POST /legal-aid/track/:caseNo/rate': { rating: '5' },
+  // A worker's own application online: no name, a phone of the wrong shape (no code is texted, no case opened).
+  'POST /legal-aid/apply': { phone: '123', dispute: '拖欠工资' },
+  'POST /legal-aid/apply/code': { phone: '123' },
+  'POST /api/v1/legal-aid/online-applications': { phone: '123', dispute: '拖欠工资' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
   'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete',
   'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
-  'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate']);
+  'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
+  'POST /legal-aid/apply', 'POST /legal-aid/apply/code']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

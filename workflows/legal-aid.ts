@@ -92,8 +92,9 @@ export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
 
   let stepsThisRun = 0;
   const betweenSteps = async () => {
-    // Never twice in a row: the new run first takes one step of its own.
-    if (stepsThisRun++ === 0 || workflowInfo().historyLength < policy.historyLimit) return;
+    // Never twice in a row: the new run first takes one step of its own. Never while an e-mail or SMS is still being
+    // retried (a mail server down for a day): the case goes on, and continues as new at a later step.
+    if (stepsThisRun++ === 0 || workflowInfo().historyLength < policy.historyLimit || host.busyInBackground) return;
     watching = false;
     await clocks;
     // A rest point: a command waiting for the flow is answered now, with the view as this run leaves it.

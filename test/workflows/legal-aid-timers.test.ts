@@ -135,8 +135,10 @@ describe('legal aid (time skipping)', () => {
     ctx.rec.calendar.delete(monday);
   });
 
-  it('runs a year-long case in seconds: arbitration, suit, appeal, installments from two debtors, continuing as new between steps', async () => {
-    const c = await start(legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), debtors: 2, policy: { historyLimit: 1 } }));
+  // Continue-as-new is tested on the real dev server (test/integration/legal-aid-long-case.test.ts): the time-skipping
+  // test server does not continue a run atomically (temporalio/sdk-java#1537), and a run it continued can stall.
+  it('runs a year-long case in seconds: arbitration, suit, appeal, installments from two debtors', async () => {
+    const c = await start(legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), debtors: 2 }));
     await represented(c);
     await c.act('recordEvidence', lawyerWu, { items: [{ name: '工资欠条', holder: 'worker', status: 'held' }, { name: '考勤记录', holder: 'employer', status: 'requested' }] });
     await c.act('recordSettlement', lawyerWu, { result: 'failed', note: '用人单位拒绝协商' });
@@ -157,14 +159,9 @@ describe('legal aid (time skipping)', () => {
     await c.act('recordResult', lawyerWu, { kind: 'judgment', decidedOn: await today(), servedOn: await today(), awardedFen: 2_500_000, summary: '一审部分支持' });
     await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'decide'));
 
-    // Between first instance and appeal the case continued as new: the view, its task, clocks and unreceived documents survive.
-    await eventually(async () => (await c.view()).runs > 0);
     const after = await c.view();
     expect(after.proceedings.map((p) => p.result?.awardedFen)).toEqual([1_500_000, 2_500_000]);
-    expect(after.openTasks.map((t) => t.kind)).toEqual(['decide']);
     expect(after.clocks.find((k) => k.id.startsWith('appeal-'))).toMatchObject({ settled: false, expired: false });
-    expect(after.documents.filter((d) => !d.received).length).toBeGreaterThanOrEqual(2);
-    const runBefore = (await c.handle.describe()).runId;
 
     await c.act('fileProceeding', lawyerWu, { type: 'second_instance', institution: '测试市中级人民法院', filedOn: await today(), claimedFen: 4_000_000, requests: ['撤销一审判决，改判支持全部工资'], facts: '用人单位伪造考勤记录。' });
     await eventually(async () => (await c.view()).openTasks.some((t) => t.kind === 'proceeding'));
@@ -188,11 +185,10 @@ describe('legal aid (time skipping)', () => {
     await c.act('rateCase', { role: 'worker', name: '工人1' }, { rating: 5, comment: '感谢律师' });
     const result = await c.handle.result();
     expect(result).toEqual({ caseNo: c.input.caseNo, outcome: 'won', recoveredFen: 4_000_000 });
-    expect((await c.handle.describe()).runId).not.toBe(runBefore);
     // Every clock was acted on in time (only the award's, warned at day 42, ran close).
     expect(c.events('clock_expired')).toHaveLength(0);
     expect(new Set(c.events('clock_started').map((e) => e.data.clockId)).size).toBe(c.events('clock_started').length);
-    // one key per event and task across runs
+    // one key per event
     const keys = ctx.rec.eventsOf(c.input.caseNo).map((e) => e.seq);
     expect(new Set(keys).size).toBe(keys.length);
   }, 120_000);

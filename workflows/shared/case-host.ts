@@ -47,6 +47,7 @@ export class CaseHost {
   private taskNo = 0;
   /** work that must finish before the case does but must not hold up a step (reminder SMS) */
   private readonly pending: Promise<unknown>[] = [];
+  private running = 0;
 
   constructor(
     readonly caseNo: string,
@@ -112,7 +113,13 @@ export class CaseHost {
   }
 
   inBackground(work: Promise<unknown>): void {
-    this.pending.push(work);
+    this.running += 1;
+    this.pending.push(work.finally(() => { this.running -= 1; }));
+  }
+
+  /** Background work still under way (an e-mail retried while the mail server is down): a run continues as new only without it. */
+  get busyInBackground(): boolean {
+    return this.running > 0;
   }
 
   /** Before the workflow ends: what was sent off in the background has finished. */

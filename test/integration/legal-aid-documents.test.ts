@@ -3,51 +3,19 @@
  * the seven stored once per key with its hash, read back as its text, and bad data failing for good. A fresh database
  * of its own (migrated, no Temporal needed: the activity is called as a function, which is what a retry does too).
  */
-import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Kysely } from 'kysely';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../activities/documents/read-document';
 import { sha256Hex } from '../../activities/documents/render-document';
 import { createGenerateDocument } from '../../activities/documents/store-document';
 import { LEGAL_AID_DOCUMENT_KINDS, type GenerateDocumentRequest, type LegalAidDocumentKind } from '../../activities/documents/types';
-import { createDb } from '../../db/connection';
-import { migrateToLatest } from '../../db/migrate';
-import type { Database } from '../../db/schema';
 import { legalAidData } from '../helpers/legal-aid-document-fixtures';
+import { useMigratedDatabase } from '../helpers/migrated-database';
 import { pdfText } from '../helpers/pdf-text';
 
 const caseNo = 'LA-2026-0007';
-const adminUrl = process.env.DATABASE_URL;
-const dbName = `gq_test_legal_aid_documents_${randomBytes(4).toString('hex')}`;
-let db: Kysely<Database>;
-let generateDocument: ReturnType<typeof createGenerateDocument>;
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  if (!adminUrl) throw new Error('run integration tests through `npm test` (scripts/test.sh)');
-  await admin(`create database "${dbName}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  db = createDb(url.toString(), 4);
-  await migrateToLatest(db);
-  generateDocument = createGenerateDocument(db);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  if (adminUrl) await admin(`drop database if exists "${dbName}" with (force)`);
-});
+const store = useMigratedDatabase('legal_aid_documents');
+const generateDocument = (req: Parameters<ReturnType<typeof createGenerateDocument>>[0]) => createGenerateDocument(store.db)(req);
 
 const request = (kind: LegalAidDocumentKind, key = `legal-aid-${caseNo}:${kind}:v1`) =>
   ({ key, caseNo, kind, step: `make-${kind}`, data: legalAidData[kind] }) as GenerateDocumentRequest;
@@ -57,7 +25,7 @@ describe('the activity and the legal-aid documents', () => {
     const made = await generateDocument(request(kind));
     expect(made.version).toBe(1);
     expect(await generateDocument(request(kind))).toEqual(made); // a retry finds the row it stored
-    const stored = (await readDocument(db, made.id))!;
+    const stored = (await readDocument(store.db, made.id))!;
     expect(stored).toMatchObject({ caseNo, kind, version: 1, title: made.title });
     expect(sha256Hex(stored.bytes)).toBe(made.sha256);
     expect(stored.bytes.includes('/FontFile')).toBe(true);
@@ -70,6 +38,6 @@ describe('the activity and the legal-aid documents', () => {
     const failure = await generateDocument(req).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: 'InvalidDocumentData', nonRetryable: true });
-    expect(await db.selectFrom('documents').select('id').where('idempotency_key', '=', req.key).execute()).toHaveLength(0);
+    expect(await store.db.selectFrom('documents').select('id').where('idempotency_key', '=', req.key).execute()).toHaveLength(0);
   });
 });

@@ -4,38 +4,22 @@
  * it is driven through the JSON API from application to closing. Between first instance and appeal the view, the open
  * task, the clocks and the unreceived documents are checked to have survived, and the case finishes after it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultLegalAidPolicy } from '../../temporal.config';
 import type { LegalAidInput } from '../../workflows/kinds/legal-aid/model';
 import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
-import { apiClient } from '../helpers/http';
-import { startFakeSmtpServer, type FakeSmtpServer } from '../../scripts/fake-smtp-server';
-import { startSystem, type System } from '../helpers/system';
+import { useSystemWithMail } from '../helpers/system-with-mail';
 import { eventually } from '../helpers/time-skipping';
 
-let sys: System;
-let smtp: FakeSmtpServer;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  sys = await startSystem('legal-aid-long');
-  smtp = await startFakeSmtpServer();
-  process.env.GONGQING_SMTP_URL = smtp.url;
-  await sys.startWorker();
-  api = apiClient(sys.baseUrl);
-}, 120_000);
-afterAll(async () => {
-  delete process.env.GONGQING_SMTP_URL;
-  await sys?.stop();
-  await smtp?.close();
-});
+const ctx = useSystemWithMail('legal-aid-long');
 
 const today = () => shanghaiDate(Date.now());
 
 describe('a long legal-aid case on the real server', () => {
   it('continues as new between steps and keeps its view, task, clocks and documents', async () => {
     const caseNo = `LA${Date.now().toString(36).toUpperCase().padStart(10, '0').slice(-10)}`;
-    const lawyerUserId = (await sys.db.selectFrom('staff_users').select('id').where('username', '=', 'xihu.ls').executeTakeFirstOrThrow()).id;
+    const lawyerUserId = (await ctx.sys.db.selectFrom('staff_users').select('id').where('username', '=', 'xihu.ls').executeTakeFirstOrThrow()).id;
     const input: LegalAidInput = {
       caseNo,
       intake: {
@@ -48,15 +32,15 @@ describe('a long legal-aid case on the real server', () => {
       },
       policy: { ...defaultLegalAidPolicy, historyLimit: 1 },
     };
-    const handle = await sys.temporal.workflow.start('legalAid', { taskQueue: sys.taskQueue, workflowId: `legal_aid-${caseNo}`, args: [input] });
+    const handle = await ctx.sys.temporal.workflow.start('legalAid', { taskQueue: ctx.sys.taskQueue, workflowId: `legal_aid-${caseNo}`, args: [input] });
     const firstRun = handle.firstExecutionRunId;
-    await eventually(async () => !!(await sys.db.selectFrom('cases').select('case_no').where('case_no', '=', caseNo).executeTakeFirst()));
-    const [centre, wu] = [await api.login('xihu.qb'), await api.login('xihu.ls')];
-    const view = async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, wu)).body.view;
+    await eventually(async () => !!(await ctx.sys.db.selectFrom('cases').select('case_no').where('case_no', '=', caseNo).executeTakeFirst()));
+    const [centre, wu] = [await ctx.api.login('xihu.qb'), await ctx.api.login('xihu.ls')];
+    const view = async () => (await ctx.api.call('GET', `/api/v1/cases/${caseNo}`, undefined, wu)).body.view;
     // Continuing as new, a command may be answered before the next step has opened: each waits for the task it needs.
     const act = async (action: string, body: unknown, token = wu, before?: string) => {
-      if (before) await eventually(async () => ((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, token)).body.view?.openTasks ?? []).some((t: { kind: string }) => t.kind === before), 20_000);
-      const r = await api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, token);
+      if (before) await eventually(async () => ((await ctx.api.call('GET', `/api/v1/cases/${caseNo}`, undefined, token)).body.view?.openTasks ?? []).some((t: { kind: string }) => t.kind === before), 20_000);
+      const r = await ctx.api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, token);
       expect(r.status, `${action}: ${JSON.stringify(r.body).slice(0, 200)}`).toBe(200);
       return r.body.view;
     };
@@ -87,11 +71,11 @@ describe('a long legal-aid case on the real server', () => {
     const pending = between.documents.filter((d: { received: boolean }) => !d.received);
     expect(pending.map((d: { kind: string }) => d.kind)).toEqual(['legal-aid-assignment', 'arbitration-application', 'civil-complaint']);
     // A document of an earlier run is still received on the later one, through the institution's inbox.
-    const clerk = await api.login('xihu.fy');
+    const clerk = await ctx.api.login('xihu.fy');
     const complaint = pending.find((d: { kind: string }) => d.kind === 'civil-complaint');
-    expect((await api.call('POST', `/api/v1/documents/${complaint.id}/receipt`, undefined, clerk)).status).toBe(200);
+    expect((await ctx.api.call('POST', `/api/v1/documents/${complaint.id}/receipt`, undefined, clerk)).status).toBe(200);
     // The events and tasks of every run are one sequence: no key written twice.
-    const seqs = (await sys.db.selectFrom('case_events').select('seq').where('case_no', '=', caseNo).execute()).map((e) => e.seq);
+    const seqs = (await ctx.sys.db.selectFrom('case_events').select('seq').where('case_no', '=', caseNo).execute()).map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(Math.max(...seqs)).toBe(seqs.length);
 
@@ -102,10 +86,10 @@ describe('a long legal-aid case on the real server', () => {
     await act('recordReceipt', { debtorPartyNo: 2, amountFen: 4_600_000, paidOn: today() }, wu, 'perform');
     await act('closeCase', { outcome: 'won', note: '二审改判，已付清' }, wu, 'close');
     await eventually(async () => (await view()).stage === 'rating', 20_000);
-    const row = await sys.db.selectFrom('cases').select(['stage', 'outcome', 'recovered_fen']).where('case_no', '=', caseNo).executeTakeFirstOrThrow();
+    const row = await ctx.sys.db.selectFrom('cases').select(['stage', 'outcome', 'recovered_fen']).where('case_no', '=', caseNo).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ stage: 'rating', outcome: 'won' });
     expect(Number(row.recovered_fen)).toBe(4_600_000);
-    const tasks = await sys.db.selectFrom('tasks').select(['task_id', 'status']).where('case_no', '=', caseNo).execute();
+    const tasks = await ctx.sys.db.selectFrom('tasks').select(['task_id', 'status']).where('case_no', '=', caseNo).execute();
     expect(new Set(tasks.map((t) => t.task_id)).size).toBe(tasks.length);
     expect(tasks.filter((t) => t.status === 'open')).toHaveLength(0);
   }, 120_000);

@@ -23,7 +23,10 @@ describe('a street caseworker at a desk', () => {
     await startGrievance(world.sys.temporal, world.sys.taskQueue, demoGrievanceInput(overdueNo, { contactDue: 1_000, escalation: [] }));
     const later = await api.call('POST', '/api/v1/grievances', validIntake({ complainantPhone: freshPhone(), enterpriseId: 'e-kuaidi' }), staff);
     expect(later.status).toBe(201);
-    await eventually(async () => (await api.call('GET', '/api/v1/tasks', undefined, staff)).body.tasks.length === 2, 20_000);
+    const tasks = await eventually(async () => { const t = (await api.call('GET', '/api/v1/tasks', undefined, staff)).body.tasks; return t.length === 2 && t; }, 20_000);
+    // The first case's step is due a second after it came in: the page must be read after that second, not within it.
+    const firstDue = Math.min(...tasks.map((t: { due_at: string }) => Date.parse(t.due_at)));
+    await new Promise((r) => setTimeout(r, Math.max(0, firstDue + 200 - Date.now())));
 
     const desk = await (await world.env.desk()).newPage();
     await signInAs(desk, world.sys.baseUrl, 'beishan.sg');

@@ -150,7 +150,7 @@ describe('legal aid through the API', () => {
     await act('recordReceipt', { debtorPartyNo: 8, amountFen: 6_000_000, paidOn: today() }, wu);
     await act('recordReceipt', { debtorPartyNo: 9, amountFen: 6_000_000, paidOn: today() }, wu);
     await refused('recordReceipt', { debtorPartyNo: 9, amountFen: 5_000_100, paidOn: today() }, wu, /超过应付/);
-    await refused('closeCase', { outcome: 'refused', note: '结案' }, wu, /outcome|结案结果/);
+    await refused('closeCase', { outcome: 'refused', note: '结案' }, wu, /处理结果的取值无效/);
     await act('recordReceipt', { debtorPartyNo: 8, amountFen: 5_000_000, paidOn: today() }, wu);
     const paid = await eventually(async () => { const v = await view(wu); return v.stage === 'closing' && v; });
     expect(paid.recoveredFen).toBe(17_000_000);

@@ -60,8 +60,10 @@ cat >&2 <<MSG
     Temporal              $TEMPORAL_ADDRESS${GQ_TEMPORAL_DEV_PID:+   Web UI http://127.0.0.1:$UI_PORT (codec: $GONGQING_PUBLIC_URL/codec)}
     PostgreSQL            ${DATABASE_URL}
 
-  Demo sign-ins (password gongqing2026): beishan.sg street caseworker, beishan.zx street chair, xihu.qb district staff,
-  xihu.tj the station's mediator (a 43-worker mediation case is waiting), xihu.zc arbitration clerk, xihu.fy court clerk.
+  Demo sign-ins (password gongqing2026): beishan.sg street caseworker, beishan.zx street chair, xihu.qb district staff
+  and legal-aid centre (a 7-worker legal-aid application is waiting), xihu.tj the station's mediator (a 43-worker
+  mediation case is waiting), xihu.zc arbitration clerk, xihu.fy court clerk, xihu.ls / xihu.ls2 legal-aid lawyers,
+  xihu.jc procurator.
 
 MSG
 # Stay up until Ctrl-C, or until the worker or the web server dies (then stop the rest and fail).

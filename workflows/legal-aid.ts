@@ -11,7 +11,7 @@ import { runCase } from './shared/case-runner';
 import { StatutoryClock } from './shared/statutory-clock';
 import type { Actor } from './shared/roles';
 import type { LegalAidCommand, LegalAidInput, LegalAidOutcome, LegalAidView } from './kinds/legal-aid/model';
-import { LEGAL_AID_OUTCOME_LABELS } from './kinds/legal-aid/model';
+import { LEGAL_AID_OUTCOME_LABELS, LEGAL_AID_SOURCE_LABELS } from './kinds/legal-aid/model';
 import { legalAidMessages } from './kinds/legal-aid/messages';
 import {
   applyLegalAidCommand, claimedTotal, debtorFacts, initialLegalAidState, lawyerOf, recoveredTotal, workerFacts, yuan, type LegalAidState,
@@ -80,7 +80,7 @@ export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
         createdAt: nowIso(), stage: s.stage, level: 'centre', parentCaseNo: intake.parentCaseNo,
       },
       parties: [...intake.workers.map(workerFacts), ...intake.debtors.map(debtorFacts)],
-      events: [host.event('legal_aid_applied', intake.filedBy, `法律援助申请（${intake.source === 'court_delegated' ? `法院委派${intake.courtRef ?? ''}` : intake.parentCaseNo ?? '直接申请'}）：${intake.workers.length}名职工因${intake.dispute}请求${intake.debtors.map((d) => d.name).join('、')}支付${yuan(total)}`, { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total })],
+      events: [host.event('legal_aid_applied', intake.filedBy, `法律援助申请（${LEGAL_AID_SOURCE_LABELS[intake.source]}${intake.courtRef ? ` ${intake.courtRef}` : intake.parentCaseNo ? ` ${intake.parentCaseNo}` : ''}）：${intake.workers.length}名职工因${intake.dispute}请求${intake.debtors.map((d) => d.name).join('、')}支付${yuan(total)}`, { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total })],
     });
     notices.tellWorkers('received', intake.source === 'court_delegated'
       ? '法院委派的诉前调解已由工会法律援助工作站受理。' : `您的法律援助申请已受理，工作站将在${policy.decideDays}日内作出决定。`);

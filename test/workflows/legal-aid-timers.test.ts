@@ -1,35 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
+import { describe, expect, it } from 'vitest';
 import { statutoryDeadline } from '../../workflows/shared/deadlines';
-import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
-import { centreStaff, lawyerConflicted, lawyerHe, lawyerWu, legalAidInput } from '../helpers/legal-aid-fixtures';
-import { eventually, useRecordingWorker } from '../helpers/time-skipping';
-import { toHolidayCalendar } from '../../workflows/shared/statutory-clock';
+import { centreStaff, lawyerConflicted, lawyerHe, lawyerWu } from '../helpers/legal-aid-fixtures';
+import { useLegalAidCases } from '../helpers/legal-aid-cases';
+import { eventually } from '../helpers/time-skipping';
 
 const MINUTE = 60_000;
 const taskQueue = 'legal-aid-timers';
-const ctx = useRecordingWorker(taskQueue);
-
-/** Each test's cases end with it: none is left waiting on the shared test server for the next test to skip time past. */
-const started: string[] = [];
-afterEach(async () => {
-  for (const id of started.splice(0)) await ctx.env.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
-});
-
-async function start(given?: ReturnType<typeof legalAidInput>) {
-  const input = given ?? legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
-  const handle = await ctx.env.client.workflow.start('legalAid', { taskQueue, workflowId: `legal_aid-${input.caseNo}`, args: [input] });
-  started.push(handle.workflowId);
-  await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
-  const act = (action: string, actor: object, payload: object = {}) =>
-    handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>;
-  const view = () => handle.query(caseViewQuery) as Promise<LegalAidView>;
-  const events = (type: string) => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === type);
-  return { input, handle, act, view, events };
-}
-
-const calendar = () => toHolidayCalendar({ version: 't', holidays: [...ctx.rec.calendar].filter(([, h]) => h).map(([d]) => d), makeUpWorkdays: [...ctx.rec.calendar].filter(([, h]) => !h).map(([d]) => d) });
-
+const { ctx, start, calendar } = useLegalAidCases(taskQueue);
 
 describe('legal aid: screening and assignment (time skipping)', () => {
   it('decides within 7 days and assigns within 3 of deciding, on the calendar: escalated after each end, not before', async () => {

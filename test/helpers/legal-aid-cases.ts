@@ -1,0 +1,39 @@
+/**
+ * Legal-aid cases on a time-skipping server for one test file: start one and act on it, read the recording
+ * activities' calendar. Each test's cases are terminated after it: a case the Java test server leaves stuck (a refused
+ * timer cancellation, sdk-java#3088) would otherwise stop time skipping for every later test of the file.
+ */
+import { afterEach } from 'vitest';
+import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
+import { shanghaiDate } from '../../workflows/shared/deadlines';
+import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
+import { toHolidayCalendar } from '../../workflows/shared/statutory-clock';
+import { legalAidInput } from './legal-aid-fixtures';
+import { eventually, useRecordingWorker } from './time-skipping';
+
+export function useLegalAidCases(taskQueue: string) {
+  const ctx = useRecordingWorker(taskQueue);
+  const started: string[] = [];
+  afterEach(async () => {
+    for (const id of started.splice(0)) await ctx.env.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
+  });
+
+  async function start(given?: ReturnType<typeof legalAidInput>) {
+    const input = given ?? legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
+    const handle = await ctx.env.client.workflow.start('legalAid', { taskQueue, workflowId: `legal_aid-${input.caseNo}`, args: [input] });
+    started.push(handle.workflowId);
+    await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
+    const act = (action: string, actor: object, payload: object = {}) =>
+      handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>;
+    const view = () => handle.query(caseViewQuery) as Promise<LegalAidView>;
+    const events = (type: string) => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === type);
+    return { input, handle, act, view, events };
+  }
+
+  /** the calendar as the recording activities' loadCalendar answers it now */
+  const calendar = () => toHolidayCalendar({
+    version: 't', holidays: [...ctx.rec.calendar].filter(([, h]) => h).map(([d]) => d), makeUpWorkdays: [...ctx.rec.calendar].filter(([, h]) => !h).map(([d]) => d),
+  });
+  const today = async () => shanghaiDate(await ctx.env.currentTimeMs());
+  return { ctx, start, calendar, today };
+}

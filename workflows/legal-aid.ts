@@ -53,7 +53,7 @@ export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
     places: { arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId, procuratorateUnitId: intake.procuratorateUnitId },
     meansTest: s.meansTest, decision: s.decision, decideBy: s.decideBy, assignBy: s.assignBy, assignments: s.assignments,
     lawyer: lawyerOf(s), evidence: s.evidence, settlement: s.settlement, support: s.support, proceedings: s.proceedings,
-    clocks: s.clocks, plan: s.plan, payments: s.payments, recoveredFen: recoveredTotal(s), delegated: s.delegated,
+    clocks: s.clocks, plan: s.plan, payments: s.payments, resultAccepted: s.resultAccepted, recoveredFen: recoveredTotal(s), delegated: s.delegated,
     documents: s.documents, rating: s.rating, closingNote: s.closingNote, runs,
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
   });

@@ -34,7 +34,8 @@ function assignedTo(eb: CasesEb, v: Viewer) {
     eb('cases.case_no', 'in', tasks.where((t) => t.or([
       // a task named to a person (a lawyer assigned by name) is theirs alone, not their unit's
       t.and([t('tasks.assignee_role', '=', v.role), t('tasks.org_unit_id', '=', v.unitId), t('tasks.assignee_user_id', 'is', null)]),
-      t('tasks.assignee_user_id', '=', v.userId),
+      // ... and only while it is open: a lawyer who declined or let an assignment lapse no longer sees the case by it
+      t.and([t('tasks.assignee_user_id', '=', v.userId), t('tasks.status', '=', 'open')]),
     ]))),
     eb('cases.case_no', 'in', granted),
   ]);

@@ -151,6 +151,7 @@ async function proceed(parts: RepresentationParts, p: Proceeding, step: Step): P
   }
   keeper.settle(`award-${p.no}`);
   keeper.settle(`award-${p.no}-extended`);
+  if (p.type !== 'arbitration') clock.release(due);
   if (p.result) notices.tellWorkers(`result-${p.no}`, `${label}结果：${RESULT_LABELS[p.result.kind]}，支持${yuan(p.result.awardedFen)}。律师将与您商量下一步。`);
 }
 

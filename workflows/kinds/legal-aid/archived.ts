@@ -16,7 +16,7 @@ export function archivedLegalAidView({ row, openTasks, parties }: ArchivedCase<L
     debtors: parties.filter((p) => p.side === 'employer').map((p) => ({ partyNo: p.party_no, name: p.name, enterpriseId: p.enterprise_id, address: '', representative: { role: '法定代表人', name: '' } })),
     centreUnitId: row.district_id, places: { arbitrationUnitId: null, courtUnitId: null, procuratorateUnitId: null },
     meansTest: null, decision: null, decideBy: null, assignBy: null, assignments: [], lawyer: null, evidence: [], settlement: null, support: null,
-    proceedings: [], clocks: [], plan: null, payments: [], recoveredFen: row.recovered_fen ?? 0, delegated: null, documents: [],
+    proceedings: [], clocks: [], plan: null, payments: [], resultAccepted: false, recoveredFen: row.recovered_fen ?? 0, delegated: null, documents: [],
     rating: row.rating, closingNote: null, runs: 0, asOf: createdAt, openTasks, districtId: row.district_id, streetId: row.street_id, archived: true,
   };
 }

@@ -28,8 +28,9 @@ export const legalAidKind: CaseKindSpec<LegalAidView, LegalAidCommand> = {
   permissions: {
     'legalAid.open': { label: '登记法律援助申请', roles: ['district_staff', 'court_clerk'] },
   },
-  // The lawyer who accepted runs the case: for it they are not an outsider (they see the workers' details in full).
-  runsCase: (staff, view) => staff.role === 'legal_aid_lawyer' && view.lawyer?.unitId === staff.unitId,
+  // The lawyer who accepted sees the workers in full through their grant by name (case-detail's byName); by unit alone
+  // nobody runs a legal-aid case, or a colleague of the firm's unit who declined would see them unmasked.
+  runsCase: () => false,
   policyDefaults: {},
   tellsEnterprise: false,
   allowedActions: allowedLegalAidActions,

@@ -265,6 +265,8 @@ export interface LegalAidView extends CaseViewBase {
   clocks: ProceduralClock[];
   plan: InstallmentPlan | null;
   payments: PaymentReceipt[];
+  /** the last decision stands (accepted, or its suit or appeal period ran out): only enforcement may follow */
+  resultAccepted: boolean;
   recoveredFen: number;
   delegated: DelegatedResult | null;
   documents: CaseDocumentRef[];

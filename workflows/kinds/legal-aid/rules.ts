@@ -17,7 +17,8 @@ import {
 import { checkingAssignment, currentAssignment, lastProceeding, owedFen, recoveredTotal, runningProceeding } from './state';
 
 export type LegalAidRuleState = Pick<LegalAidView, 'stage' | 'centreUnitId' | 'places' | 'meansTest' | 'decision' | 'assignments' | 'workers'
-  | 'support' | 'proceedings' | 'plan' | 'payments' | 'settlement' | 'debtors' | 'documents' | 'asOf' | 'outcome' | 'rating'>;
+  | 'support' | 'proceedings' | 'plan' | 'payments' | 'settlement' | 'debtors' | 'documents' | 'asOf' | 'outcome' | 'rating'>
+  & Partial<Pick<LegalAidView, 'resultAccepted'>>;
 
 const CENTRE_ACTIONS: LegalAidAction[] = ['recordMeansTest', 'grantAid', 'refuseAid', 'assignLawyer', 'completeWorker'];
 const LAWYER_ACTIONS: LegalAidAction[] = [
@@ -34,8 +35,17 @@ function nextProceedings(s: LegalAidRuleState): ProceedingType[] {
   if (!last.result || last.result.kind === 'withdrawn' || last.type === 'enforcement') return [];
   // Enforcement needs something still owed; a mediated decision (调解书) is not appealed.
   const enforce: ProceedingType[] = owedFen(s) > recoveredTotal(s) ? ['enforcement'] : [];
-  if (last.result.kind === 'mediation' || last.type === 'second_instance') return enforce;
+  if (last.result.kind === 'mediation' || last.type === 'second_instance' || s.resultAccepted) return enforce;
   return [last.type === 'arbitration' ? 'first_instance' : 'second_instance', ...enforce];
+}
+
+/**
+ * An enforcement application filed and its document not made yet: it prints what is owed and received, so payments
+ * and plans wait for it (a receipt settling the debt meanwhile would leave it nothing to enforce).
+ */
+function enforcementBeingFiled(s: LegalAidRuleState): boolean {
+  const filed = s.proceedings.filter((p) => p.type === 'enforcement').length;
+  return filed > s.documents.filter((d) => d.kind === 'aid-enforcement-application').length;
 }
 
 function validAtStage(action: LegalAidAction, s: LegalAidRuleState): boolean {
@@ -54,8 +64,8 @@ function validAtStage(action: LegalAidAction, s: LegalAidRuleState): boolean {
     case 'extendAward': return s.stage === 'proceeding' && running?.type === 'arbitration' && !!running.acceptedOn && !running.extended;
     case 'recordResult': return s.stage === 'proceeding' && !!running?.acceptedOn;
     case 'acceptResult': return s.stage === 'deciding';
-    case 'setInstallments': return s.stage === 'performing' || (s.stage === 'proceeding' && running?.type === 'enforcement');
-    case 'recordReceipt': return s.stage === 'performing' || (s.stage === 'proceeding' && running?.type === 'enforcement');
+    case 'setInstallments': case 'recordReceipt':
+      return !enforcementBeingFiled(s) && (s.stage === 'performing' || (s.stage === 'proceeding' && running?.type === 'enforcement'));
     case 'recordDelegatedResult': return s.stage === 'delegated';
     case 'closeCase': return REPRESENTING.includes(s.stage) && s.outcome === null;
     case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);
@@ -235,6 +245,7 @@ function validatePayload(cmd: LegalAidCommand, s: LegalAidRuleState, actor: Acto
 function stageRefusal(action: LegalAidAction, s: LegalAidRuleState): string {
   if (action === 'fileProceeding' && runningProceeding(s)) return '上一程序尚未登记结果';
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
+  if ((action === 'recordReceipt' || action === 'setInstallments') && enforcementBeingFiled(s)) return '强制执行申请书正在生成，请稍后再登记';
   if (action === 'assignLawyer' && checkingAssignment(s)) return '上一次指派正在进行利益冲突审查，请稍候';
   return `当前环节为“${LEGAL_AID_STAGE_LABELS[s.stage]}”，不能执行“${LEGAL_AID_ACTION_LABELS[action]}”`;
 }

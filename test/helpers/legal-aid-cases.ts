@@ -1,9 +1,9 @@
 /**
  * Legal-aid cases on a time-skipping server for one test file: start one and act on it, read the recording
- * activities' calendar. Each test's cases are terminated after it: a case the Java test server leaves stuck (a refused
- * timer cancellation, sdk-java#3088) would otherwise stop time skipping for every later test of the file.
+ * activities' calendar. Each legal-aid time-skipping test has a file, and so a server, of its own: a case the Java test
+ * server leaves stuck (a refused timer cancellation, sdk-java#3088) stops time skipping for every later test on that
+ * server, and terminating the cases after each test instead makes its later skips cost real time.
  */
-import { afterEach } from 'vitest';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
@@ -13,15 +13,10 @@ import { eventually, useRecordingWorker } from './time-skipping';
 
 export function useLegalAidCases(taskQueue: string) {
   const ctx = useRecordingWorker(taskQueue);
-  const started: string[] = [];
-  afterEach(async () => {
-    for (const id of started.splice(0)) await ctx.env.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
-  });
 
   async function start(given?: ReturnType<typeof legalAidInput>) {
     const input = given ?? legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
     const handle = await ctx.env.client.workflow.start('legalAid', { taskQueue, workflowId: `legal_aid-${input.caseNo}`, args: [input] });
-    started.push(handle.workflowId);
     await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
     const act = (action: string, actor: object, payload: object = {}) =>
       handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>;

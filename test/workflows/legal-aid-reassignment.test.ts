@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { statutoryDeadline } from '../../workflows/shared/deadlines';
 import { centreStaff, lawyerConflicted, lawyerHe, lawyerWu } from '../helpers/legal-aid-fixtures';
 import { useLegalAidCases } from '../helpers/legal-aid-cases';
 import { eventually } from '../helpers/time-skipping';
 
 const MINUTE = 60_000;
-const taskQueue = 'legal-aid-timers';
-const { ctx, start, calendar } = useLegalAidCases(taskQueue);
+const taskQueue = 'legal-aid-reassignment';
+const { ctx, start } = useLegalAidCases(taskQueue);
 
 describe('legal aid: screening and assignment (time skipping)', () => {
-  it('decides within 7 days and assigns within 3 of deciding, on the calendar: escalated after each end, not before', async () => {
-    const c = await start();
-    const applied = Date.parse(c.input.intake.appliedAt);
-    const decideBy = statutoryDeadline(applied, 7, calendar());
-    expect(Date.parse((await c.view()).decideBy!)).toBe(decideBy);
-    await ctx.env.sleep(decideBy - (await ctx.env.currentTimeMs()) - MINUTE);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(c.events('task_escalated')).toHaveLength(0);
-    await ctx.env.sleep(2 * MINUTE);
-    await eventually(() => c.events('task_escalated').some((e) => String(e.data.taskId).includes('/screen/')));
-
-    await c.act('recordMeansTest', centreStaff, { ground: 'means_tested', passed: false });
-    await expect(c.act('grantAid', centreStaff)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/说明理由/) } });
-    const granted = await c.act('grantAid', centreStaff, { overrideReason: '申请人患病无收入，经主任批准' });
-    expect(granted.stage).toBe('assigning');
-    const assignBy = statutoryDeadline(Date.parse(granted.decision!.at), 3, calendar());
-    expect(Date.parse(granted.assignBy!)).toBe(assignBy);
-    expect(granted.openTasks.find((t) => t.kind === 'assign')?.dueAt).toBe(new Date(assignBy).toISOString());
-    await eventually(() => ctx.rec.smsOf(c.input.caseNo, 'legal-aid-notice').some((m) => String(m.vars.message).includes('决定为您提供法律援助')));
-  });
-
-  it('refuses with the reason and how to object, and closes', async () => {
-    const c = await start();
-    await c.act('recordMeansTest', centreStaff, { ground: 'means_tested', passed: false });
-    await c.act('refuseAid', centreStaff, { reason: '申请人家庭收入高于当地经济困难标准' });
-    await eventually(async () => (await c.handle.describe()).status.name === 'COMPLETED');
-    const told = ctx.rec.smsOf(c.input.caseNo, 'legal-aid-notice').map((m) => String(m.vars.message)).find((m) => m.includes('不予法律援助'));
-    expect(told).toContain('高于当地经济困难标准');
-    expect(told).toContain('第四十九条');
-    expect(await c.handle.result()).toMatchObject({ outcome: 'refused' });
-  });
-
   it('holds back a lawyer with a conflict unless a reason is given; one who does not accept in time loses the case to another', async () => {
     const c = await start();
     await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
@@ -73,5 +40,4 @@ describe('legal aid: screening and assignment (time skipping)', () => {
     expect(accepted.lawyer?.name).toBe('何律师');
     expect(accepted.stage).toBe('preparing');
   });
-
 });

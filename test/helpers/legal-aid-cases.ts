@@ -8,7 +8,7 @@ import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
 import { toHolidayCalendar } from '../../workflows/shared/statutory-clock';
-import { legalAidInput } from './legal-aid-fixtures';
+import { centreStaff, lawyerWu, legalAidInput } from './legal-aid-fixtures';
 import { eventually, useRecordingWorker } from './time-skipping';
 
 export function useLegalAidCases(taskQueue: string) {
@@ -31,4 +31,12 @@ export function useLegalAidCases(taskQueue: string) {
   });
   const today = async () => shanghaiDate(await ctx.env.currentTimeMs());
   return { ctx, start, calendar, today };
+}
+
+/** Through screening and assignment to a lawyer who accepted. */
+export async function represented(c: { act(action: string, actor: object, payload?: object): Promise<LegalAidView> }, lawyer = lawyerWu) {
+  await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
+  await c.act('grantAid', centreStaff);
+  await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyer.userId });
+  return c.act('acceptAssignment', lawyer);
 }

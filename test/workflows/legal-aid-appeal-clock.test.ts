@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { periodDeadline, shanghaiDate } from '../../workflows/shared/deadlines';
-import { centreStaff, lawyerWu } from '../helpers/legal-aid-fixtures';
-import { useLegalAidCases } from '../helpers/legal-aid-cases';
+import { lawyerWu } from '../helpers/legal-aid-fixtures';
+import { represented, useLegalAidCases } from '../helpers/legal-aid-cases';
 import { eventually } from '../helpers/time-skipping';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const taskQueue = 'legal-aid-appeal-clock';
 const { ctx, start, calendar, today } = useLegalAidCases(taskQueue);
-
-/** Through screening and assignment to a lawyer who accepted. */
-async function represented(c: Awaited<ReturnType<typeof start>>, lawyer = lawyerWu) {
-  await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
-  await c.act('grantAid', centreStaff);
-  await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyer.userId });
-  return c.act('acceptAssignment', lawyer);
-}
 
 describe('legal aid: procedural clocks (time skipping)', () => {
   it('warns before the appeal period of a judgment served on a Friday before a holiday runs out, and records its expiry on the first working day after', async () => {

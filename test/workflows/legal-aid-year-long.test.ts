@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
-import { centreStaff, lawyerWu, legalAidInput } from '../helpers/legal-aid-fixtures';
-import { useLegalAidCases } from '../helpers/legal-aid-cases';
+import { lawyerWu, legalAidInput } from '../helpers/legal-aid-fixtures';
+import { represented, useLegalAidCases } from '../helpers/legal-aid-cases';
 import { eventually } from '../helpers/time-skipping';
 
 const DAY = 86_400_000;
 const taskQueue = 'legal-aid-year-long';
 const { ctx, start, today } = useLegalAidCases(taskQueue);
-
-/** Through screening and assignment to a lawyer who accepted. */
-async function represented(c: Awaited<ReturnType<typeof start>>, lawyer = lawyerWu) {
-  await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
-  await c.act('grantAid', centreStaff);
-  await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyer.userId });
-  return c.act('acceptAssignment', lawyer);
-}
 
 describe('legal aid: procedural clocks (time skipping)', () => {
   it('runs a year-long case in seconds: arbitration, suit, appeal, installments from two debtors', async () => {

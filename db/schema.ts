@@ -1,7 +1,8 @@
 /** Table types for Kysely: one place, mirrored by db/migrations. Times are timestamptz, money is fen (bigint→number). */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { WageTables } from './schema-wage';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
 export type OrgLevel = 'district' | 'street' | 'enterprise' | 'institution';
@@ -200,7 +201,7 @@ export interface EmailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database {
+export interface Database extends WageTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   staff_users: StaffUserTable;

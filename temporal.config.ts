@@ -176,6 +176,57 @@ export const defaultLegalAidPolicy: LegalAidPolicy = {
 };
 
 /**
+ * The wage-negotiation round (DOMAIN §5; 集体合同规定). Periods in days are statutory days on the holiday calendar
+ * (the last day on a rest day runs to the next working day); others are plain durations.
+ */
+export interface WageNegotiationPolicy {
+  /** the enterprise union chair is reminded this long before the planned start (local practice) */
+  remindBefore: number;
+  /** each "4+X" supervisor records what it did within this (local practice) */
+  supervisionDue: number;
+  /** 集体合同规定 Art. 32: the other side answers a written request to negotiate within 20 days */
+  answerDays: number;
+  /** an impasse brings the city union in: this many union proposals without agreement, or this long since the first */
+  impasseRounds: number;
+  impasseAfter: number;
+  /** 集体合同规定 Art. 42: the signed contract is filed with HR & social security within 10 days */
+  filingDays: number;
+  /** 集体合同规定 Art. 47: no objection within 15 days of receipt, and the contract takes effect */
+  objectionDays: number;
+  /** a mentor takes a requested order, staff arrange training, within this (local practice) */
+  serviceDue: number;
+  /** the congress votes on an agreed draft, and the two sides sign a passed one, within this (local practice) */
+  stepDue: number;
+  escalation: EscalationRung[];
+  quietHours?: QuietHours | null;
+}
+
+export const defaultWageNegotiationPolicy: WageNegotiationPolicy = {
+  remindBefore: 7 * DAY,
+  supervisionDue: 10 * DAY,
+  answerDays: 20,
+  impasseRounds: 5,
+  impasseAfter: 60 * DAY,
+  filingDays: 10,
+  objectionDays: 15,
+  serviceDue: 5 * DAY,
+  stepDue: 30 * DAY,
+  escalation: [
+    { notify: 'assignee', after: 0 },
+    { notify: 'district_staff', after: 2 * DAY },
+  ],
+  quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
+};
+
+/** The schedule that opens the planned rounds (workflows/wage-plan-opener.ts): daily, and how far ahead it looks. */
+export const wagePlanConfig = {
+  hour: 6,
+  minute: 5,
+  /** a round opens this many days before its planned start, so the reminder and the clocks have room */
+  openAheadDays: 30,
+};
+
+/**
  * The daily housekeeping (workflows/housekeeping.ts, a Temporal schedule the web process makes sure of): when it runs,
  * Asia/Shanghai wall-clock, and how long one-time phone codes are kept (every limit on them looks back one day).
  */

@@ -16,6 +16,7 @@ import { createPurgeExpired } from './persistence/purge-expired';
 import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
 import { createSendSmsBatch } from './sms/send-sms';
+import { createWagePlanLookup } from './persistence/wage-plans';
 import type { CaseActivities } from './types';
 
 export interface ActivityDeps {
@@ -36,6 +37,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     ...createLegalAidSetup(db),
     ...createLawyerLookup(db),
     ...createConflictCheck(db),
+    ...createWagePlanLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     generateDocument: createGenerateDocument(db),

@@ -1,5 +1,5 @@
 /** The contract between workflows and activities. Workflows import these types only, never the implementations. */
-import type { LegalAidPolicy } from '../temporal.config';
+import type { LegalAidPolicy, WageNegotiationPolicy } from '../temporal.config';
 import type { Role } from '../workflows/shared/roles';
 import type { GeneratedDocument, GenerateDocumentRequest } from './documents/types';
 import type { EmailRequest, EmailResult } from './email/send-email';
@@ -117,6 +117,34 @@ export interface Transition {
   revokeAccess?: { userId: number }[];
   /** who represents whom in this case (case_counsel), once per party and lawyer: later conflict checks read it */
   recordCounsel?: CounselFacts[];
+  /** a wage round's own rows (wage_rounds, wage_offers, wage_posts, the plan it came from) */
+  wage?: WageFacts;
+}
+
+/** A plan row due to open, with what its round's workflow starts from (WageRoundIntake less who opened it). */
+export interface DueWagePlan {
+  planId: number;
+  year: number;
+  plannedStart: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  unionUnitId: string;
+  districtId: string;
+  streetId: string;
+  hrUnitId: string | null;
+}
+
+/** What a wage round writes besides its case row (migration 016); each part keyed, so a retry writes nothing twice. */
+export interface WageFacts {
+  /** the round's row, written once with the case row; the plan row it came from is marked opened */
+  round?: { enterpriseId: string; year: number; plannedStart: string; planId: number | null };
+  /** dates of the round's stages as they happen (null: undone by an objection) */
+  dates?: Partial<Record<'requested_at' | 'answered_at' | 'agreed_at' | 'signed_at' | 'filed_at' | 'effective_at' | 'published_at', string | null>>;
+  offer?: { offerNo: number; side: 'union' | 'employer'; clauses: { item: string; terms: string }[]; note: string; madeAt: string };
+  post?: { postNo: number; kind: 'suggestion' | 'comment'; text: string; phoneMasked: string; postedAt: string };
+  removePost?: { postNo: number; by: string; reason: string };
+  /** the agreed clauses as published on the 协商码 page */
+  agreementText?: string;
 }
 
 /** A lawyer representing a party of the case: one of the union's (lawyerUserId) or the other side's. */
@@ -154,6 +182,8 @@ export interface Contact {
   role: Role;
   name: string;
   phone: string;
+  /** where e-mail reaches them, when they gave one (staff_users.email) */
+  email?: string | null;
 }
 
 export interface SmsRequest {
@@ -196,7 +226,7 @@ export interface CalendarData {
 /** An arbitration institute, court, procuratorate or mediation station, and where its documents are e-mailed. */
 export interface Institution {
   unitId: string;
-  kind: 'arbitration' | 'court' | 'procuratorate' | 'mediation_station';
+  kind: 'arbitration' | 'court' | 'procuratorate' | 'mediation_station' | 'hr_bureau';
   name: string;
   email: string | null;
 }
@@ -258,6 +288,8 @@ export interface CaseActivities {
   checkConflicts(q: { caseNo: string; lawyerUserId: number; parties: ConflictParty[] }): Promise<Conflict[]>;
   /** what a legal-aid case handed over from another kind needs: the district's institutions and the policy in force */
   legalAidSetup(q: { districtId: string }): Promise<LegalAidSetup | null>;
+  /** the plan's rows not yet opened whose start is at most aheadDays from today, with the facts a round starts from */
+  dueWagePlans(q: { today: string; aheadDays: number }): Promise<{ plans: DueWagePlan[]; policy: WageNegotiationPolicy }>;
   sendSms(req: SmsRequest): Promise<SmsBatchResult | void>;
   /**
    * Several recipients at once (the intake fan-out, an escalation rung); each message keeps its own idempotency key.

@@ -32,6 +32,8 @@ export interface StaffUserTable {
   phone: string;
   department: string | null;
   active: Generated<boolean>;
+  /** where e-mail to this person goes ("4+X" supervision); migration 016 */
+  email: string | null;
 }
 
 export interface SessionTable {
@@ -229,7 +231,7 @@ export interface Database extends WageTables {
   case_counsel: CaseCounselTable;
 }
 
-export type InstitutionKind = 'arbitration' | 'court' | 'procuratorate' | 'mediation_station';
+export type InstitutionKind = 'arbitration' | 'court' | 'procuratorate' | 'mediation_station' | 'hr_bureau';
 
 /** An arbitration institute, court, procuratorate or mediation station: an org unit its clerks belong to. */
 export interface InstitutionTable {

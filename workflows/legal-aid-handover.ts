@@ -19,7 +19,7 @@ const { legalAidSetup } = proxyLocalActivities<Pick<CaseActivities, 'legalAidSet
 export const legalAidCaseNo = (parentCaseNo: string) => `LA${parentCaseNo.slice(2)}`;
 
 export interface HandOver {
-  source: Extract<LegalAidSource, 'grievance' | 'mediation'>;
+  source: Extract<LegalAidSource, 'grievance' | 'mediation' | 'wage_negotiation'>;
   districtId: string;
   streetId: string;
   dispute: string;
@@ -39,7 +39,7 @@ async function childInput(host: CaseHost, h: HandOver): Promise<LegalAidInput | 
     intake: {
       ...setup.places, source: h.source, parentCaseNo: host.caseNo, courtRef: null, districtId: h.districtId, streetId: h.streetId,
       centreUnitId: h.districtId, dispute: h.dispute, facts: h.facts, appliedAt: nowIso(), workers: h.workers, debtors: h.debtors,
-      filedBy: { role: 'system', name: h.source === 'grievance' ? '工情诉求转入' : '调解转仲裁转入' } as never,
+      filedBy: { role: 'system', name: h.source === 'grievance' ? '工情诉求转入' : h.source === 'mediation' ? '调解转仲裁转入' : '工资集体协商服务菜单' } as never,
     },
     policy: setup.policy,
   };
@@ -70,6 +70,7 @@ export async function startLegalAid(host: CaseHost, h: HandOver): Promise<void> 
   await startChild<typeof legalAid>('legalAid', { workflowId: `legal_aid-${input.caseNo}`, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
   await activities.persistTransition({
     caseNo: host.caseNo, at: nowIso(),
-    events: [host.systemEvent('handed_to_legal_aid', `职工申请律师代理仲裁，已转工会法律援助工作站（法律援助案件 ${input.caseNo}）`, { legalAidCaseNo: input.caseNo })],
+    events: [host.systemEvent('handed_to_legal_aid', h.source === 'wage_negotiation'
+      ? `企业工会申请法律援助，已转工会法律援助工作站（法律援助案件 ${input.caseNo}）` : `职工申请律师代理仲裁，已转工会法律援助工作站（法律援助案件 ${input.caseNo}）`, { legalAidCaseNo: input.caseNo })],
   });
 }

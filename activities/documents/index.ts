@@ -8,3 +8,4 @@ export { renderDocument, sha256Hex, type RenderedDocument } from './render-docum
 export { DocumentDataError } from './document-figures';
 export * from './types';
 export type * from './legal-aid-types';
+export type * from './wage-types';

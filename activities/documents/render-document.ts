@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import { calendarDate } from './chinese-date';
 import { documentFigures } from './document-figures';
 import { legalAidFigures } from './legal-aid-figures';
+import { wageFigures } from './wage-figures';
 import type { LegalAidDocumentDataByKind } from './legal-aid-types';
 import { parseMarkup, titleOf } from './markup';
 import { renderPdf } from './render-pdf';
 import { renderMarkup } from './render-template';
-import { isLegalAidKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind, type LegalAidDocumentKind } from './types';
+import { isLegalAidKind, isWageKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind, type LegalAidDocumentKind } from './types';
 
 export interface RenderedDocument {
   title: string;
@@ -23,8 +24,9 @@ export interface RenderedDocument {
 
 export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** The figures of either case kind's documents (document-figures.ts, legal-aid-figures.ts), checked on the way. */
+/** The figures of each case kind's documents (document-figures.ts, legal-aid-figures.ts, wage-figures.ts), checked on the way. */
 function figuresOf<K extends AnyDocumentKind>(kind: K, data: AnyDocumentDataByKind[K]) {
+  if (isWageKind(kind)) return wageFigures(kind, data as never);
   return isLegalAidKind(kind) ? legalAidFigures(kind, data as never) : documentFigures(kind as DocumentKind, data as never);
 }
 

@@ -9,6 +9,7 @@ import { templatePath } from '../../templates/paths';
 import { registerDocumentHelpers } from './document-helpers';
 import { DocumentDataError, type DocumentFigures } from './document-figures';
 import type { LegalAidFigures } from './legal-aid-figures';
+import type { WageFigures } from './wage-figures';
 import { ALL_DOCUMENT_KINDS, type AnyDocumentDataByKind, type AnyDocumentKind } from './types';
 
 const hb = registerDocumentHelpers();
@@ -39,7 +40,7 @@ function oneLine<T>(value: T): T {
   return value;
 }
 
-export function renderMarkup<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K], figures: DocumentFigures | LegalAidFigures): string {
+export function renderMarkup<K extends AnyDocumentKind>(kind: K, caseNo: string, data: AnyDocumentDataByKind[K], figures: DocumentFigures | LegalAidFigures | WageFigures): string {
   if (!ALL_DOCUMENT_KINDS.includes(kind)) throw new Error(`unknown document kind: ${kind}`);
   let fn = compiled.get(kind);
   if (!fn) {

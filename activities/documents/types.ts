@@ -4,6 +4,7 @@
  * prints is here, so the document is made from the case's data alone and the same data always gives the same bytes.
  */
 import type { LegalAidDocumentDataByKind } from './legal-aid-types';
+import type { WageDocumentDataByKind } from './wage-types';
 
 /** 调解协议书 · 仲裁审查确认申请书 · 转仲裁函 · 调解案卷材料 · 强制执行申请书 (one template each in templates/documents/). */
 export const DOCUMENT_KINDS = ['mediation-agreement', 'review-application', 'transfer-letter', 'case-file', 'enforcement-application'] as const;
@@ -172,10 +173,15 @@ export const LEGAL_AID_DOCUMENT_KINDS = [
 ] as const satisfies readonly (keyof LegalAidDocumentDataByKind)[];
 export type LegalAidDocumentKind = (typeof LEGAL_AID_DOCUMENT_KINDS)[number];
 
-/** Every document the generateDocument activity makes, of either case kind. */
-export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...LEGAL_AID_DOCUMENT_KINDS] as const;
+/** The two documents of a wage-negotiation round (wage-types.ts). */
+export const WAGE_DOCUMENT_KINDS = ['wage-contract', 'wage-filing-letter'] as const satisfies readonly (keyof WageDocumentDataByKind)[];
+export type WageDocumentKind = (typeof WAGE_DOCUMENT_KINDS)[number];
+export const isWageKind = (kind: string): kind is WageDocumentKind => (WAGE_DOCUMENT_KINDS as readonly string[]).includes(kind);
+
+/** Every document the generateDocument activity makes, of any case kind. */
+export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...LEGAL_AID_DOCUMENT_KINDS, ...WAGE_DOCUMENT_KINDS] as const;
 export type AnyDocumentKind = (typeof ALL_DOCUMENT_KINDS)[number];
-export interface AnyDocumentDataByKind extends DocumentDataByKind, LegalAidDocumentDataByKind {}
+export interface AnyDocumentDataByKind extends DocumentDataByKind, LegalAidDocumentDataByKind, WageDocumentDataByKind {}
 
 // A kind of LegalAidDocumentDataByKind left out of the list fails to compile here (`satisfies` checks the other way).
 type NoneLeft<T extends never> = T;

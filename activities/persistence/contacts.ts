@@ -10,7 +10,7 @@ export function createContactLookup(db: Kysely<Database>) {
     async findContacts(q: { unitId?: string; userId?: number; roles: Role[]; department?: string | null }): Promise<Contact[]> {
       if (q.roles.length === 0 || (q.unitId === undefined && q.userId === undefined)) return [];
       let query = db.selectFrom('staff_users')
-        .select(['role', 'display_name', 'phone'])
+        .select(['role', 'display_name', 'phone', 'email'])
         .distinctOn('role')
         .where('role', 'in', q.roles).where('active', '=', true);
       if (q.unitId !== undefined) query = query.where('org_unit_id', '=', q.unitId);
@@ -19,7 +19,7 @@ export function createContactLookup(db: Kysely<Database>) {
       const rows = await query.orderBy('role').orderBy('id').execute();
       return q.roles.flatMap((role) => {
         const r = rows.find((x) => x.role === role);
-        return r ? [{ role, name: r.display_name, phone: r.phone }] : [];
+        return r ? [{ role, name: r.display_name, phone: r.phone, ...(r.email ? { email: r.email } : {}) }] : [];
       });
     },
 

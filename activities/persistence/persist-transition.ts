@@ -5,6 +5,7 @@ import type { CasePatch, NewCaseFacts, PartyFacts, Transition } from '../types';
 import { createCase } from './create-case';
 import { grantAccess, revokeAccess } from './grant-access';
 import { recordCounsel } from './record-counsel';
+import { writeWageFacts } from './wage-facts';
 import { withoutNul } from './without-nul';
 
 /** A kind that names no parties when it starts (the grievance): its complainant and the enterprise. */
@@ -96,6 +97,7 @@ export function createPersistTransition(db: Kysely<Database>) {
       for (const r of t.revokeAccess ?? []) await revokeAccess(trx, t.caseNo, r.userId);
       for (const g of t.grantAccess ?? []) await grantAccess(trx, t.caseNo, t.at, g);
       for (const c of t.recordCounsel ?? []) await recordCounsel(trx, t.caseNo, t.at, c);
+      if (t.wage) await writeWageFacts(trx, t.caseNo, t.at, t.wage);
       if (t.forgetCodeTries) {
         await trx.deleteFrom('agreement_code_tries').where('case_no', '=', t.caseNo)
           .where('version', '=', t.forgetCodeTries.version).where('phone', '=', t.forgetCodeTries.phone).execute();

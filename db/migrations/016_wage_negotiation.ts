@@ -8,8 +8,14 @@ import { type Kysely, sql } from 'kysely';
  *   the agreement once published), which the 协商码 page and the negotiation index read;
  * - wage_offers: every proposal and offer with its clauses, in order;
  * - wage_posts: the workers' suggestions and comments from the 协商码 page (phone masked), and their moderation.
+ * Besides: staff get an e-mail address ("4+X" supervision is sent by SMS and e-mail), and HR & social security's
+ * collective-contract section becomes an institution (filed contracts go to its inbox, like a court's documents).
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('staff_users').addColumn('email', 'text').execute();
+  await sql`alter table institutions drop constraint institutions_kind_check`.execute(db);
+  await sql`alter table institutions add constraint institutions_kind_check check (kind in ('arbitration','court','procuratorate','mediation_station','hr_bureau'))`.execute(db);
+
   await db.schema
     .createTable('wage_plans')
     .addColumn('id', 'serial', (c) => c.primaryKey())
@@ -73,4 +79,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['wage_posts', 'wage_offers', 'wage_rounds', 'wage_plans']) await db.schema.dropTable(t).execute();
+  await sql`delete from institutions where kind = 'hr_bureau'`.execute(db);
+  await sql`alter table institutions drop constraint institutions_kind_check`.execute(db);
+  await sql`alter table institutions add constraint institutions_kind_check check (kind in ('arbitration','court','procuratorate','mediation_station'))`.execute(db);
+  await db.schema.alterTable('staff_users').dropColumn('email').execute();
 }

@@ -3,9 +3,9 @@
  * integration tests run the real activities against real Postgres). They keep the same idempotency rules.
  */
 import type {
-  CaseActivities, CaseEvent, Conflict, Contact, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
+  CaseActivities, CaseEvent, Conflict, Contact, DueWagePlan, WageFacts, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
-import { defaultLegalAidPolicy } from '../../temporal.config';
+import { defaultLegalAidPolicy, defaultWageNegotiationPolicy } from '../../temporal.config';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
 
@@ -15,10 +15,14 @@ export interface Directory {
 
 export const testDirectory: Directory = {
   'd-1': {
-    district_staff: { role: 'district_staff', name: '区权保部', phone: '13900000003' },
+    district_staff: { role: 'district_staff', name: '区权保部', phone: '13900000003', email: 'quanbao@union.test' },
     supervising_leader: { role: 'supervising_leader', name: '分管领导', phone: '13900000004' },
     district_chair: { role: 'district_chair', name: '区主席', phone: '13900000005' },
     partner_department: { role: 'partner_department', name: '人社局联络员', phone: '13900000006' },
+    negotiation_mentor: { role: 'negotiation_mentor', name: '冯导师', phone: '13900000051' },
+  },
+  'u-1': {
+    enterprise_chair: { role: 'enterprise_chair', name: '企业工会赵主席', phone: '13900000007', email: 'chair@union.test' },
   },
   'i-station': {
     union_mediator: { role: 'union_mediator', name: '调解员', phone: '13900000008' },
@@ -35,6 +39,7 @@ export const testInstitutions: Record<string, Institution> = {
   'i-arbitration': { unitId: 'i-arbitration', kind: 'arbitration', name: '测试区劳动人事争议仲裁委员会', email: 'zc@arbitration.test' },
   'i-court': { unitId: 'i-court', kind: 'court', name: '测试区人民法院', email: 'li-an@court.test' },
   'i-procuratorate': { unitId: 'i-procuratorate', kind: 'procuratorate', name: '测试区人民检察院', email: 'jc@procuratorate.test' },
+  'i-hr': { unitId: 'i-hr', kind: 'hr_bureau', name: '测试区人力资源和社会保障局', email: 'ldgx@hr.test' },
 };
 
 /** The legal-aid lawyers of the test district (as staff_users with lawyer_profiles have them). */
@@ -69,6 +74,11 @@ export class RecordingActivities {
   readonly revoked = new Map<string, number[]>();
   /** what checkConflicts answers (tests set it; by default every lawyer is clear) */
   conflicts: Conflict[] = [];
+  /** the wage plan's rows (tests set them); a row is opened once a round's creation names it */
+  wagePlans: DueWagePlan[] = [];
+  readonly openedPlans = new Set<number>();
+  /** what wage rounds wrote to their own rows, by case */
+  readonly wageFacts = new Map<string, WageFacts[]>();
 
   constructor(private readonly directory: Directory = testDirectory, private readonly enterpriseChair: Contact | null = { role: 'enterprise_chair', name: '企业主席', phone: '13900000007' }) {}
 
@@ -93,7 +103,13 @@ export class RecordingActivities {
         if (t.escalateTask) this.tasks.get(t.escalateTask.taskId)!.escalation = t.escalateTask.level;
         if (t.closeTask) this.tasks.get(t.closeTask.taskId)!.status = t.closeTask.status;
         for (const r of t.revokeAccess ?? []) this.revoked.set(t.caseNo, [...(this.revoked.get(t.caseNo) ?? []), r.userId]);
+        if (t.wage) this.wageFacts.set(t.caseNo, [...(this.wageFacts.get(t.caseNo) ?? []), t.wage]);
+        if (t.wage?.round?.planId) this.openedPlans.add(t.wage.round.planId);
       },
+      dueWagePlans: async ({ today, aheadDays }) => ({
+        plans: this.wagePlans.filter((p) => !this.openedPlans.has(p.planId) && Date.parse(`${p.plannedStart}T00:00:00+08:00`) <= Date.parse(today) + aheadDays * 86_400_000),
+        policy: { ...defaultWageNegotiationPolicy, quietHours: null },
+      }),
       findContacts: async ({ unitId, roles }) => roles.flatMap((r) => (unitId === undefined ? [] : this.directory[unitId]?.[r] ?? [])),
       findEnterpriseChair: async () => this.enterpriseChair,
       findInstitution: async ({ unitId }) => testInstitutions[unitId] ?? null,

@@ -53,7 +53,8 @@ export const ACCESS_POLICY: Record<StaffRole, RolePolicy> = {
   district_staff: { scope: 'district', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'codec', 'calendar.edit'] },
   supervising_leader: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
   district_chair: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
-  enterprise_chair: { scope: 'enterprise', can: ['inbox', 'case.read', 'sms.read'] },
+  // case.act: the chair runs the enterprise's wage round; every other kind's rules refuse a chair's commands.
+  enterprise_chair: { scope: 'enterprise', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
   partner_department: { scope: 'department', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
   union_mediator: OUTSIDER,
   legal_aid_lawyer: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },

@@ -3,6 +3,7 @@ import { defaultGrievancePolicy } from '../../temporal.config';
 import { grievanceKind } from './grievance/kind';
 import { legalAidKind } from './legal-aid/kind';
 import { mediationKind } from './mediation/kind';
+import { wageNegotiationKind } from './wage-negotiation/kind';
 import type { CaseKindSpec, KindLabels } from './kind-spec';
 
 export type { CaseKindSpec, KindLabels };
@@ -15,6 +16,7 @@ export const CASE_KINDS: readonly CaseKindSpec<any, any>[] = [
   { ...grievanceKind, policyDefaults: defaultGrievancePolicy as unknown as Record<string, unknown> },
   mediationKind,
   legalAidKind,
+  wageNegotiationKind,
 ];
 
 /** Case numbers: the kind's two-letter prefix and ten Crockford base32 characters. */

@@ -47,6 +47,7 @@ export const LEGAL_AID_SOURCE_LABELS = {
   walk_in: '到法律援助工作站申请',
   online: '职工在线申请',
   court_delegated: '法院委派诉前调解',
+  wage_negotiation: '工资集体协商服务菜单申请',
 } as const;
 export type LegalAidSource = keyof typeof LEGAL_AID_SOURCE_LABELS;
 

@@ -49,7 +49,9 @@ export async function wageNegotiation(input: WageRoundInput): Promise<WageRoundR
     kind: wageMessages, host, state: s, view,
     apply: (cmd: WageCommand) => applyWageCommand(s, cmd, nowIso()),
     persist: (cmd) => wagePersist(s, cmd, nowIso()),
-    awaitsFlow: (cmd) => MOVES_THE_FLOW.has(cmd.action),
+    // A refusal that comes while the city union already works on it moves nothing; the first answer closes its step.
+    awaitsFlow: (cmd) => MOVES_THE_FLOW.has(cmd.action)
+      && !(cmd.action === 'recordAnswer' && !cmd.payload?.agreed && ![...host.openTasks.values()].some((t) => t.kind === 'answer')),
     noteEvent: ({ text, actor }: { text: string; actor: Actor }) => host.event('party_note', actor, `${actor.name}补充说明：${text}`, { text }),
   });
 

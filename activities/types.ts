@@ -1,5 +1,6 @@
 /** The contract between workflows and activities. Workflows import these types only, never the implementations. */
 import type { LegalAidPolicy, WageNegotiationPolicy } from '../temporal.config';
+import type { PlanFacts } from '../db/queries/wage-plans';
 import type { Role } from '../workflows/shared/roles';
 import type { GeneratedDocument, GenerateDocumentRequest } from './documents/types';
 import type { EmailRequest, EmailResult } from './email/send-email';
@@ -122,17 +123,7 @@ export interface Transition {
 }
 
 /** A plan row due to open, with what its round's workflow starts from (WageRoundIntake less who opened it). */
-export interface DueWagePlan {
-  planId: number;
-  year: number;
-  plannedStart: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  unionUnitId: string;
-  districtId: string;
-  streetId: string;
-  hrUnitId: string | null;
-}
+export type DueWagePlan = PlanFacts;
 
 /** What a wage round writes besides its case row (migration 016); each part keyed, so a retry writes nothing twice. */
 export interface WageFacts {

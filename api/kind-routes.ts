@@ -13,12 +13,14 @@ import legalAidProgressPages from './routes/public/legal-aid-progress';
 import legalAidIntakePages from './routes/staff/legal-aid-intake';
 import legalAidLawyerPages from './routes/staff/legal-aid-lawyers';
 import mediationIntakePages from './routes/staff/mediation-intake';
+import wagePlanRoutes from './routes/api-v1/wage-plan';
+import wagePlanPages from './routes/staff/wage-plan';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
-  api: [mediationRoutes, legalAidRoutes, legalAidOnlineRoutes],
+  api: [mediationRoutes, legalAidRoutes, legalAidOnlineRoutes, wagePlanRoutes],
   /** under /staff */
-  staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages],
+  staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages, wagePlanPages],
   /** the parties' own pages, under / */
   publicPages: [confirmPages, legalAidProgressPages, legalAidApplyPages],
 };

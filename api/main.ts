@@ -3,6 +3,7 @@ import { gatewayFromEnv } from '../activities/sms/http-gateway';
 import { createDb } from '../db/connection';
 import { buildApp } from './server';
 import { ensureHousekeepingSchedule } from './services/housekeeping';
+import { ensureWagePlanSchedule } from './services/wage-plan-schedule';
 import { connectTemporal } from './temporal-client';
 
 /** GONGQING_TRUST_PROXY: unset or empty = none; otherwise the proxies' addresses or CIDRs, comma-separated. */
@@ -18,6 +19,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await ensureHousekeepingSchedule(temporal);
+  await ensureWagePlanSchedule(temporal);
   await app.listen({ port, host });
   const stop = async () => {
     await app.close();

@@ -8,6 +8,7 @@ import { DEMO_MEDIATION } from '../db/seed/demo-mediation';
 import { openMediation } from '../api/services/mediation-intake';
 import { openLegalAid } from '../api/services/legal-aid-intake';
 import { DEMO_LEGAL_AID } from '../db/seed/demo-legal-aid';
+import { openDemoWageRound } from './demo-wage-round';
 
 const db = createDb();
 const temporal = await connectTemporal();
@@ -23,6 +24,8 @@ try {
   await seedDemoCounsel(db, caseNo);
   const centre = await db.selectFrom('staff_users').select(['id', 'display_name', 'org_unit_id']).where('username', '=', 'xihu.qb').executeTakeFirstOrThrow();
   const aid = await openLegalAid(db, temporal, DEMO_LEGAL_AID, { role: 'district_staff', name: centre.display_name, userId: centre.id, unitId: centre.org_unit_id });
+  const round = await openDemoWageRound(db, temporal);
+  console.log(`  demo wage round ${round}: 杭州迅达快递 negotiating (chair kuaidi.zx, city union xihu.qb, mentors xihu.ds/xihu.ds2, HR xihu.rsj; plan at /staff/wage-plan)`);
   console.log(`  demo legal aid ${aid.caseNo}: ${DEMO_LEGAL_AID.workers.length} workers in screening (centre xihu.qb, lawyers xihu.ls and xihu.ls2, procurator xihu.jc)`);
 } finally {
   await temporal.connection.close();

@@ -7,3 +7,10 @@ document.addEventListener('submit', (event) => {
 document.addEventListener('click', (event) => {
   if (event.target.closest && event.target.closest('[data-print]')) window.print();
 });
+// A CSV chosen with a file input fills the text box named by data-fill (UTF-8, as Excel's "CSV UTF-8" saves it).
+document.addEventListener('change', (event) => {
+  const target = event.target.getAttribute && event.target.getAttribute('data-fill');
+  const file = target && event.target.files && event.target.files[0];
+  if (!file) return;
+  file.text().then((text) => { document.getElementById(target).value = text; });
+});

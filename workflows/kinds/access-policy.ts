@@ -55,7 +55,8 @@ export const ACCESS_POLICY: Record<StaffRole, RolePolicy> = {
   district_chair: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
   // case.act: the chair runs the enterprise's wage round; every other kind's rules refuse a chair's commands.
   enterprise_chair: { scope: 'enterprise', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
-  partner_department: { scope: 'department', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
+  // documents: HR & social security receives the wage contracts filed with it (addressed to its unit only)
+  partner_department: { scope: 'department', can: ['inbox', 'case.read', 'case.act', 'sms.read', 'documents'] },
   union_mediator: OUTSIDER,
   legal_aid_lawyer: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   arbitration_clerk: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },

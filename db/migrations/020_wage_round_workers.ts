@@ -1,0 +1,16 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * A wage round is a case of the whole enterprise, not of counted workers: the round's workflow writes its case row
+ * with worker_count 0, which the check of 002 (worker_count >= 1, for grievances) refused, so no round could be
+ * written at all. The check stays for every other kind.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`alter table cases drop constraint cases_worker_count_check`.execute(db);
+  await sql`alter table cases add constraint cases_worker_count_check check (worker_count >= 1 or (kind = 'wage_negotiation' and worker_count = 0))`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`alter table cases drop constraint cases_worker_count_check`.execute(db);
+  await sql`alter table cases add constraint cases_worker_count_check check (worker_count >= 1)`.execute(db);
+}

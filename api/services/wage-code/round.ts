@@ -50,7 +50,7 @@ function offersOf(rows: Awaited<ReturnType<typeof offersOfRound>>) {
   let unionSoFar = 0;
   return rows.map((o) => {
     if (o.side === 'union') unionSoFar += 1;
-    const kind = o.offer_no === 1 ? '协商方案' : o.side === 'union' ? '职工方报价' : '企业方回应';
+    const kind = o.offer_no === 1 ? '协商方案' : o.side === 'union' ? '报价' : '回应';
     return {
       offerNo: o.offer_no, side: o.side as Side, sideName: SIDE_LABELS[o.side as Side], round: Math.max(unionSoFar, 1), kind,
       clauses: (typeof o.clauses === 'string' ? JSON.parse(o.clauses) : o.clauses) as Clause[], note: o.note,

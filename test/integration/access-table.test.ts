@@ -57,7 +57,7 @@ GET /staff                                               --YYYYYYYYYYYYY
 GET /staff/cases/:caseNo                                 --YYYYYY-------
 GET /staff/cases/:caseNo/history                         ---YYYY--------
 GET /staff/cases/:caseNo/history/engine                  ---YYYY--------
-POST /staff/cases/:caseNo/actions/:action                --YYY----------
+POST /staff/cases/:caseNo/actions/:action                --YYY--Y-------
 GET /staff/sms                                           --YYYYYYYYYYYYY
 GET /staff/email                                         --YYYYYYYYYYYYY
 GET /staff/grievances/new                                --YYY----------
@@ -92,7 +92,7 @@ GET /api/v1/cases/:caseNo                                --YYYYYY-------
 GET /api/v1/cases/:caseNo/history                        ---YYYY--------
 GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------
 GET /api/v1/sms                                          --YYYYYYYYYYYYY
-POST /api/v1/cases/:caseNo/actions/:action               --YYY----------
+POST /api/v1/cases/:caseNo/actions/:action               --YYY--Y-------
 GET /api/v1/calendar/days                                ----Y----------
 PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------

@@ -46,6 +46,7 @@ export const publicRoundProperties = {
 const FIELDS: Record<string, string> = {
   kind: '请选择留言类型：建议（suggestion）或评论（comment）', text: '留言内容须为1到500个字，且不含无法显示的字符',
   phone: '请填写正确的11位手机号', phoneCode: '请填写短信中的6位验证码', idempotencyKey: '提交编号应为8到80位字母、数字、-或_',
+  'idempotency-key': '请求头 Idempotency-Key 应为8到80位字母、数字、-或_',
 };
 
 /** The zh-CN sentence for a refused post body, said for its field. */

@@ -29,15 +29,14 @@ export function demoRoundInput(year = 2026): WageRoundInput {
   };
 }
 
-/** Starts a round, waits for its row, and has the chair request negotiation and record the employer's yes. */
-export async function negotiatingRound(sys: System): Promise<{ caseNo: string; code: string; chair: string }> {
-  const input = demoRoundInput();
+/** Starts a round, waits for its row, and has the chair request negotiation and record the employer's yes (`on`, a day). */
+export async function negotiatingRound(sys: System, year = 2026, on = shanghaiDate(Date.now())): Promise<{ caseNo: string; code: string; chair: string }> {
+  const input = demoRoundInput(year);
   await sys.temporal.workflow.start('wageNegotiation', { taskQueue: sys.taskQueue, workflowId: `wage_negotiation-${input.caseNo}`, args: [input] });
   const row = await eventually(() => sys.db.selectFrom('wage_rounds').select('public_code').where('case_no', '=', input.caseNo).executeTakeFirst(), 20_000);
   const api = apiClient(sys.baseUrl);
   const chair = await api.login(CHAIR);
-  const today = shanghaiDate(Date.now());
-  for (const [action, payload] of [['requestNegotiation', { from: 'union', sentOn: today }], ['recordAnswer', { agreed: true, answeredOn: today }]] as const) {
+  for (const [action, payload] of [['requestNegotiation', { from: 'union', sentOn: on }], ['recordAnswer', { agreed: true, answeredOn: on }]] as const) {
     const r = await api.call('POST', `/api/v1/cases/${input.caseNo}/actions/${action}`, payload, chair);
     if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);
   }

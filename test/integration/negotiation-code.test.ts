@@ -10,6 +10,7 @@ import type { WageRoundView } from '../../workflows/kinds/wage-negotiation/model
 import { browser } from '../helpers/browser';
 import { apiClient } from '../helpers/http';
 import { startSystem, type System } from '../helpers/system';
+import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { CHAIR, CITY_UNION, ENTERPRISE, negotiatingRound, postAsWorker, postCode } from '../helpers/wage-code';
 import { eventually } from '../helpers/time-skipping';
 import { freshPhone } from '../helpers/worker-proof';
@@ -216,4 +217,32 @@ describe('a closed round', () => {
     expect(page.html).not.toContain('获取验证码');
     expect((await postRows()).length).toBe(before);
   });
+});
+
+describe('a round whose contract took effect', () => {
+  it('publishes the agreed clauses on the 协商码 page, and takes no more posts', async () => {
+    // Every step dated 40 days back, so that HR's 15 days (Art. 47) have passed once the contract is filed.
+    const on = shanghaiDate(Date.now() - 40 * 86_400_000);
+    const r = await negotiatingRound(sys, 2025, on);
+    const act = async (action: string, payload: object) => {
+      const res = await api.call('POST', `/api/v1/cases/${r.caseNo}/actions/${action}`, payload, r.chair);
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+    await act('makeOffer', { side: 'union', clauses: [{ item: '计件奖励', terms: '签收率≥96%时每件奖励0.10–0.15元' }, { item: '工资增长', terms: '月工资增长5%' }] });
+    await act('reachAgreement', { offerNo: 1 });
+    await act('recordCongressVote', { heldOn: on, representatives: 30, present: 25, inFavour: 20 });
+    await act('recordSigning', { signedOn: on, unionSignatory: '钱主席', employerSignatory: '周总' });
+    await act('fileWithHr', { filedOn: on });
+    await eventually(async () => (await sys.db.selectFrom('wage_rounds').select('published_at').where('case_no', '=', r.caseNo).executeTakeFirst())?.published_at, 20_000);
+
+    const json = (await api.call('GET', `/api/v1/negotiation-rounds/${r.code}`)).body;
+    expect(json.agreement.lines).toEqual(['1. 计件奖励：签收率≥96%时每件奖励0.10–0.15元', '2. 工资增长：月工资增长5%']);
+    expect(json.agreement.effectiveOn).toBe(shanghaiDate(Date.now()));
+    const page = await browser(sys.baseUrl).open(`/negotiation/${r.code}`);
+    expect(page.html).toContain('工资专项集体合同（已生效）');
+    expect(page.html).toContain('1. 计件奖励：签收率≥96%时每件奖励0.10–0.15元');
+    expect(page.html).toContain('工资专项集体合同已生效');
+    expect(json.open).toBe(false);
+    expect((await api.call('POST', `/api/v1/negotiation-rounds/${r.code}/phone-codes`, { phone: freshPhone() })).status).toBe(409);
+  }, 60_000);
 });

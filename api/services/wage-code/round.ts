@@ -36,8 +36,8 @@ export async function roundOfCode(db: Kysely<Database>, code: string) {
 }
 
 export type RoundRow = Awaited<ReturnType<typeof roundOfCode>>;
-/** Whether workers may still post: the workflow's rules refuse a post once the round is over, and so does the page. */
-export const takesPosts = (row: RoundRow) => row.status !== 'closed' && row.stage !== 'closed';
+/** Whether workers may still post: the workflow's rules refuse a post once the round is over, and the page from its outcome on. */
+export const takesPosts = (row: RoundRow) => row.status !== 'closed' && row.stage !== 'closed' && row.outcome === null;
 
 function stageText(row: RoundRow): string {
   if (row.outcome === 'effective') return '工资专项集体合同已生效，合同内容见下方';

@@ -36,3 +36,13 @@ export const agreementCodeGuesses: RateLimitOptions = {
   max: 20, timeWindow: '15 minutes',
   keyGenerator: (req) => `agreement|${req.ip}|${field(req, 'caseNo')}|${field(req, 'phone')}`,
 };
+
+/**
+ * A post on a 协商码 page spends a one-time code, so a post is a guess too: 60 per address and round per 15 minutes.
+ * Generous, because a factory's workers often share one network; each code's own few tries and the per-phone daily
+ * cap of posts (api/services/wage-code/posting.ts) bound the rest.
+ */
+export const wagePostGuesses: RateLimitOptions = {
+  max: 60, timeWindow: '15 minutes',
+  keyGenerator: (req) => `wage-post|${req.ip}|${field(req, 'code')}`,
+};

@@ -32,5 +32,9 @@ export const securityConfig = {
     get perPhonePerDay() { return num('GONGQING_FILINGS_PER_PHONE_DAY', 5); },
     get perClientPerDay() { return num('GONGQING_FILINGS_PER_CLIENT_DAY', 20); },
   },
+  wagePosts: {
+    /** posts on 协商码 pages in 24 hours per phone (each needs a code of its own; the per-hour code limits apply too) */
+    get perPhonePerDay() { return num('GONGQING_WAGE_POSTS_PER_PHONE_DAY', 10); },
+  },
   HOUR,
 };

@@ -41,7 +41,8 @@ export async function countPhoneCodes(db: Kysely<Database>, q: { phone?: string;
   let query = db.selectFrom('phone_codes').select((eb) => eb.fn.countAll<string>().as('n')).where('created_at', '>', q.since);
   if (q.phone) query = query.where('phone', '=', q.phone);
   if (q.client) query = query.where('client', '=', q.client);
-  if (q.consumedFor) query = query.where('purpose', '=', q.consumedFor).where('consumed_at', 'is not', null);
+  // A code spent on a post on a 协商码 page (consumer 'wage-post:…') filed nothing: the wage posts have a cap of their own.
+  if (q.consumedFor) query = query.where('purpose', '=', q.consumedFor).where('consumed_at', 'is not', null).where('consumed_by', 'not like', 'wage-post:%');
   const r = await query.executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -47,6 +47,9 @@ POST /track/:caseNo/withdraw                             -Y-------------
 POST /track/logout                                       YYYYYYYYYYYYYYY
 GET /confirm/:caseNo                                     YYYYYYYYYYYYYYY
 POST /confirm/:caseNo                                    YYYYYYYYYYYYYYY
+GET /negotiation/:code                                   YYYYYYYYYYYYYYY
+POST /negotiation/:code/phone-code                       YYYYYYYYYYYYYYY
+POST /negotiation/:code/posts                            YYYYYYYYYYYYYYY
 GET /staff/login                                         YYYYYYYYYYYYYYY
 POST /staff/login                                        YYYYYYYYYYYYYYY
 POST /staff/logout                                       YYYYYYYYYYYYYYY
@@ -54,7 +57,7 @@ GET /staff                                               --YYYYYYYYYYYYY
 GET /staff/cases/:caseNo                                 --YYYYYY-------
 GET /staff/cases/:caseNo/history                         ---YYYY--------
 GET /staff/cases/:caseNo/history/engine                  ---YYYY--------
-POST /staff/cases/:caseNo/actions/:action                --YYY----------
+POST /staff/cases/:caseNo/actions/:action                --YYY--Y-------
 GET /staff/sms                                           --YYYYYYYYYYYYY
 GET /staff/email                                         --YYYYYYYYYYYYY
 GET /staff/grievances/new                                --YYY----------
@@ -67,6 +70,9 @@ POST /staff/mediations/new                               ---------Y-Y---
 GET /staff/legal-aid/new                                 ----Y-------Y--
 POST /staff/legal-aid/new                                ----Y-------Y--
 GET /staff/legal-aid/lawyers                             ----Y-------Y--
+GET /staff/cases/:caseNo/negotiation-code                --YYYYYY-------
+GET /staff/cases/:caseNo/negotiation-code/poster         --YYYYYY-------
+GET /staff/cases/:caseNo/negotiation-code/qr.png         --YYYYYY-------
 GET /staff/documents                                     ----------YYYY-
 GET /staff/documents/:id                                 --YYYYYYYYYYYYY
 POST /staff/documents/:id/receipt                        ----------YYYY-
@@ -86,7 +92,7 @@ GET /api/v1/cases/:caseNo                                --YYYYYY-------
 GET /api/v1/cases/:caseNo/history                        ---YYYY--------
 GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------
 GET /api/v1/sms                                          --YYYYYYYYYYYYY
-POST /api/v1/cases/:caseNo/actions/:action               --YYY----------
+POST /api/v1/cases/:caseNo/actions/:action               --YYY--Y-------
 GET /api/v1/calendar/days                                ----Y----------
 PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
@@ -94,6 +100,9 @@ POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/legal-aid/applications                      ----Y-------Y--
 POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYY
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
+GET /api/v1/negotiation-rounds/:code                     YYYYYYYYYYYYYYY
+POST /api/v1/negotiation-rounds/:code/phone-codes        YYYYYYYYYYYYYYY
+POST /api/v1/negotiation-rounds/:code/posts              YYYYYYYYYYYYYYY
 GET /api/v1/documents                                    ----------YYYY-
 GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
 POST /api/v1/documents/:id/receipt                       ----------YYYY-
@@ -178,13 +187,18 @@ const BODIES: Record<string, unknown> = {
   'POST /legal-aid/apply': { phone: '123', dispute: '拖欠工资' },
   'POST /legal-aid/apply/code': { phone: '123' },
   'POST /api/v1/legal-aid/online-applications': { phone: '123', dispute: '拖欠工资' },
+  // The 协商码 of no round (the path's ':code'): not found, whoever asks; nothing texted, nothing posted.
+  'POST /negotiation/:code/phone-code': { phone: '13900000000' },
+  'POST /negotiation/:code/posts': { kind: 'suggestion', text: '建议', phone: '13900000000', phoneCode: '123456' },
+  'POST /api/v1/negotiation-rounds/:code/phone-codes': { phone: '13900000000' },
+  'POST /api/v1/negotiation-rounds/:code/posts': { kind: 'suggestion', text: '建议', phone: '13900000000', phoneCode: '123456' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
   'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete',
   'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
-  'POST /legal-aid/apply', 'POST /legal-aid/apply/code']);
+  'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

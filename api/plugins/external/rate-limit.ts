@@ -9,11 +9,11 @@ import rateLimit from '@fastify/rate-limit';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../../errors';
-import { agreementCodeGuesses, loginGuesses, workerProofGuesses } from '../../guess-limits';
+import { agreementCodeGuesses, loginGuesses, wagePostGuesses, workerProofGuesses } from '../../guess-limits';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    guessLimits: { login: preHandlerAsyncHookHandler; workerProof: preHandlerAsyncHookHandler; agreementCode: preHandlerAsyncHookHandler };
+    guessLimits: { login: preHandlerAsyncHookHandler; workerProof: preHandlerAsyncHookHandler; agreementCode: preHandlerAsyncHookHandler; wagePost: preHandlerAsyncHookHandler };
   }
 }
 
@@ -23,5 +23,5 @@ export default fp(async (app) => {
     errorResponseBuilder: (_req, ctx) =>
       new HttpError(429, `尝试次数过多，请${Math.max(1, Math.ceil(ctx.ttl / 60_000))}分钟后再试`, 'TOO_MANY_ATTEMPTS'),
   });
-  app.decorate('guessLimits', { login: app.rateLimit(loginGuesses), workerProof: app.rateLimit(workerProofGuesses), agreementCode: app.rateLimit(agreementCodeGuesses) });
+  app.decorate('guessLimits', { login: app.rateLimit(loginGuesses), workerProof: app.rateLimit(workerProofGuesses), agreementCode: app.rateLimit(agreementCodeGuesses), wagePost: app.rateLimit(wagePostGuesses) });
 }, { name: 'rate-limit' });

@@ -109,7 +109,7 @@ export function build(g: fc.GeneratorValue, route: Route, recipe: Recipe): Built
       segment = segmentOf(g(() => junk(20)));
       defects.push(`junk in :${name}`);
     } else {
-      const value = validParams[name] ?? (kind === 'caseNo' ? live.caseA : kind === 'action' ? 'contactComplainant' : kind === 'day' ? FUZZ_DAY : `L${'Fz'.repeat(16)}`);
+      const value = validParams[name] ?? (kind === 'caseNo' ? live.caseA : kind === 'action' ? 'contactComplainant' : kind === 'day' ? FUZZ_DAY : kind === 'wageCode' ? live.wageCode : `L${'Fz'.repeat(16)}`);
       if (name === broken) {
         const p = buildParam(g, kind, value, !!recipe.unknownParamIsFine && !hasBody);
         segment = p.segment;

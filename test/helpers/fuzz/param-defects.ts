@@ -49,6 +49,12 @@ export function buildParam(g: fc.GeneratorValue, kind: ParamKind, valid: string,
     const v = g(() => (way === 'unknown' ? impossibleDay : malformedDay));
     return { segment: segmentOf(v), note: `${way === 'unknown' ? 'impossible' : 'malformed'} day ${JSON.stringify(v)}`, hard: true };
   }
+  if (kind === 'wageCode') {
+    const v = g(() => (way === 'unknown'
+      ? fc.string({ unit: fc.constantFrom(...'ABCabc019_-'), minLength: 16, maxLength: 16 })
+      : fc.oneof(junk(20), fc.constantFrom('', 'x', `${live.wageCode}x`, live.wageCode.slice(1)))).filter((c) => c !== live.wageCode));
+    return { segment: segmentOf(v), note: `${way === 'unknown' ? 'unknown' : 'malformed'} 协商码 ${JSON.stringify(v)}`, hard: true };
+  }
   if (kind === 'action') {
     const v = g(() => fc.oneof(junk(20), fc.constantFrom('escalate', 'rate', 'CONTACTCOMPLAINANT', 'contactComplainant ', '__proto__', 'constructor')).filter((a) => !ALL_ACTIONS.includes(a)));
     return { segment: segmentOf(v), note: `unknown action ${JSON.stringify(v)}`, hard: true };

@@ -23,7 +23,7 @@ export interface Field {
 }
 export type Fields = Record<string, Field>;
 export interface Template { body: Record<string, unknown>; params?: Record<string, string>; required?: string[]; fields?: Fields }
-export type ParamKind = 'caseNo' | 'token' | 'action' | 'day';
+export type ParamKind = 'caseNo' | 'token' | 'action' | 'day' | 'wageCode';
 /** who may use a route in earnest */
 export type Audience = 'staff' | 'worker' | 'anyone';
 

@@ -6,16 +6,21 @@ import { unescapeHtml } from '../browser';
 import { apiClient } from '../http';
 import type { System } from '../system';
 import { eventually } from '../time-skipping';
+import { demoRoundInput } from '../wage-code';
 import { fileAsWorker, freshPhone } from '../worker-proof';
 import { live } from './live';
 import { fingerprint, historyLengths } from './snapshot';
 
-/** Two cases filed by workers (A for most routes, B for the staff page's actions), staff signed in, a CSRF pair. */
+/** Two cases filed by workers (A for most routes, B for the staff page's actions), a wage round, staff signed in, a CSRF pair. */
 export async function fillLive(sys: System): Promise<void> {
   const api = apiClient(sys.baseUrl);
   const a = await fileAsWorker(sys, { complainantPhone: freshPhone() });
   const b = await fileAsWorker(sys, { complainantPhone: freshPhone() });
   Object.assign(live, { caseA: a.caseNo, phoneA: a.phone, caseB: b.caseNo, workerToken: a.token });
+  // A wage round in preparation, whose 协商码 takes posts: the routes behind the code start from it.
+  const round = demoRoundInput();
+  await sys.temporal.workflow.start('wageNegotiation', { taskQueue: sys.taskQueue, workflowId: `wage_negotiation-${round.caseNo}`, args: [round] });
+  live.wageCode = (await eventually(() => sys.db.selectFrom('wage_rounds').select('public_code').where('case_no', '=', round.caseNo).executeTakeFirst(), 20_000)).public_code;
   // the station's mediator and the institute's clerk too: the routes only they may use are fuzzed as them (routes.ts)
   for (const who of ['beishan.sg', 'xihu.qb', 'jingmi.zx', 'xihu.tj', 'xihu.zc']) live.staff[who] = await api.login(who);
   // A page's CSRF pair, as a browser holds it: the secret cookie and the token in the page's forms.

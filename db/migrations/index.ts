@@ -15,6 +15,7 @@ import * as caseLinks from './013_case_links';
 import * as personAccess from './014_person_access';
 import * as lawyers from './015_lawyers';
 import * as wageNegotiation from './016_wage_negotiation';
+import * as negotiationIndex from './017_negotiation_index';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
@@ -25,6 +26,7 @@ export const migrationProvider: MigrationProvider = {
       '009_calendar': calendar, '010_agreement_codes': agreementCodes, '011_agreement_code_tries': agreementCodeTries,
       '012_kind_tables': kindTables, '013_case_links': caseLinks, '014_person_access': personAccess,
       '015_lawyers': lawyers, '016_wage_negotiation': wageNegotiation,
+      '017_negotiation_index': negotiationIndex,
     };
   },
 };

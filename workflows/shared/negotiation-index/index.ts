@@ -7,6 +7,7 @@ export * from './validate';
 export * from './score';
 export * from './edit';
 export * from './tree-walk';
+export * from './computed';
 
 /** The tree this release ships (tree.json): version 1 in the database until the city union saves an edit. */
 export const SHIPPED_TREE: IndexTree = shipped as IndexTree;

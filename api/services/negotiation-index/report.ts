@@ -21,19 +21,29 @@ export interface IndexReport {
   streets: (AreaScore & { rows: ScoredEnterprise[] })[];
 }
 
-/** The computation alone, for an area given as data (the bench calls it for its own thousand enterprises). */
-export async function computeIndex(db: Kysely<Database>, area: IndexArea, year: number): Promise<IndexReport> {
-  const { version, tree } = await currentTree(db);
+/** What the index reads for an area and year: the tree in force, the enterprises in it, their facts and entered values. */
+export async function loadIndexInputs(db: Kysely<Database>, area: IndexArea, year: number) {
   const streetIds = area.streets.map((s) => s.id);
-  const [enterprises, facts, entered] = await Promise.all([
-    enterprisesInIndex(db, year, streetIds), yearFacts(db, year, streetIds), enteredValuesOfYear(db, year, streetIds),
+  const [{ version, tree }, enterprises, facts, entered] = await Promise.all([
+    currentTree(db), enterprisesInIndex(db, year, streetIds), yearFacts(db, year, streetIds), enteredValuesOfYear(db, year, streetIds),
   ]);
+  return { version, tree, enterprises, facts, entered };
+}
+
+/** Scoring and roll-up of what was loaded: no I/O. */
+export function scoreIndex(area: IndexArea, year: number, inputs: Awaited<ReturnType<typeof loadIndexInputs>>): IndexReport {
+  const { version, tree, enterprises, facts, entered } = inputs;
   const scored: ScoredEnterprise[] = enterprises.map((e) => ({
     enterpriseId: e.id, name: e.name, streetId: e.streetId,
     score: scoreEnterprise(tree, rawValuesOf(tree, facts.get(e.id) ?? NO_FACTS, entered.get(e.id) ?? {})),
   }));
   const r = rollUp(tree, area.district, area.streets, scored);
   return { year, treeVersion: version, tree, city: area.streetOnly ? null : r.city, streets: r.streets };
+}
+
+/** The computation for an area given as data (the bench calls it for its own thousand enterprises). */
+export async function computeIndex(db: Kysely<Database>, area: IndexArea, year: number): Promise<IndexReport> {
+  return scoreIndex(area, year, await loadIndexInputs(db, area, year));
 }
 
 export async function indexReport(db: Kysely<Database>, staff: SignedInStaff, year: number): Promise<IndexReport> {

@@ -3,8 +3,13 @@ import type { Branch, Dimension, IndexTree, Leaf } from './types';
 
 export type TreeNode = { level: 1; node: Dimension } | { level: 2; node: Branch } | { level: 3; node: Leaf };
 
+/** Kept per tree object: a roll-up asks once per enterprise, and a tree is not changed in place once loaded. */
+const leafCache = new WeakMap<IndexTree, Leaf[]>();
+
 export function leavesOf(tree: IndexTree): Leaf[] {
-  return tree.dimensions.flatMap((d) => d.children.flatMap((b) => b.children));
+  let leaves = leafCache.get(tree);
+  if (!leaves) leafCache.set(tree, (leaves = tree.dimensions.flatMap((d) => d.children.flatMap((b) => b.children))));
+  return leaves;
 }
 
 export function nodesOf(tree: IndexTree): TreeNode[] {

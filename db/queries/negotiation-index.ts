@@ -14,12 +14,17 @@ async function latest(db: Kysely<Database>): Promise<TreeVersion | undefined> {
   return row && { version: row.version, tree: row.tree as IndexTree, savedAt: row.saved_at as Date, savedBy: row.display_name ?? null };
 }
 
-/** The tree in force; on first use the shipped one is saved as version 1 (two first uses at once save it once). */
+/** Saves the shipped tree as version 1 unless there is one (the seed calls it; two calls at once save it once). */
+export async function ensureShippedTree(db: Kysely<Database>): Promise<void> {
+  await db.insertInto('negotiation_index_trees').values({ version: 1, tree: JSON.stringify(SHIPPED_TREE), saved_by: null, note: '随系统发布的指标体系' })
+    .onConflict((oc) => oc.column('version').doNothing()).execute();
+}
+
+/** The tree in force; on first use of a database the seed did not fill, the shipped one is saved as version 1 first. */
 export async function currentTree(db: Kysely<Database>): Promise<TreeVersion> {
   const found = await latest(db);
   if (found) return found;
-  await db.insertInto('negotiation_index_trees').values({ version: 1, tree: JSON.stringify(SHIPPED_TREE), saved_by: null, note: '随系统发布的指标体系' })
-    .onConflict((oc) => oc.column('version').doNothing()).execute();
+  await ensureShippedTree(db);
   return (await latest(db))!;
 }
 

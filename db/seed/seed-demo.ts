@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../passwords';
 import type { Database } from '../schema';
+import { ensureShippedTree } from '../queries/negotiation-index';
 import { seedDemoLawyers } from './demo-lawyers';
 import { DEMO_ENTERPRISES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS } from './demo-organisation';
 
@@ -9,6 +10,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await seedOrganisation(trx);
     await seedDemoLawyers(trx);
+    // The negotiation index's shipped tree as version 1, so that reading the index never writes.
+    await ensureShippedTree(trx);
   });
 }
 

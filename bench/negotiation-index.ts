@@ -1,7 +1,7 @@
 /**
  * Negotiation index (issue 22): the roll-up for 1,000 enterprises, with no Temporal, on the bench's Postgres. A
  * district of its own ("bench-ni": 10 streets of 100 enterprises) gets a year of data like the workflow's: each
- * enterprise a plan, a round with its dates, 3 offers and 20 posts (a tenth removed), 2 grievances, and 30 entered
+ * enterprise a plan, a round with its dates, 3 offers and 20 posts (a tenth removed), 2 grievances, and a value for each of the 44 entered
  * values. Then the whole computation the page and the API make (computed-values queries, entered values, scoring of
  * 52 leaves each, roll-up to streets and the city) is timed `runs` times one after another, and separately its two
  * halves (the queries; the scoring and roll-up on what they read), the CSV, and the chart as PNG.

@@ -1,17 +1,15 @@
 /** The negotiation index in the JSON API (issue 22): the tree and its edits, the entered values, the year's scores. */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { currentTree, enteredValuesOf } from '../../../db/queries/negotiation-index';
-import { shanghaiDate } from '../../../workflows/shared/deadlines';
 import type { NodeEdit } from '../../../workflows/shared/negotiation-index';
 import { badRequest } from '../../errors';
 import { indexValidationMessage, treeEditBody, valuesBody, valuesParams, yearQuery } from '../../schemas/negotiation-index';
 import { answers } from '../../schemas/responses';
 import { editTree, enterpriseInArea, enterValues } from '../../services/negotiation-index/changes';
-import { indexReport, reportJson } from '../../services/negotiation-index/report';
+import { indexReport, reportJson, thisYear } from '../../services/negotiation-index/report';
 
 const bearer = [{ bearer: [] }];
 const tags = ['negotiation-index'];
-export const thisYear = () => Number(shanghaiDate(Date.now()).slice(0, 4));
 
 /** The index's own words for a request that does not match its schema, before anything is read or written. */
 function refuseInvalid(req: FastifyRequest): void {

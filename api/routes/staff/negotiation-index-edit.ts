@@ -12,7 +12,7 @@ import { classify } from '../../plugins/app/error-handler';
 import { YEAR_MAX, YEAR_MIN } from '../../schemas/negotiation-index';
 import { indexAreaOf } from '../../services/negotiation-index/area';
 import { editTree, enterpriseInArea, enterValues } from '../../services/negotiation-index/changes';
-import { thisYear } from '../api-v1/negotiation-index';
+import { thisYear } from '../../services/negotiation-index/report';
 
 type Form = Record<string, string>;
 const EDIT = { config: { access: 'negotiationIndex.edit' as const } };

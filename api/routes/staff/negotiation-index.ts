@@ -9,8 +9,7 @@ import { indexValidationMessage, yearQuery } from '../../schemas/negotiation-ind
 import { badRequest } from '../../errors';
 import { indexChartPng } from '../../services/negotiation-index/chart';
 import { indexCsv } from '../../services/negotiation-index/csv';
-import { indexReport, type IndexReport } from '../../services/negotiation-index/report';
-import { thisYear } from '../api-v1/negotiation-index';
+import { indexReport, thisYear, type IndexReport } from '../../services/negotiation-index/report';
 
 type YearQuery = { Querystring: { year?: number; street?: string } };
 const score = (x: number) => x.toFixed(1);

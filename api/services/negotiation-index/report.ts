@@ -10,7 +10,11 @@ import type { Database } from '../../../db/schema';
 import {
   NO_FACTS, rawValuesOf, rollUp, scoreEnterprise, type AreaScore, type IndexTree, type ScoredEnterprise,
 } from '../../../workflows/shared/negotiation-index';
+import { shanghaiDate } from '../../../workflows/shared/deadlines';
 import { indexAreaOf, type IndexArea } from './area';
+
+/** The year an index page opens on: this year in Asia/Shanghai. */
+export const thisYear = () => Number(shanghaiDate(Date.now()).slice(0, 4));
 
 export interface IndexReport {
   year: number;

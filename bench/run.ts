@@ -5,7 +5,8 @@
  * second dev server with SQLite's default journal: this worker and API, and an older commit's worker and API on a
  * database of its own (bench/lib/baseline.ts); the mediation handoff and legal aid (bench/mediation.ts,
  * bench/legal-aid.ts) with the defaults' worker and API; last, with no Temporal at all, the legal documents as PDF
- * (bench/documents.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
+ * (bench/documents.ts); then the negotiation index's roll-up for 1,000 enterprises (bench/negotiation-index.ts; BENCH_ONLY=negotiation-index runs it
+ * alone). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C.
  */
@@ -36,6 +37,8 @@ import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
 import { measureMediationHandoff } from './mediation';
 import { measureLegalAid } from './legal-aid';
+import { measureNegotiationIndex, negotiationIndexSettings, type NegotiationIndexResult } from './negotiation-index';
+import { writeNegotiationIndexReport } from './lib/report-negotiation-index';
 import { startFakeSmtpServer } from '../scripts/fake-smtp-server';
 
 const t0 = Date.now();
@@ -87,6 +90,19 @@ async function main() {
   const db = createDb(process.env.DATABASE_URL, 10);
   await migrateToLatest(db);
   await seedDemo(db);
+  if (process.env.BENCH_ONLY === 'negotiation-index') {
+    // One phase alone (it needs Postgres only), for working on the index without the half hour of the rest.
+    try {
+      const r = await measureNegotiationIndex(db, { ...negotiationIndexSettings(cfg.quick), log });
+      mkdirSync(`${root}bench/results`, { recursive: true });
+      const { markdown, file } = writeNegotiationIndexReport(r, `${root}bench/results`, { date: new Date(), commit, quick: cfg.quick });
+      console.log(markdown);
+      log(`wrote ${file}`);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
   const machine = await machineFacts(process.env.DATABASE_URL);
   const temporal = await connectTemporal();
   // The documents of mediation cases are e-mailed: to a loopback SMTP server, as npm start does (every worker inherits it).
@@ -258,9 +274,18 @@ async function main() {
       notes.push(`no "Documents (PDF)" section: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}`);
     }
 
+    // The negotiation index after everything else: its district of 1,000 enterprises is in the database from then on.
+    let negotiationIndex: NegotiationIndexResult | undefined;
+    try {
+      negotiationIndex = await measureNegotiationIndex(db, { ...negotiationIndexSettings(cfg.quick), log });
+    } catch (err) {
+      log(`negotiation index: failed: ${(err as Error).stack ?? err}`);
+      notes.push(`no "Negotiation index" section: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}`);
+    }
+
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, negotiationIndex, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

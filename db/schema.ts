@@ -1,5 +1,6 @@
 /** Table types for Kysely: one place, mirrored by db/migrations. Times are timestamptz, money is fen (bigint→number). */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { NegotiationIndexTables } from './schema-negotiation-index';
 import type { WageTables } from './schema-wage';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -203,7 +204,7 @@ export interface EmailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database extends WageTables {
+export interface Database extends WageTables, NegotiationIndexTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   staff_users: StaffUserTable;

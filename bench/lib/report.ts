@@ -8,6 +8,8 @@ import type { DocumentsResult } from '../documents';
 import type { HandoffResult } from '../mediation';
 import { handoffSection, handoffSummary } from './report-mediation';
 import type { LegalAidResult } from '../legal-aid';
+import type { NegotiationIndexResult } from '../negotiation-index';
+import { negotiationIndexSection, negotiationIndexSummary } from './report-negotiation-index';
 import { legalAidSection, legalAidSummary } from './report-legal-aid';
 import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
@@ -51,6 +53,8 @@ export interface RunData {
   mediation?: HandoffResult;
   /** legal-aid applications per second and application → 指派函; absent when it could not run (notes say why) */
   legalAid?: LegalAidResult;
+  /** the negotiation index's roll-up for 1,000 enterprises; absent when it could not run (notes say why) */
+  negotiationIndex?: NegotiationIndexResult;
   wallSeconds: number;
 }
 
@@ -129,6 +133,7 @@ function summary(d: RunData): string {
       ...legalAidSummary(d.legalAid, NO_MEDIATION),
       ...(d.documents ? d.documents.overall.map((o) => [`documents (PDF), ${o.concurrency} at a time: documents/s (p50 / p95 / max ms)`,
         `${rate(o.perSec)} (${ms(o.latency.p50)} / ${ms(o.latency.p95)} / ${ms(o.latency.max)})`]) : []),
+      negotiationIndexSummary(d.negotiationIndex, NO_MEDIATION),
     ])].join('\n');
 }
 
@@ -226,6 +231,7 @@ export function renderMarkdown(d: RunData): string {
   out.push(handoffSection(d.mediation, NO_MEDIATION));
   out.push(legalAidSection(d.legalAid, NO_MEDIATION));
   if (d.documents) out.push(documentsSection(d.documents));
+  out.push(negotiationIndexSection(d.negotiationIndex, NO_MEDIATION));
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../passwords';
 import type { Database } from '../schema';
+import { ensureShippedTree } from '../queries/negotiation-index';
 import { seedDemoLawyers } from './demo-lawyers';
 import { seedDemoWage } from './demo-wage';
 import { DEMO_ENTERPRISES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS } from './demo-organisation';
@@ -12,6 +13,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     await seedDemoLawyers(trx);
     // next year's plan: the demo shows rounds about to open (the Shanghai calendar year, as the plan page counts it)
     await seedDemoWage(trx, new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1);
+    // The negotiation index's shipped tree as version 1, so that reading the index never writes.
+    await ensureShippedTree(trx);
   });
 }
 

@@ -65,6 +65,13 @@ POST /staff/grievances                                   --YYY----------
 GET /staff/calendar                                      ----Y----------
 POST /staff/calendar                                     ----Y----------
 POST /staff/calendar/:day/delete                         ----Y----------
+GET /staff/negotiation-index                             ---YYYY--------
+GET /staff/negotiation-index/chart.png                   ---YYYY--------
+GET /staff/negotiation-index/scores.csv                  ---YYYY--------
+GET /staff/negotiation-index/tree                        ----Y----------
+POST /staff/negotiation-index/tree                       ----Y----------
+GET /staff/negotiation-index/values                      ----Y----------
+POST /staff/negotiation-index/values                     ----Y----------
 GET /staff/mediations/new                                ---------Y-Y---
 POST /staff/mediations/new                               ---------Y-Y---
 GET /staff/legal-aid/new                                 ----Y-------Y--
@@ -96,6 +103,11 @@ POST /api/v1/cases/:caseNo/actions/:action               --YYY--Y-------
 GET /api/v1/calendar/days                                ----Y----------
 PUT /api/v1/calendar/days/:day                           ----Y----------
 DELETE /api/v1/calendar/days/:day                        ----Y----------
+GET /api/v1/negotiation-index/tree                       ---YYYY--------
+PUT /api/v1/negotiation-index/tree                       ----Y----------
+GET /api/v1/negotiation-index/scores                     ---YYYY--------
+GET /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
+PUT /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/legal-aid/applications                      ----Y-------Y--
 POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYY
@@ -192,13 +204,18 @@ const BODIES: Record<string, unknown> = {
   'POST /negotiation/:code/posts': { kind: 'suggestion', text: '建议', phone: '13900000000', phoneCode: '123456' },
   'POST /api/v1/negotiation-rounds/:code/phone-codes': { phone: '13900000000' },
   'POST /api/v1/negotiation-rounds/:code/posts': { kind: 'suggestion', text: '建议', phone: '13900000000', phoneCode: '123456' },
+  // The negotiation index: a tree edit of no version, values of a year out of range (nothing saved once let through).
+  'POST /staff/negotiation-index/tree': { note: '探测' },
+  'POST /staff/negotiation-index/values': { enterpriseId: 'e-jingmi', year: '1999' },
+  'PUT /api/v1/negotiation-index/tree': { version: 1, nodes: [{ code: 'MZ', weight: 0.5 }] },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
   'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete',
   'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
-  'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts']);
+  'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts',
+  'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

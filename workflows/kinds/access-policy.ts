@@ -26,7 +26,11 @@ export type CorePermission =
    * the documents addressed to one's institution: list them, confirm receipt (clerks of institutes and courts); a
    * lawyer's are those addressed to them by name (the 指派函), never their colleagues'
    */
-  | 'documents';
+  | 'documents'
+  /** the negotiation index's scores, table, chart and CSV: the district's, or a street chair's own street's */
+  | 'negotiationIndex.read'
+  /** the negotiation index's tree (names, weights) and the values entered per enterprise and year: the city union's staff */
+  | 'negotiationIndex.edit';
 
 /** A core permission, or one a kind adds ('grievance.file', 'mediation.open'): checked against the registry at start. */
 export type Permission = CorePermission | (string & {});
@@ -34,6 +38,7 @@ export type Permission = CorePermission | (string & {});
 export const CORE_PERMISSION_LABELS: Record<CorePermission, string> = {
   inbox: '查看待办', 'case.read': '查看案件', 'case.act': '办理案件', 'case.history': '查看完整流程记录',
   'sms.read': '查看短信', codec: '解密引擎数据', 'calendar.edit': '设置节假日安排', documents: '查看送达本单位或本人的文书',
+  'negotiationIndex.read': '查看协商指数', 'negotiationIndex.edit': '维护协商指数的指标体系和数据',
 };
 
 /**
@@ -49,10 +54,10 @@ const OUTSIDER: RolePolicy = { scope: 'assigned', can: ['inbox', 'case.read', 'c
 
 export const ACCESS_POLICY: Record<StaffRole, RolePolicy> = {
   street_caseworker: { scope: 'street', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
-  street_chair: { scope: 'street', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read'] },
-  district_staff: { scope: 'district', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'codec', 'calendar.edit'] },
-  supervising_leader: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
-  district_chair: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec'] },
+  street_chair: { scope: 'street', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'negotiationIndex.read'] },
+  district_staff: { scope: 'district', can: ['inbox', 'case.read', 'case.act', 'case.history', 'sms.read', 'codec', 'calendar.edit', 'negotiationIndex.read', 'negotiationIndex.edit'] },
+  supervising_leader: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec', 'negotiationIndex.read'] },
+  district_chair: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'codec', 'negotiationIndex.read'] },
   // case.act: the chair runs the enterprise's wage round; every other kind's rules refuse a chair's commands.
   enterprise_chair: { scope: 'enterprise', can: ['inbox', 'case.read', 'case.act', 'sms.read'] },
   // documents: HR & social security receives the wage contracts filed with it (addressed to its unit only)

@@ -4,6 +4,7 @@ import actionRoutes from './actions';
 import { jsonValidatorCompiler } from './strict-json';
 import calendarRoutes from './calendar';
 import documentRoutes from './documents';
+import negotiationIndexRoutes from './negotiation-index';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -15,6 +16,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(staffRoutes);
   await app.register(actionRoutes);
   await app.register(calendarRoutes);
+  await app.register(negotiationIndexRoutes);
   for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

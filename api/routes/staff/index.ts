@@ -23,6 +23,8 @@ import { normalizeFormBody } from '../public/normalize';
 import calendarPages from './calendar';
 import documentPages from './documents';
 import emailPage from './email';
+import negotiationIndexPages from './negotiation-index';
+import negotiationIndexEditPages from './negotiation-index-edit';
 import sessionPages from './session';
 import { groupSms } from '../../services/sms-groups';
 import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
@@ -53,6 +55,8 @@ const staffPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
   await app.register(sessionPages);
   await app.register(calendarPages);
+  await app.register(negotiationIndexPages);
+  await app.register(negotiationIndexEditPages);
   for (const pages of KIND_ROUTES.staffPages) await app.register(pages);
   await app.register(documentPages);
   await app.register(emailPage);

@@ -38,7 +38,8 @@ start_cluster() {
   ensure_cjk_fonts
   ensure_haproxy
   ensure_temporal_ui_server
-  start_postgres "$dir/pg"
+  # named after <dir>: Postgres names its log in data/logs after the cluster directory
+  start_postgres "$dir/pg-$(basename "$dir")"
   start_temporal_server "$dir" "${GQ_CLUSTER_TEMPORAL_PORT:-auto}"
   (cd "$ROOT" && node --import tsx scripts/prepare-db.ts ${GQ_CLUSTER_PRINT_ACCOUNTS:+--print-accounts}) || gq_die "migrating or seeding the database failed"
 

@@ -40,8 +40,8 @@ setup_temporal_schema() {
     db=temporal
     [[ "$name" == visibility ]] && db=temporal_visibility
     if [[ -z "$("$GQ_PG_BINDIR/psql" -X -q -h 127.0.0.1 -p "$port" -U gongqing -d postgres -tAc "select 1 from pg_database where datname = '$db'")" ]]; then
-      "${tool[@]}" --db "$db" create-database 2>&1 | gq_prefix temporal-sql-tool
-      "${tool[@]}" --db "$db" setup-schema -v 0.0 2>&1 | gq_prefix temporal-sql-tool
+      "${tool[@]}" --db "$db" create-database 2>&1 | grep -v -e DEBUG -e INFO -e '^$' | gq_prefix temporal-sql-tool || true
+      "${tool[@]}" --db "$db" setup-schema -v 0.0 2>&1 | grep -v -e DEBUG -e INFO -e '^$' | gq_prefix temporal-sql-tool || true
       gq_log "created database $db for the Temporal server"
     fi
     "${tool[@]}" --db "$db" update-schema --schema-name "postgresql/v12/$name" 2>&1 | grep -v -e DEBUG -e INFO -e '^$' | gq_prefix temporal-sql-tool || true
@@ -50,17 +50,17 @@ setup_temporal_schema() {
   done
 }
 
-# start_temporal_server <run-dir> <port|auto>: starts the server under scripts/cluster/supervise.sh (so a crash is
+# start_temporal_server <dir> <port|auto>: log in <dir>/logs, pid file in <dir>/run; starts the server under scripts/cluster/supervise.sh (so a crash is
 # followed by a restart on the same ports), waits until it serves and the namespace exists, and exports
 # TEMPORAL_ADDRESS. Needs DATABASE_URL (start_postgres). Call it directly, not in $(...).
 start_temporal_server() {
-  local run="$1" port="${2:-auto}" cli addr deadline started log ns
+  local dir="$1" port="${2:-auto}" cli addr deadline started log ns
   ensure_temporal_server
   cli="$(ensure_temporal_cli)"
   setup_temporal_schema
   [[ "$port" == auto ]] && { _gq_low_port; port="$GQ_LOW_PORT"; }
   port_open "$port" && gq_die "port $port on 127.0.0.1 is already in use"
-  mkdir -p "$run" "$ROOT/data/logs"
+  mkdir -p "$dir/run" "$dir/logs"
   export GQ_PG_PORT GQ_TEMPORAL_PORT="$port" GQ_TEMPORAL_DYNAMIC_CONFIG="$ROOT/scripts/cluster/temporal-dynamic-config.yaml"
   GQ_PG_PORT="$(_gq_pg_port)"
   # Every other port the server binds (below 32768, see _gq_low_port): fresh ones, kept for this run so that a restart under the supervisor reuses them.
@@ -69,8 +69,8 @@ start_temporal_server() {
     _gq_low_port
     export "GQ_TEMPORAL_${v}_PORT=$GQ_LOW_PORT"
   done
-  log="$run/temporal-server.log"
-  GQ_TEMPORAL_SERVER_PIDFILE="$run/temporal-server.pid"
+  log="$dir/logs/temporal-server.log"
+  GQ_TEMPORAL_SERVER_PIDFILE="$dir/run/temporal-server.pid"
   gq_log "starting Temporal server $GQ_TEMPORAL_SERVER_VERSION on 127.0.0.1:$port (Postgres databases temporal and temporal_visibility, log $log)"
   started="$(gq_now)"
   spawn_group "$log" "$ROOT/scripts/cluster/supervise.sh" "$GQ_TEMPORAL_SERVER_PIDFILE" \

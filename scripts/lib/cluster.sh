@@ -24,7 +24,7 @@ _gq_supervised() {
 
 # start_cluster <dir>: keeps Postgres, keys, stores, logs (<dir>/logs) and pid files (<dir>/run) in <dir>. Ports:
 # GQ_CLUSTER_PORT (balancer; default 3000 when free), GQ_CLUSTER_TEMPORAL_PORT (default: a free one), GQ_CLUSTER_UI_PORT
-# (default 8233 when free; "none": no UI). Exports GQ_CLUSTER_URL, GQ_CLUSTER_RUN, GQ_CLUSTER_SMS_STORE, DATABASE_URL,
+# (default 8233 when free; "none": no UI); GQ_CLUSTER_WORKERS (default 2; a bench may want 1). Exports GQ_CLUSTER_URL, GQ_CLUSTER_RUN, GQ_CLUSTER_SMS_STORE, DATABASE_URL,
 # TEMPORAL_ADDRESS. Call it directly, not in $(...).
 start_cluster() {
   local dir="$1" i port lb stats ui started
@@ -59,7 +59,8 @@ start_cluster() {
   ui="${GQ_CLUSTER_UI_PORT:-$(preferred_port 8233)}"
   [[ "$ui" == none ]] || export GONGQING_TEMPORAL_UI_ORIGINS="${GONGQING_TEMPORAL_UI_ORIGINS:-http://127.0.0.1:$ui,http://localhost:$ui}"
 
-  for i in 1 2; do
+  for ((i = 1; i <= ${GQ_CLUSTER_WORKERS:-2}; i++)); do
+    : >"$dir/logs/worker-$i.log" # its ready line below must be this run's
     _gq_supervised "worker-$i" "$dir/logs/worker-$i.log" node --import tsx "$ROOT/worker.ts"
   done
   for i in 1 2; do
@@ -71,6 +72,8 @@ start_cluster() {
   done
   for i in 1 2; do
     wait_port "${api_ports[i - 1]}" 90 || { tail -n 30 "$dir/logs/api-$i.log" | gq_prefix "api-$i"; gq_die "API instance $i did not start"; }
+  done
+  for ((i = 1; i <= ${GQ_CLUSTER_WORKERS:-2}; i++)); do
     # A worker is ready once it polls; until then cases simply wait on the queue, but a caller wants all of it up.
     local deadline=$((SECONDS + 90))
     until grep -q '\[gongqing\] worker polling' "$dir/logs/worker-$i.log" 2>/dev/null; do

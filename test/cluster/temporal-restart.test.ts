@@ -12,9 +12,9 @@ import {
 } from '../helpers/fault-cases';
 import { sleep, waitFor } from '../helpers/processes';
 
-/** contact due times, from the start; the crash comes 2 s before the first */
-const DUE_MS = [14_000, 15_000, 16_500, 19_000, 23_000];
-const CRASH_BEFORE_FIRST_MS = 2_000;
+/** contact due times, from the start; the crash comes 1.5 s before the first, the server is back about 3 s later */
+const DUE_MS = [14_000, 14_500, 15_000, 17_000, 21_000];
+const CRASH_BEFORE_FIRST_MS = 1_500;
 
 let cluster: Cluster;
 beforeAll(async () => {

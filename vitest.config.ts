@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     include: ['test/**/*.test.ts'],
+    // test/cluster needs the cluster that npm run test:cluster starts (vitest.cluster.config.ts)
+    exclude: [...configDefaults.exclude, 'test/cluster/**'],
   },
 });

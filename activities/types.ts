@@ -261,6 +261,8 @@ export interface PurgeCounts {
   phoneCodes: number;
   agreementCodes: number;
   agreementCodeTries: number;
+  /** guess-limit windows that have ended */
+  guessCounts: number;
 }
 
 export interface CaseActivities {

@@ -1,7 +1,8 @@
 /**
  * How many tries a client gets where a guess can succeed, per client address and per target, so that one person's
  * typos never lock out another. Used as preHandlers (api/plugins/external/rate-limit.ts), so counted after validation:
- * a malformed request cannot succeed and is not a guess.
+ * a malformed request cannot succeed and is not a guess. Counted in PostgreSQL (api/security/guess-count-store.ts), so
+ * that API instances behind one load balancer share each count.
  */
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';

@@ -45,7 +45,7 @@ export async function buildApp({ db, temporal, sms, logger = false, trustProxy =
   // After views: @fastify/view resets reply.locals on each request, and the CSRF token for the forms goes there.
   await app.register(views);
   await app.register(csrf);
-  await app.register(rateLimit);
+  await app.register(rateLimit, { db });
   await app.register(services, { db, temporal, sms });
   await app.register(auth);
   await app.register(access);

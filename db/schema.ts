@@ -230,6 +230,14 @@ export interface Database extends WageTables, NegotiationIndexTables {
   lawyer_profiles: LawyerProfileTable;
   lawyer_declarations: LawyerDeclarationTable;
   case_counsel: CaseCounselTable;
+  guess_counts: GuessCountTable;
+}
+
+/** One guess limit's count for one key (a digest of limit, address and target) in its current window. */
+export interface GuessCountTable {
+  key_hash: string;
+  tries: number;
+  window_ends: Timestamp;
 }
 
 export type InstitutionKind = 'arbitration' | 'court' | 'procuratorate' | 'mediation_station' | 'hr_bureau';

@@ -1,7 +1,8 @@
 /**
  * Deletes what only served to prove who someone is, once it can prove nothing (the daily housekeeping workflow):
  * ended staff and worker sessions, one-time phone codes past the longest window any limit looks back over, and the
- * agreement codes and wrong tries of mediations that have closed. Case data, events and documents are never touched.
+ * agreement codes and wrong tries of mediations that have closed, and the guess limits' counts whose window has ended
+ * (api/security/guess-count-store.ts). Case data, events and documents are never touched.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -24,6 +25,7 @@ export function createPurgeExpired(db: Kysely<Database>) {
         // and any count untouched for a month: a case number that never existed, a draft long superseded
         agreementCodeTries: count(await trx.deleteFrom('agreement_code_tries')
           .where((eb) => eb.or([eb('case_no', 'in', closed), eb('last_at', '<', new Date(now.getTime() - req.triesDays * DAY_MS))])).executeTakeFirst()),
+        guessCounts: count(await trx.deleteFrom('guess_counts').where('window_ends', '<', now).executeTakeFirst()),
       };
     });
   };

@@ -91,7 +91,8 @@ export async function workflowAtRest(handle: WorkflowHandle): Promise<true> {
     : (d.raw.pendingActivities ?? []).length > 0 ? `${d.raw.pendingActivities!.length} pending activities`
       : d.raw.pendingWorkflowTask ? `workflow task pending (${JSON.stringify(d.raw.pendingWorkflowTask)})`
         : after.length !== before.length ? 'history grew while looking'
-          : !last || eventTypeName(last) !== 'WORKFLOW_TASK_COMPLETED' ? `history ends with ${last ? eventTypeName(last) : 'nothing'}`
+          // an update's completion is written after the task that completed it (a case filed through the API ends so)
+          : !last || !['WORKFLOW_TASK_COMPLETED', 'WORKFLOW_EXECUTION_UPDATE_COMPLETED'].includes(eventTypeName(last)) ? `history ends with ${last ? eventTypeName(last) : 'nothing'}`
             : '';
   if (why) throw new Error(`${handle.workflowId} not at rest: ${why}`);
   return true;

@@ -1,7 +1,7 @@
 /**
  * The daily housekeeping on the real system: the web process's schedule (Asia/Shanghai, once a day, made once however
  * often it is ensured), triggered now, runs the workflow on the worker, which deletes ended sessions, old phone codes
- * and the agreement codes and tries of closed cases, and nothing that can still prove something.
+ * and the agreement codes and tries of closed cases, and ended guess-limit windows, and nothing that can still prove something.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureHousekeepingSchedule, housekeepingScheduleId } from '../../api/services/housekeeping';
@@ -28,6 +28,7 @@ const rows = async () => ({
   phoneCodes: (await sys.db.selectFrom('phone_codes').select('code_hash').execute()).map((r) => r.code_hash),
   agreementCodes: (await sys.db.selectFrom('agreement_codes').select('case_no').execute()).map((r) => r.case_no),
   agreementCodeTries: (await sys.db.selectFrom('agreement_code_tries').select('case_no').execute()).map((r) => r.case_no),
+  guessCounts: (await sys.db.selectFrom('guess_counts').select('key_hash').execute()).map((r) => r.key_hash),
 });
 
 describe('the daily housekeeping', () => {
@@ -51,6 +52,8 @@ describe('the daily housekeeping', () => {
     }
     // a count for a case number that never existed, untouched for a month
     await sys.db.insertInto('agreement_code_tries').values({ case_no: 'MA0000000000', version: 0, phone: '13800000004', failures: 5, last_at: new Date(now - 31 * DAY) }).execute();
+    // a guess limit's window that ended a minute ago (the caseworker's sign-in above counts in a live one)
+    await sys.db.insertInto('guess_counts').values({ key_hash: 'ended-window', tries: 3, window_ends: new Date(now - 60_000) }).execute();
     const before = await rows();
 
     await ensureHousekeepingSchedule(sys.temporal, sys.taskQueue);
@@ -64,7 +67,7 @@ describe('the daily housekeeping', () => {
     await schedule.trigger();
     const run = await eventually(async () => (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId, 20_000);
     const counts = await sys.temporal.workflow.getHandle(run).result();
-    expect(counts).toEqual({ staffSessions: 1, workerSessions: 1, phoneCodes: 1, agreementCodes: 1, agreementCodeTries: 2 });
+    expect(counts).toEqual({ staffSessions: 1, workerSessions: 1, phoneCodes: 1, agreementCodes: 1, agreementCodeTries: 2, guessCounts: 1 });
 
     const after = await rows();
     expect(after.staffSessions.sort()).toEqual(before.staffSessions.filter((t) => t !== 'ended-staff').sort());
@@ -74,6 +77,8 @@ describe('the daily housekeeping', () => {
     expect(after.phoneCodes).not.toContain('eight-days-old');
     expect(after.agreementCodes).toEqual([open.caseNo]);
     expect(after.agreementCodeTries).toEqual([open.caseNo]);
+    expect(after.guessCounts.sort()).toEqual(before.guessCounts.filter((k) => k !== 'ended-window').sort());
+    expect(after.guessCounts.length).toBeGreaterThan(0);
     // the cases themselves, their events and the worker's proof of a filing are untouched
     expect(await sys.db.selectFrom('cases').select('case_no').where('case_no', 'in', [open.caseNo, closing.caseNo]).execute()).toHaveLength(2);
   });

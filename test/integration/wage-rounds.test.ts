@@ -62,7 +62,7 @@ describe('wage negotiation through the API', () => {
     };
 
     expect((await view()).stage).toBe('planned');
-    await refused('requestNegotiation', { from: 'union', sentOn: today() }, /只有本企业工会主席或市总工会/, otherChair);
+    await refused('requestNegotiation', { from: 'union', sentOn: today() }, /无权查看或办理/, otherChair);
     await refused('requestNegotiation', { from: 'union', sentOn: '2099-01-01' }, /不能晚于今天/);
     expect((await act('requestNegotiation', { from: 'union', sentOn: today(), note: '就计件单价进行协商' })).status).toBe(200);
     expect((await act('recordAnswer', { agreed: true, answeredOn: today() })).body.view.stage).toBe('negotiating');

@@ -121,8 +121,8 @@ const ACTIONS: Bad[] = [
   act('recordFollowUp while at contact', 'recordFollowUp', { note: '已回访' }, 'beishan.sg', 409, '当前环节为“联系职工”，不能执行'),
   act('urgeMediation while at contact', 'urgeMediation', { note: '已督促' }, 'beishan.sg', 409, '不能执行'),
   act('completeCoordination with an unknown taskId', 'completeCoordination', { taskId: 'coord-nowhere', note: '已办结' }, 'beishan.sg', 409, '不能执行'),
-  // The enterprise chair may not act at all; a department does not see a fresh case (only when asked).
-  act('enterprise chair contacts the complainant', 'contactComplainant', { note: '已联系' }, 'jingmi.zx', 403, '您的角色无权办理案件'),
+  // The enterprise chair acts only on its own wage round: a fresh grievance it does not even see; a department neither (only when asked).
+  act('enterprise chair contacts the complainant', 'contactComplainant', { note: '已联系' }, 'jingmi.zx', 403, '不在您的辖区'),
   act('partner department contacts the complainant', 'contactComplainant', { note: '已联系' }, 'xihu.rs', 403, '不在您的辖区'),
   act('supervising leader does a caseworker step', 'contactComplainant', { note: '已联系' }, 'xihu.fg', 403, '您的角色无权办理案件'),
   act('district staff does the street caseworker step', 'contactComplainant', { note: '已联系' }, 'xihu.qb', 403, '接手办理'),

@@ -14,6 +14,7 @@ import * as kindTables from './012_kind_tables';
 import * as caseLinks from './013_case_links';
 import * as personAccess from './014_person_access';
 import * as lawyers from './015_lawyers';
+import * as lawLibrary from './018_law_library';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
@@ -23,7 +24,7 @@ export const migrationProvider: MigrationProvider = {
       '007_documents_email': documentsEmail, '008_parties_access': partiesAccess,
       '009_calendar': calendar, '010_agreement_codes': agreementCodes, '011_agreement_code_tries': agreementCodeTries,
       '012_kind_tables': kindTables, '013_case_links': caseLinks, '014_person_access': personAccess,
-      '015_lawyers': lawyers,
+      '015_lawyers': lawyers, '018_law_library': lawLibrary,
     };
   },
 };

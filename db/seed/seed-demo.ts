@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../passwords';
 import type { Database } from '../schema';
 import { seedDemoLawyers } from './demo-lawyers';
+import { seedLibrary } from './library';
 import { DEMO_ENTERPRISES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS } from './demo-organisation';
 
 /** Idempotent: re-running keeps existing rows (and their passwords), adds what is missing and moves demo staff to their units. */
@@ -9,6 +10,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await seedOrganisation(trx);
     await seedDemoLawyers(trx);
+    await seedLibrary(trx);
   });
 }
 

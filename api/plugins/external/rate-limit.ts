@@ -9,11 +9,13 @@ import rateLimit from '@fastify/rate-limit';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../../errors';
-import { agreementCodeGuesses, loginGuesses, workerProofGuesses } from '../../guess-limits';
+import { agreementCodeGuesses, librarySearches, loginGuesses, workerProofGuesses } from '../../guess-limits';
 
 declare module 'fastify' {
   interface FastifyInstance {
     guessLimits: { login: preHandlerAsyncHookHandler; workerProof: preHandlerAsyncHookHandler; agreementCode: preHandlerAsyncHookHandler };
+    /** the library's search and "cases like mine", pages and JSON together: public, and each a database query */
+    searchLimit: preHandlerAsyncHookHandler;
   }
 }
 
@@ -24,4 +26,5 @@ export default fp(async (app) => {
       new HttpError(429, `尝试次数过多，请${Math.max(1, Math.ceil(ctx.ttl / 60_000))}分钟后再试`, 'TOO_MANY_ATTEMPTS'),
   });
   app.decorate('guessLimits', { login: app.rateLimit(loginGuesses), workerProof: app.rateLimit(workerProofGuesses), agreementCode: app.rateLimit(agreementCodeGuesses) });
+  app.decorate('searchLimit', app.rateLimit(librarySearches));
 }, { name: 'rate-limit' });

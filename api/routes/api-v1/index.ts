@@ -4,6 +4,7 @@ import actionRoutes from './actions';
 import { jsonValidatorCompiler } from './strict-json';
 import calendarRoutes from './calendar';
 import documentRoutes from './documents';
+import libraryRoutes from './library';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -17,6 +18,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(calendarRoutes);
   for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);
+  await app.register(libraryRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 

@@ -1,0 +1,49 @@
+/**
+ * Library search (issue 23): the items whose Chinese tokens match the query, best first. Rank = ts_rank over the
+ * weighted tokens (title and keywords A, law and summary B, body C; normalised by length so a long body does not win by
+ * size), + 1 when the item holds every token of the query, + 0.5 when its title or keywords alone do. A two-word query
+ * like "加班 休息日" thus puts the item about both above items about either. docs/library.md explains the choice.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database, LibraryKind } from '../../../db/schema';
+import { distinctTokens, tsQueryOf } from './tokens';
+import { keyTermsOf } from './vocabulary';
+
+export interface LibraryHit {
+  id: number; slug: string; kind: LibraryKind; topic: string; title: string;
+  law: string | null; article: string | null; summary: string; published: boolean; rank: number;
+}
+
+export interface LibrarySearch { limit?: number; topic?: string; includeUnpublished?: boolean }
+
+/** A query of more tokens than this is a description, not a few words: search by its key terms. */
+const SHORT_QUERY_TOKENS = 8;
+const WEIGHTS = sql.raw(`'{0.1, 0.2, 0.4, 1.0}'`);
+
+export async function queryTermsOf(db: Kysely<Database>, text: string): Promise<string[]> {
+  const tokens = distinctTokens(text);
+  return tokens.length <= SHORT_QUERY_TOKENS ? tokens : keyTermsOf(db, text, SHORT_QUERY_TOKENS);
+}
+
+export async function searchLibrary(db: Kysely<Database>, text: string, opts: LibrarySearch = {}): Promise<LibraryHit[]> {
+  return searchLibraryByTerms(db, await queryTermsOf(db, text), opts);
+}
+
+export async function searchLibraryByTerms(db: Kysely<Database>, terms: readonly string[], opts: LibrarySearch = {}): Promise<LibraryHit[]> {
+  if (!terms.length) return [];
+  const any = tsQueryOf(terms, '|');
+  const all = tsQueryOf(terms, '&');
+  const allInTitle = tsQueryOf(terms, '&', 'A');
+  const { rows } = await sql<LibraryHit>`
+    select id, slug, kind, topic, title, law, article, summary, published,
+      (ts_rank(${WEIGHTS}, search, to_tsquery('simple', ${any}), 1)
+        + case when search @@ to_tsquery('simple', ${all}) then 1 else 0 end
+        + case when search @@ to_tsquery('simple', ${allInTitle}) then 0.5 else 0 end)::float8 as rank
+    from library_items
+    where search @@ to_tsquery('simple', ${any})
+      ${opts.includeUnpublished ? sql`` : sql`and published`}
+      ${opts.topic ? sql`and topic = ${opts.topic}` : sql``}
+    order by rank desc, id
+    limit ${opts.limit ?? 20}`.execute(db);
+  return rows;
+}

@@ -14,11 +14,10 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create function gq_search_tokens(t text) returns text language sql immutable parallel safe strict as $f$
-      select coalesce(string_agg(tok, ' '), '') from (
-        select m[1] as tok from regexp_matches(lower(t), '[a-z0-9]+', 'g') as m
-        union all
-        select substr(r[1], i, 2) from regexp_matches(t, '[\u3400-\u9fff]+', 'g') as r,
-          generate_series(1, greatest(char_length(r[1]) - 1, 1)) as i
+      select coalesce(string_agg(tok, ' ' order by n, i), '') from (
+        select m.n, i, case when m.run ~ '^[a-z0-9]+$' then m.run else substr(m.run, i, 2) end as tok
+        from (select x.r[1] as run, x.n from regexp_matches(lower(t), '[a-z0-9]+|[\u3400-\u9fff]+', 'g') with ordinality as x(r, n)) m,
+          generate_series(1, case when m.run ~ '^[a-z0-9]+$' then 1 else greatest(char_length(m.run) - 1, 1) end) as i
       ) s
     $f$`.execute(db);
 

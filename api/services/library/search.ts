@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, LibraryKind } from '../../../db/schema';
-import { distinctTokens, tsQueryOf } from './tokens';
+import { distinctTokens, searchTokens, tsQueryOf } from './tokens';
 import { keyTermsOf } from './vocabulary';
 
 export interface LibraryHit {
@@ -29,8 +29,19 @@ export async function searchLibrary(db: Kysely<Database>, text: string, opts: Li
   return searchLibraryByTerms(db, await queryTermsOf(db, text), opts);
 }
 
-export async function searchLibraryByTerms(db: Kysely<Database>, terms: readonly string[], opts: LibrarySearch = {}): Promise<LibraryHit[]> {
+/**
+ * `phrases` (a description's keywords, vocabulary.ts keyPhrasesOf) add half their length in characters for each the
+ * item's title or keywords hold as a phrase (its tokens next to each other), a quarter for each its other text does: a worker's long text is then matched by
+ * its words, not by every pair of characters in it.
+ */
+export async function searchLibraryByTerms(db: Kysely<Database>, terms: readonly string[], opts: LibrarySearch = {}, phrases: readonly string[] = []): Promise<LibraryHit[]> {
   if (!terms.length) return [];
+  const phraseBonus = phrases.map((p) => {
+    const tokens = searchTokens(p);
+    const weight = [...p].length / 2;
+    return sql`+ case when search @@ to_tsquery('simple', ${tokens.map((t) => `'${t}':A`).join(' <-> ')}) then ${weight}::float8
+      when search @@ to_tsquery('simple', ${tsQueryOf(tokens, '<->')}) then ${weight / 2}::float8 else 0 end`;
+  });
   const any = tsQueryOf(terms, '|');
   const all = tsQueryOf(terms, '&');
   const allInTitle = tsQueryOf(terms, '&', 'A');
@@ -38,7 +49,8 @@ export async function searchLibraryByTerms(db: Kysely<Database>, terms: readonly
     select id, slug, kind, topic, title, law, article, summary, published,
       (ts_rank(${WEIGHTS}, search, to_tsquery('simple', ${any}), 1)
         + case when search @@ to_tsquery('simple', ${all}) then 1 else 0 end
-        + case when search @@ to_tsquery('simple', ${allInTitle}) then 0.5 else 0 end)::float8 as rank
+        + case when search @@ to_tsquery('simple', ${allInTitle}) then 0.5 else 0 end
+        ${sql.join(phraseBonus, sql` `)})::float8 as rank
     from library_items
     where search @@ to_tsquery('simple', ${any})
       ${opts.includeUnpublished ? sql`` : sql`and published`}

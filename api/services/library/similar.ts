@@ -10,7 +10,7 @@ import { CATEGORY_LABELS, OUTCOME_LABELS } from '../../../workflows/kinds/grieva
 import { anonymise, excerpt } from './anonymise';
 import { searchLibraryByTerms, type LibraryHit } from './search';
 import { tsQueryOf } from './tokens';
-import { keyTermsOf } from './vocabulary';
+import { keyPhrasesOf, keyTermsOf } from './vocabulary';
 
 export interface SimilarCase {
   caseNo: string; category: string; categoryLabel: string; outcome: string | null; outcomeLabel: string;
@@ -63,10 +63,14 @@ export async function similarCases(db: Kysely<Database>, terms: string[], catego
 }
 
 export async function casesLikeMine(db: Kysely<Database>, description: string, opts: { category?: string; items?: number; cases?: number } = {}): Promise<Similar> {
-  const terms = await keyTermsOf(db, description, KEY_TERMS);
-  const [items, cases] = await Promise.all([
-    searchLibraryByTerms(db, terms, { limit: opts.items ?? 3 }),
+  const [terms, phrases] = await Promise.all([keyTermsOf(db, description, KEY_TERMS), keyPhrasesOf(db, description, KEY_TERMS)]);
+  const [hits, cases] = await Promise.all([
+    searchLibraryByTerms(db, terms, { limit: 12 }, phrases),
     similarCases(db, terms, opts.category, opts.cases ?? 3),
   ]);
-  return { terms, items, cases };
+  // A worker's own words read like a typical case more than like a statute: the law first, then one typical case.
+  const want = opts.items ?? 3;
+  const law = hits.filter((h) => h.kind !== 'case').slice(0, want - 1);
+  const typical = hits.filter((h) => h.kind === 'case').slice(0, want - law.length);
+  return { terms, items: [...law, ...typical], cases };
 }

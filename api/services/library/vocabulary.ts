@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { distinctTokens } from './tokens';
 
-interface Vocabulary { at: number; items: number; frequency: Map<string, number> }
+interface Vocabulary { at: number; items: number; frequency: Map<string, number>; phrases: string[] }
 const cache = new WeakMap<Kysely<Database>, Promise<Vocabulary>>();
 const MAX_AGE_MS = 60_000;
 
@@ -17,7 +17,12 @@ async function load(db: Kysely<Database>): Promise<Vocabulary> {
     select word, ndoc from ts_stat($q$select to_tsvector('simple', gq_search_tokens(title || ' ' || keywords))
       from library_items where published$q$)`.execute(db);
   const items = await db.selectFrom('library_items').select((eb) => eb.fn.countAll<number>().as('n')).where('published', '=', true).executeTakeFirstOrThrow();
-  return { at: Date.now(), items: Number(items.n), frequency: new Map(rows.map((r) => [r.word, Number(r.ndoc)])) };
+  const { rows: words } = await sql<{ w: string }>`
+    select distinct w from library_items, regexp_split_to_table(keywords, '\\s+') as w
+    where published and w ~ '^[\u3400-\u9fff0-9]{2,12}$' and w ~ '[\u3400-\u9fff]'`.execute(db);
+  // longest first: "高温津贴" is found before "高温" and counts for more
+  const phrases = words.map((r) => r.w).sort((a, b) => b.length - a.length);
+  return { at: Date.now(), items: Number(items.n), frequency: new Map(rows.map((r) => [r.word, Number(r.ndoc)])), phrases };
 }
 
 export async function vocabulary(db: Kysely<Database>): Promise<Vocabulary> {
@@ -37,14 +42,31 @@ export function forgetVocabulary(db: Kysely<Database>): void {
 }
 
 /**
- * The terms of a text worth searching by, at most `max`: its tokens that are key terms of the library, rarest first
- * (a term in half the items tells little); when it shares none, its first tokens as they come.
+ * The terms of a text worth searching by, at most `max`: the tokens of the library's keywords it contains, then its
+ * other tokens that are key terms of the library, rarest first (a term in half the items tells little); when it
+ * shares none, its first tokens as they come.
  */
 export async function keyTermsOf(db: Kysely<Database>, text: string, max: number): Promise<string[]> {
   const tokens = distinctTokens(text);
   if (tokens.length <= max) return tokens;
   const { frequency, items } = await vocabulary(db);
-  const known = tokens.filter((t) => frequency.has(t) && frequency.get(t)! <= Math.max(2, items / 3));
+  const fromPhrases = distinctTokens((await keyPhrasesOf(db, text, max)).join(' '));
+  const known = tokens.filter((t) => !fromPhrases.includes(t) && frequency.has(t) && frequency.get(t)! <= Math.max(2, items / 3));
   known.sort((a, b) => frequency.get(a)! - frequency.get(b)!);
-  return known.length ? known.slice(0, max) : tokens.slice(0, max);
+  const terms = [...fromPhrases, ...known].slice(0, max);
+  return terms.length ? terms : tokens.slice(0, max);
+}
+
+/**
+ * The keywords staff gave the items (双胞胎, 高温津贴, 35度) that a text contains, longest first, at most `max`: a
+ * dictionary the library itself keeps, so a description is matched by whole words where it can be.
+ */
+export async function keyPhrasesOf(db: Kysely<Database>, text: string, max: number): Promise<string[]> {
+  const { phrases } = await vocabulary(db);
+  const found: string[] = [];
+  for (const p of phrases) {
+    if (found.length >= max) break;
+    if (text.includes(p) && !found.some((f) => f.includes(p))) found.push(p);
+  }
+  return found;
 }

@@ -28,6 +28,9 @@ GET /grievances/new                                      YYYYYYYYYYYYYYY
 POST /grievances                                         YYYYYYYYYYYYYYY
 POST /grievances/phone-code                              YYYYYYYYYYYYYYY
 GET /grievances/:caseNo/filed                            YYYYYYYYYYYYYYY
+POST /grievances/check                                   YYYYYYYYYYYYYYY
+GET /library                                             YYYYYYYYYYYYYYY
+GET /library/:slug                                       YYYYYYYYYYYYYYY
 GET /t/:token                                            YYYYYYYYYYYYYYY
 GET /track                                               YYYYYYYYYYYYYYY
 POST /track                                              YYYYYYYYYYYYYYY
@@ -62,6 +65,12 @@ POST /staff/grievances                                   --YYY----------
 GET /staff/calendar                                      ----Y----------
 POST /staff/calendar                                     ----Y----------
 POST /staff/calendar/:day/delete                         ----Y----------
+GET /staff/library                                       ----Y----------
+GET /staff/library/new                                   ----Y----------
+POST /staff/library                                      ----Y----------
+GET /staff/library/:id                                   ----Y----------
+POST /staff/library/:id                                  ----Y----------
+POST /staff/library/:id/published                        ----Y----------
 GET /staff/mediations/new                                ---------Y-Y---
 POST /staff/mediations/new                               ---------Y-Y---
 GET /staff/legal-aid/new                                 ----Y-------Y--
@@ -71,6 +80,8 @@ GET /staff/documents                                     ----------YYYY-
 GET /staff/documents/:id                                 --YYYYYYYYYYYYY
 POST /staff/documents/:id/receipt                        ----------YYYY-
 GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
+GET /api/v1/library/search                               YYYYYYYYYYYYYYY
+GET /api/v1/library/similar                              YYYYYYYYYYYYYYY
 POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYY
 POST /api/v1/grievances                                  YYYYY----------
 POST /api/v1/worker-sessions                             YYYYYYYYYYYYYYY
@@ -178,13 +189,19 @@ const BODIES: Record<string, unknown> = {
   'POST /legal-aid/apply': { phone: '123', dispute: '拖欠工资' },
   'POST /legal-aid/apply/code': { phone: '123' },
   'POST /api/v1/legal-aid/online-applications': { phone: '123', dispute: '拖欠工资' },
+  // The library (issue 23): no description to check, no title, an item id and a state of the wrong shape.
+  'POST /grievances/check': { description: '' },
+  'POST /staff/library': { title: '' },
+  'POST /staff/library/:id': { title: '' },
+  'POST /staff/library/:id/published': { published: 'x' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
   'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete',
   'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
-  'POST /legal-aid/apply', 'POST /legal-aid/apply/code']);
+  'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /grievances/check', 'POST /staff/library', 'POST /staff/library/:id',
+  'POST /staff/library/:id/published']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

@@ -2,7 +2,7 @@
  * The library's key terms: the tokens of published items' titles and keywords, with how many items use each. A worker's
  * description is long and says much besides its point ("我在厂里上班三年了……"); the tokens it shares with these terms
  * are what the library is about, and the rarer a term the more it tells (双胞 says more than 工资). Read from Postgres
- * and kept a minute per database; a staff edit forgets it at once.
+ * and kept a minute per database (then read again behind the requests); a staff edit forgets it at once.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema';
@@ -11,11 +11,12 @@ import { distinctTokens } from './tokens';
 interface Vocabulary { at: number; items: number; frequency: Map<string, number>; phrases: string[] }
 const cache = new WeakMap<Kysely<Database>, Promise<Vocabulary>>();
 const MAX_AGE_MS = 60_000;
+const refreshing = new WeakSet<Kysely<Database>>();
 
 async function load(db: Kysely<Database>): Promise<Vocabulary> {
+  // the stored tokens of weight A: title and keywords (migration 018)
   const { rows } = await sql<{ word: string; ndoc: number }>`
-    select word, ndoc from ts_stat($q$select to_tsvector('simple', gq_search_tokens(title || ' ' || keywords))
-      from library_items where published$q$)`.execute(db);
+    select word, ndoc from ts_stat('select search from library_items where published', 'a')`.execute(db);
   const items = await db.selectFrom('library_items').select((eb) => eb.fn.countAll<number>().as('n')).where('published', '=', true).executeTakeFirstOrThrow();
   const { rows: words } = await sql<{ w: string }>`
     select distinct w from library_items, regexp_split_to_table(keywords, '\\s+') as w
@@ -27,14 +28,19 @@ async function load(db: Kysely<Database>): Promise<Vocabulary> {
 
 export async function vocabulary(db: Kysely<Database>): Promise<Vocabulary> {
   const cached = cache.get(db);
-  if (cached) {
-    const v = await cached.catch(() => undefined);
-    if (v && Date.now() - v.at < MAX_AGE_MS) return v;
+  if (!cached) {
+    const fresh = load(db);
+    cache.set(db, fresh);
+    fresh.catch(() => cache.delete(db));
+    return fresh;
   }
-  const fresh = load(db);
-  cache.set(db, fresh);
-  fresh.catch(() => cache.delete(db));
-  return fresh;
+  const v = await cached;
+  // Older than a minute: answered from it still, while the next is read (a request never waits for the reading).
+  if (Date.now() - v.at >= MAX_AGE_MS && !refreshing.has(db)) {
+    refreshing.add(db);
+    load(db).then((next) => cache.set(db, Promise.resolve(next)), () => undefined).finally(() => refreshing.delete(db));
+  }
+  return v;
 }
 
 export function forgetVocabulary(db: Kysely<Database>): void {

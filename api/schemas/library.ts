@@ -1,5 +1,6 @@
 /** The law & case library's requests (issue 23): one schema each for validation and the OpenAPI document. */
 import { TOPIC_KEYS } from '../../db/seed/library/topics';
+import { CATEGORY_LABELS } from '../../workflows/kinds/grievance/model';
 import { optionalText, text } from './grievance';
 
 export const QUERY_MAX = 50;
@@ -28,7 +29,7 @@ export const similarQuery = {
   type: 'object', additionalProperties: false, required: ['description'],
   properties: {
     description: { ...text(DESCRIPTION_MAX), description: '职工正在填写的诉求描述（前500字）' },
-    category: { type: 'string', enum: ['unpaid_wages', 'overtime_pay', 'high_temperature', 'dismissal', 'work_injury', 'social_insurance', 'female_workers', 'other'], description: '所选诉求类别，相同类别的案例略靠前' },
+    category: { type: 'string', enum: Object.keys(CATEGORY_LABELS), description: '所选诉求类别，相同类别的案例略靠前' },
   },
 } as const;
 

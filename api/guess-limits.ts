@@ -47,3 +47,12 @@ export const wagePostGuesses: RateLimitOptions = {
   max: 60, timeWindow: '15 minutes',
   keyGenerator: (req) => `wage-post|${req.ip}|${field(req, 'code')}`,
 };
+
+/**
+ * Not a guess, but public and a query each (issue 23): the library's search and "cases like mine", 120 a minute per
+ * address, more than a person typing and paging ever makes, fewer than a script scraping past cases would want.
+ */
+export const librarySearches: RateLimitOptions = {
+  max: 120, timeWindow: '1 minute',
+  keyGenerator: (req) => `library|${req.ip}`,
+};

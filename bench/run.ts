@@ -6,7 +6,7 @@
  * database of its own (bench/lib/baseline.ts); the mediation handoff and legal aid (bench/mediation.ts,
  * bench/legal-aid.ts) with the defaults' worker and API; last, with no Temporal at all, the legal documents as PDF
  * (bench/documents.ts); then the negotiation index's roll-up for 1,000 enterprises (bench/negotiation-index.ts; BENCH_ONLY=negotiation-index runs it
- * alone). Intake files as staff with a bearer token (bench/intake.ts says why).
+ * alone), and the library's search at 10,000 items and 100,000 grievances (bench/library.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C.
  */
@@ -39,6 +39,7 @@ import { measureMediationHandoff } from './mediation';
 import { measureLegalAid } from './legal-aid';
 import { measureNegotiationIndex, negotiationIndexSettings, type NegotiationIndexResult } from './negotiation-index';
 import { writeNegotiationIndexReport } from './lib/report-negotiation-index';
+import { librarySettings, measureLibrary, type LibraryResult } from './library';
 import { startFakeSmtpServer } from '../scripts/fake-smtp-server';
 
 const t0 = Date.now();
@@ -283,9 +284,20 @@ async function main() {
       notes.push(`no "Negotiation index" section: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}`);
     }
 
+    // The library (issue 23) last: 10,000 items and 100,000 grievances added to this database would weigh on the rest.
+    let library: LibraryResult | undefined;
+    try {
+      log('library: search and "cases like mine" with 10,000 items and 100,000 grievances, no Temporal');
+      library = await measureLibrary(db, { ...librarySettings(cfg.quick), log });
+      log(`library: search p95 ${library.search.p95.toFixed(1)} ms, cases like mine p95 ${library.similar.p95.toFixed(1)} ms`);
+    } catch (err) {
+      log(`library: failed: ${(err as Error).stack ?? err}`);
+      notes.push(`no "Library search" section: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}`);
+    }
+
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, negotiationIndex, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, negotiationIndex, library, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

@@ -104,6 +104,8 @@ export interface GrievanceCaseTable {
   case_no: string;
   category: string;
   description: string;
+  /** tokens of the description for "cases like mine" (migration 018), computed by Postgres; never written */
+  search?: ColumnType<string, never, never>;
 }
 
 /** What only a mediation has: what the dispute is about, in the station's words. */
@@ -231,6 +233,8 @@ export interface Database extends WageTables, NegotiationIndexTables {
   lawyer_declarations: LawyerDeclarationTable;
   case_counsel: CaseCounselTable;
   guess_counts: GuessCountTable;
+  library_items: LibraryItemTable;
+  library_item_edits: LibraryItemEditTable;
 }
 
 /** One guess limit's count for one key (a digest of limit, address and target) in its current window. */
@@ -345,3 +349,40 @@ export type NewCase = Insertable<CaseTable>;
 export type TaskRow = Selectable<TaskTable>;
 export type SmsRow = Selectable<SmsOutboxTable>;
 export type StaffUser = Selectable<StaffUserTable>;
+
+export type LibraryKind = 'guide' | 'statute' | 'case';
+
+/** An item of the workers' law & case library (issue 23): a plain guide, a paraphrased statute article or a typical case. */
+export interface LibraryItemTable {
+  id: Generated<number>;
+  /** stable address of the item's page: /library/<slug> */
+  slug: string;
+  kind: LibraryKind;
+  /** one of LIBRARY_TOPICS (db/seed/library-topics.ts) */
+  topic: string;
+  title: string;
+  /** the law's name and article, for statutes (劳动法 / 第四十四条); cases and guides may cite one too */
+  law: string | null;
+  article: string | null;
+  summary: string;
+  body: string;
+  /** words a worker may search by that the text does not use (双胞胎, 三倍工资) */
+  keywords: Generated<string>;
+  published: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  /** the username of the last editor; null for items the seed loaded */
+  updated_by: string | null;
+  /** the weighted Chinese tokens (migration 018), computed by Postgres; never written */
+  search: ColumnType<string, never, never>;
+}
+
+export interface LibraryItemEditTable {
+  id: Generated<number>;
+  item_id: number;
+  action: 'created' | 'edited' | 'unpublished' | 'republished';
+  editor_id: number;
+  editor_name: string;
+  changes: Json<Record<string, [unknown, unknown]>>;
+  at: Generated<Date>;
+}

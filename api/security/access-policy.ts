@@ -1,2 +1,27 @@
-/** The access policy is pure data shared with the pages' menus: it lives with the registry that adds kinds' permissions. */
+/**
+ * The access policy is pure data shared with the pages' menus: it lives with the registry that adds kinds' permissions.
+ * The app's own pages that belong to no case kind add theirs here (the library, issue 23), so that the workflows'
+ * registry stays about cases; the API, its menus (api/plugins/external/views.ts) and the tests read this module.
+ */
+import {
+  isKnownPermission as kindKnown, may as kindMay, permissionLabel as kindLabel, type Permission,
+} from '../../workflows/kinds/access-policy';
+
 export * from '../../workflows/kinds/access-policy';
+
+export const APP_PERMISSIONS: Record<string, { label: string; roles: readonly string[] }> = {
+  /** add, edit and unpublish the workers' law & case library; every change is recorded with who made it */
+  'library.edit': { label: '编辑法律政策与案例库', roles: ['district_staff'] },
+};
+
+export function may(role: string, permission: Permission): boolean {
+  return kindMay(role, permission) || (Object.hasOwn(APP_PERMISSIONS, permission) && APP_PERMISSIONS[permission].roles.includes(role));
+}
+
+export function isKnownPermission(permission: string): boolean {
+  return kindKnown(permission) || Object.hasOwn(APP_PERMISSIONS, permission);
+}
+
+export function permissionLabel(permission: string): string {
+  return Object.hasOwn(APP_PERMISSIONS, permission) ? APP_PERMISSIONS[permission].label : kindLabel(permission);
+}

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import type { DocumentKind } from '../../activities/documents/types';
 import type { DocumentsResult } from '../documents';
+import { librarySection, type LibraryResult } from '../library';
 import type { HandoffResult } from '../mediation';
 import { handoffSection, handoffSummary } from './report-mediation';
 import type { LegalAidResult } from '../legal-aid';
@@ -55,6 +56,8 @@ export interface RunData {
   legalAid?: LegalAidResult;
   /** the negotiation index's roll-up for 1,000 enterprises; absent when it could not run (notes say why) */
   negotiationIndex?: NegotiationIndexResult;
+  /** library search and "cases like mine" at 10,000 items and 100,000 grievances (issue 23); absent when it could not run */
+  library?: LibraryResult;
   wallSeconds: number;
 }
 
@@ -134,6 +137,8 @@ function summary(d: RunData): string {
       ...(d.documents ? d.documents.overall.map((o) => [`documents (PDF), ${o.concurrency} at a time: documents/s (p50 / p95 / max ms)`,
         `${rate(o.perSec)} (${ms(o.latency.p50)} / ${ms(o.latency.p95)} / ${ms(o.latency.max)})`]) : []),
       negotiationIndexSummary(d.negotiationIndex, NO_MEDIATION),
+      ...(d.library ? [[`library search / cases like mine, ${d.library.items} items and ${d.library.cases} grievances: p95 ms`,
+        `${d.library.search.p95.toFixed(1)} / ${d.library.similar.p95.toFixed(1)}`]] : []),
     ])].join('\n');
 }
 
@@ -232,6 +237,7 @@ export function renderMarkdown(d: RunData): string {
   out.push(legalAidSection(d.legalAid, NO_MEDIATION));
   if (d.documents) out.push(documentsSection(d.documents));
   out.push(negotiationIndexSection(d.negotiationIndex, NO_MEDIATION));
+  if (d.library) out.push(librarySection(d.library));
   return out.join('\n');
 }
 

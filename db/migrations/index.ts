@@ -16,6 +16,7 @@ import * as personAccess from './014_person_access';
 import * as lawyers from './015_lawyers';
 import * as wageNegotiation from './016_wage_negotiation';
 import * as negotiationIndex from './017_negotiation_index';
+import * as lawLibrary from './018_law_library';
 import * as guessCounts from './019_guess_counts';
 import * as wageRoundWorkers from './020_wage_round_workers';
 
@@ -28,7 +29,7 @@ export const migrationProvider: MigrationProvider = {
       '009_calendar': calendar, '010_agreement_codes': agreementCodes, '011_agreement_code_tries': agreementCodeTries,
       '012_kind_tables': kindTables, '013_case_links': caseLinks, '014_person_access': personAccess,
       '015_lawyers': lawyers, '016_wage_negotiation': wageNegotiation, '017_negotiation_index': negotiationIndex,
-      '019_guess_counts': guessCounts, '020_wage_round_workers': wageRoundWorkers,
+      '018_law_library': lawLibrary, '019_guess_counts': guessCounts, '020_wage_round_workers': wageRoundWorkers,
     };
   },
 };

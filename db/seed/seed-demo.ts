@@ -4,6 +4,7 @@ import type { Database } from '../schema';
 import { ensureShippedTree } from '../queries/negotiation-index';
 import { seedDemoLawyers } from './demo-lawyers';
 import { seedDemoWage } from './demo-wage';
+import { seedLibrary } from './library';
 import { DEMO_ENTERPRISES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS } from './demo-organisation';
 
 /** Idempotent: re-running keeps existing rows (and their passwords), adds what is missing and moves demo staff to their units. */
@@ -15,6 +16,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     await seedDemoWage(trx, new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1);
     // The negotiation index's shipped tree as version 1, so that reading the index never writes.
     await ensureShippedTree(trx);
+    await seedLibrary(trx);
   });
 }
 

@@ -25,7 +25,7 @@ describe('a worker on a 390×844 phone', () => {
     expect(await page.title()).toBe('工情码 - 工情码');
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe('zh-CN');
     const home = await mainText(page);
-    expectInOrder(home, ['遇到劳动权益问题？', '我要反映', '查询办理进度', '法律政策', '依据：']);
+    expectInOrder(home, ['遇到劳动权益问题？', '我要反映', '查询办理进度', '法律政策', '签订劳动合同']);
     expect(await page.locator('main a.button').allInnerTexts()).toEqual(['我要反映', '查询办理进度']);
     await lookAt(page, 'worker-01-home', '首页 /');
 
@@ -36,14 +36,14 @@ describe('a worker on a 390×844 phone', () => {
     expect(await headings(page)).toContain('我要反映');
     await page.getByLabel('姓名', { exact: true }).focus();
     const order = [await focusedElement(page)];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       order.push(await focusedElement(page));
     }
     // The hidden "提交" that makes the keyboard's Go key submit (not ask for a code) is never reached.
     expect(order).toEqual([
       '#complainantName', '#complainantPhone', 'button:获取验证码', '#phoneCode', '#enterpriseId', '#enterpriseName',
-      '#streetId', '#category', '#description', '#claimedYuan', '#workerCount', 'button:提交',
+      '#streetId', '#category', '#description', 'button:先查一查类似情况', '#claimedYuan', '#workerCount', 'button:提交',
     ]);
     await lookAt(page, 'worker-02-form', '我要反映 /grievances/new');
 

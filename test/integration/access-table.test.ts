@@ -28,6 +28,9 @@ GET /grievances/new                                      YYYYYYYYYYYYYYY
 POST /grievances                                         YYYYYYYYYYYYYYY
 POST /grievances/phone-code                              YYYYYYYYYYYYYYY
 GET /grievances/:caseNo/filed                            YYYYYYYYYYYYYYY
+POST /grievances/check                                   YYYYYYYYYYYYYYY
+GET /library                                             YYYYYYYYYYYYYYY
+GET /library/:slug                                       YYYYYYYYYYYYYYY
 GET /t/:token                                            YYYYYYYYYYYYYYY
 GET /track                                               YYYYYYYYYYYYYYY
 POST /track                                              YYYYYYYYYYYYYYY
@@ -72,6 +75,12 @@ GET /staff/negotiation-index/tree                        ----Y----------
 POST /staff/negotiation-index/tree                       ----Y----------
 GET /staff/negotiation-index/values                      ----Y----------
 POST /staff/negotiation-index/values                     ----Y----------
+GET /staff/library                                       ----Y----------
+GET /staff/library/new                                   ----Y----------
+POST /staff/library                                      ----Y----------
+GET /staff/library/:id                                   ----Y----------
+POST /staff/library/:id                                  ----Y----------
+POST /staff/library/:id/published                        ----Y----------
 GET /staff/mediations/new                                ---------Y-Y---
 POST /staff/mediations/new                               ---------Y-Y---
 GET /staff/legal-aid/new                                 ----Y-------Y--
@@ -84,6 +93,8 @@ GET /staff/documents                                     ----------YYYY-
 GET /staff/documents/:id                                 --YYYYYYYYYYYYY
 POST /staff/documents/:id/receipt                        ----------YYYY-
 GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
+GET /api/v1/library/search                               YYYYYYYYYYYYYYY
+GET /api/v1/library/similar                              YYYYYYYYYYYYYYY
 POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYY
 POST /api/v1/grievances                                  YYYYY----------
 POST /api/v1/worker-sessions                             YYYYYYYYYYYYYYY
@@ -208,6 +219,11 @@ const BODIES: Record<string, unknown> = {
   'POST /staff/negotiation-index/tree': { note: '探测' },
   'POST /staff/negotiation-index/values': { enterpriseId: 'e-jingmi', year: '1999' },
   'PUT /api/v1/negotiation-index/tree': { version: 1, nodes: [{ code: 'MZ', weight: 0.5 }] },
+  // The library (issue 23): no description to check, no title, an item id and a state of the wrong shape.
+  'POST /grievances/check': { description: '' },
+  'POST /staff/library': { title: '' },
+  'POST /staff/library/:id': { title: '' },
+  'POST /staff/library/:id/published': { published: 'x' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
@@ -215,7 +231,8 @@ const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', '
   'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
   'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts',
-  'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values']);
+  'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values', 'POST /grievances/check', 'POST /staff/library',
+  'POST /staff/library/:id', 'POST /staff/library/:id/published', 'POST /staff/wage-plan', 'POST /staff/wage-plan/open']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

@@ -12,12 +12,14 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { HttpError } from '../../errors';
-import { agreementCodeGuesses, loginGuesses, wagePostGuesses, workerProofGuesses } from '../../guess-limits';
+import { agreementCodeGuesses, librarySearches, loginGuesses, wagePostGuesses, workerProofGuesses } from '../../guess-limits';
 import { postgresGuessStore } from '../../security/guess-count-store';
 
 declare module 'fastify' {
   interface FastifyInstance {
     guessLimits: { login: preHandlerAsyncHookHandler; workerProof: preHandlerAsyncHookHandler; agreementCode: preHandlerAsyncHookHandler; wagePost: preHandlerAsyncHookHandler };
+    /** the library's search and "cases like mine", pages and JSON together: public, and each a database query */
+    searchLimit: preHandlerAsyncHookHandler;
   }
 }
 
@@ -29,4 +31,5 @@ export default fp<{ db: Kysely<Database> }>(async (app, opts) => {
       new HttpError(429, `尝试次数过多，请${Math.max(1, Math.ceil(ctx.ttl / 60_000))}分钟后再试`, 'TOO_MANY_ATTEMPTS'),
   });
   app.decorate('guessLimits', { login: app.rateLimit(loginGuesses), workerProof: app.rateLimit(workerProofGuesses), agreementCode: app.rateLimit(agreementCodeGuesses), wagePost: app.rateLimit(wagePostGuesses) });
+  app.decorate('searchLimit', app.rateLimit(librarySearches));
 }, { name: 'rate-limit' });

@@ -5,6 +5,7 @@ import { jsonValidatorCompiler } from './strict-json';
 import calendarRoutes from './calendar';
 import documentRoutes from './documents';
 import negotiationIndexRoutes from './negotiation-index';
+import libraryRoutes from './library';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -19,6 +20,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(negotiationIndexRoutes);
   for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);
+  await app.register(libraryRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 

@@ -17,21 +17,26 @@ import { filePublicGrievance } from '../../services/public-filing';
 import { actorOf } from '../../services/viewer';
 import { maskPhone } from '../../../workflows/shared/present/format';
 import { KIND_ROUTES } from '../../kind-routes';
-import { LAW_TOPICS } from './law-topics';
 import { blankToUndefined, yuanToFen } from '../../../workflows/shared/present/form-values';
 import { normalizeFormBody } from './normalize';
 import trackPages from './track';
+import libraryPages from './library';
+import { checkFirstForm, DESCRIPTION_MAX } from '../../schemas/library';
+import { topicsWithCounts } from '../../services/library/items';
+import { presentSimilar } from '../../services/library/present-similar';
+import { casesLikeMine } from '../../services/library/similar';
 
 type Form = Record<string, string>;
 const PUBLIC = { access: 'public' as const };
 
-export async function renderIntakeForm(req: FastifyRequest, reply: FastifyReply, values: Form = {}, error?: string, action = '/grievances', notice?: string) {
+export async function renderIntakeForm(req: FastifyRequest, reply: FastifyReply, values: Form = {}, error?: string, action = '/grievances', notice?: string,
+  similar?: ReturnType<typeof presentSimilar>) {
   const [streets, enterprises] = await Promise.all([listStreets(req.server.db), listEnterprises(req.server.db)]);
   const { phoneCode: _typedCode, ...kept } = values;
   return reply.view('grievance-form', {
     title: '我要反映', action, error, notice, values: { idempotencyKey: randomUUID(), ...kept }, streets, enterprises,
     categories: Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label, selected: values.category === value })),
-    staff: req.staff, askCode: !action.startsWith('/staff'),
+    staff: req.staff, askCode: !action.startsWith('/staff'), similar,
   });
 }
 
@@ -60,7 +65,8 @@ export async function submitIntakeForm(req: FastifyRequest<{ Body: Form }>, repl
 
 const publicPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
-  app.get('/', { config: PUBLIC }, async (_req, reply) => reply.view('index', { title: '工情码', topics: LAW_TOPICS }));
+  app.get('/', { config: PUBLIC }, async (_req, reply) => reply.view('index', { title: '工情码', topics: await topicsWithCounts(app.db) }));
+  await app.register(libraryPages);
 
   app.get('/grievances/new', { config: PUBLIC }, async (req, reply) => renderIntakeForm(req, reply));
   app.post<{ Body: Form }>('/grievances', { config: PUBLIC, schema: { body: grievanceIntakeForm, hide: true }, attachValidation: true },
@@ -79,6 +85,19 @@ const publicPages: FastifyPluginAsync = async (app) => {
       return renderIntakeForm(req, reply.code(a.status), form, a.message);
     }
     return renderIntakeForm(req, reply, form, undefined, '/grievances', `验证码已发送至 ${maskPhone(phone)}，请填写短信中的6位数字后提交`);
+  });
+
+  // "先查一查" without JavaScript (issue 23): the whole form comes here, and comes back as typed with the items and
+  // past cases like it above the submit button; nothing is filed.
+  app.post<{ Body: Form }>('/grievances/check', {
+    config: PUBLIC, preHandler: app.searchLimit, schema: { body: checkFirstForm, hide: true }, attachValidation: true,
+  }, async (req, reply) => {
+    const form = blankToUndefined(req.body ?? {}) as Form;
+    if (req.validationError) return renderIntakeForm(req, reply.code(400), form, zhValidationMessage(req.validationError.validation as never));
+    const description = [...(form.description ?? '').trim()].slice(0, DESCRIPTION_MAX).join('');
+    if (!description) return renderIntakeForm(req, reply.code(400), form, '请先在“诉求描述”中写下遇到的情况，再查一查类似案例');
+    const similar = presentSimilar(await casesLikeMine(app.db, description, { category: form.category }));
+    return renderIntakeForm(req, reply, form, undefined, '/grievances', undefined, similar);
   });
 
   app.get<{ Params: { caseNo: string } }>('/grievances/:caseNo/filed', { config: PUBLIC, schema: { params: caseNoParams, hide: true } },

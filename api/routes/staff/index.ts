@@ -21,6 +21,7 @@ import { actorOf, isMyTask, isOutsider, outboxFilter, viewerOf } from '../../ser
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
 import calendarPages from './calendar';
+import libraryStaffPages from './library';
 import documentPages from './documents';
 import emailPage from './email';
 import negotiationIndexPages from './negotiation-index';
@@ -57,6 +58,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
   await app.register(calendarPages);
   await app.register(negotiationIndexPages);
   await app.register(negotiationIndexEditPages);
+  await app.register(libraryStaffPages);
   for (const pages of KIND_ROUTES.staffPages) await app.register(pages);
   await app.register(documentPages);
   await app.register(emailPage);

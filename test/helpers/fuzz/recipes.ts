@@ -11,6 +11,7 @@ import {
 import { actionBodies, STAFF_ACTIONS } from '../../../workflows/kinds/grievance/actions';
 import { mediationActions, MEDIATION_STAFF_ACTIONS } from '../../../workflows/kinds/mediation/actions';
 import { calendarDayBody, calendarDayForm } from '../../../api/schemas/calendar';
+import { libraryItemForm } from '../../../api/schemas/library';
 import { confirmationBody, confirmationForm, mediationIntakeBody, mediationIntakeForm } from '../../../api/schemas/mediation';
 import { DEMO_ENTERPRISES, DEMO_STAFF, DEMO_UNITS } from '../../../db/seed/demo-organisation';
 import { headerJunk, junk } from './junk';
@@ -136,6 +137,21 @@ export function recipes(): Record<string, Recipe> {
       templates: [{ params: { day: FUZZ_DAY }, body: { rest: true, note: '春节' } }], fields: fieldsOf({ properties: { note: calendarDayBody.properties.note } }), customBodies: calendarBodies,
     },
     'DELETE /api/v1/calendar/days/:day': { audience: 'staff', enc: 'json', params: { day: 'day' }, runs: 20 },
+
+    // The library (issue 23). Its :slug and :id take no kind here: every request has junk there, to be refused or not.
+    'GET /library': anyone, 'GET /library/:slug': anyone, 'GET /api/v1/library/search': anyone, 'GET /api/v1/library/similar': anyone,
+    'POST /grievances/check': {
+      // only the description is read (the rest is kept for the form)
+      audience: 'anyone', enc: 'form', runs: 20, templates: intakeTemplates(true),
+      fields: { description: { type: 'string', required: true, notBlank: true, maxLength: 2000, readable: true } },
+    },
+    'GET /staff/library': staffGet, 'GET /staff/library/new': staffGet, 'GET /staff/library/:id': staffGet,
+    'POST /staff/library': {
+      audience: 'staff', enc: 'form', closed: true, runs: 40, fields: fieldsOf(libraryItemForm),
+      templates: [{ body: { slug: 'fuzz-item', kind: 'guide', topic: 'wages', title: '标题', law: '', article: '', summary: '摘要', body: '正文', keywords: '' } }],
+    },
+    'POST /staff/library/:id': { audience: 'staff', enc: 'form', runs: 20 },
+    'POST /staff/library/:id/published': { audience: 'staff', enc: 'form', runs: 12 },
 
     'POST /grievances': {
       audience: 'anyone', enc: 'form', runs: 60, templates: intakeTemplates(true).map((t) => ({ ...t, body: { ...t.body, phoneCode: '123456' } })),

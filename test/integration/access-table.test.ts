@@ -86,12 +86,15 @@ POST /staff/mediations/new                               ---------Y-Y---
 GET /staff/legal-aid/new                                 ----Y-------Y--
 POST /staff/legal-aid/new                                ----Y-------Y--
 GET /staff/legal-aid/lawyers                             ----Y-------Y--
+GET /staff/wage-plan                                     ----Y----------
+POST /staff/wage-plan                                    ----Y----------
+POST /staff/wage-plan/open                               ----Y----------
 GET /staff/cases/:caseNo/negotiation-code                --YYYYYY-------
 GET /staff/cases/:caseNo/negotiation-code/poster         --YYYYYY-------
 GET /staff/cases/:caseNo/negotiation-code/qr.png         --YYYYYY-------
-GET /staff/documents                                     ----------YYYY-
+GET /staff/documents                                     --------Y-YYYY-
 GET /staff/documents/:id                                 --YYYYYYYYYYYYY
-POST /staff/documents/:id/receipt                        ----------YYYY-
+POST /staff/documents/:id/receipt                        --------Y-YYYY-
 GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
 GET /api/v1/library/search                               YYYYYYYYYYYYYYY
 GET /api/v1/library/similar                              YYYYYYYYYYYYYYY
@@ -121,14 +124,18 @@ GET /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
 PUT /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
 POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/legal-aid/applications                      ----Y-------Y--
+GET /api/v1/wage-plans                                   ----Y----------
+PUT /api/v1/wage-plans                                   ----Y----------
+POST /api/v1/wage-plans/csv                              ----Y----------
+POST /api/v1/wage-plans/:planId/open                     ----Y----------
 POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYY
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
 GET /api/v1/negotiation-rounds/:code                     YYYYYYYYYYYYYYY
 POST /api/v1/negotiation-rounds/:code/phone-codes        YYYYYYYYYYYYYYY
 POST /api/v1/negotiation-rounds/:code/posts              YYYYYYYYYYYYYYY
-GET /api/v1/documents                                    ----------YYYY-
+GET /api/v1/documents                                    --------Y-YYYY-
 GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
-POST /api/v1/documents/:id/receipt                       ----------YYYY-
+POST /api/v1/documents/:id/receipt                       --------Y-YYYY-
 GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYY
 OPTIONS /codec/encode                                    YYYYYYYYYYYYYYY
 POST /codec/encode                                       ----YYY--------
@@ -177,6 +184,10 @@ afterAll(async () => {
 /** a day outside the calendar's editable range: whoever gets past the access layer is refused by validation */
 const CALENDAR_DAY = '1999-01-01';
 const BODIES: Record<string, unknown> = {
+  // The wage plan: an enterprise of no district, a plan that does not exist (nothing saved once let through).
+  'POST /staff/wage-plan': { year: '2030', enterprise: '不存在的公司', plannedStart: '2030-01-01' },
+  'POST /staff/wage-plan/open': { year: '2030', planId: '999999' },
+  'PUT /api/v1/wage-plans': { year: 2030, rows: [{ enterprise: '不存在的公司', plannedStart: '2030-01-01' }] },
   'POST /grievances': { complainantName: '' },
   'POST /grievances/phone-code': { complainantPhone: '123' },
   'POST /track': { caseNo: 'x', phone: 'y' },

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../activities/documents/read-document';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
+import { ensureWagePlanSchedule, wagePlanScheduleId } from '../../api/services/wage-plan-schedule';
 import { pdfText } from '../helpers/pdf-text';
 import { useSystemWithMail } from '../helpers/system-with-mail';
 import { eventually } from '../helpers/time-skipping';
@@ -111,5 +112,36 @@ describe('wage negotiation through the API', () => {
     expect((await act('requestService', { service: 'legal_aid', note: '企业拒绝提供工资台账', applicantName: '钱主席', applicantPhone: '13500000002' })).status).toBe(200);
     const aid = await eventually(() => ctx.sys.db.selectFrom('case_links').selectAll().where('case_no', '=', caseNo).where('relation', '=', 'child').executeTakeFirst());
     expect(aid.linked_case_no).toBe(`LA${caseNo.slice(2)}`);
+  });
+
+  it('the daily schedule opens the rounds whose start is near, once however often it runs', async () => {
+    const start = shanghaiDate(Date.now() + 3 * 86_400_000);
+    const year = Number(start.slice(0, 4));
+    const due = ['e-fangzhi', 'e-canyin'];
+    await ctx.sys.db.deleteFrom('wage_plans').where('year', '=', year).where('enterprise_id', 'in', due).execute();
+    await ctx.sys.db.insertInto('wage_plans').values(due.map((e) => ({ enterprise_id: e, year, planned_start: start, note: '' }))).execute();
+    // a row starting in two months: not yet
+    const later = shanghaiDate(Date.now() + 60 * 86_400_000);
+    await ctx.sys.db.insertInto('wage_plans').values({ enterprise_id: 'e-jianzhu', year: Number(later.slice(0, 4)) + 10, planned_start: `${Number(later.slice(0, 4)) + 10}${later.slice(4)}`, note: '' }).execute();
+    await ensureWagePlanSchedule(ctx.sys.temporal, ctx.sys.taskQueue);
+    await ensureWagePlanSchedule(ctx.sys.temporal, ctx.sys.taskQueue); // a second web process: still one schedule
+    const schedule = ctx.sys.temporal.schedule.getHandle(wagePlanScheduleId(ctx.sys.taskQueue));
+    const runs = async () => (await schedule.describe()).info.recentActions.length;
+    await schedule.trigger();
+    await eventually(async () => (await runs()) === 1, 30_000);
+    const first = (await schedule.describe()).info.recentActions[0].action.workflow.workflowId;
+    await ctx.sys.temporal.workflow.getHandle(first).result();
+    await schedule.trigger();
+    await eventually(async () => (await runs()) === 2, 30_000);
+    const second = (await schedule.describe()).info.recentActions[1].action.workflow.workflowId;
+    expect(await ctx.sys.temporal.workflow.getHandle(first).result()).toMatchObject({ alreadyOpen: 0 });
+    expect(await ctx.sys.temporal.workflow.getHandle(second).result()).toEqual({ opened: [], alreadyOpen: 0 });
+    const opened = await ctx.sys.db.selectFrom('wage_plans').select(['enterprise_id', 'case_no']).where('year', '=', year).where('enterprise_id', 'in', due).execute();
+    expect((await ctx.sys.db.selectFrom('wage_plans').select('case_no').where('enterprise_id', '=', 'e-jianzhu').where('year', '>', year + 5).executeTakeFirstOrThrow()).case_no).toBeNull();
+    const byEnterprise = Object.fromEntries(opened.map((r) => [r.enterprise_id, r.case_no]));
+    expect(byEnterprise['e-fangzhi']).toMatch(/^WN\d{10}$/);
+    expect(byEnterprise['e-canyin']).toMatch(/^WN\d{10}$/);
+    const rounds = await ctx.sys.db.selectFrom('wage_rounds').select('case_no').where('year', '=', year).where('enterprise_id', 'in', due).execute();
+    expect(rounds).toHaveLength(2);
   });
 });

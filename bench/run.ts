@@ -5,7 +5,7 @@
  * second dev server with SQLite's default journal: this worker and API, and an older commit's worker and API on a
  * database of its own (bench/lib/baseline.ts); the mediation handoff and legal aid (bench/mediation.ts,
  * bench/legal-aid.ts) with the defaults' worker and API; last, with no Temporal at all, the legal documents as PDF
- * (bench/documents.ts); then the negotiation index's roll-up for 1,000 enterprises (bench/negotiation-index.ts; BENCH_ONLY=negotiation-index runs it
+ * (bench/documents.ts); the wage plan's schedule opening 1,000 enterprises' rounds (bench/wage-plan.ts); then the negotiation index's roll-up for 1,000 enterprises (bench/negotiation-index.ts; BENCH_ONLY=negotiation-index runs it
  * alone), and the library's search at 10,000 items and 100,000 grievances (bench/library.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C.
@@ -37,6 +37,7 @@ import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
 import { measureMediationHandoff } from './mediation';
 import { measureLegalAid } from './legal-aid';
+import { measureWagePlanOpening, type WagePlanResult } from './wage-plan';
 import { measureNegotiationIndex, negotiationIndexSettings, type NegotiationIndexResult } from './negotiation-index';
 import { writeNegotiationIndexReport } from './lib/report-negotiation-index';
 import { librarySettings, measureLibrary, type LibraryResult } from './library';
@@ -244,6 +245,9 @@ async function main() {
     const legalAid = await measureLegalAid(api!.baseUrl, { db, procs, ...cfg.legalAid, log })
       .catch((err: Error) => { log(`legal aid: failed: ${err.stack ?? err}`); notes.push(`no legal-aid section: ${String(err.message).split('\n')[0].slice(0, 300)}`); return undefined; });
     if (legalAid?.handoffError) notes.push(`no legal-aid handoff (application → 指派函): ${legalAid.handoffError}`);
+    // A city's rounds opened by the plan's schedule; they rest from then on, so the worker is restarted before the next phase.
+    const wagePlan: WagePlanResult | undefined = await measureWagePlanOpening(db, temporal, { taskQueue: CASE_TASK_QUEUE, enterprises: 1000, log })
+      .catch((err: Error) => { log(`wage plan: failed: ${err.stack ?? err}`); notes.push(`no wage-plan section: ${String(err.message).split('\n')[0].slice(0, 300)}`); return undefined; });
     await stopWorkerAndApi();
     const variant = variantEnv();
     if (variant) {
@@ -297,7 +301,7 @@ async function main() {
 
     const data: RunData = {
       date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, history, notes,
-      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, negotiationIndex, library, wallSeconds: 0,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows }, documents, mediation, legalAid, wagePlan, negotiationIndex, library, wallSeconds: 0,
     };
     data.wallSeconds = (Date.now() - t0) / 1000;
     mkdirSync(`${root}bench/results`, { recursive: true });

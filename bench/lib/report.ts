@@ -12,6 +12,8 @@ import type { LegalAidResult } from '../legal-aid';
 import type { NegotiationIndexResult } from '../negotiation-index';
 import { negotiationIndexSection, negotiationIndexSummary } from './report-negotiation-index';
 import { legalAidSection, legalAidSummary } from './report-legal-aid';
+import { wagePlanSection, wagePlanSummary } from './report-wage-plan';
+import type { WagePlanResult } from '../wage-plan';
 import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
 import type { StepResult } from '../intake';
@@ -54,6 +56,8 @@ export interface RunData {
   mediation?: HandoffResult;
   /** legal-aid applications per second and application → 指派函; absent when it could not run (notes say why) */
   legalAid?: LegalAidResult;
+  /** the wage plan's schedule opening 1,000 enterprises' rounds; absent when it could not run (notes say why) */
+  wagePlan?: WagePlanResult;
   /** the negotiation index's roll-up for 1,000 enterprises; absent when it could not run (notes say why) */
   negotiationIndex?: NegotiationIndexResult;
   /** library search and "cases like mine" at 10,000 items and 100,000 grievances (issue 23); absent when it could not run */
@@ -134,6 +138,7 @@ function summary(d: RunData): string {
       [`scale: worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
       ['agreement confirmed → 调解书', handoffSummary(d.mediation, NO_MEDIATION)],
       ...legalAidSummary(d.legalAid, NO_MEDIATION),
+      ...wagePlanSummary(d.wagePlan, NO_MEDIATION),
       ...(d.documents ? d.documents.overall.map((o) => [`documents (PDF), ${o.concurrency} at a time: documents/s (p50 / p95 / max ms)`,
         `${rate(o.perSec)} (${ms(o.latency.p50)} / ${ms(o.latency.p95)} / ${ms(o.latency.max)})`]) : []),
       negotiationIndexSummary(d.negotiationIndex, NO_MEDIATION),
@@ -235,6 +240,7 @@ export function renderMarkdown(d: RunData): string {
   + 'are the worker\'s, sent with the worker\'s token opened once by the personal link of the receipt SMS (derived from the keys file).', '');
   out.push(handoffSection(d.mediation, NO_MEDIATION));
   out.push(legalAidSection(d.legalAid, NO_MEDIATION));
+  out.push(wagePlanSection(d.wagePlan, NO_MEDIATION));
   if (d.documents) out.push(documentsSection(d.documents));
   out.push(negotiationIndexSection(d.negotiationIndex, NO_MEDIATION));
   if (d.library) out.push(librarySection(d.library));

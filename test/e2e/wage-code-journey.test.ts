@@ -78,4 +78,23 @@ describe('the 协商码 of a wage round', () => {
     expect(world.env.pageErrors).toEqual([]);
     expect(world.env.blocked).toEqual([]);
   }, 120_000);
+
+  it('lets a mentor at a desk take the order the chair placed, and attaches them to the round', async () => {
+    // the enterprise's round of another year (one round per enterprise and year)
+    const round = await negotiatingRound(world.sys, 2025);
+    const api = apiClient(world.sys.baseUrl);
+    expect((await api.call('POST', `/api/v1/cases/${round.caseNo}/actions/requestService`, { service: 'mentor', note: '请导师指导计件单价测算' }, round.chair)).status).toBe(200);
+    const desk = await (await world.env.desk()).newPage();
+    await signInAs(desk, world.sys.baseUrl, 'xihu.ds', '/staff');
+    // the order is in the mentor's to-do list; the round's page offers 接单
+    expect(await mainText(desk)).toContain(`协商导师服务：${ENTERPRISE}`);
+    await desk.goto(`${world.sys.baseUrl}/staff/cases/${round.caseNo}`);
+    expectInOrder(await mainText(desk), ['工资集体协商', round.caseNo, '接单（由我办理）', '协商导师服务']);
+    await lookAt(desk, 'wagecode-06-mentor-order', '协商导师接单 /staff/cases/:caseNo');
+    await desk.getByRole('button', { name: '接单', exact: true }).click();
+    await desk.getByText('已完成：接单（由我办理）').waitFor();
+    expectInOrder(await mainText(desk), ['协商导师', '协商导师冯导师', '登记服务完成']);
+    await lookAt(desk, 'wagecode-07-mentor-taken', '导师已接单 /staff/cases/:caseNo');
+    expect(world.env.pageErrors).toEqual([]);
+  }, 120_000);
 });

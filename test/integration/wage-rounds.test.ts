@@ -95,6 +95,10 @@ describe('wage negotiation through the API', () => {
     expect(text).toContain('杭州迅达快递有限公司');
     expect(text).toContain('签收率≥96%时每件奖励0.10–0.15元');
     expect(text).toMatch(/应到代表四十人，实到三十六人，赞成三十三人/);
+    const letter = inbox.find((d: { kind: string }) => d.kind === 'wage-filing-letter');
+    const letterText = (await pdfText((await readDocument(ctx.sys.db, letter.id))!.bytes)).replace(/\s+/g, '');
+    expect(letterText).toContain('杭州市西湖区人力资源和社会保障局');
+    expect(letterText).toMatch(/自收到文本之日起十五日内未提出异议的，合同即行生效/);
     expect((await ctx.api.call('POST', `/api/v1/documents/${contract.id}/receipt`, undefined, hr)).status).toBe(200);
     await eventually(() => ctx.smtp.received.some((m) => m.to.includes('ldgx@xihu-hrss.example')));
     await refused('recordHrObjection', { reason: '…' }, /人力社保部门/, city);

@@ -4,7 +4,7 @@
  * "名称，持有方，状态" and installments "日期，金额" one a line. Only the shape is checked here, naming the line that is
  * wrong in zh-CN; what depends on the case is the rules' word.
  */
-import { formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
+import { formError, oneField, yuanToFen, type FormBody } from '../../shared/present/form-values';
 import { legalAidActionBodies, type OwnLegalAidAction } from './actions';
 
 const HOLDERS: Record<string, string> = { 职工: 'worker', 用人单位: 'employer', worker: 'worker', employer: 'employer' };
@@ -14,12 +14,7 @@ const STATUSES: Record<string, string> = {
 const YES = new Set(['true', '是', 'yes', '1']);
 const NO = new Set(['false', '否', 'no', '0']);
 
-function one(f: FormBody, name: string): string | undefined {
-  const v = f[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw formError(`字段“${name}”只能填写一项`);
-  return v.trim() === '' ? undefined : v.trim();
-}
+const one = oneField;
 
 function linesOf(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');

@@ -6,6 +6,7 @@
  */
 import { shanghaiDate, shanghaiMinute } from '../../shared/deadlines';
 import type { FormBody } from '../../shared/present/form-values';
+import { actionForms } from '../../shared/present/action-forms';
 import type { ActionGroup, PageContext } from '../kind-spec';
 import { LEGAL_AID_ACTION_GROUPS } from './actions';
 import {
@@ -120,18 +121,12 @@ function records(view: LegalAidView, unitNames: Map<string, string>) {
 }
 
 export function legalAidPageModel({ view, actions: names, failed, staff, unitNames, now }: PageContext<LegalAidView>) {
-  const initial = defaults(view, now);
-  const actions = names.map((name) => {
-    const error = failed?.action === name ? failed.message : undefined;
-    const values = error ? failed!.values : initial[name] ?? {};
-    return { name, label: labelOf(name), error, values, ...formFor(name, view, values, staff) };
+  const forms = actionForms({
+    names, failed, initial: defaults(view, now), label: labelOf, main: MAIN, irreversible: IRREVERSIBLE,
+    choices: (name, values) => formFor(name, view, values, staff),
   });
-  const other = actions.filter((a) => !MAIN.includes(a.name) && !IRREVERSIBLE.includes(a.name));
-  const irreversible = actions.filter((a) => IRREVERSIBLE.includes(a.name));
   return {
     view,
-    // A refused action no longer offered (the case moved on meanwhile) has no form to show its error in.
-    error: failed && !names.includes(failed.action) ? failed.message : undefined,
     // not stageLabel etc.: a helper wins over a field of the same name
     stageName: LEGAL_AID_STAGE_LABELS[view.stage] ?? view.stage,
     sourceName: LEGAL_AID_SOURCE_LABELS[view.source] ?? view.source,
@@ -140,12 +135,6 @@ export function legalAidPageModel({ view, actions: names, failed, staff, unitNam
     // a long list starts folded, so that a phone reaches the forms without scrolling past every worker
     workersOpen: view.workers.length <= 8,
     ...records(view, unitNames),
-    mainActions: actions.filter((a) => MAIN.includes(a.name)).sort((x, y) => MAIN.indexOf(x.name) - MAIN.indexOf(y.name)),
-    otherActions: other,
-    irreversibleActions: irreversible,
-    otherSummary: other.map((a) => a.label).join('、'),
-    irreversibleSummary: irreversible.map((a) => a.label).join('、'),
-    otherOpen: other.some((a) => a.error),
-    irreversibleOpen: irreversible.some((a) => a.error),
+    ...forms,
   };
 }

@@ -4,7 +4,7 @@
  * Clauses are typed one a line, "名称：内容".
  */
 import { CORE_ACTIONS } from '../../shared/core-features/actions';
-import { formError, type FormBody } from '../../shared/present/form-values';
+import { formError, oneField, type FormBody } from '../../shared/present/form-values';
 import { DATE, PHONE, optionalText, text } from '../../shared/schema-primitives';
 import { actionsOf, type ActionGroup, type KindAction } from '../kind-spec';
 import { SERVICE_LABELS, WAGE_ACTION_LABELS, type WageAction } from './model';
@@ -58,12 +58,7 @@ const GROUPS: Record<WageStaffAction, ActionGroup> = {
 const YES = new Set(['true', '是', 'yes', '1']);
 const NO = new Set(['false', '否', 'no', '0']);
 
-function one(f: FormBody, name: string): string | undefined {
-  const v = f[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw formError(`字段“${name}”只能填写一项`);
-  return v.trim() === '' ? undefined : v.trim();
-}
+const one = oneField;
 
 function clauses(textValue: string): { item: string; terms: string }[] {
   return textValue.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').map((line, i) => {

@@ -6,6 +6,7 @@
  */
 import { shanghaiDate, shanghaiMinute } from '../../shared/deadlines';
 import type { FormBody } from '../../shared/present/form-values';
+import { actionForms } from '../../shared/present/action-forms';
 import type { PageContext } from '../kind-spec';
 import {
   SERVICE_LABELS, SIDE_LABELS, SUPERVISORS, WAGE_ACTION_LABELS, WAGE_OUTCOME_LABELS, WAGE_STAGE_LABELS, type WageRoundView,
@@ -51,17 +52,12 @@ function formFor(name: string, view: WageRoundView, values: FormBody, staff: Pag
 }
 
 export function wagePageModel({ view, actions: names, failed, staff, unitNames, now }: PageContext<WageRoundView>) {
-  const initial = defaults(view, now);
-  const actions = names.map((name) => {
-    const error = failed?.action === name ? failed.message : undefined;
-    const values = error ? failed!.values : initial[name] ?? {};
-    return { name, label: labelOf(name), error, values, ...formFor(name, view, values, staff) };
+  const forms = actionForms({
+    names, failed, initial: defaults(view, now), label: labelOf, main: MAIN, irreversible: IRREVERSIBLE,
+    choices: (name, values) => formFor(name, view, values, staff),
   });
-  const other = actions.filter((a) => !MAIN.includes(a.name) && !IRREVERSIBLE.includes(a.name));
-  const irreversible = actions.filter((a) => IRREVERSIBLE.includes(a.name));
   return {
     view,
-    error: failed && !names.includes(failed.action) ? failed.message : undefined,
     stageName: WAGE_STAGE_LABELS[view.stage] ?? view.stage,
     outcomeName: view.outcome ? WAGE_OUTCOME_LABELS[view.outcome] : null,
     request: view.request && { ...view.request, fromName: SIDE_LABELS[view.request.from], answerByText: when(view.request.answerBy) },
@@ -71,12 +67,6 @@ export function wagePageModel({ view, actions: names, failed, staff, unitNames, 
     supervision: view.supervision.map((t) => ({ ...t, partyName: SUPERVISORS[t.party] })),
     services: view.services.map((r) => ({ ...r, serviceName: SERVICE_LABELS[r.service] })),
     documents: [...view.documents].reverse().map((d) => ({ ...d, shortSha: d.sha256.slice(0, 12), addressedName: d.addressedTo ? unitNames.get(d.addressedTo) ?? d.addressedTo : null })),
-    mainActions: actions.filter((a) => MAIN.includes(a.name)).sort((x, y) => MAIN.indexOf(x.name) - MAIN.indexOf(y.name)),
-    otherActions: other,
-    irreversibleActions: irreversible,
-    otherSummary: other.map((a) => a.label).join('、'),
-    irreversibleSummary: irreversible.map((a) => a.label).join('、'),
-    otherOpen: other.some((a) => a.error),
-    irreversibleOpen: irreversible.some((a) => a.error),
+    ...forms,
   };
 }

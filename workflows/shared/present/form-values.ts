@@ -24,3 +24,11 @@ export function yuanToFen(value: unknown): number | undefined {
 export function blankToUndefined<T extends Record<string, unknown>>(body: T): Partial<T> {
   return Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => !(typeof v === 'string' && v.trim() === ''))) as Partial<T>;
 }
+
+/** One text field of a form, trimmed; blank is "not given"; a field sent twice is refused (zh-CN, naming it). */
+export function oneField(f: FormBody, name: string): string | undefined {
+  const v = f[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw formError(`字段“${name}”只能填写一项`);
+  return v.trim() === '' ? undefined : v.trim();
+}

@@ -27,9 +27,13 @@ export interface WageRoundResult {
 }
 
 /** Commands after which the answer waits for the flow to react (a task opened or closed, the case closed). */
+/**
+ * Commands after which the answer waits for the flow to react (the next step opened, the case closed). Side tasks'
+ * commands (supervision, the service menu, 接单) answer at once: the flow's reaction to them runs beside other work, and
+ * a wait's timer racing it would make the order of the history depend on which finished first.
+ */
 const MOVES_THE_FLOW: ReadonlySet<string> = new Set([
-  'requestNegotiation', 'recordAnswer', 'reachAgreement', 'recordCongressVote', 'recordSigning', 'fileWithHr', 'recordHrObjection',
-  'recordSupervision', 'requestService', 'recordServiceDone', 'claimTask', 'closeRound',
+  'requestNegotiation', 'recordAnswer', 'reachAgreement', 'recordCongressVote', 'recordSigning', 'fileWithHr', 'recordHrObjection', 'closeRound',
 ]);
 
 export async function wageNegotiation(input: WageRoundInput): Promise<WageRoundResult> {
@@ -49,6 +53,9 @@ export async function wageNegotiation(input: WageRoundInput): Promise<WageRoundR
     kind: wageMessages, host, state: s, view,
     apply: (cmd: WageCommand) => applyWageCommand(s, cmd, nowIso()),
     persist: (cmd) => wagePersist(s, cmd, nowIso()),
+    afterPersist: (cmd) => {
+      if (cmd.action === 'requestService') s.services.find((r) => !r.recorded)!.recorded = true;
+    },
     // A refusal that comes while the city union already works on it moves nothing; the first answer closes its step.
     awaitsFlow: (cmd) => MOVES_THE_FLOW.has(cmd.action)
       && !(cmd.action === 'recordAnswer' && !cmd.payload?.agreed && ![...host.openTasks.values()].some((t) => t.kind === 'answer')),

@@ -46,12 +46,16 @@ async function serve(p: RoundParts, r: ServiceRequest): Promise<void> {
   }, p.policy);
 }
 
-/** Serves each request as it comes, until the round ends. */
+/**
+ * Serves each request as it comes, until the round ends. A request is served once its own transition has landed
+ * (`recorded`, set by the command's afterPersist): what serving does then (a child workflow started, a task's timer)
+ * follows the command's answer in a fixed order, rather than racing it, and so replays as it ran.
+ */
 export async function serveRequests(p: RoundParts): Promise<void> {
   let served = 0;
   for (;;) {
-    await condition(() => p.s.services.length > served || p.s.stage === 'closed');
-    if (p.s.services.length <= served) return;
+    await condition(() => p.s.services[served]?.recorded === true || p.s.stage === 'closed');
+    if (p.s.services[served]?.recorded !== true) return;
     p.host.inBackground(serve(p, p.s.services[served++]));
   }
 }

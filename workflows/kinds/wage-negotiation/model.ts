@@ -87,6 +87,10 @@ export interface ServiceRequest {
   taskId: string | null;
   /** who took it: the mentor who took the order, the staff who arranged training; the legal-aid case opened */
   takenBy: string | null;
+  /** the mentor who took the order (接单), by user */
+  takenByUserId?: number;
+  /** the request's transition has landed: only then does the flow act on it (see services.ts) */
+  recorded?: boolean;
   legalAidCaseNo: string | null;
   /** who asks for legal aid on the union's behalf (the legal-aid case's applicant) */
   applicant?: { name: string; phone: string };

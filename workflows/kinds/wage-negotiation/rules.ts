@@ -146,7 +146,7 @@ function validatePayload(cmd: WageCommand, s: WageRuleState, actor: Actor): void
     case 'recordServiceDone': {
       const r = s.services.find((x) => x.requestNo === p.requestNo);
       if (!r || r.done || r.service === 'legal_aid') throw domainError('InvalidPayload', '该服务申请不存在或已完成');
-      if (actor.role === 'negotiation_mentor' && (r.service !== 'mentor' || !s.openTasks.every((t) => t.taskId !== r.taskId || t.userId === actor.userId))) {
+      if (actor.role === 'negotiation_mentor' && (r.service !== 'mentor' || r.takenByUserId !== actor.userId)) {
         throw domainError('RoleNotPermitted', '只有接单的导师可以登记该服务完成');
       }
       if (r.service === 'mentor' && r.takenBy === null) throw domainError('ActionNotAllowed', '尚无导师接单');

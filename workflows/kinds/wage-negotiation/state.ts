@@ -108,7 +108,10 @@ export function applyWageCommand(s: WageState, cmd: WageCommand, now: string): A
       const c = claimBy(cmd.actor, p.taskId);
       s.claims.push(c);
       const r = s.services.find((x) => x.taskId === p.taskId);
-      if (r) r.takenBy = by;
+      if (r) {
+        r.takenBy = by;
+        r.takenByUserId = cmd.actor.userId;
+      }
       if (cmd.actor.role === 'negotiation_mentor' && !s.mentors.some((m) => m.userId === cmd.actor.userId)) {
         s.mentors.push({ userId: cmd.actor.userId!, name: by, since: now });
       }

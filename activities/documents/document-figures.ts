@@ -90,7 +90,7 @@ function installmentsOf(terms: PaymentTerms, agreedFen: number): Installment[] {
   return out;
 }
 
-/** 劳动人事争议仲裁办案规则 Art. 10: three to five representatives, each one of the workers, each once. */
+/** 劳动人事争议仲裁办案规则 Art. 63: three to five representatives, each one of the workers, each once. */
 function representativesOf(workers: Worker[], places: unknown): Worker[] {
   if (places === undefined) return workers.slice(0, 3);
   if (!Array.isArray(places)) fail('representatives must be a list of places in the workers');

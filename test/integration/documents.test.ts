@@ -155,7 +155,7 @@ describe('the layout a clerk checks', () => {
     if (kind !== 'transfer-letter' && kind !== 'case-file') {
       expect(text).toContain('人民币3,620,000.00元（大写：人民币叁佰陆拾贰万元整）');
       expect(table.total).toContain('3,620,000.00');
-      // Three representatives sign for the 43 (办案规则 Art. 10), not 43 rows of signatures.
+      // Three representatives sign for the 43 (办案规则 Art. 63), not 43 rows of signatures.
       expect(text.match(/代表\S{2,4}（签名）/g)).toHaveLength(3);
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderSms } from '../../activities/sms/render';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
@@ -144,8 +145,11 @@ describe('mediation → arbitration (time skipping)', () => {
     // Installment 2: not paid by its day; the mediator and the workers hear of it, then the grace runs out.
     const due2 = Date.parse(`${dates[1]}T23:59:59.999+08:00`);
     await ctx.env.sleep(due2 - (await ctx.env.currentTimeMs()) + MINUTE);
-    await eventually(() => ctx.rec.smsOf(input.caseNo, 'installment-missed').length === 4);
+    const missed = await eventually(() => ctx.rec.smsOf(input.caseNo, 'installment-missed').length === 4 && ctx.rec.smsOf(input.caseNo, 'installment-missed'));
     expect((await view()).installments[1].status).toBe('missed');
+    // The text promises the grace the policy gives (5 days), not 0.
+    expect(input.policy.installmentGrace).toBe(5 * DAY);
+    for (const m of missed) expect(renderSms(m.template, m.vars)).toContain('5日内仍未付清');
     await ctx.env.sleep(5 * DAY - 2 * MINUTE);
     await new Promise((r) => setTimeout(r, 300));
     expect((await view()).stage).toBe('performing');

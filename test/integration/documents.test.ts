@@ -160,6 +160,20 @@ describe('the layout a clerk checks', () => {
     }
   });
 
+  it('names and has sign every one of 43 workers who elected no representatives (Art. 7: they may), with no proof of an election', async () => {
+    const unelected = (kind: 'mediation-agreement' | 'review-application' | 'enforcement-application') =>
+      renderDocument(kind, xm.caseNo, { ...xm.data[kind], representatives: [] } as never).then((d) => pdfText(d.bytes));
+    const agreement = await unelected('mediation-agreement');
+    expect(agreement).not.toMatch(/代表\S{2,4}（签名）/);
+    expect(agreement).toContain('由各申请人在附表上签名确认');
+    const review = await unelected('review-application');
+    expect(review.match(/劳动者\S{2,4}（签名）/g)).toHaveLength(43);
+    expect(review).not.toContain('推举代表');
+    const enforcement = await unelected('enforcement-application');
+    expect(enforcement.match(/申请执行人\S{2,4}（签名）/g)).toHaveLength(43);
+    expect(enforcement).not.toContain('推举代表');
+  });
+
   it('numbers terms 一、二、 and their sub-items （一）（二）', async () => {
     const text = await pdfText((await renderDocument('mediation-agreement', caseNo, documentData['mediation-agreement'])).bytes);
     expect(text).toContain('一、被申请人向申请人王小明支付人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分），申请人请求金额为人民币15,000.00元。');

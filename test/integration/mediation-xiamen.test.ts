@@ -147,9 +147,7 @@ describe('the Xiamen group dispute through the API', () => {
     await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.stage === 'submitting', 20_000);
 
     // Submitted for review: two PDFs e-mailed to the district's arbitration institute, byte for byte as stored.
-    // 43 workers act through representatives: until they are recorded nothing goes to the institute.
-    const unelected = await act('submitForReview', {});
-    expect([unelected.status, unelected.body.message]).toEqual([409, expect.stringContaining('请先“登记职工代表”')]);
+    // The 43 elect representatives (they may: Art. 7), and the documents name them.
     expect((await act('electRepresentatives', { partyNos: [5, 9, 2, 9] })).body.message).toBe('同一名职工不能重复登记为代表');
     expect((await act('electRepresentatives', { partyNos: [5, 9, 20] })).status).toBe(200);
     expect((await act('submitForReview', {})).status).toBe(200);

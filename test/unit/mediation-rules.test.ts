@@ -126,7 +126,7 @@ describe('mediation rules', () => {
     expect(s.agreement?.confirmedBy).toEqual([2]);
   });
 
-  it('records three to five representatives of ten or more workers, needed before the documents go to the institute', () => {
+  it('records three to five representatives of ten or more workers, if they elect any (劳动争议调解仲裁法 Art. 7: they may)', () => {
     const { run, view, s } = stateOf(12);
     const elect = (partyNos: unknown) => ({ action: 'electRepresentatives', actor: mediator, payload: { partyNos } }) as MediationCommand;
     expect(refusal(() => run(elect([2, 3]))).message).toBe('请选择3至5名职工代表');
@@ -134,7 +134,10 @@ describe('mediation rules', () => {
     expect(refusal(() => run(elect([1, 2, 3]))).message).toBe('当事人编号 1 不是本案的职工');
     expect(refusal(() => run({ ...elect([2, 3, 4]), actor: arbitrationClerk } as MediationCommand)).type).toBe('RoleNotPermitted');
     s.stage = 'submitting';
-    expect(refusal(() => run({ action: 'submitForReview', actor: mediator, payload: {} }))).toMatchObject({ type: 'ActionNotAllowed', message: expect.stringContaining('请先“登记职工代表”') });
+    const unelected = stateOf(12);
+    unelected.s.stage = 'submitting';
+    expect(unelected.run({ action: 'submitForReview', actor: mediator, payload: {} }).type).toBe('review_submitted');
+    expect(unelected.s.representatives).toBeUndefined();
     const applied = run(elect([9, 2, 13]));
     expect(applied.type).toBe('representatives_elected');
     expect(view().representatives).toEqual([9, 2, 13]);

@@ -62,6 +62,21 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
   });
 
+  it('sends a group of ten that elected no representatives to review, every worker named (Art. 7: they may elect)', async () => {
+    const { input, act, view } = await start(mediationInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), workers: 10 }));
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    const ws = input.intake.workers;
+    await act('draftAgreement', mediator, {
+      terms: ws.map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 1_000_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: today },
+    });
+    for (const p of [1, ...ws.map((w) => w.partyNo)]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await act('submitForReview', mediator, {});
+    const review = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'review-application'));
+    expect(review.req.data).toMatchObject({ representatives: [], terms: { kind: 'lump-sum', dueDate: today } });
+    expect((await view()).representatives).toBeNull();
+  });
+
   it('reminds a clerk who leaves a review waiting by its own ladder (twice), never the union above', async () => {
     const { input, act } = await start();
     const [w1, w2, w3] = input.intake.workers;

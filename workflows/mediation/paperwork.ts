@@ -23,7 +23,9 @@ export class MediationPaperwork {
 
   private async context(): Promise<DocumentContext> {
     const station = await findInstitution(this.intake.stationUnitId);
-    return { intake: this.intake, s: this.s, stationName: station?.name ?? '劳动争议调解组织', mediatorName: this.mediatorName() || '调解员', issuedOn: shanghaiDate(nowMs()) };
+    // A group of ten or more may go to review without representatives (Art. 7: they may elect them): then none are named.
+    const electionOptional = patched('representatives-optional');
+    return { intake: this.intake, s: this.s, stationName: station?.name ?? '劳动争议调解组织', mediatorName: this.mediatorName() || '调解员', issuedOn: shanghaiDate(nowMs()), electionOptional };
   }
 
   private get headline(): string {

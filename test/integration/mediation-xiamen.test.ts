@@ -42,7 +42,7 @@ describe('the Xiamen group dispute through the API', () => {
     const employer = { name: '厦门某建筑劳务有限公司', creditCode: '91350206MA2Y3K4L5M', address: '厦门市湖里区兴湖路1号', representative: '王建设', phone: EMPLOYER_PHONE };
     // A credit code with a wrong check character (GB 32100) is refused at intake, naming the field.
     const mistyped = await api.call('POST', '/api/v1/mediations', { employer: { ...employer, creditCode: '91350206MA2Y3K4L5P' }, workers, dispute: '拖欠工资', streetId: 's-beishan' }, mediator);
-    expect([mistyped.status, mistyped.body.message]).toEqual([400, expect.stringContaining('统一社会信用代码（91350206MA2Y3K4L5P）不正确')]);
+    expect([mistyped.status, mistyped.body.message]).toEqual([422, expect.stringContaining('统一社会信用代码（91350206MA2Y3K4L5P）不正确')]);
     const opened = await api.call('POST', '/api/v1/mediations', { employer, workers, dispute: '拖欠工资', streetId: 's-beishan' }, mediator);
     expect(opened.status).toBe(201);
     const caseNo: string = opened.body.caseNo;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import { renderSms } from '../../activities/sms/render';
+import { workflowsPath } from '../../worker';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
@@ -30,6 +34,10 @@ function appliedBeforeAWeekend(nowMs: number): number {
   }
   throw new Error('no such day');
 }
+
+/** The case's history so far replays on this code (the patches it recorded included). */
+const replays = async (handle: WorkflowHandle) =>
+  Worker.runReplayHistory({ workflowsPath, dataConverter: gongqingDataConverter() }, await handle.fetchHistory(), handle.workflowId);
 
 const dayAfter = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
@@ -63,7 +71,7 @@ describe('mediation → arbitration (time skipping)', () => {
   });
 
   it('sends a group of ten that elected no representatives to review, every worker named (Art. 7: they may elect)', async () => {
-    const { input, act, view } = await start(mediationInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), workers: 10 }));
+    const { input, handle, act, view } = await start(mediationInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), workers: 10 }));
     const today = shanghaiDate(await ctx.env.currentTimeMs());
     const ws = input.intake.workers;
     await act('draftAgreement', mediator, {
@@ -75,6 +83,8 @@ describe('mediation → arbitration (time skipping)', () => {
     const review = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'review-application'));
     expect(review.req.data).toMatchObject({ representatives: [], terms: { kind: 'lump-sum', dueDate: today } });
     expect((await view()).representatives).toBeNull();
+    // The case's history, with the representatives-optional marker, replays on this code.
+    await replays(handle);
   });
 
   it('reminds a clerk who leaves a review waiting by its own ladder (twice), never the union above', async () => {
@@ -98,7 +108,7 @@ describe('mediation → arbitration (time skipping)', () => {
   });
 
   it('takes a rejected review back to mediation for a new draft, and a second rejection on to arbitration', async () => {
-    const { input, act, view } = await start();
+    const { input, handle, act, view } = await start();
     const [w1, w2, w3] = input.intake.workers;
     const today = shanghaiDate(await ctx.env.currentTimeMs());
     const agree = async (version: number) => {
@@ -119,6 +129,8 @@ describe('mediation → arbitration (time skipping)', () => {
     await act('rejectReview', arbitrationClerk, { reason: '当事人主体不适格', next: 'arbitration' });
     const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
     expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('当事人主体不适格')] });
+    await eventually(async () => (await view()).documents.some((d) => d.kind === 'case-file'));
+    await replays(handle);
   });
 
   it('follows an agreement through review and installments: reminders, a missed one, then enforcement at the court', async () => {

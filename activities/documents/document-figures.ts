@@ -30,16 +30,21 @@ export interface WorkerRow {
   owedFen: number;
 }
 
-/** From this many workers on they act through representatives, and the documents list them in an attached table. */
+/** From this many workers on the documents list them in an attached table (and name the representatives, if elected). */
 export const REPRESENTED_FROM = 10;
 
 export interface DocumentFigures {
   workerCount: number;
   /** more than one worker: the document says 申请人张三等N人 and numbers the parties */
   group: boolean;
-  /** ten or more workers: representatives in the text, every worker and amount in the attached table (附表) */
+  /** ten or more workers: every worker and amount in the attached table (附表), the elected representatives in the text */
   represented: boolean;
   representatives: Worker[];
+  /**
+   * representatives sign for the workers; false when ten or more did not elect any (劳动争议调解仲裁法 Art. 7: they
+   * may), and then every worker signs
+   */
+  elected: boolean;
   rows: WorkerRow[];
   claimedFen: number;
   agreedFen: number;
@@ -90,7 +95,7 @@ function installmentsOf(terms: PaymentTerms, agreedFen: number): Installment[] {
   return out;
 }
 
-/** 劳动人事争议仲裁办案规则 Art. 10: three to five representatives, each one of the workers, each once. */
+/** 劳动人事争议仲裁办案规则 Art. 63: three to five representatives, each one of the workers, each once. */
 function representativesOf(workers: Worker[], places: unknown): Worker[] {
   if (places === undefined) return workers.slice(0, 3);
   if (!Array.isArray(places)) fail('representatives must be a list of places in the workers');
@@ -116,9 +121,10 @@ export function documentFigures<K extends DocumentKind>(kind: K, data: DocumentD
   const claimedFen = sum(data.workers.map((w) => w.claimedFen));
   const agreedFen = sum(data.workers.map((w) => w.agreedFen));
   const represented = data.workers.length >= REPRESENTED_FROM;
+  const representatives = represented ? representativesOf(data.workers, data.representatives) : [];
   const figures: DocumentFigures = {
     workerCount: data.workers.length, group: data.workers.length > 1, claimedFen, agreedFen,
-    represented, representatives: represented ? representativesOf(data.workers, data.representatives) : [],
+    represented, representatives, elected: representatives.length > 0,
     rows: rowsOf(data.workers),
     installments: [], lumpSum: false, paidFen: 0, outstandingFen: agreedFen, owed: [], missed: null,
   };

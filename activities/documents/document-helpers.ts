@@ -10,7 +10,7 @@ import { WORD_JOINER } from './line-break';
 import { maskIdNumber } from './mask-id';
 import { amountInCapitals, amountInFigures, amountStated } from './money-words';
 
-/** The text with no line break allowed inside it (line-break.ts): 统一社会信用代码：91350200MA2Y8K3L4Q on one line. */
+/** The text with no line break allowed inside it (line-break.ts): 统一社会信用代码：91350200MA2Y8K3L4W on one line. */
 export const unbroken = (text: string) => [...text].join(WORD_JOINER);
 
 export function registerDocumentHelpers(hb: typeof Handlebars = Handlebars.create()): typeof Handlebars {

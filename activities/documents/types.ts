@@ -61,7 +61,7 @@ interface DocumentBase<W extends Worker = Worker> {
   issuedOn: string;
   /**
    * Ten or more workers act through representatives they elect (劳动争议调解仲裁法 Art. 7; three to five of them,
-   * 劳动人事争议仲裁办案规则 Art. 10): their places in `workers` (1 is the first, as numbered in the attached table).
+   * 劳动人事争议仲裁办案规则 Art. 63): their places in `workers` (1 is the first, as numbered in the attached table).
    * [] when none were elected yet (a transfer letter names nobody); not given: the first three (cases from before
    * the election was recorded).
    */

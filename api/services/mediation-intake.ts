@@ -9,6 +9,7 @@ import { districtInstitutions, findInstitution } from '../../db/queries/institut
 import { findEnterprise, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultMediationPolicy } from '../../temporal.config';
+import { validCreditCode } from '../../workflows/kinds/mediation/credit-code';
 import { validIdNumber } from '../../workflows/kinds/mediation/id-number';
 import type { MediationInput, MediationIntake, MediationIntakeRequest, MediationSource } from '../../workflows/kinds/mediation/model';
 import type { Actor } from '../../workflows/shared/roles';
@@ -49,6 +50,10 @@ export async function openMediation(db: Kysely<Database>, temporal: Client, req:
   const street = await findStreet(db, req.streetId);
   if (!street || street.parent_id !== places.districtId) throw badRequest('所选街道不在本区');
   if (req.employer.enterpriseId && !(await findEnterprise(db, req.employer.enterpriseId))) throw badRequest('所选企业不存在');
+  // Printed on every document for the institute and the court: a mistyped character is caught here, not by the clerk.
+  if (req.employer.creditCode && !validCreditCode(req.employer.creditCode)) {
+    throw badRequest(`用人单位的统一社会信用代码（${req.employer.creditCode}）不正确（校验码不对），请核对营业执照后重新填写`);
+  }
   const wrong = req.workers.findIndex((w) => !validIdNumber(w.idNumber));
   if (wrong >= 0) throw badRequest(`第${wrong + 1}位职工（${req.workers[wrong].name}）的身份证号码不正确（出生日期或校验码不对）`);
   const ids = new Set(req.workers.map((w) => w.idNumber));

@@ -18,7 +18,7 @@ export interface DocumentCase {
 const station: Station = { name: '厦门市总工会驻市劳动人事争议仲裁院调解工作站', address: '厦门市思明区湖滨南路 100 号', phone: '0592-5550100' };
 const mediator: Mediator = { name: '黄志强', phone: '0592-5551234' };
 const employer: Employer = {
-  name: '厦门鹭岛物流有限公司', creditCode: '91350200MA2Y8K3L4Q', address: '厦门市湖里区枋湖北二路 1 号',
+  name: '厦门鹭岛物流有限公司', creditCode: '91350200MA2Y8K3L4W', address: '厦门市湖里区枋湖北二路 1 号',
   representative: { role: '法定代表人', name: '陈建国', position: '总经理' },
   agent: { name: '林晓燕', position: '人事主管' },
 };

@@ -16,7 +16,7 @@ export const DEMO_LEGAL_AID: LegalAidIntakeRequest = {
   })),
   debtors: [
     { name: '杭州城建建筑工程有限公司临安分公司', address: '杭州市临安区锦城街道某路8号', representative: '陈明', representativeRole: '主要负责人' },
-    { name: '杭州城建建筑工程有限公司', enterpriseId: 'e-jianzhu', creditCode: '91330106MA2H000001', address: '杭州市西湖区翠苑街道某路1号', representative: '王建国' },
+    { name: '杭州城建建筑工程有限公司', enterpriseId: 'e-jianzhu', creditCode: '91330106MA2H00000B', address: '杭州市西湖区翠苑街道某路1号', representative: '王建国' },
   ],
   dispute: '拖欠工资', streetId: 's-cuiyuan',
   facts: '七名申请人在被申请人承建的临安工地务工，工程完工后被拖欠工资共17万元。经街道调解，被申请人承诺于约定日期前付清，到期未履行。',

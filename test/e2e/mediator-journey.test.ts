@@ -1,9 +1,9 @@
 /**
  * The station mediator's journey on a phone (390×844), in a real browser against the real system: a group of twelve
- * workers must record the representatives they elected before the documents go out. A wrong choice is said where the
- * choice is made (the first box focused, so the phone scrolls there); the elected are then named on the page. While
- * the parties confirm, the mediator texts one worker's code again from a list of those who have not confirmed. Every
- * page is photographed (test/e2e/screenshots/) and checked with axe-core.
+ * workers records the representatives they elected (they may: Art. 7), whom the documents then name. A wrong choice
+ * is said where the choice is made (the first box focused, so the phone scrolls there); the elected are then named on
+ * the page. While the parties confirm, the mediator texts one worker's code again from a list of those who have not
+ * confirmed. Every page is photographed (test/e2e/screenshots/) and checked with axe-core.
  */
 import { describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/http';

@@ -29,11 +29,11 @@ export const linanTotalFen = 17_000_000;
 /** The branch that hired the workers and the company it belongs to (a branch is no legal person of its own). */
 export const linanDebtors: Debtor[] = [
   {
-    name: '浙江恒川建设有限公司临安分公司', creditCode: '91330112MA2H3K7R5P', address: '杭州市临安区锦城街道钱王街 88 号',
+    name: '浙江恒川建设有限公司临安分公司', creditCode: '91330112MA2H3K7R5J', address: '杭州市临安区锦城街道钱王街 88 号',
     representative: { role: '主要负责人', name: '孔德兴' },
   },
   {
-    name: '浙江恒川建设有限公司', creditCode: '91330100MA27X9B2QK', address: '杭州市上城区凯旋路 166 号',
+    name: '浙江恒川建设有限公司', creditCode: '91330100MA27X9B2Q7', address: '杭州市上城区凯旋路 166 号',
     representative: { role: '法定代表人', name: '沈国良' },
   },
 ];
@@ -51,7 +51,7 @@ export const beijingWorker: AidedWorker = {
   name: '赵明辉', idNumber: '110105198906153217', address: '北京市朝阳区双井街道广渠路 21 号', phone: '13811112222', claimedFen: 9_625_430,
 };
 export const beijingDebtor: Debtor = {
-  name: '北京星途网络科技有限公司', creditCode: '91110105MA01R2T3X8', address: '北京市朝阳区望京街 10 号',
+  name: '北京星途网络科技有限公司', creditCode: '91110105MA01R2T3X2', address: '北京市朝阳区望京街 10 号',
   representative: { role: '法定代表人', name: '韩立' },
 };
 /** The award: 12,300.50 yuan of the 96,254.30 claimed. */

@@ -10,7 +10,7 @@ export function legalAidInput(opts: { policy?: Partial<LegalAidPolicy>; appliedA
   const workers = testWorkers(opts.workers ?? 2, 2_000_000).map((w, i) => ({ ...w, partyNo: i + 1 }));
   const debtors = Array.from({ length: opts.debtors ?? 1 }, (_, i) => ({
     partyNo: workers.length + i + 1, name: i === 0 ? '某建筑工程有限公司临安分公司' : '某建筑工程有限公司', enterpriseId: null,
-    creditCode: i === 0 ? '91330185MA2XXXXX1Q' : '91330100MA2YYYYY2R', address: '杭州市临安区某路1号',
+    creditCode: i === 0 ? '91330185MA2XXXXX1F' : '91330100MA2YYYYY2N', address: '杭州市临安区某路1号',
     representative: { role: i === 0 ? '主要负责人' as const : '法定代表人' as const, name: i === 0 ? '陈经理' : '王总' },
   }));
   return {

@@ -155,9 +155,23 @@ describe('the layout a clerk checks', () => {
     if (kind !== 'transfer-letter' && kind !== 'case-file') {
       expect(text).toContain('人民币3,620,000.00元（大写：人民币叁佰陆拾贰万元整）');
       expect(table.total).toContain('3,620,000.00');
-      // Three representatives sign for the 43 (办案规则 Art. 10), not 43 rows of signatures.
+      // Three representatives sign for the 43 (办案规则 Art. 63), not 43 rows of signatures.
       expect(text.match(/代表\S{2,4}（签名）/g)).toHaveLength(3);
     }
+  });
+
+  it('names and has sign every one of 43 workers who elected no representatives (Art. 7: they may), with no proof of an election', async () => {
+    const unelected = (kind: 'mediation-agreement' | 'review-application' | 'enforcement-application') =>
+      renderDocument(kind, xm.caseNo, { ...xm.data[kind], representatives: [] } as never).then((d) => pdfText(d.bytes));
+    const agreement = await unelected('mediation-agreement');
+    expect(agreement).not.toMatch(/代表\S{2,4}（签名）/);
+    expect(agreement).toContain('由各申请人在附表上签名确认');
+    const review = await unelected('review-application');
+    expect(review.match(/劳动者\S{2,4}（签名）/g)).toHaveLength(43);
+    expect(review).not.toContain('推举代表');
+    const enforcement = await unelected('enforcement-application');
+    expect(enforcement.match(/申请执行人\S{2,4}（签名）/g)).toHaveLength(43);
+    expect(enforcement).not.toContain('推举代表');
   });
 
   it('numbers terms 一、二、 and their sub-items （一）（二）', async () => {

@@ -27,7 +27,7 @@ const LINAN_WORKERS = ['张大山', '李小河', '王石头', '赵铁柱', '孙�
 }));
 const LINAN_DEBTORS = [
   { name: '杭州城建建筑工程有限公司临安分公司', address: '杭州市临安区锦城街道某路8号', representative: '陈明', representativeRole: '主要负责人' },
-  { name: '杭州城建建筑工程有限公司', enterpriseId: 'e-jianzhu', creditCode: '91330106MA2H000001', address: '杭州市西湖区翠苑街道某路1号', representative: '王建国' },
+  { name: '杭州城建建筑工程有限公司', enterpriseId: 'e-jianzhu', creditCode: '91330106MA2H00000B', address: '杭州市西湖区翠苑街道某路1号', representative: '王建国' },
 ];
 
 describe('legal aid through the API', () => {

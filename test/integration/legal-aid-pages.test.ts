@@ -24,7 +24,7 @@ const WORKERS = [
   ['张建华', '13805710001', '350203198001011235', '40000'],
   ['李秀英', '13805710002', '350203198502021239', '22000.50'],
 ];
-const DEBTOR = '杭州某建筑劳务有限公司，杭州市西湖区文三路1号，王建设，91330106MA2XXXXX1Q';
+const DEBTOR = '杭州某建筑劳务有限公司，杭州市西湖区文三路1号，王建设，91330106MA2XXXXX12';
 const STRANGER = '13805719999';
 const cardOf = (html: string, action: string) => /<div class="card" id="action-[^"]+">[\s\S]*?<\/form>/.exec(html.slice(html.indexOf(`id="action-${action}"`) - 30))?.[0] ?? '';
 /** A page as the person reads it, whatever phone they typed: without the form's token and the phone itself. */

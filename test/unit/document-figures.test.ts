@@ -38,6 +38,9 @@ describe('document figures', () => {
     expect(elected([7, 2, 10])).toEqual(['工人7', '工人2', '工人10']);
     expect(elected([1, 2, 3, 4, 5])).toHaveLength(5);
     expect(elected([])).toEqual([]);
+    // none elected: every worker signs; elected or the old default: the representatives do
+    const flag = (representatives: unknown) => documentFigures('review-application', { ...agreement, workers: many, terms: lump, representatives } as never).elected;
+    expect([flag([]), flag([7, 2, 10]), flag(undefined)]).toEqual([false, true, true]);
     expect(() => elected([1])).toThrow(/three to five/);
     expect(() => elected([1, 2, 3, 4, 5, 6])).toThrow(/three to five/);
     expect(() => elected([1, 2, 2])).toThrow(/twice/);

@@ -36,9 +36,9 @@ function expectWorkers(text: string, workers: AidedWorker[]) {
 }
 
 const linan170k = '人民币170,000.00元（大写：人民币壹拾柒万元整）';
-const linanParties = ['浙江恒川建设有限公司临安分公司，统一社会信用代码：91330112MA2H3K7R5P，住所：杭州市临安区锦城街道钱王街88号。主要负责人：孔德兴。',
-  '浙江恒川建设有限公司，统一社会信用代码：91330100MA27X9B2QK，住所：杭州市上城区凯旋路166号。法定代表人：沈国良。'];
-const beijingParty = '北京星途网络科技有限公司，统一社会信用代码：91110105MA01R2T3X8，住所：北京市朝阳区望京街10号。法定代表人：韩立。';
+const linanParties = ['浙江恒川建设有限公司临安分公司，统一社会信用代码：91330112MA2H3K7R5J，住所：杭州市临安区锦城街道钱王街88号。主要负责人：孔德兴。',
+  '浙江恒川建设有限公司，统一社会信用代码：91330100MA27X9B2Q7，住所：杭州市上城区凯旋路166号。法定代表人：沈国良。'];
+const beijingParty = '北京星途网络科技有限公司，统一社会信用代码：91110105MA01R2T3X2，住所：北京市朝阳区望京街10号。法定代表人：韩立。';
 
 /** What each document must say, besides its workers: title first, then parties, amounts, statutes, addressee. */
 const mustSay: Record<LegalAidDocumentKind, string[]> = {

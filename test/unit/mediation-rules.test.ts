@@ -53,7 +53,8 @@ describe('mediation rules', () => {
   it('refuses amounts that do not add up, dates in the past or out of order, and a worker not in the case', () => {
     const { run, s } = stateOf();
     expect(refusal(() => run(draft({ totalFen: 600_100 }))).message).toContain('与调解总金额6,001.00元不符');
-    expect(refusal(() => run(draft({ payment: { kind: 'lump-sum', dueDate: '2026-11-25' } }))).message).toContain('须晚于今天');
+    expect(refusal(() => run(draft({ payment: { kind: 'lump-sum', dueDate: '2026-11-24' } }))).message).toBe('支付日期（2026-11-24）须不早于今天（2026-11-25）');
+    expect(refusal(() => run(draft({ payment: { kind: 'installments', installments: [{ dueDate: '2026-11-25', amountFen: 300_000 }, { dueDate: '2027-01-10', amountFen: 300_000 }] } }))).message).toContain('须晚于今天');
     expect(refusal(() => run(draft({ payment: { kind: 'installments', installments: [{ dueDate: '2027-01-10', amountFen: 300_000 }, { dueDate: '2026-12-10', amountFen: 300_000 }] } }))).message).toContain('须晚于第1期');
     expect(refusal(() => run(draft({ payment: { kind: 'installments', installments: [{ dueDate: '2026-12-10', amountFen: 300_000 }, { dueDate: '2027-01-10', amountFen: 200_000 }] } }))).message).toContain('各期金额合计');
     expect(refusal(() => run(draft({ terms: [{ partyNo: 2, amountFen: 100_000 }, { partyNo: 3, amountFen: 200_000 }, { partyNo: 9, amountFen: 300_000 }] }))).message).toContain('不是本案的职工');
@@ -61,6 +62,13 @@ describe('mediation rules', () => {
     expect(refusal(() => run(draft({ payment: { kind: 'lump-sum', dueDate: '2026-02-30' } }))).message).toContain('不是有效的日期');
     expect(s.agreement).toBeNull();
     expect(s.stage).toBe('mediating');
+  });
+
+  it('accepts a lump sum paid at the station on the day the agreement is drafted (Asia/Shanghai)', () => {
+    const { run, s } = stateOf();
+    // asOf is 10:00 on 2026-11-25 in Shanghai: the employer pays the whole sum there and then
+    run(draft({ payment: { kind: 'lump-sum', dueDate: '2026-11-25' } }));
+    expect(s.agreement?.payment).toEqual({ kind: 'lump-sum', dueDate: '2026-11-25' });
   });
 
   it('refuses impossible and far-off dates, invisible characters and ID numbers that cannot exist, as zh-CN 400s', () => {
@@ -118,7 +126,7 @@ describe('mediation rules', () => {
     expect(s.agreement?.confirmedBy).toEqual([2]);
   });
 
-  it('records three to five representatives of ten or more workers, needed before the documents go to the institute', () => {
+  it('records three to five representatives of ten or more workers, if they elect any (劳动争议调解仲裁法 Art. 7: they may)', () => {
     const { run, view, s } = stateOf(12);
     const elect = (partyNos: unknown) => ({ action: 'electRepresentatives', actor: mediator, payload: { partyNos } }) as MediationCommand;
     expect(refusal(() => run(elect([2, 3]))).message).toBe('请选择3至5名职工代表');
@@ -126,7 +134,10 @@ describe('mediation rules', () => {
     expect(refusal(() => run(elect([1, 2, 3]))).message).toBe('当事人编号 1 不是本案的职工');
     expect(refusal(() => run({ ...elect([2, 3, 4]), actor: arbitrationClerk } as MediationCommand)).type).toBe('RoleNotPermitted');
     s.stage = 'submitting';
-    expect(refusal(() => run({ action: 'submitForReview', actor: mediator, payload: {} }))).toMatchObject({ type: 'ActionNotAllowed', message: expect.stringContaining('请先“登记职工代表”') });
+    const unelected = stateOf(12);
+    unelected.s.stage = 'submitting';
+    expect(unelected.run({ action: 'submitForReview', actor: mediator, payload: {} }).type).toBe('review_submitted');
+    expect(unelected.s.representatives).toBeUndefined();
     const applied = run(elect([9, 2, 13]));
     expect(applied.type).toBe('representatives_elected');
     expect(view().representatives).toEqual([9, 2, 13]);

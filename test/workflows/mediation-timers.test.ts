@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { gongqingDataConverter } from '../../activities/codec/data-converter';
+import { renderSms } from '../../activities/sms/render';
+import { workflowsPath } from '../../worker';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
@@ -29,6 +34,10 @@ function appliedBeforeAWeekend(nowMs: number): number {
   }
   throw new Error('no such day');
 }
+
+/** The case's history so far replays on this code (the patches it recorded included). */
+const replays = async (handle: WorkflowHandle) =>
+  Worker.runReplayHistory({ workflowsPath, dataConverter: gongqingDataConverter() }, await handle.fetchHistory(), handle.workflowId);
 
 const dayAfter = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
@@ -61,6 +70,23 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
   });
 
+  it('sends a group of ten that elected no representatives to review, every worker named (Art. 7: they may elect)', async () => {
+    const { input, handle, act, view } = await start(mediationInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString(), workers: 10 }));
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    const ws = input.intake.workers;
+    await act('draftAgreement', mediator, {
+      terms: ws.map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 1_000_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: today },
+    });
+    for (const p of [1, ...ws.map((w) => w.partyNo)]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await act('submitForReview', mediator, {});
+    const review = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'review-application'));
+    expect(review.req.data).toMatchObject({ representatives: [], terms: { kind: 'lump-sum', dueDate: today } });
+    expect((await view()).representatives).toBeNull();
+    // The case's history, with the representatives-optional marker, replays on this code.
+    await replays(handle);
+  });
+
   it('reminds a clerk who leaves a review waiting by its own ladder (twice), never the union above', async () => {
     const { input, act } = await start();
     const [w1, w2, w3] = input.intake.workers;
@@ -82,7 +108,7 @@ describe('mediation → arbitration (time skipping)', () => {
   });
 
   it('takes a rejected review back to mediation for a new draft, and a second rejection on to arbitration', async () => {
-    const { input, act, view } = await start();
+    const { input, handle, act, view } = await start();
     const [w1, w2, w3] = input.intake.workers;
     const today = shanghaiDate(await ctx.env.currentTimeMs());
     const agree = async (version: number) => {
@@ -103,6 +129,8 @@ describe('mediation → arbitration (time skipping)', () => {
     await act('rejectReview', arbitrationClerk, { reason: '当事人主体不适格', next: 'arbitration' });
     const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
     expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('当事人主体不适格')] });
+    await eventually(async () => (await view()).documents.some((d) => d.kind === 'case-file'));
+    await replays(handle);
   });
 
   it('follows an agreement through review and installments: reminders, a missed one, then enforcement at the court', async () => {
@@ -144,8 +172,11 @@ describe('mediation → arbitration (time skipping)', () => {
     // Installment 2: not paid by its day; the mediator and the workers hear of it, then the grace runs out.
     const due2 = Date.parse(`${dates[1]}T23:59:59.999+08:00`);
     await ctx.env.sleep(due2 - (await ctx.env.currentTimeMs()) + MINUTE);
-    await eventually(() => ctx.rec.smsOf(input.caseNo, 'installment-missed').length === 4);
+    const missed = await eventually(() => ctx.rec.smsOf(input.caseNo, 'installment-missed').length === 4 && ctx.rec.smsOf(input.caseNo, 'installment-missed'));
     expect((await view()).installments[1].status).toBe('missed');
+    // The text promises the grace the policy gives (5 days), not 0.
+    expect(input.policy.installmentGrace).toBe(5 * DAY);
+    for (const m of missed) expect(renderSms(m.template, m.vars)).toContain('5日内仍未付清');
     await ctx.env.sleep(5 * DAY - 2 * MINUTE);
     await new Promise((r) => setTimeout(r, 300));
     expect((await view()).stage).toBe('performing');

@@ -35,7 +35,7 @@ export async function followInstallments(
       caseNo: host.caseNo, at: nowIso(),
       events: [host.systemEvent('installment_missed', `${intake.employer.name}未于${inst.dueDate}前付清第${inst.no}期款项（尚欠${(owed / 100).toFixed(2)}元），已通知调解员和职工`, { installmentNo: inst.no, owedFen: owed })],
     });
-    parties.tellMissed(inst);
+    parties.tellMissed(inst, policy.installmentGrace);
     if (await paidBy(inst, nowMs() + policy.installmentGrace)) continue;
     return { dueDate: inst.dueDate, paidFen: inst.paidFen };
   }

@@ -26,12 +26,22 @@ export class MediationPaperwork {
     return { intake: this.intake, s: this.s, stationName: station?.name ?? '劳动争议调解组织', mediatorName: this.mediatorName() || '调解员', issuedOn: shanghaiDate(nowMs()) };
   }
 
+  /**
+   * A group of ten or more may go to review without representatives (Art. 7: they may elect them): then none are
+   * named. Asked once the lookups are in (as transfer-case-file is), never while they run, so a replay asks it at
+   * the same point.
+   */
+  private electionOptional(c: DocumentContext): DocumentContext {
+    return { ...c, electionOptional: patched('representatives-optional') };
+  }
+
   private get headline(): string {
     return `${this.intake.employer.name}与${this.s.workers.length}名职工${this.intake.dispute}纠纷`;
   }
 
   async askForReview(round: number): Promise<void> {
-    const [c, arbitration] = await Promise.all([this.context(), findInstitution(this.intake.arbitrationUnitId)]);
+    const [found, arbitration] = await Promise.all([this.context(), findInstitution(this.intake.arbitrationUnitId)]);
+    const c = this.electionOptional(found);
     const name = arbitration?.name ?? '劳动人事争议仲裁委员会';
     const a = this.s.agreement!;
     this.s.documents.push(...await deliverDocuments(this.host, {
@@ -60,9 +70,10 @@ export class MediationPaperwork {
   }
 
   async applyForEnforcement(missed: { dueDate: string; paidFen: number }): Promise<void> {
-    const [c, court, arbitration] = await Promise.all([
+    const [found, court, arbitration] = await Promise.all([
       this.context(), findInstitution(this.intake.courtUnitId), findInstitution(this.intake.arbitrationUnitId),
     ]);
+    const c = this.electionOptional(found);
     const name = court?.name ?? '人民法院';
     this.s.documents.push(...await deliverDocuments(this.host, {
       step: 'enforcement', to: { unitId: this.intake.courtUnitId, role: 'court_clerk' },

@@ -103,10 +103,12 @@ export class MediationParties {
     this.host.inBackground(run);
   }
 
-  tellMissed(inst: Installment): void {
+  /** The grace the policy gives (installmentGrace) is what the SMS promises: whole days, a part of one counted as one. */
+  tellMissed(inst: Installment, graceMs: number): void {
+    const graceDays = Math.ceil(graceMs / 86_400_000);
     const run = (async () => {
       const to = [...(await this.mediators()), ...this.workers()];
-      this.send(`installment-${inst.no}-missed`, 'installment-missed', to, () => ({ dueDate: inst.dueDate, no: inst.no, owed: yuan(inst.amountFen - inst.paidFen), graceDays: 0 }));
+      this.send(`installment-${inst.no}-missed`, 'installment-missed', to, () => ({ dueDate: inst.dueDate, no: inst.no, owed: yuan(inst.amountFen - inst.paidFen), graceDays }));
     })();
     this.host.inBackground(run);
   }

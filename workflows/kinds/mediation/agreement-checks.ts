@@ -1,6 +1,7 @@
 /**
  * What makes a drafted agreement acceptable before anyone is asked to confirm it: every worker of the case exactly
- * once, amounts that add up to the total, payment dates in the future and in order, installments that add up. Pure.
+ * once, amounts that add up to the total, payment dates in the future (a lump sum may be paid today) and in order,
+ * installments that add up. Pure.
  */
 import { domainError } from '../../shared/domain-error';
 import { shanghaiDate } from '../../shared/deadlines';
@@ -13,9 +14,10 @@ const MAX_INSTALLMENTS = 24;
 /** Agreements paid over more than this are not what a station mediates (and a typo such as 2099 is caught). */
 const MAX_YEARS = 5;
 
-function requireFutureDate(value: unknown, label: string, today: string): string {
+/** A date from tomorrow on, or from today on when `today` may be the day (a sum paid at the station when it is signed). */
+function requireFutureDate(value: unknown, label: string, today: string, todayAllowed = false): string {
   const date = requireDate(value, label);
-  if (date <= today) throw domainError('InvalidPayload', `${label}（${date}）须晚于今天（${today}）`);
+  if (todayAllowed ? date < today : date <= today) throw domainError('InvalidPayload', `${label}（${date}）须${todayAllowed ? '不早于' : '晚于'}今天（${today}）`);
   const latest = `${Number(today.slice(0, 4)) + MAX_YEARS}${today.slice(4)}`;
   if (date > latest) throw domainError('InvalidPayload', `${label}（${date}）不能晚于${latest}（${MAX_YEARS}年内）`);
   return date;
@@ -44,7 +46,8 @@ export function checkAgreementTerms(p: Partial<AgreementTerms> | undefined, work
   const plan = p.payment;
   const kind = requireOneOf(plan?.kind, ['lump-sum', 'installments'] as const, '一次性支付或分期支付');
   if (kind === 'lump-sum') {
-    requireFutureDate((plan as { dueDate?: unknown }).dueDate, '支付日期', today);
+    // An employer may pay the whole sum at the station on the day the agreement is made (当场支付).
+    requireFutureDate((plan as { dueDate?: unknown }).dueDate, '支付日期', today, true);
     return;
   }
   const installments = (plan as { installments?: unknown }).installments;

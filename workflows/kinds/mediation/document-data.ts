@@ -16,6 +16,12 @@ export interface DocumentContext {
   mediatorName: string;
   /** YYYY-MM-DD, Asia/Shanghai */
   issuedOn: string;
+  /**
+   * Electing representatives is the workers' choice (劳动争议调解仲裁法 Art. 7): a group that elected none is named in
+   * full and every worker signs. Not set in cases whose history predates the choice: their documents name the first
+   * three, as they always did.
+   */
+  electionOptional?: boolean;
 }
 
 function paymentTerms(a: Agreement): PaymentTerms {
@@ -29,6 +35,7 @@ function workersOf(s: MediationState): Worker[] {
 
 function base(c: DocumentContext) {
   const e = c.intake.employer;
+  const elected = c.s.representatives ?? (c.electionOptional ? [] : undefined);
   return {
     station: { name: c.stationName },
     employer: { name: e.name, creditCode: e.creditCode, address: e.address, representative: e.representative },
@@ -36,7 +43,7 @@ function base(c: DocumentContext) {
     dispute: c.intake.dispute,
     issuedOn: c.issuedOn,
     // the elected, by their place in the list; cases from before the election was recorded keep the documents' default
-    ...(c.s.representatives ? { representatives: c.s.representatives.map((no) => c.s.workers.findIndex((w) => w.partyNo === no) + 1) } : {}),
+    ...(elected ? { representatives: elected.map((no) => c.s.workers.findIndex((w) => w.partyNo === no) + 1) } : {}),
   };
 }
 

@@ -140,7 +140,7 @@ export interface MediationView extends CaseViewBase {
   mediationDeadline: string | null;
   employer: EmployerParty;
   workers: WorkerParty[];
-  /** the workers' elected representatives (party numbers), from ten workers on; null until recorded */
+  /** the workers' elected representatives (party numbers), from ten workers on if they elect any; null until recorded */
   representatives: number[] | null;
   /** codes texted again, by `<draft version>:<party number>` */
   codeResends?: Record<string, number>;
@@ -163,7 +163,7 @@ export interface MediationView extends CaseViewBase {
 
 export type MediationPayloads = {
   setWorkers: { workers: Omit<WorkerParty, 'partyNo'>[] };
-  /** 劳动争议调解仲裁法 Art. 7: ten or more workers elect representatives (三至五名, 办案规则 Art. 10) */
+  /** 劳动争议调解仲裁法 Art. 7: ten or more workers may elect representatives (三至五名, 办案规则 Art. 63) */
   electRepresentatives: { partyNos: number[] };
   scheduleSession: { at: string; mode: 'online' | 'in_person'; place?: string };
   recordSession: { sessionNo: number; attendees: number[]; notes: string };
@@ -210,7 +210,10 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   takeOver: '接手办理（原承办调解员不能办理时）',
 };
 
-/** From this many workers on they act through three to five elected representatives (Art. 7; 办案规则 Art. 10). */
+/**
+ * From this many workers on they may act through three to five elected representatives (Art. 7; 办案规则 Art. 63),
+ * and the documents list them all in an attached table.
+ */
 export const REPRESENTED_FROM = 10;
 export const REPRESENTATIVES_MIN = 3;
 export const REPRESENTATIVES_MAX = 5;

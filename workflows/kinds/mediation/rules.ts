@@ -147,10 +147,7 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       return;
     }
     case 'submitForReview':
-      // The documents the institute receives name who signs for the group.
-      if (s.workers.length >= REPRESENTED_FROM && !s.representatives?.length) {
-        throw domainError('ActionNotAllowed', `职工${s.workers.length}人，请先“登记职工代表”（${REPRESENTATIVES_MIN}至${REPRESENTATIVES_MAX}人），调解协议书和审查申请书由代表签名`);
-      }
+      // Ten or more workers may elect representatives (Art. 7), not must: without them every worker is named and signs.
       if (p.note !== undefined && p.note !== '') requireText(p.note, '备注', 500);
       return;
     case 'confirmReceipt':

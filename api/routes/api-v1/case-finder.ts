@@ -22,7 +22,7 @@ const caseFinderRoutes: FastifyPluginAsync = async (app) => {
     config: { access: 'cases.find' }, attachValidation: true,
     schema: {
       tags, summary: '查找案件（各类型）：按街道、企业、类型、类别、环节、是否超时、登记日期和评分筛选，按登记时间从新到旧分页', querystring: caseListQuery, security: bearer,
-      response: answers({ 200: { description: '一页案件；next 为下一页的 after（没有更多时为 null）', properties: { cases: { type: 'array' }, next: { type: ['string', 'null'] } } } }, 401, 403),
+      response: answers({ 200: { description: '一页案件；next 为下一页的 after（没有更多时为 null）', properties: { cases: { type: 'array' }, next: { type: ['string', 'null'] } } } }, 401, 403, 422),
     },
   }, async (req) => {
     refuseInvalid(req);
@@ -39,7 +39,7 @@ const caseFinderRoutes: FastifyPluginAsync = async (app) => {
     config: { access: 'cases.find' }, attachValidation: true,
     schema: {
       tags, summary: '把筛选条件保存在一个名称下（同名则替换）', body: savedFilterBody, security: bearer,
-      response: answers({ 201: { description: '已保存', properties: { id: { type: 'integer' }, name: { type: 'string' }, query: { type: 'string' } } } }, 401, 403),
+      response: answers({ 201: { description: '已保存', properties: { id: { type: 'integer' }, name: { type: 'string' }, query: { type: 'string' } } } }, 401, 403, 422),
     },
   }, async (req, reply) => {
     refuseInvalid(req);

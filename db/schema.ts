@@ -235,6 +235,16 @@ export interface Database extends WageTables, NegotiationIndexTables {
   guess_counts: GuessCountTable;
   library_items: LibraryItemTable;
   library_item_edits: LibraryItemEditTable;
+  saved_case_filters: SavedCaseFilterTable;
+}
+
+/** A staff member's own named filter of the case finder (issue 23, migration 023): the page's query string. */
+export interface SavedCaseFilterTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  query: string;
+  created_at: Generated<Date>;
 }
 
 /** One guess limit's count for one key (a digest of limit, address and target) in its current window. */

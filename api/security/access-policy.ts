@@ -12,6 +12,8 @@ export * from '../../workflows/kinds/access-policy';
 export const APP_PERMISSIONS: Record<string, { label: string; roles: readonly string[] }> = {
   /** add, edit and unpublish the workers' law & case library; every change is recorded with who made it */
   'library.edit': { label: '编辑法律政策与案例库', roles: ['district_staff'] },
+  /** find, page and export the cases of one's district (a street chair: street), and keep one's own saved filters */
+  'cases.find': { label: '查找和导出案件', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair', 'auditor'] },
 };
 
 export function may(role: string, permission: Permission): boolean {

@@ -60,6 +60,7 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'sc.zc', display_name: '上城区仲裁院书记员林书记', role: 'arbitration_clerk', org_unit_id: 'i-shangcheng-arbitration', phone: '13600000012' },
   { username: 'xihu.ds', display_name: '协商导师冯导师', role: 'negotiation_mentor', org_unit_id: 'd-xihu', phone: '13600000009' },
   { username: 'xihu.rs', display_name: '人社局联络员', role: 'partner_department', org_unit_id: 'd-xihu', phone: '13600000010', department: '人社局' },
+  { username: 'xihu.sj', display_name: '区总工会审计李审计', role: 'auditor', org_unit_id: 'd-xihu', phone: '13600000021' },
   { username: 'xihu.zf', display_name: '综合执法局联络员', role: 'partner_department', org_unit_id: 'd-xihu', phone: '13600000011', department: '综合执法局' },
   { username: 'jingmi.zx', display_name: '精密机械工会赵主席', role: 'enterprise_chair', org_unit_id: 'u-jingmi', phone: '13500000001' },
   { username: 'kuaidi.zx', display_name: '迅达快递工会钱主席', role: 'enterprise_chair', org_unit_id: 'u-kuaidi', phone: '13500000002' },

@@ -16,132 +16,140 @@ const COLUMNS = [
   ['nobody', ''], ['worker', ''], ['street_caseworker', 'beishan.sg'], ['street_chair', 'beishan.zx'], ['district_staff', 'xihu.qb'],
   ['supervising_leader', 'xihu.fg'], ['district_chair', 'xihu.zx'], ['enterprise_chair', 'jingmi.zx'], ['partner_department', 'xihu.rs'],
   ['union_mediator', 'xihu.tj'], ['legal_aid_lawyer', 'xihu.ls'], ['arbitration_clerk', 'xihu.zc'], ['court_clerk', 'xihu.fy'],
-  ['procurator', 'xihu.jc'], ['negotiation_mentor', 'xihu.ds'],
+  ['procurator', 'xihu.jc'], ['negotiation_mentor', 'xihu.ds'], ['auditor', 'xihu.sj'],
 ] as const;
 
 /** route → one mark per column, in COLUMNS order */
 const EXPECTED = `
-GET /static/app.css                                      YYYYYYYYYYYYYYY
-GET /static/app.js                                       YYYYYYYYYYYYYYY
-GET /                                                    YYYYYYYYYYYYYYY
-GET /grievances/new                                      YYYYYYYYYYYYYYY
-POST /grievances                                         YYYYYYYYYYYYYYY
-POST /grievances/phone-code                              YYYYYYYYYYYYYYY
-GET /grievances/:caseNo/filed                            YYYYYYYYYYYYYYY
-POST /grievances/check                                   YYYYYYYYYYYYYYY
-GET /library                                             YYYYYYYYYYYYYYY
-GET /library/:slug                                       YYYYYYYYYYYYYYY
-GET /t/:token                                            YYYYYYYYYYYYYYY
-GET /track                                               YYYYYYYYYYYYYYY
-POST /track                                              YYYYYYYYYYYYYYY
-POST /track/verify                                       YYYYYYYYYYYYYYY
-GET /legal-aid/track                                     YYYYYYYYYYYYYYY
-POST /legal-aid/track                                    YYYYYYYYYYYYYYY
-POST /legal-aid/track/verify                             YYYYYYYYYYYYYYY
-GET /legal-aid/track/:caseNo                             ---------------
-POST /legal-aid/track/:caseNo/rate                       ---------------
-GET /legal-aid/apply                                     YYYYYYYYYYYYYYY
-POST /legal-aid/apply                                    YYYYYYYYYYYYYYY
-POST /legal-aid/apply/code                               YYYYYYYYYYYYYYY
-GET /track/:caseNo                                       -Y-------------
-POST /track/:caseNo/rate                                 -Y-------------
-POST /track/:caseNo/note                                 -Y-------------
-POST /track/:caseNo/withdraw                             -Y-------------
-POST /track/logout                                       YYYYYYYYYYYYYYY
-GET /confirm/:caseNo                                     YYYYYYYYYYYYYYY
-POST /confirm/:caseNo                                    YYYYYYYYYYYYYYY
-GET /negotiation/:code                                   YYYYYYYYYYYYYYY
-POST /negotiation/:code/phone-code                       YYYYYYYYYYYYYYY
-POST /negotiation/:code/posts                            YYYYYYYYYYYYYYY
-GET /staff/login                                         YYYYYYYYYYYYYYY
-POST /staff/login                                        YYYYYYYYYYYYYYY
-POST /staff/logout                                       YYYYYYYYYYYYYYY
-GET /staff                                               --YYYYYYYYYYYYY
-GET /staff/cases/:caseNo                                 --YYYYYY-------
-GET /staff/cases/:caseNo/history                         ---YYYY--------
-GET /staff/cases/:caseNo/history/engine                  ---YYYY--------
-POST /staff/cases/:caseNo/actions/:action                --YYY--Y-------
-GET /staff/sms                                           --YYYYYYYYYYYYY
-GET /staff/email                                         --YYYYYYYYYYYYY
-GET /staff/grievances/new                                --YYY----------
-POST /staff/grievances                                   --YYY----------
-GET /staff/calendar                                      ----Y----------
-POST /staff/calendar                                     ----Y----------
-POST /staff/calendar/:day/delete                         ----Y----------
-GET /staff/negotiation-index                             ---YYYY--------
-GET /staff/negotiation-index/chart.png                   ---YYYY--------
-GET /staff/negotiation-index/scores.csv                  ---YYYY--------
-GET /staff/negotiation-index/tree                        ----Y----------
-POST /staff/negotiation-index/tree                       ----Y----------
-GET /staff/negotiation-index/values                      ----Y----------
-POST /staff/negotiation-index/values                     ----Y----------
-GET /staff/library                                       ----Y----------
-GET /staff/library/new                                   ----Y----------
-POST /staff/library                                      ----Y----------
-GET /staff/library/:id                                   ----Y----------
-POST /staff/library/:id                                  ----Y----------
-POST /staff/library/:id/published                        ----Y----------
-GET /staff/mediations/new                                ---------Y-Y---
-POST /staff/mediations/new                               ---------Y-Y---
-GET /staff/legal-aid/new                                 ----Y-------Y--
-POST /staff/legal-aid/new                                ----Y-------Y--
-GET /staff/legal-aid/lawyers                             ----Y-------Y--
-GET /staff/wage-plan                                     ----Y----------
-POST /staff/wage-plan                                    ----Y----------
-POST /staff/wage-plan/open                               ----Y----------
-GET /staff/cases/:caseNo/negotiation-code                --YYYYYY-------
-GET /staff/cases/:caseNo/negotiation-code/poster         --YYYYYY-------
-GET /staff/cases/:caseNo/negotiation-code/qr.png         --YYYYYY-------
-GET /staff/documents                                     --------Y-YYYY-
-GET /staff/documents/:id                                 --YYYYYYYYYYYYY
-POST /staff/documents/:id/receipt                        --------Y-YYYY-
-GET /api/v1/organisation                                 YYYYYYYYYYYYYYY
-GET /api/v1/library/search                               YYYYYYYYYYYYYYY
-GET /api/v1/library/similar                              YYYYYYYYYYYYYYY
-POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYY
-POST /api/v1/grievances                                  YYYYY----------
-POST /api/v1/worker-sessions                             YYYYYYYYYYYYYYY
-DELETE /api/v1/worker-sessions/current                   YYYYYYYYYYYYYYY
-GET /api/v1/grievances/:caseNo/progress                  -Y-------------
-POST /api/v1/grievances/:caseNo/rating                   -Y-------------
-POST /api/v1/grievances/:caseNo/notes                    -Y-------------
-POST /api/v1/grievances/:caseNo/withdrawal               -Y-------------
-POST /api/v1/sessions                                    YYYYYYYYYYYYYYY
-DELETE /api/v1/sessions/current                          --YYYYYYYYYYYYY
-GET /api/v1/tasks                                        --YYYYYYYYYYYYY
-GET /api/v1/cases/:caseNo                                --YYYYYY-------
-GET /api/v1/cases/:caseNo/history                        ---YYYY--------
-GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------
-GET /api/v1/sms                                          --YYYYYYYYYYYYY
-POST /api/v1/cases/:caseNo/actions/:action               --YYY--Y-------
-GET /api/v1/calendar/days                                ----Y----------
-PUT /api/v1/calendar/days/:day                           ----Y----------
-DELETE /api/v1/calendar/days/:day                        ----Y----------
-GET /api/v1/negotiation-index/tree                       ---YYYY--------
-PUT /api/v1/negotiation-index/tree                       ----Y----------
-GET /api/v1/negotiation-index/scores                     ---YYYY--------
-GET /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
-PUT /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
-POST /api/v1/mediations                                  ---------Y-Y---
-POST /api/v1/legal-aid/applications                      ----Y-------Y--
-GET /api/v1/wage-plans                                   ----Y----------
-PUT /api/v1/wage-plans                                   ----Y----------
-POST /api/v1/wage-plans/csv                              ----Y----------
-POST /api/v1/wage-plans/:planId/open                     ----Y----------
-POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYY
-POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYY
-GET /api/v1/negotiation-rounds/:code                     YYYYYYYYYYYYYYY
-POST /api/v1/negotiation-rounds/:code/phone-codes        YYYYYYYYYYYYYYY
-POST /api/v1/negotiation-rounds/:code/posts              YYYYYYYYYYYYYYY
-GET /api/v1/documents                                    --------Y-YYYY-
-GET /api/v1/documents/:id                                --YYYYYYYYYYYYY
-POST /api/v1/documents/:id/receipt                       --------Y-YYYY-
-GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYY
-OPTIONS /codec/encode                                    YYYYYYYYYYYYYYY
-POST /codec/encode                                       ----YYY--------
-OPTIONS /codec/decode                                    YYYYYYYYYYYYYYY
-POST /codec/decode                                       ----YYY--------
-GET /healthz                                             YYYYYYYYYYYYYYY
+GET /static/app.css                                      YYYYYYYYYYYYYYYY
+GET /static/app.js                                       YYYYYYYYYYYYYYYY
+GET /                                                    YYYYYYYYYYYYYYYY
+GET /grievances/new                                      YYYYYYYYYYYYYYYY
+POST /grievances                                         YYYYYYYYYYYYYYYY
+POST /grievances/phone-code                              YYYYYYYYYYYYYYYY
+GET /grievances/:caseNo/filed                            YYYYYYYYYYYYYYYY
+POST /grievances/check                                   YYYYYYYYYYYYYYYY
+GET /library                                             YYYYYYYYYYYYYYYY
+GET /library/:slug                                       YYYYYYYYYYYYYYYY
+GET /t/:token                                            YYYYYYYYYYYYYYYY
+GET /track                                               YYYYYYYYYYYYYYYY
+POST /track                                              YYYYYYYYYYYYYYYY
+POST /track/verify                                       YYYYYYYYYYYYYYYY
+GET /legal-aid/track                                     YYYYYYYYYYYYYYYY
+POST /legal-aid/track                                    YYYYYYYYYYYYYYYY
+POST /legal-aid/track/verify                             YYYYYYYYYYYYYYYY
+GET /legal-aid/track/:caseNo                             ----------------
+POST /legal-aid/track/:caseNo/rate                       ----------------
+GET /legal-aid/apply                                     YYYYYYYYYYYYYYYY
+POST /legal-aid/apply                                    YYYYYYYYYYYYYYYY
+POST /legal-aid/apply/code                               YYYYYYYYYYYYYYYY
+GET /track/:caseNo                                       -Y--------------
+POST /track/:caseNo/rate                                 -Y--------------
+POST /track/:caseNo/note                                 -Y--------------
+POST /track/:caseNo/withdraw                             -Y--------------
+POST /track/logout                                       YYYYYYYYYYYYYYYY
+GET /confirm/:caseNo                                     YYYYYYYYYYYYYYYY
+POST /confirm/:caseNo                                    YYYYYYYYYYYYYYYY
+GET /negotiation/:code                                   YYYYYYYYYYYYYYYY
+POST /negotiation/:code/phone-code                       YYYYYYYYYYYYYYYY
+POST /negotiation/:code/posts                            YYYYYYYYYYYYYYYY
+GET /staff/login                                         YYYYYYYYYYYYYYYY
+POST /staff/login                                        YYYYYYYYYYYYYYYY
+POST /staff/logout                                       YYYYYYYYYYYYYYYY
+GET /staff                                               --YYYYYYYYYYYYYY
+GET /staff/cases/:caseNo                                 --YYYYYY-------Y
+GET /staff/cases/:caseNo/history                         ---YYYY--------Y
+GET /staff/cases/:caseNo/history/engine                  ---YYYY--------Y
+GET /staff/cases                                         ---YYYY--------Y
+GET /staff/cases.csv                                     ---YYYY--------Y
+POST /staff/case-filters                                 ---YYYY--------Y
+POST /staff/case-filters/:id/delete                      ---YYYY--------Y
+POST /staff/cases/:caseNo/actions/:action                --YYY--Y--------
+GET /staff/sms                                           --YYYYYYYYYYYYYY
+GET /staff/email                                         --YYYYYYYYYYYYYY
+GET /staff/grievances/new                                --YYY-----------
+POST /staff/grievances                                   --YYY-----------
+GET /staff/calendar                                      ----Y-----------
+POST /staff/calendar                                     ----Y-----------
+POST /staff/calendar/:day/delete                         ----Y-----------
+GET /staff/negotiation-index                             ---YYYY--------Y
+GET /staff/negotiation-index/chart.png                   ---YYYY--------Y
+GET /staff/negotiation-index/scores.csv                  ---YYYY--------Y
+GET /staff/negotiation-index/tree                        ----Y-----------
+POST /staff/negotiation-index/tree                       ----Y-----------
+GET /staff/negotiation-index/values                      ----Y-----------
+POST /staff/negotiation-index/values                     ----Y-----------
+GET /staff/library                                       ----Y-----------
+GET /staff/library/new                                   ----Y-----------
+POST /staff/library                                      ----Y-----------
+GET /staff/library/:id                                   ----Y-----------
+POST /staff/library/:id                                  ----Y-----------
+POST /staff/library/:id/published                        ----Y-----------
+GET /staff/mediations/new                                ---------Y-Y----
+POST /staff/mediations/new                               ---------Y-Y----
+GET /staff/legal-aid/new                                 ----Y-------Y---
+POST /staff/legal-aid/new                                ----Y-------Y---
+GET /staff/legal-aid/lawyers                             ----Y-------Y---
+GET /staff/wage-plan                                     ----Y-----------
+POST /staff/wage-plan                                    ----Y-----------
+POST /staff/wage-plan/open                               ----Y-----------
+GET /staff/cases/:caseNo/negotiation-code                --YYYYYY-------Y
+GET /staff/cases/:caseNo/negotiation-code/poster         --YYYYYY-------Y
+GET /staff/cases/:caseNo/negotiation-code/qr.png         --YYYYYY-------Y
+GET /staff/documents                                     --------Y-YYYY--
+GET /staff/documents/:id                                 --YYYYYYYYYYYYYY
+POST /staff/documents/:id/receipt                        --------Y-YYYY--
+GET /api/v1/organisation                                 YYYYYYYYYYYYYYYY
+GET /api/v1/library/search                               YYYYYYYYYYYYYYYY
+GET /api/v1/library/similar                              YYYYYYYYYYYYYYYY
+POST /api/v1/phone-codes                                 YYYYYYYYYYYYYYYY
+POST /api/v1/grievances                                  YYYYY-----------
+POST /api/v1/worker-sessions                             YYYYYYYYYYYYYYYY
+DELETE /api/v1/worker-sessions/current                   YYYYYYYYYYYYYYYY
+GET /api/v1/grievances/:caseNo/progress                  -Y--------------
+POST /api/v1/grievances/:caseNo/rating                   -Y--------------
+POST /api/v1/grievances/:caseNo/notes                    -Y--------------
+POST /api/v1/grievances/:caseNo/withdrawal               -Y--------------
+POST /api/v1/sessions                                    YYYYYYYYYYYYYYYY
+DELETE /api/v1/sessions/current                          --YYYYYYYYYYYYYY
+GET /api/v1/tasks                                        --YYYYYYYYYYYYYY
+GET /api/v1/cases/:caseNo                                --YYYYYY-------Y
+GET /api/v1/cases/:caseNo/history                        ---YYYY--------Y
+GET /api/v1/cases/:caseNo/integrity                      ---YYYY--------Y
+GET /api/v1/cases                                        ---YYYY--------Y
+GET /api/v1/case-filters                                 ---YYYY--------Y
+POST /api/v1/case-filters                                ---YYYY--------Y
+DELETE /api/v1/case-filters/:id                          ---YYYY--------Y
+GET /api/v1/sms                                          --YYYYYYYYYYYYYY
+POST /api/v1/cases/:caseNo/actions/:action               --YYY--Y--------
+GET /api/v1/calendar/days                                ----Y-----------
+PUT /api/v1/calendar/days/:day                           ----Y-----------
+DELETE /api/v1/calendar/days/:day                        ----Y-----------
+GET /api/v1/negotiation-index/tree                       ---YYYY--------Y
+PUT /api/v1/negotiation-index/tree                       ----Y-----------
+GET /api/v1/negotiation-index/scores                     ---YYYY--------Y
+GET /api/v1/negotiation-index/values/:enterpriseId/:year ----Y-----------
+PUT /api/v1/negotiation-index/values/:enterpriseId/:year ----Y-----------
+POST /api/v1/mediations                                  ---------Y-Y----
+POST /api/v1/legal-aid/applications                      ----Y-------Y---
+GET /api/v1/wage-plans                                   ----Y-----------
+PUT /api/v1/wage-plans                                   ----Y-----------
+POST /api/v1/wage-plans/csv                              ----Y-----------
+POST /api/v1/wage-plans/:planId/open                     ----Y-----------
+POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYYY
+POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYYY
+GET /api/v1/negotiation-rounds/:code                     YYYYYYYYYYYYYYYY
+POST /api/v1/negotiation-rounds/:code/phone-codes        YYYYYYYYYYYYYYYY
+POST /api/v1/negotiation-rounds/:code/posts              YYYYYYYYYYYYYYYY
+GET /api/v1/documents                                    --------Y-YYYY--
+GET /api/v1/documents/:id                                --YYYYYYYYYYYYYY
+POST /api/v1/documents/:id/receipt                       --------Y-YYYY--
+GET /api/v1/openapi.json                                 YYYYYYYYYYYYYYYY
+OPTIONS /codec/encode                                    YYYYYYYYYYYYYYYY
+POST /codec/encode                                       ----YYY---------
+OPTIONS /codec/decode                                    YYYYYYYYYYYYYYYY
+POST /codec/decode                                       ----YYY---------
+GET /healthz                                             YYYYYYYYYYYYYYYY
 `.trim().split('\n').map((line) => {
   const parts = line.trim().split(/\s+/);
   return { route: `${parts[0]} ${parts[1]}`, marks: parts[2] };
@@ -235,6 +243,9 @@ const BODIES: Record<string, unknown> = {
   'POST /staff/library': { title: '' },
   'POST /staff/library/:id': { title: '' },
   'POST /staff/library/:id/published': { published: 'x' },
+  // The case finder (issue 23): a saved filter without a name (nothing saved once let through).
+  'POST /staff/case-filters': { name: '' },
+  'POST /api/v1/case-filters': { name: '' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
@@ -243,7 +254,8 @@ const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', '
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
   'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts',
   'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values', 'POST /grievances/check', 'POST /staff/library',
-  'POST /staff/library/:id', 'POST /staff/library/:id/published', 'POST /staff/wage-plan', 'POST /staff/wage-plan/open']);
+  'POST /staff/library/:id', 'POST /staff/library/:id/published', 'POST /staff/wage-plan', 'POST /staff/wage-plan/open',
+  'POST /staff/case-filters', 'POST /staff/case-filters/:id/delete']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

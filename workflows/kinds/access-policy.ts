@@ -68,6 +68,8 @@ export const ACCESS_POLICY: Record<StaffRole, RolePolicy> = {
   court_clerk: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   procurator: { scope: 'assigned', can: [...OUTSIDER.can, 'documents'] },
   negotiation_mentor: OUTSIDER,
+  // Read-only (issue 23): the district's cases, their pages, history and the lists; no command, no edit, no codec.
+  auditor: { scope: 'district', can: ['inbox', 'case.read', 'case.history', 'sms.read', 'negotiationIndex.read'] },
 };
 
 /** The permissions the kinds add, each with its label and the roles that hold it. */

@@ -14,6 +14,8 @@ export const ROLE_LABELS = {
   procurator: '检察院',
   negotiation_mentor: '协商导师',
   partner_department: '协作部门',
+  /** reads the district's cases, their history and the lists, and does nothing (issue 23) */
+  auditor: '审计（只读）',
   /** the employer as a party of a mediation (its representative confirms by a code sent to their phone) */
   employer: '用人单位',
 } as const;

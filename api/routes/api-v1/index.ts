@@ -3,6 +3,7 @@ import { KIND_ROUTES } from '../../kind-routes';
 import actionRoutes from './actions';
 import { jsonValidatorCompiler } from './strict-json';
 import calendarRoutes from './calendar';
+import caseFinderRoutes from './case-finder';
 import documentRoutes from './documents';
 import negotiationIndexRoutes from './negotiation-index';
 import libraryRoutes from './library';
@@ -17,6 +18,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(staffRoutes);
   await app.register(actionRoutes);
   await app.register(calendarRoutes);
+  await app.register(caseFinderRoutes);
   await app.register(negotiationIndexRoutes);
   for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);

@@ -21,6 +21,7 @@ import { actorOf, isMyTask, isOutsider, outboxFilter, viewerOf } from '../../ser
 import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
 import calendarPages from './calendar';
+import caseFinderPages from './case-finder';
 import libraryStaffPages from './library';
 import documentPages from './documents';
 import emailPage from './email';
@@ -56,6 +57,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', normalizeFormBody);
   await app.register(sessionPages);
   await app.register(calendarPages);
+  await app.register(caseFinderPages);
   await app.register(negotiationIndexPages);
   await app.register(negotiationIndexEditPages);
   await app.register(libraryStaffPages);

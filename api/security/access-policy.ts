@@ -12,6 +12,10 @@ export * from '../../workflows/kinds/access-policy';
 export const APP_PERMISSIONS: Record<string, { label: string; roles: readonly string[] }> = {
   /** add, edit and unpublish the workers' law & case library; every change is recorded with who made it */
   'library.edit': { label: '编辑法律政策与案例库', roles: ['district_staff'] },
+  /** the red / yellow / blue early warning: colours, trend, open follow-ups (a street chair: their own street) */
+  'risk.read': { label: '查看风险隐患预警', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair'] },
+  /** record a follow-up as done: district staff any in their district, a street chair the routine visits of their street */
+  'risk.act': { label: '登记风险预警处置结果', roles: ['street_chair', 'district_staff'] },
 };
 
 export function may(role: string, permission: Permission): boolean {

@@ -6,20 +6,16 @@
  * The follow-up is recorded once (its key is unique), waits until someone marks it done, and past its due time
  * reminds district staff once. Its SMS keys are the follow-up's key and the role, so a retry never texts twice.
  */
-import { condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { PendingFollowUp, RiskActivities } from '../../activities/risk/types';
 import type { CaseActivities, Contact } from '../../activities/types';
+import { followUpDoneSignal, type FollowUpDone } from './definitions';
 import { ACTION_LABELS, ACTION_OF, COLOUR_LABELS, followUpAssignee, type RiskWarningPolicy } from './grade';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 const local = proxyLocalActivities<RiskActivities & Pick<CaseActivities, 'findContacts' | 'findEnterpriseChair'>>({ startToCloseTimeout: '10 seconds', retry });
 const outbound = proxyActivities<Pick<CaseActivities, 'sendSmsBatch'>>({ startToCloseTimeout: '1 minute', heartbeatTimeout: '20 seconds', retry });
 
-export interface FollowUpDone {
-  by: string;
-  note: string;
-}
-export const followUpDoneSignal = defineSignal<[FollowUpDone]>('riskFollowUpDone');
 
 const DAY = 86_400_000;
 

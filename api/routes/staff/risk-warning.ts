@@ -26,7 +26,7 @@ function refuseInvalid(req: FastifyRequest): void {
   if (req.validationError) throw badRequest(riskValidationMessage(req.validationError.validation ?? []));
 }
 
-const filterUrl = (q: RiskFilters) => new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'done' && v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+const filterUrl = (q: RiskFilters) => new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'done' && v !== undefined).map(([k, v]) => [k, String(v)] as [string, string])).toString();
 
 const riskWarningPages: FastifyPluginAsync = async (app) => {
   const opts = { config: { access: 'risk.read' as const }, schema: { querystring: pageQuery, hide: true }, attachValidation: true, preValidation: dropEmpty };

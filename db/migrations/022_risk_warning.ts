@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('to_colour', 'text', (c) => c.notNull())
     .addColumn('complaints', 'integer', (c) => c.notNull())
     /** Asia/Shanghai calendar day of the change: with unit and colour, the follow-up's key */
-    .addColumn('changed_on', 'text', (c) => c.notNull().check(sql`changed_on ~ '^\d{4}-\d{2}-\d{2}$'`))
+    .addColumn('changed_on', 'text', (c) => c.notNull().check(sql`changed_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`))
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('risk_colour_changes_at').on('risk_colour_changes').column('at').execute();
@@ -37,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unit_id', 'text', (c) => c.notNull())
     .addColumn('street_id', 'text', (c) => c.notNull().references('org_units.id'))
     .addColumn('colour', 'text', (c) => c.notNull().check(sql`colour in ('blue', 'yellow', 'red')`))
-    .addColumn('changed_on', 'text', (c) => c.notNull().check(sql`changed_on ~ '^\d{4}-\d{2}-\d{2}$'`))
+    .addColumn('changed_on', 'text', (c) => c.notNull().check(sql`changed_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`))
     .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('visit', 'talk', 'inspect')`))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('assignee_role', 'text', (c) => c.notNull())

@@ -43,7 +43,7 @@ export async function riskFollowUp({ change, policy }: { change: PendingFollowUp
     const to: Contact[] = [...chair, ...(enterpriseChair ? [enterpriseChair] : []), ...hr];
     await outbound.sendSmsBatch(to.map((c) => ({
       key: `${change.followupId}:${c.role}`, caseNo: change.followupId, template: 'risk-red', to: c,
-      vars: { unit: change.unitName, street: change.streetName, days: policy.windowDays, complaints: change.complaints, department: policy.inspectDepartment, dueAt: new Date(dueAt).toISOString() },
+      vars: { unit: change.unitName, where: change.unitType === 'enterprise' ? `（${change.streetName}）` : '', days: policy.windowDays, complaints: change.complaints, department: policy.inspectDepartment, dueAt: new Date(dueAt).toISOString() },
     })));
   }
 

@@ -75,6 +75,9 @@ GET /staff/negotiation-index/tree                        ----Y----------
 POST /staff/negotiation-index/tree                       ----Y----------
 GET /staff/negotiation-index/values                      ----Y----------
 POST /staff/negotiation-index/values                     ----Y----------
+GET /staff/risk-warning                                  ---YYYY--------
+GET /staff/risk-warning/chart.png                        ---YYYY--------
+POST /staff/risk-warning/follow-ups/:followupId/done     ---YY----------
 GET /staff/library                                       ----Y----------
 GET /staff/library/new                                   ----Y----------
 POST /staff/library                                      ----Y----------
@@ -122,6 +125,8 @@ PUT /api/v1/negotiation-index/tree                       ----Y----------
 GET /api/v1/negotiation-index/scores                     ---YYYY--------
 GET /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
 PUT /api/v1/negotiation-index/values/:enterpriseId/:year ----Y----------
+GET /api/v1/risk-warnings                                ---YYYY--------
+POST /api/v1/risk-warnings/follow-ups/:followupId/done   ---YY----------
 POST /api/v1/mediations                                  ---------Y-Y---
 POST /api/v1/legal-aid/applications                      ----Y-------Y--
 GET /api/v1/wage-plans                                   ----Y----------
@@ -230,6 +235,9 @@ const BODIES: Record<string, unknown> = {
   'POST /staff/negotiation-index/tree': { note: '探测' },
   'POST /staff/negotiation-index/values': { enterpriseId: 'e-jingmi', year: '1999' },
   'PUT /api/v1/negotiation-index/tree': { version: 1, nodes: [{ code: 'MZ', weight: 0.5 }] },
+  // The risk warning: a follow-up of no such key (the path's ':followupId' is refused by its pattern; nothing closes).
+  'POST /staff/risk-warning/follow-ups/:followupId/done': { note: '探测' },
+  'POST /api/v1/risk-warnings/follow-ups/:followupId/done': { note: '探测' },
   // The library (issue 23): no description to check, no title, an item id and a state of the wrong shape.
   'POST /grievances/check': { description: '' },
   'POST /staff/library': { title: '' },
@@ -243,7 +251,8 @@ const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', '
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
   'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts',
   'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values', 'POST /grievances/check', 'POST /staff/library',
-  'POST /staff/library/:id', 'POST /staff/library/:id/published', 'POST /staff/wage-plan', 'POST /staff/wage-plan/open']);
+  'POST /staff/library/:id', 'POST /staff/library/:id/published', 'POST /staff/wage-plan', 'POST /staff/wage-plan/open',
+  'POST /staff/risk-warning/follow-ups/:followupId/done']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

@@ -20,7 +20,7 @@ const riskWarningRoutes: FastifyPluginAsync = async (app) => {
       response: answers({ 200: { description: '预警', properties: {
         policy: { type: 'object', additionalProperties: true }, streets: { type: 'array' }, units: { type: 'array' }, followUps: { type: 'array' },
         months: { type: 'array', items: { type: 'string' } }, trend: { type: 'array' },
-      } } }, 400, 401, 403) },
+      } } }, 400, 401, 403, 422) },
   }, async (req) => {
     refuseInvalid(req);
     return riskReport(app.db, req.staff!, req.query);

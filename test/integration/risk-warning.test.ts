@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRiskWarningSchedule, riskWarningScheduleId } from '../../api/services/risk-warning-schedule';
 import { riskWarningConfig } from '../../temporal.config';
+import { browser } from '../helpers/browser';
 import { apiClient } from '../helpers/http';
 import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
@@ -115,5 +116,15 @@ describe('the red / yellow / blue early warning', () => {
     expect((await done(staff, { note: '已会同人社局现场检查，责令补发工资' })).status).toBe(202);
     await eventually(async () => (await sys.db.selectFrom('risk_followups').select('status').where('followup_id', '=', red).executeTakeFirst())?.status === 'done', 15_000);
     expect((await done(staff, { note: '再次登记' })).status).toBe(409);
+
+    // at a desk: the page's own form closes the yellow talk, and the page then lists no open follow-up
+    const desk = browser(sys.baseUrl);
+    await desk.signIn('xihu.qb');
+    const before = await desk.get('/staff/risk-warning');
+    const talk = /action="(\/staff\/risk-warning\/follow-ups\/risk-street-s-xixi-yellow-[^"]+\/done)"/.exec(before.html)![1];
+    expect((await desk.post(talk, { note: '  ' })).status).toBe(400);
+    const posted = await desk.post(talk, { note: '已约谈西溪街道工会主席' });
+    expect([posted.status, posted.location]).toEqual([303, '/staff/risk-warning?done=1']);
+    await eventually(async () => (await desk.get('/staff/risk-warning?done=1')).html.includes('没有未办结的处置任务'), 15_000);
   }, 60_000);
 });

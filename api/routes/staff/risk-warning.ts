@@ -43,6 +43,11 @@ const riskWarningPages: FastifyPluginAsync = async (app) => {
       types: Object.entries(UNIT_TYPE_LABELS).map(([id, name]) => ({ id, name, selected: id === req.query.type })),
       streets: r.streets.map((s) => ({ ...s, selected: s.id === req.query.street })),
       months: req.query.months ?? 12,
+      // a district has hundreds of enterprises without a warning: listed only when asked for (颜色：无)
+      units: req.query.colour ? r.units : r.units.filter((u) => u.colour !== 'none'),
+      quiet: req.query.colour ? 0 : r.units.filter((u) => u.colour === 'none').length,
+      // months down, streets across: a phone scrolls sideways only in a district of many streets
+      trendRows: r.months.map((month, i) => ({ month, counts: r.trend.map((t) => t.months[i].complaints) })),
       followUps: r.followUps.map((f) => ({ ...f, canClose: canAct && (req.staff!.role !== 'street_chair' || f.action === 'visit') })),
     });
   });

@@ -4,6 +4,7 @@
  */
 import { parseQuietHours, type QuietHours } from './workflows/shared/quiet-hours';
 import type { StaffRole } from './workflows/shared/roles';
+import type { RiskWarningPolicy } from './workflows/risk-warning/grade';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -236,6 +237,25 @@ export const housekeepingConfig = {
   phoneCodeDays: 7,
   /** wrong agreement-code tries left untouched this long (a case number that never existed, a superseded draft) */
   triesDays: 30,
+};
+
+/**
+ * Red / yellow / blue early warning (DOMAIN §2, Xihu's 风险隐患码上防): when the daily recomputation runs, and the
+ * grading. Xihu publishes the three colours and what each asks for, not its numbers; these defaults are local practice
+ * as we set it for a district of this size (a street sees a few complaints a quarter, an enterprise rarely more than
+ * one), to be replaced by the district's own policy. A quarter (90 days) is the window, the period of the district's
+ * quarterly labour-relations review. docs/risk-warning.md lists them.
+ */
+export const riskWarningConfig = {
+  hour: 4,
+  minute: 40,
+  policy: {
+    windowDays: 90,
+    street: { blue: 3, yellow: 6, red: 10 },
+    enterprise: { blue: 2, yellow: 3, red: 5 },
+    dueDays: { visit: 30, talk: 7, inspect: 15 },
+    inspectDepartment: '人社局',
+  } satisfies RiskWarningPolicy,
 };
 
 export const durations = { MINUTE, HOUR, DAY };

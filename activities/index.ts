@@ -17,6 +17,9 @@ import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
 import { createSendSmsBatch } from './sms/send-sms';
 import { createWagePlanLookup } from './persistence/wage-plans';
+import { createRiskFollowUps } from './risk/follow-ups';
+import { createRiskRecompute } from './risk/recompute';
+import type { RiskActivities } from './risk/types';
 import type { CaseActivities } from './types';
 
 export interface ActivityDeps {
@@ -28,7 +31,7 @@ export interface ActivityDeps {
   mail?: EmailTransport | null;
 }
 
-export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: ActivityDeps): CaseActivities {
+export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: ActivityDeps): CaseActivities & RiskActivities {
   const sendSmsBatch = createSendSmsBatch(db, sms, links);
   return {
     persistTransition: createPersistTransition(db),
@@ -44,6 +47,8 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),
     purgeExpired: createPurgeExpired(db),
+    recomputeRiskColours: createRiskRecompute(db),
+    ...createRiskFollowUps(db),
   };
 }
 

@@ -4,6 +4,7 @@ import { createDb } from '../db/connection';
 import { buildApp } from './server';
 import { ensureHousekeepingSchedule } from './services/housekeeping';
 import { ensureWagePlanSchedule } from './services/wage-plan-schedule';
+import { ensureRiskWarningSchedule } from './services/risk-warning-schedule';
 import { connectTemporal } from './temporal-client';
 
 /** GONGQING_TRUST_PROXY: unset or empty = none; otherwise the proxies' addresses or CIDRs, comma-separated. */
@@ -20,6 +21,7 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   await ensureHousekeepingSchedule(temporal);
   await ensureWagePlanSchedule(temporal);
+  await ensureRiskWarningSchedule(temporal);
   await app.listen({ port, host });
   const stop = async () => {
     await app.close();

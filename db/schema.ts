@@ -1,6 +1,7 @@
 /** Table types for Kysely: one place, mirrored by db/migrations. Times are timestamptz, money is fen (bigint→number). */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { NegotiationIndexTables } from './schema-negotiation-index';
+import type { RiskTables } from './schema-risk';
 import type { WageTables } from './schema-wage';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -206,7 +207,7 @@ export interface EmailOutboxTable {
   sent_at: Date | null;
 }
 
-export interface Database extends WageTables, NegotiationIndexTables {
+export interface Database extends WageTables, NegotiationIndexTables, RiskTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   staff_users: StaffUserTable;

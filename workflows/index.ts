@@ -5,3 +5,5 @@ export { wageNegotiation } from './wage-negotiation';
 export { openPlannedWageRounds } from './wage-plan-opener';
 export { calendarSweep } from './calendar-sweep';
 export { housekeeping } from './housekeeping';
+export { riskWarning } from './risk-warning';
+export { riskFollowUp } from './risk-warning/follow-up';

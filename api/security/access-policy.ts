@@ -14,6 +14,10 @@ export const APP_PERMISSIONS: Record<string, { label: string; roles: readonly st
   'library.edit': { label: '编辑法律政策与案例库', roles: ['district_staff'] },
   /** find, page and export the cases of one's district (a street chair: street), and keep one's own saved filters */
   'cases.find': { label: '查找和导出案件', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair', 'auditor'] },
+  /** the red / yellow / blue early warning: colours, trend, open follow-ups (a street chair: their own street) */
+  'risk.read': { label: '查看风险隐患预警', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair'] },
+  /** record a follow-up as done: district staff any in their district, a street chair the routine visits of their street */
+  'risk.act': { label: '登记风险预警处置结果', roles: ['street_chair', 'district_staff'] },
 };
 
 export function may(role: string, permission: Permission): boolean {

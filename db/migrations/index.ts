@@ -19,6 +19,7 @@ import * as negotiationIndex from './017_negotiation_index';
 import * as lawLibrary from './018_law_library';
 import * as guessCounts from './019_guess_counts';
 import * as wageRoundWorkers from './020_wage_round_workers';
+import * as riskWarning from './022_risk_warning';
 import * as caseFinder from './023_case_finder';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
@@ -31,7 +32,7 @@ export const migrationProvider: MigrationProvider = {
       '012_kind_tables': kindTables, '013_case_links': caseLinks, '014_person_access': personAccess,
       '015_lawyers': lawyers, '016_wage_negotiation': wageNegotiation, '017_negotiation_index': negotiationIndex,
       '018_law_library': lawLibrary, '019_guess_counts': guessCounts, '020_wage_round_workers': wageRoundWorkers,
-      '023_case_finder': caseFinder,
+      '022_risk_warning': riskWarning, '023_case_finder': caseFinder,
     };
   },
 };

@@ -7,6 +7,7 @@ import caseFinderRoutes from './case-finder';
 import documentRoutes from './documents';
 import negotiationIndexRoutes from './negotiation-index';
 import libraryRoutes from './library';
+import riskWarningRoutes from './risk-warning';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -23,6 +24,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);
   await app.register(libraryRoutes);
+  await app.register(riskWarningRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 

@@ -28,6 +28,7 @@ import emailPage from './email';
 import negotiationIndexPages from './negotiation-index';
 import negotiationIndexEditPages from './negotiation-index-edit';
 import sessionPages from './session';
+import riskWarningPages from './risk-warning';
 import { groupSms } from '../../services/sms-groups';
 import { SMS_KINDS, SMS_STATES } from '../../../templates/sms-labels';
 
@@ -61,6 +62,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
   await app.register(negotiationIndexPages);
   await app.register(negotiationIndexEditPages);
   await app.register(libraryStaffPages);
+  await app.register(riskWarningPages);
   for (const pages of KIND_ROUTES.staffPages) await app.register(pages);
   await app.register(documentPages);
   await app.register(emailPage);

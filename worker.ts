@@ -1,6 +1,9 @@
 /** The worker process: runs every case workflow and its activities on the task queue of temporal.config.ts. */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { gongqingDataConverter } from './activities/codec/data-converter';
 import { transportFromEnv } from './activities/email/transport';
@@ -10,6 +13,41 @@ import { createDb } from './db/connection';
 import { temporalConfig } from './temporal.config';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+const root = fileURLToPath(new URL('./', import.meta.url));
+
+/** Every source a workflow bundle can hold (workflows and what they import), and the locked dependencies. */
+function sourceDigest(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') || name.endsWith('.json')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const dir of ['workflows', 'activities', 'db']) walk(join(root, dir));
+  for (const file of ['temporal.config.ts', 'package-lock.json']) hash.update(file).update(readFileSync(join(root, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The workflow code a Worker runs: bundled from `workflowsPath` by the Worker itself, or, with GONGQING_BUNDLE_CACHE set
+ * (npm test sets it), a bundle made once per state of the sources and kept in that folder. A suite starts a hundred
+ * workers and replayers; bundling each anew cost more than a minute of the suite's ten.
+ */
+export async function workflowCode(): Promise<{ workflowsPath: string } | { workflowBundle: { codePath: string } }> {
+  const dir = process.env.GONGQING_BUNDLE_CACHE;
+  if (!dir) return { workflowsPath };
+  const codePath = join(dir, `workflows-${sourceDigest()}.js`);
+  if (!existsSync(codePath)) {
+    const { code } = await bundleWorkflowCode({ workflowsPath });
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${codePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, codePath);
+  }
+  return { workflowBundle: { codePath } };
+}
 
 export async function createWorker(extra: Partial<WorkerOptions> = {}) {
   const db = createDb();
@@ -19,7 +57,7 @@ export async function createWorker(extra: Partial<WorkerOptions> = {}) {
     connection,
     namespace: temporalConfig.namespace,
     taskQueue: temporalConfig.taskQueue,
-    workflowsPath,
+    ...(await workflowCode()),
     // Payloads leave this process encrypted (names, phones, descriptions): Temporal's database never holds them in clear.
     dataConverter: gongqingDataConverter(),
     activities: createActivities({ db, sms: gatewayFromEnv() ?? undefined, links: workerLinksFromEnv(), mail }),

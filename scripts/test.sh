@@ -18,6 +18,10 @@ ensure_keys_file "$ROOT/data/keys-test.json"
 TEMPORAL_TEST_SERVER="$(ensure_test_server)"
 export TEMPORAL_TEST_SERVER
 export GONGQING_PG_FAST=1
+# The workflow bundle, made once per state of the sources and shared by every worker and replay of the suite (worker.ts
+# workflowCode); bundles of other states older than a day are dropped.
+export GONGQING_BUNDLE_CACHE="$ROOT/data/workflow-bundles"
+mkdir -p "$GONGQING_BUNDLE_CACHE" && find "$GONGQING_BUNDLE_CACHE" -name 'workflows-*' -mmin +1440 -delete 2>/dev/null || true
 start_postgres "$ROOT/data/pg-test"
 rm -f data/temporal-test.db
 start_temporal_dev "$ROOT/data/temporal-test.db" auto none

@@ -20,7 +20,7 @@ import type { Database } from '../../db/schema';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { startFakeSmsGateway, type FakeSmsGateway } from '../../scripts/fake-sms-gateway';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../../scripts/fake-smtp-server';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 import { createDatabase, dropDatabase } from './system';
 import { createTimeSkippingEnv } from './time-skipping';
 
@@ -48,7 +48,7 @@ export async function startSkippingSystem(label: string): Promise<SkippingSystem
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const mail: EmailTransport = createEmailTransport({ url: smtp.url, timeoutMs: 10_000 });
   const activities = createActivities({ db, sms: httpGateway({ url: sms.url }), links: workerLinks(linkSecretFromEnv(), baseUrl), mail });
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities, dataConverter: gongqingDataConverter() });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, ...(await workflowCode()), activities, dataConverter: gongqingDataConverter() });
   const running = worker.run();
   return {
     env, db, baseUrl, sms, smtp,

@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 import { RecordingActivities } from './recording-activities';
 
 /**
@@ -44,7 +44,7 @@ export async function startRecordingWorker(taskQueue: string) {
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   try {
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: rec.build(), dataConverter: gongqingDataConverter() });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, ...(await workflowCode()), activities: rec.build(), dataConverter: gongqingDataConverter() });
     running = worker.run();
   } catch (err) {
     await env.teardown();

@@ -106,7 +106,8 @@ describe('wage negotiation through the API', () => {
 
     // the service menu: a mentor takes the order and is attached; another mentor cannot take it after; legal aid opens
     expect((await act('requestService', { service: 'mentor', note: '请有经验的导师指导计件单价测算' })).status).toBe(200);
-    const task = (await view()).openTasks.find((t: { kind: string }) => t.kind === 'service');
+    // the answer does not wait for the order to open (a side task): it is there a moment later
+    const task = await eventually(async () => (await view()).openTasks.find((t: { kind: string }) => t.kind === 'service'));
     expect((await ctx.api.call('GET', '/api/v1/tasks', undefined, mentor)).body.tasks.map((t: { task_id: string }) => t.task_id)).toContain(task.taskId);
     expect((await act('claimTask', { taskId: task.taskId }, mentor)).body.view.mentors.map((m: { name: string }) => m.name)).toEqual(['协商导师冯导师']);
     await refused('claimTask', { taskId: task.taskId }, /.+/, mentor2);

@@ -9,7 +9,7 @@ import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 import { calendarChangedSignal } from '../../workflows/shared/calendar-signals';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
@@ -50,7 +50,7 @@ describe(`a grievance started on ${BEFORE} (calendar compiled in)`, () => {
     const task = await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.find((t) => t.kind === 'outcome'));
     await stopOld();
 
-    const newWorker = await Worker.create({ connection: e.nativeConnection, taskQueue, workflowsPath, activities: rec.build(), dataConverter: gongqingDataConverter() });
+    const newWorker = await Worker.create({ connection: e.nativeConnection, taskQueue, ...(await workflowCode()), activities: rec.build(), dataConverter: gongqingDataConverter() });
     await runWorker(newWorker);
     const lastDay = shanghaiDate(Date.parse(task.dueAt));
     rec.calendar.set(lastDay, true);

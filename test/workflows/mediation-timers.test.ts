@@ -3,7 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import { renderSms } from '../../activities/sms/render';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
@@ -37,7 +37,7 @@ function appliedBeforeAWeekend(nowMs: number): number {
 
 /** The case's history so far replays on this code (the patches it recorded included). */
 const replays = async (handle: WorkflowHandle) =>
-  Worker.runReplayHistory({ workflowsPath, dataConverter: gongqingDataConverter() }, await handle.fetchHistory(), handle.workflowId);
+  Worker.runReplayHistory({ ...(await workflowCode()), dataConverter: gongqingDataConverter() }, await handle.fetchHistory(), handle.workflowId);
 
 const dayAfter = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 

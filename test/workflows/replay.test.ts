@@ -4,7 +4,7 @@ import proto from '@temporalio/proto';
 const { temporal } = proto; // a CommonJS package: named ESM imports don't resolve
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 
 const dir = new URL('./histories/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -18,6 +18,6 @@ describe('replay of recorded histories (determinism across versions)', () => {
     const { workflowId, base64 } = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
     const history = temporal.api.history.v1.History.decode(Buffer.from(base64, 'base64'));
     expect(history.events.length).toBeGreaterThan(10);
-    await Worker.runReplayHistory({ workflowsPath }, history, workflowId);
+    await Worker.runReplayHistory(await workflowCode(), history, workflowId);
   });
 });

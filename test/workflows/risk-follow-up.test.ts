@@ -11,7 +11,7 @@ import type { FollowUpRecord } from '../../activities/risk/types';
 import type { Contact, SmsRequest } from '../../activities/types';
 import { riskWarningConfig } from '../../temporal.config';
 import { followUpDoneSignal } from '../../workflows/risk-warning/definitions';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 import { createTimeSkippingEnv, eventually } from '../helpers/time-skipping';
 
 const taskQueue = 'risk-follow-up';
@@ -34,7 +34,7 @@ let worker: Worker;
 let running: Promise<void>;
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities, dataConverter: gongqingDataConverter() });
+  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, ...(await workflowCode()), activities, dataConverter: gongqingDataConverter() });
   running = worker.run();
 });
 afterAll(async () => {

@@ -15,7 +15,7 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import type { CaseActivities, SmsRequest } from '../../activities/types';
-import { workflowsPath } from '../../worker';
+import { workflowCode } from '../../worker';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
 import { caseworker, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
@@ -123,7 +123,7 @@ describe(`a grievance started on ${SHIPPED} finishes on the current code`, () =>
     const upgradedAt = (await oldHandle.fetchHistory()).events!.length;
 
     // ── After: the current worker with encryption on the same queue; the env's client (with the converter). ──
-    const newWorker = await Worker.create({ connection: e.nativeConnection, taskQueue, workflowsPath, activities: rec.build(), dataConverter: gongqingDataConverter() });
+    const newWorker = await Worker.create({ connection: e.nativeConnection, taskQueue, ...(await workflowCode()), activities: rec.build(), dataConverter: gongqingDataConverter() });
     await runWorker(newWorker);
     const handle = e.client.workflow.getHandle(workflowId);
     const watched = <T>(work: Promise<T>) => unlessTaskFails(handle, work);

@@ -153,6 +153,8 @@ function validatePayload(cmd: WageCommand, s: WageRuleState, actor: Actor): void
       return requireText(p.note, '服务情况', 1000);
     }
     case 'claimTask': {
+      // taken already, though the task may not have reopened for the taker yet (the answer does not wait for it)
+      if (s.services.some((r) => r.taskId === p.taskId && r.takenByUserId !== undefined)) throw domainError('RoleNotPermitted', '该任务已由他人接单办理');
       const why = claimRefusal(s.openTasks, p.taskId, actor);
       if (why) throw domainError('RoleNotPermitted', why);
       return;

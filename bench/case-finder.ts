@@ -15,6 +15,7 @@ import type { Database } from '../db/schema';
 import { casePage, toFilter, type FilterQuery } from '../api/services/case-finder';
 import { CASE_KINDS } from '../workflows/kinds';
 import { summarize, type Summary } from './lib/stats';
+import { runStandalone } from './lib/standalone';
 
 export interface CaseFinderResult { cases: number; loadSeconds: number; rows: { name: string; s: Summary }[]; all: Summary; plans: string[]; target: number }
 export const caseFinderSettings = (quick: boolean) => ({ cases: 100_000, rounds: quick ? 5 : 20 });
@@ -118,15 +119,5 @@ export function caseFinderSection(r: CaseFinderResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { createDb } = await import('../db/connection');
-  const { migrateToLatest } = await import('../db/migrate');
-  const { seedDemo } = await import('../db/seed/seed-demo');
-  const db = createDb(process.env.DATABASE_URL, 5);
-  try {
-    await migrateToLatest(db);
-    await seedDemo(db);
-    console.log(caseFinderSection(await measureCaseFinder(db, { ...caseFinderSettings(process.env.BENCH_QUICK === '1'), log: (s) => console.error(s) })));
-  } finally {
-    await db.destroy();
-  }
+  await runStandalone(async (db, quick, log) => caseFinderSection(await measureCaseFinder(db, { ...caseFinderSettings(quick), log })));
 }

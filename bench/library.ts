@@ -11,6 +11,7 @@ import { casesLikeMine } from '../api/services/library/similar';
 import type { Database } from '../db/schema';
 import { insertBenchCases, insertLibraryItems } from './lib/library-data';
 import { summarize, type Summary } from './lib/stats';
+import { runStandalone } from './lib/standalone';
 
 export interface LibraryResult {
   items: number; cases: number; closed: number; loadSeconds: number;
@@ -77,16 +78,5 @@ export function librarySection(r: LibraryResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { createDb } = await import('../db/connection');
-  const { migrateToLatest } = await import('../db/migrate');
-  const { seedDemo } = await import('../db/seed/seed-demo');
-  const db = createDb(process.env.DATABASE_URL, 5);
-  try {
-    await migrateToLatest(db);
-    await seedDemo(db);
-    const r = await measureLibrary(db, { ...librarySettings(process.env.BENCH_QUICK === '1'), log: (s) => console.error(s) });
-    console.log(librarySection(r));
-  } finally {
-    await db.destroy();
-  }
+  await runStandalone(async (db, quick, log) => librarySection(await measureLibrary(db, { ...librarySettings(quick), log })));
 }

@@ -5,11 +5,11 @@
  * Temporal and completes its intake (six SMS), and no phone got a message twice.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { grievanceWorkflowId } from '../../api/services/case-number';
-import { connectCluster, type Cluster } from '../helpers/cluster';
+import { useCluster } from '../helpers/cluster';
 import { workflowAtRest } from '../helpers/fault-cases';
-import { apiClient, validIntake } from '../helpers/http';
+import { validIntake } from '../helpers/http';
 import { sleep, waitFor } from '../helpers/processes';
 import { freshPhone } from '../helpers/worker-proof';
 
@@ -17,16 +17,7 @@ const INTAKES = 60;
 const CONCURRENCY = 6;
 const CRASH_AFTER = 15;
 
-let cluster: Cluster;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  cluster = await connectCluster();
-  api = apiClient(cluster.url);
-});
-afterAll(async () => {
-  await cluster?.close();
-});
+const ctx = useCluster();
 
 interface Outcome { key: string; phone: string; caseNos: string[]; tries: number; failures: string[] }
 
@@ -36,7 +27,7 @@ async function fileWithRetries(staff: string, key: string, phone: string): Promi
   for (; out.tries < 40;) {
     out.tries += 1;
     try {
-      const r = await api.call('POST', '/api/v1/grievances', validIntake({ complainantPhone: phone }), staff, { 'idempotency-key': key });
+      const r = await ctx.api.call('POST', '/api/v1/grievances', validIntake({ complainantPhone: phone }), staff, { 'idempotency-key': key });
       if (r.status === 201) {
         out.caseNos.push(r.body.caseNo);
         // A second answer for the same key must name the same case: ask once more.
@@ -55,7 +46,7 @@ async function fileWithRetries(staff: string, key: string, phone: string): Promi
 
 describe('a worker and an API instance crash during a burst of intakes', () => {
   it('loses no answered case, files none twice, completes every case and texts nobody twice', async () => {
-    const staff = await api.login('beishan.sg');
+    const staff = await ctx.api.login('beishan.sg');
     const run = randomBytes(4).toString('hex');
     const jobs = Array.from({ length: INTAKES }, (_, i) => ({ key: `burst-${run}-${i}`, phone: freshPhone() }));
     const startedAt = new Date();
@@ -68,7 +59,7 @@ describe('a worker and an API instance crash during a burst of intakes', () => {
         const job = jobs[next++];
         outcomes.push(await fileWithRetries(staff, job.key, job.phone));
         done += 1;
-        if (done === CRASH_AFTER) crashed = Promise.all([cluster.crash('api-1'), cluster.crash('worker-1')]);
+        if (done === CRASH_AFTER) crashed = Promise.all([ctx.cluster.crash('api-1'), ctx.cluster.crash('worker-1')]);
       }
     }));
     expect(crashed, 'the crashes happened during the burst').toBeDefined();
@@ -82,35 +73,35 @@ describe('a worker and an API instance crash during a burst of intakes', () => {
     const caseNos = outcomes.map((o) => o.caseNos[0]);
     expect(new Set(caseNos).size).toBe(INTAKES);
     // None lost, none twice: exactly these cases were filed during the burst, each once.
-    const filed = await cluster.db.selectFrom('cases').select('case_no').where('kind', '=', 'grievance').where('created_at', '>=', startedAt).execute();
+    const filed = await ctx.cluster.db.selectFrom('cases').select('case_no').where('kind', '=', 'grievance').where('created_at', '>=', startedAt).execute();
     expect(filed.map((r) => r.case_no).sort()).toEqual([...caseNos].sort());
     for (const caseNo of caseNos) {
-      const d = await cluster.temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).describe();
+      const d = await ctx.cluster.temporal.workflow.getHandle(grievanceWorkflowId(caseNo)).describe();
       expect(d.status.name, caseNo).toBe('RUNNING');
     }
 
     // Every case completes its intake: five staff notices and the worker's receipt sent, then the workflow rests.
     const rows = await waitFor('six SMS sent for every case', async () => {
-      const r = await cluster.db.selectFrom('sms_outbox').select(['case_no', 'idempotency_key', 'recipient_phone', 'status'])
+      const r = await ctx.cluster.db.selectFrom('sms_outbox').select(['case_no', 'idempotency_key', 'recipient_phone', 'status'])
         .where('case_no', 'in', caseNos).where('status', '=', 'sent').execute();
       return r.length >= 6 * INTAKES && r;
     }, 120_000, 500);
     expect(rows).toHaveLength(6 * INTAKES);
     for (const caseNo of caseNos) {
-      await waitFor(`${caseNo} at rest`, () => workflowAtRest(cluster.temporal.workflow.getHandle(grievanceWorkflowId(caseNo))), 60_000, 200);
+      await waitFor(`${caseNo} at rest`, () => workflowAtRest(ctx.cluster.temporal.workflow.getHandle(grievanceWorkflowId(caseNo))), 60_000, 200);
     }
 
     // The gateway got each of those messages once, and each worker's phone exactly one receipt.
     const keys = new Set(rows.map((r) => r.idempotency_key));
     expect(keys.size).toBe(rows.length);
-    const received = cluster.sms().filter((m) => keys.has(m.key));
+    const received = ctx.cluster.sms().filter((m) => keys.has(m.key));
     expect(received).toHaveLength(rows.length);
-    for (const o of outcomes) expect(cluster.sms().filter((m) => m.phone === o.phone), o.phone).toHaveLength(1);
+    for (const o of outcomes) expect(ctx.cluster.sms().filter((m) => m.phone === o.phone), o.phone).toHaveLength(1);
     const texts = new Set(received.map((m) => `${m.phone}|${m.text}`));
     expect(texts.size).toBe(received.length);
 
     // The balancer took the dead instance out, and its supervisor brought it back; the crashed worker is back too.
-    await waitFor('api1 back in the balancer', async () => (await cluster.backends()).api1 === 'UP', 90_000, 500);
+    await waitFor('api1 back in the balancer', async () => (await ctx.cluster.backends()).api1 === 'UP', 90_000, 500);
     const retried = outcomes.filter((o) => o.failures.length > 0);
     console.log(`[cluster] burst: ${INTAKES} intakes, ${retried.length} retried after ${retried.flatMap((o) => o.failures).join('; ') || 'nothing'}`);
   });

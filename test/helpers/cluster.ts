@@ -13,6 +13,8 @@ import { createDb } from '../../db/connection';
 import type { Database } from '../../db/schema';
 import type { Received } from '../../scripts/fake-sms-gateway';
 import { sleep } from './processes';
+import { afterAll, beforeAll } from 'vitest';
+import { apiClient } from './http';
 
 export interface Cluster {
   url: string;
@@ -78,4 +80,17 @@ export async function connectCluster(): Promise<Cluster> {
       await db.destroy();
     },
   };
+}
+
+/** The running cluster and a JSON client of its balancer, for one test file: connected before, closed after. */
+export function useCluster(): { readonly cluster: Cluster; readonly api: ReturnType<typeof apiClient> } {
+  const held: { cluster?: Cluster; api?: ReturnType<typeof apiClient> } = {};
+  beforeAll(async () => {
+    held.cluster = await connectCluster();
+    held.api = apiClient(held.cluster.url);
+  });
+  afterAll(async () => {
+    await held.cluster?.close();
+  });
+  return { get cluster() { return held.cluster!; }, get api() { return held.api!; } };
 }

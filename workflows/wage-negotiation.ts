@@ -13,7 +13,7 @@ import { StatutoryClock } from './shared/statutory-clock';
 import type { Actor } from './shared/roles';
 import { WAGE_OUTCOME_LABELS, type WageCommand, type WageOutcome, type WageRoundInput, type WageRoundView } from './kinds/wage-negotiation/model';
 import { wageMessages } from './kinds/wage-negotiation/messages';
-import { applyWageCommand, initialWageState } from './kinds/wage-negotiation/state';
+import { applyWageCommand, initialWageState, postCounts } from './kinds/wage-negotiation/state';
 import { wagePersist } from './kinds/wage-negotiation/persist';
 import { file, review, takeEffect } from './wage-negotiation/agreement';
 import { awaitAnswer, negotiate, putToCongress, sign } from './wage-negotiation/negotiation';
@@ -45,7 +45,7 @@ export async function wageNegotiation(input: WageRoundInput): Promise<WageRoundR
   const view = (): WageRoundView => ({
     ...pickLive(s), kind: 'wage_negotiation', caseNo, status: s.stage === 'closed' ? 'closed' : 'open',
     enterpriseId: intake.enterpriseId, enterpriseName: intake.enterpriseName, unionUnitId: intake.unionUnitId, hrUnitId: intake.hrUnitId,
-    year: intake.year, plannedStart: intake.plannedStart, postCount: s.postKinds.length, removedPostNos: s.removed,
+    year: intake.year, plannedStart: intake.plannedStart, ...postCounts(s),
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
   });
 

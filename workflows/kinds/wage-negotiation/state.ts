@@ -7,7 +7,8 @@ import type { AppliedCommand } from '../../shared/case-runner';
 import { SERVICE_LABELS, SIDE_LABELS, SUPERVISORS, type WageCommand, type WageRoundInput, type WageRoundView } from './model';
 
 export type WageState = Omit<WageRoundView, 'kind' | 'caseNo' | 'status' | 'openTasks' | 'districtId' | 'streetId' | 'asOf'
-  | 'enterpriseId' | 'enterpriseName' | 'unionUnitId' | 'hrUnitId' | 'year' | 'plannedStart' | 'postCount' | 'removedPostNos'> & {
+  | 'enterpriseId' | 'enterpriseName' | 'unionUnitId' | 'hrUnitId' | 'year' | 'plannedStart' | 'postCount' | 'removedPostNos'
+  | 'suggestions' | 'comments' | 'removedPosts'> & {
   created: boolean;
   /** each post's kind, by number less one (wage_posts.post_no), removed ones included */
   postKinds: ('suggestion' | 'comment')[];
@@ -20,12 +21,20 @@ export type WageState = Omit<WageRoundView, 'kind' | 'caseNo' | 'status' | 'open
 export function initialWageState(_input: WageRoundInput): WageState {
   return {
     created: false, stage: 'planned', outcome: null, request: null, supervision: [], offers: [], impasse: null, agreedOfferNo: null,
-    votes: [], signing: null, filing: null, objections: [], effectiveOn: null, services: [], mentors: [], suggestions: 0,
-    comments: 0, removedPosts: 0, documents: [], closingNote: null, postKinds: [], removed: [], claims: [],
+    votes: [], signing: null, filing: null, objections: [], effectiveOn: null, services: [], mentors: [],
+    documents: [], closingNote: null, postKinds: [], removed: [], claims: [],
   };
 }
 
-export const lastOffer = (s: Pick<WageState, 'offers'>) => s.offers.at(-1) ?? null;
+/** The posts as the view counts them, from each post's kind and the numbers moderation removed. */
+export function postCounts(s: Pick<WageState, 'postKinds' | 'removed'>) {
+  const kept = s.postKinds.filter((_, i) => !s.removed.includes(i + 1));
+  return {
+    suggestions: kept.filter((k) => k === 'suggestion').length, comments: kept.filter((k) => k === 'comment').length,
+    removedPosts: s.removed.length, postCount: s.postKinds.length, removedPostNos: s.removed,
+  };
+}
+
 export const unionRounds = (s: Pick<WageState, 'offers'>) => s.offers.filter((o) => o.side === 'union').length;
 export const agreedOffer = (s: Pick<WageState, 'offers' | 'agreedOfferNo'>) => s.offers.find((o) => o.offerNo === s.agreedOfferNo) ?? null;
 export const clausesText = (clauses: { item: string; terms: string }[]) => clauses.map((c, i) => `${i + 1}. ${c.item}：${c.terms}`).join('\n');
@@ -119,14 +128,9 @@ export function applyWageCommand(s: WageState, cmd: WageCommand, now: string): A
     }
     case 'moderatePost':
       s.removed.push(p.postNo);
-      s.removedPosts += 1;
-      if (s.postKinds[p.postNo - 1] === 'suggestion') s.suggestions -= 1;
-      else s.comments -= 1;
       return { type: 'post_removed', summary: `删除职工第${p.postNo}条留言：${p.reason}`, data: { postNo: p.postNo, reason: p.reason } };
     case 'postSuggestion': {
       s.postKinds.push(p.kind);
-      if (p.kind === 'suggestion') s.suggestions += 1;
-      else s.comments += 1;
       return { type: p.kind === 'suggestion' ? 'suggestion_posted' : 'comment_posted', summary: `职工（${p.phoneMasked}）在协商码页面发表${p.kind === 'suggestion' ? '建议' : '评论'}`, data: { postNo: s.postKinds.length, kind: p.kind } };
     }
     case 'closeRound':

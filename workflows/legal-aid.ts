@@ -103,6 +103,7 @@ export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
       events: [host.systemEvent('case_continued', `案件办理时间较长，历史记录已达${workflowInfo().historyLength}条，转入新的运行继续办理（第${runs + 2}段）`, { runs: runs + 1 })],
     });
     await host.drainBackground();
+    host.finish();
     await condition(allHandlersFinished);
     await continueAsNew<typeof legalAid>({ ...input, carried: { state: s, ...host.counters(), runs: runs + 1 } });
   };

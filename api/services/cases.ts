@@ -10,6 +10,7 @@ import type { KindCommand } from '../../workflows/shared/definitions';
 import type { Actor, Role } from '../../workflows/shared/roles';
 import { forbidden, HttpError, notFound, unavailable } from '../errors';
 import { may, permissionLabel } from '../security/access-policy';
+import { updateWithin } from './bounded-update';
 import { untilProcessed } from './unprocessed-update';
 
 function isClosedWorkflowError(err: unknown): boolean {
@@ -80,7 +81,8 @@ export async function actOnCase<V extends CaseViewBase = CaseViewBase>(temporal:
     ? `cmd-${createHash('sha256').update(`${caseNo}:${cmd.action}:${cmd.actor.role}:${cmd.actor.userId ?? ''}:${idempotencyKey}`).digest('hex').slice(0, 32)}`
     : undefined;
   try {
-    return await untilProcessed(() => temporal.workflow.getHandle(workflowIdOf(caseNo)).executeUpdate(kind.act, { args: [cmd], ...(updateId ? { updateId } : {}) })) as V;
+    const handle = temporal.workflow.getHandle(workflowIdOf(caseNo));
+    return await untilProcessed(() => updateWithin(handle, kind.act, [cmd], { updateId, meanwhile: () => handle.query(kind.view) })) as V;
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) throw err;
     if (err instanceof WorkflowNotFoundError || isClosedWorkflowError(err)) throw closed();

@@ -42,6 +42,12 @@ describe('grievance steps (time skipping)', () => {
     const refused = await act({ action: 'contactComplainant', actor: caseworker, payload: { note: '已联系' } }).catch((e) => e);
     expect(refused.cause.type).toBe('RoleNotPermitted');
     expect((await act({ action: 'contactComplainant', actor: districtStaff, payload: { note: '区里已联系' } })).stage).toBe('verify');
+
+    // Each answer waited for the flow without a timer of its own ('act-answer-without-timer'): a timer started as the
+    // handler's activity happened to complete could not be replayed in the same order as the flow's commands.
+    const { events } = await handle.fetchHistory();
+    expect(events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').length).toBeGreaterThan(0);
+    expect(events!.filter((e) => e.timerStartedEventAttributes && Number(e.timerStartedEventAttributes.startToFireTimeout?.seconds) === 10)).toEqual([]);
   });
 
   it('runs a coordination task for a partner department beside the main steps', async () => {

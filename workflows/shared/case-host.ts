@@ -43,6 +43,7 @@ export class CaseHost {
   /** how many commands have been applied, and up to which one the flow has reacted and come to rest */
   private commandVersion = 0;
   private settledVersion = 0;
+  private finished = false;
   private seq = 0;
   private taskNo = 0;
   /** work that must finish before the case does but must not hold up a step (reminder SMS) */
@@ -70,6 +71,15 @@ export class CaseHost {
 
   settled(version: number): boolean {
     return this.settledVersion >= version;
+  }
+
+  /** True once the run is about to end or continue as new: a command still waiting for the flow is answered as it is. */
+  get finishing(): boolean {
+    return this.finished;
+  }
+
+  finish(): void {
+    this.finished = true;
   }
 
   /**

@@ -7,8 +7,13 @@
  *
  * Histories recorded before the runner existed replay on it: it issues the commands the workflows had written out, in
  * the same order (the transition's local activity, then the 10-second timer of an answer that waits on the flow).
+ *
+ * Cases started since 'act-answer-without-timer' wait for the flow without a timer of their own: the handler's timer
+ * was started whenever its local activity happened to complete, interleaved with the flow's own commands in an order a
+ * replay could not reproduce (a nondeterminism error on a busy worker). The API bounds the wait instead (actOnCase), and
+ * a run about to end or continue as new answers every handler still waiting (host.finish).
  */
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import type { CaseEvent, Transition } from '../../activities/types';
 import type { KindMessages } from '../kinds/kind-spec';
 import { activities, nowIso, type CaseHost } from './case-host';
@@ -59,6 +64,8 @@ export function runCase<V extends CaseViewBase, C extends KindCommand, A extends
 ): CaseRunner {
   const { kind, host, state, view } = spec;
   const caseNo = host.caseNo;
+  // Decided once, as the case starts: a case started before the change keeps the timer for the rest of its life.
+  const answersWithoutTimer = patched('act-answer-without-timer');
 
   setHandler(kind.view, view);
   // Sent with the start (update-with-start), so the API answers a filing only once the case row can be read.
@@ -76,7 +83,9 @@ export function runCase<V extends CaseViewBase, C extends KindCommand, A extends
       await activities.persistTransition({ caseNo, at: nowIso(), events: [event], ...spec.persist(cmd, applied, version) });
       spec.afterPersist?.(cmd, version);
       // Answer with the state after the main flow reacted (next task opened, case closed), not a moment before it.
-      if (spec.awaitsFlow(cmd)) await condition(() => host.settled(version), '10 seconds');
+      if (!spec.awaitsFlow(cmd)) return view();
+      if (answersWithoutTimer) await condition(() => host.settled(version) || host.finishing);
+      else await condition(() => host.settled(version), '10 seconds');
       return view();
     },
     // The validator sees the state left by every command accepted before it (each handler changes the state before its
@@ -97,6 +106,7 @@ export function runCase<V extends CaseViewBase, C extends KindCommand, A extends
     async drain(background = []) {
       await Promise.all(background);
       await host.drainBackground();
+      host.finish();
       await condition(allHandlersFinished);
     },
   };

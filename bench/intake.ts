@@ -41,6 +41,8 @@ export interface StepResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** answered 503 with Retry-After (the API's bound on starts in flight): told at once to come back, nothing started */
+  comeBack: number;
   /** e.g. "201×120 400×3": which answers came back, so a failing step says why */
   statusCodes: string;
   acceptedPerSec: number;
@@ -128,7 +130,7 @@ export async function intakeStep(
   const ok = [...statuses].filter(([c]) => c >= 200 && c < 300).reduce((a, [, n]) => a + n, 0);
   const answered = [...statuses.values()].reduce((a, n) => a + n, 0);
   return {
-    label: opts.label, offered: opts.rate, seconds: opts.seconds, sent: answered + errors, ok, non2xx: answered - ok, errors, timeouts,
+    label: opts.label, offered: opts.rate, seconds: opts.seconds, sent: answered + errors, ok, non2xx: answered - ok, errors, timeouts, comeBack: statuses.get(503) ?? 0,
     statusCodes: [...statuses].sort(([a], [b]) => a - b).map(([c, n]) => `${c}×${n}`).join(' '),
     acceptedPerSec: ok / opts.seconds, latency: summarize(latencies), accepted, unanswered, cpu,
   };

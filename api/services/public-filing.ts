@@ -9,6 +9,7 @@ import { assertFilingAllowed, checkPhoneCode } from './phone-codes';
 import { badRequest } from '../errors';
 import { fileGrievance, routeIntake, type IntakeRequest } from './grievance-intake';
 import { openWorkerSession } from './worker-sessions';
+import { assertRoomToStart } from './start-gate';
 
 export async function filePublicGrievance(
   app: FastifyInstance, req: IntakeRequest, proof: { code?: string; client: string; existingToken?: string },
@@ -19,6 +20,7 @@ export async function filePublicGrievance(
   // Without a key the submission cannot be recognised when retried; the code then serves this one request only.
   const idempotencyKey = req.idempotencyKey ?? randomUUID();
   await assertFilingAllowed(app, req.complainantPhone, proof.client);
+  assertRoomToStart();
   await checkPhoneCode(app, { phone: req.complainantPhone, purpose: 'file', code: proof.code, consumer: `file:${idempotencyKey}` });
   const { caseNo } = await fileGrievance(app.db, app.temporal, { ...req, idempotencyKey }, { role: 'worker', name: req.complainantName.trim() }, where);
   const session = await openWorkerSession(app.db, caseNo, 'filing', proof.existingToken);

@@ -11,6 +11,7 @@ import { temporalConfig } from '../../temporal.config';
 import { kindOfCaseNo, workflowIdOf } from '../../workflows/kinds';
 import { caseCreatedUpdate } from '../../workflows/shared/definitions';
 import { unavailable } from '../errors';
+import { OverloadedError, withinStartGate } from './start-gate';
 import { untilProcessed } from './unprocessed-update';
 
 export async function startCase(db: Kysely<Database>, temporal: Client, caseNo: string, input: unknown): Promise<{ caseNo: string }> {
@@ -22,8 +23,9 @@ export async function startCase(db: Kysely<Database>, temporal: Client, caseNo: 
     workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
   try {
-    await untilProcessed(() => temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start() }));
+    await withinStartGate(() => untilProcessed(() => temporal.workflow.executeUpdateWithStart(caseCreatedUpdate, { startWorkflowOperation: start() })));
   } catch (err) {
+    if (err instanceof OverloadedError) throw err;
     // The same submission after its case already closed: still the same case.
     if (await findCase(db, caseNo)) return { caseNo };
     throw Object.assign(unavailable(), { cause: err });

@@ -210,8 +210,8 @@ export function renderMarkdown(d: RunData): string {
     + '(the API may have started them; their number is derived from the idempotency key as the API does), so none is left as a hidden '
     + 'backlog for the next step. "cases/s done": cases fully notified per second, from the first filing to the '
     + 'last notice: the worker\'s pace. Each step\'s fan-out is awaited before the next.', '', table(
-      ['variant', 'offered req/s', 'accepted/s', 'answers', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'fan-out done', 'fan-out p50 s', 'p95 s', 'max s', 'p95 s after 201', 'cases/s done', 'CPU temporal', 'CPU worker', 'CPU API', 'CPU postgres', 'CPU bench', 'CPU other'],
-      d.phases.flatMap((p) => p.steps.map(({ step: s, fanout: f }) => [p.name, s.offered, rate(s.acceptedPerSec), s.statusCodes || '–', s.errors,
+      ['variant', 'offered req/s', 'accepted/s', 'answers', '503 come back', 'timeouts', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'fan-out done', 'fan-out p50 s', 'p95 s', 'max s', 'p95 s after 201', 'cases/s done', 'CPU temporal', 'CPU worker', 'CPU API', 'CPU postgres', 'CPU bench', 'CPU other'],
+      d.phases.flatMap((p) => p.steps.map(({ step: s, fanout: f }) => [p.name, s.offered, rate(s.acceptedPerSec), s.statusCodes || '–', s.comeBack ?? '–', s.timeouts, s.errors,
         ms(s.latency.p50), ms(s.latency.p95), ms(s.latency.p99), `${f.done}/${f.cases}`, sec(f.fanout.p50), sec(f.fanout.p95), sec(f.fanout.max), sec(f.afterAnswer.p95),
         rate(f.donePerSec), pct(s.cpu.temporal), pct(s.cpu.worker), pct(s.cpu.api), pct(s.cpu.postgres), pct(s.cpu.loadgen), pct(s.cpu.other)])),
     ), '', `Sustained (summary): ≥ 95 % of the offered rate accepted, no errors, every case notified, fan-out p95 ≤ ${SUSTAINED_FANOUT_P95_MS / 1000} s from filing.`, '');

@@ -9,7 +9,9 @@ import { apiClient } from '../helpers/http';
 import { browser } from '../helpers/browser';
 import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
-import { fileAsWorker } from '../helpers/worker-proof';
+import { codeSentTo, fileAsWorker, freshPhone } from '../helpers/worker-proof';
+import { validIntake } from '../helpers/http';
+import { startsInFlight, withinStartGate } from '../../api/services/start-gate';
 
 let sys: System;
 let api: ReturnType<typeof apiClient>;
@@ -96,5 +98,38 @@ describe('a closed case', () => {
     expect(view.openCoordination).toEqual([]);
     expect(view.openTasks).toEqual([]);
     expect(await coordinationTasks(caseNo)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+  });
+});
+
+describe('a start past the bound on starts in flight', () => {
+  it('is answered 503 with Retry-After at once, uses up neither the case nor the code, and is filed when sent again', async () => {
+    process.env.GONGQING_STARTS_IN_FLIGHT = '1';
+    let release = () => {};
+    const held = withinStartGate(() => new Promise<void>((r) => { release = r; }));
+    try {
+      const body = validIntake({ complainantPhone: freshPhone(), idempotencyKey: `gate-${randomUUID()}` });
+      const seen = sys.sms.received.length;
+      expect((await api.call('POST', '/api/v1/phone-codes', { phone: body.complainantPhone, purpose: 'file' })).status).toBe(202);
+      const phoneCode = await codeSentTo(sys, body.complainantPhone, seen);
+      const file = () => fetch(`${sys.baseUrl}/api/v1/grievances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, phoneCode }) });
+
+      const refused = await file();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('2');
+      expect(((await refused.json()) as { message: string }).message).toContain('秒后重试');
+      expect(startsInFlight()).toBe(1);
+      const filedBy = await sys.db.selectFrom('cases').select('case_no').where('complainant_phone', '=', body.complainantPhone).execute();
+      expect(filedBy).toEqual([]);
+
+      release();
+      await held;
+      const filed = await file();
+      expect(filed.status).toBe(201);
+      const { caseNo } = (await filed.json()) as { caseNo: string };
+      expect(await sys.db.selectFrom('cases').select('case_no').where('complainant_phone', '=', body.complainantPhone).execute()).toEqual([{ case_no: caseNo }]);
+    } finally {
+      delete process.env.GONGQING_STARTS_IN_FLIGHT;
+      release();
+    }
   });
 });

@@ -6,11 +6,13 @@ import { DOMAIN_ERRORS, type DomainErrorType } from '../../../workflows/shared/d
 import { FormError } from '../../../workflows/shared/present/form-values';
 import { FASTIFY_ERRORS, HttpError } from '../../errors';
 import { zhValidationMessage } from '../../schemas/zh-validation';
+import { OverloadedError } from '../../services/start-gate';
 
-interface Answer { status: number; code: string; message: string }
+interface Answer { status: number; code: string; message: string; retryAfterSeconds?: number }
 
 /** Every failure becomes a status and a zh-CN message; a 5xx never shows its internals. */
 export function classify(err: unknown): Answer {
+  if (err instanceof OverloadedError) return { status: 503, code: err.code, message: err.message, retryAfterSeconds: err.retryAfterSeconds };
   if (err instanceof HttpError) return { status: err.statusCode, code: err.code, message: err.message };
   if (err instanceof FormError) return { status: err.statusCode, code: err.code, message: err.message };
   const fe = err as FastifyError;
@@ -36,6 +38,7 @@ export function wantsHtml(req: FastifyRequest): boolean {
 
 export async function sendError(req: FastifyRequest, reply: FastifyReply, a: Answer) {
   reply.code(a.status);
+  if (a.retryAfterSeconds) reply.header('retry-after', String(a.retryAfterSeconds));
   if (wantsHtml(req)) return reply.view('error', { title: '出错了', status: a.status, message: a.message, staff: req.staff });
   return reply.send({ error: a.code, message: a.message });
 }
@@ -68,7 +71,7 @@ export default fp(async (app) => {
   app.setErrorHandler(async (err, req, reply) => {
     const classified = classify(err);
     const a = refusedByRule(req, err, classified) ? { ...classified, status: 422 } : classified;
-    if (a.status >= 500 || (err instanceof WorkflowUpdateFailedError && !(err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS))) {
+    if ((a.status >= 500 && !a.retryAfterSeconds) || (err instanceof WorkflowUpdateFailedError && !(err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in DOMAIN_ERRORS))) {
       req.log.error({ err }, 'request failed');
     }
     return sendError(req, reply, a);

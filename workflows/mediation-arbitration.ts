@@ -15,6 +15,7 @@ import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
 import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
+import { rescheduleDueDuringReview, rescheduledEvents } from './mediation/installments-after-review';
 import { startLegalAid } from './legal-aid-handover';
 import { mediationHandOver } from './kinds/mediation/legal-aid-handover';
 import { groupPatch, movesTheFlow } from './mediation/commands';
@@ -160,7 +161,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   } else {
     s.stage = 'performing';
     s.installments = paperwork.installmentsOfAgreement();
-    await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'performing' } });
+    const rescheduled = patched('installments-after-review') ? rescheduleDueDuringReview(s.installments, s.agreement!, nowMs()) : [];
+    await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'performing' }, events: rescheduledEvents(host, rescheduled) });
     parties.tellReviewConfirmed();
     const missed = await followInstallments(host, intake, s, policy, parties);
     if (missed) {

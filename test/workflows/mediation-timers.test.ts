@@ -217,4 +217,36 @@ describe('mediation → arbitration (time skipping)', () => {
     await expect(act('recordSession', mediator, { sessionNo: 1, attendees: [1, 2], notes: '双方到场' }))
       .rejects.toMatchObject({ cause: { message: '本案已由同事调解员接单办理，只有其本人可以办理（如其不能办理，请“接手办理”并说明理由）' } });
   });
+
+  it('counts an installment that fell due during a long review from the decision, and a larger payment against the next ones', async () => {
+    const { input, handle, act, view } = await start();
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    const [w1, w2, w3] = input.intake.workers;
+    await act('draftAgreement', mediator, {
+      terms: [{ partyNo: w1.partyNo, amountFen: 3_000_000 }, { partyNo: w2.partyNo, amountFen: 3_000_000 }, { partyNo: w3.partyNo, amountFen: 3_000_000 }],
+      totalFen: 9_000_000, paymentMethod: '银行转账',
+      payment: { kind: 'installments', installments: [{ dueDate: dayAfter(today, 5), amountFen: 4_500_000 }, { dueDate: dayAfter(today, 60), amountFen: 4_500_000 }] },
+    });
+    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `当事人${p}` }, { partyNo: p, version: 1 });
+    await act('submitForReview', mediator, {});
+    await eventually(async () => (await view()).stage === 'review');
+    // The commission takes 20 days: installment 1 (day 5) falls due while the agreement is not yet confirmed.
+    await ctx.env.sleep(20 * DAY);
+    const decided = shanghaiDate(await ctx.env.currentTimeMs());
+    await act('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第9号', effectiveOn: decided });
+    const performing = await eventually(async () => { const v = await view(); return v.stage === 'performing' && v; });
+    expect(performing.installments.map((i) => [i.dueDate, i.status])).toEqual([[dayAfter(decided, 5), 'due'], [dayAfter(today, 60), 'due']]);
+    expect(ctx.rec.eventsOf(input.caseNo).find((e) => e.type === 'installments_rescheduled')?.summary).toContain(`第1期由${dayAfter(today, 5)}改为${dayAfter(decided, 5)}`);
+    expect(ctx.rec.smsOf(input.caseNo, 'installment-missed')).toEqual([]);
+
+    // 60,000 yuan against installment 1 (45,000): the 15,000 more counts against installment 2; more than all is refused.
+    await expect(act('recordPayment', mediator, { installmentNo: 1, paidFen: 9_000_001 })).rejects.toMatchObject({ cause: { type: 'InvalidPayload' } });
+    const paid = await act('recordPayment', mediator, { installmentNo: 1, paidFen: 6_000_000 });
+    expect(paid.installments.map((i) => [i.paidFen, i.status])).toEqual([[4_500_000, 'paid'], [1_500_000, 'due']]);
+    expect(ctx.rec.eventsOf(input.caseNo).find((e) => e.type === 'payment_recorded')?.summary).toContain('多付的15000.00元计入第2期');
+    await act('recordPayment', mediator, { installmentNo: 2, paidFen: 3_000_000 });
+    expect(await handle.result()).toMatchObject({ outcome: 'performed', agreedFen: 9_000_000, paidFen: 9_000_000 });
+    expect(ctx.rec.smsOf(input.caseNo, 'installment-missed')).toEqual([]);
+    await replays(handle);
+  });
 });

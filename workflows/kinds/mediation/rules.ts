@@ -5,6 +5,7 @@
  * the clerks of the institution a document was addressed to receive it, and the arbitration institute's clerks answer
  * a review request.
  */
+import { owedFrom } from './payments';
 import { shanghaiDate } from '../../shared/deadlines';
 import { assertCommandWith } from '../../shared/command-checks';
 import { domainError } from '../../shared/domain-error';
@@ -175,7 +176,9 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       if (!due) throw domainError('InvalidPayload', '没有这一期付款');
       if (due.status === 'paid') throw domainError('ActionNotAllowed', `第${due.no}期已付清`);
       const paid = requireFen(p.paidFen, '付款金额', 1);
-      if (paid > due.amountFen - due.paidFen) throw domainError('InvalidPayload', `付款金额超过第${due.no}期尚欠的${((due.amountFen - due.paidFen) / 100).toFixed(2)}元`);
+      // More than this installment counts against the next ones (applyPayment); more than all of them is a mistake.
+      const owed = owedFrom(s.installments, due.no);
+      if (paid > owed) throw domainError('InvalidPayload', `付款金额超过第${due.no}期起尚欠的合计${(owed / 100).toFixed(2)}元`);
       return;
     }
   }

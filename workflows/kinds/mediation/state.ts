@@ -1,4 +1,5 @@
 /** The mediation case's live state and how each validated command changes it. Pure (no Temporal calls): unit-testable. */
+import { applyPayment } from './payments';
 import type { PartyFacts } from '../../../activities/types';
 import { ROLE_LABELS } from '../../shared/roles';
 import { claimBy, claimEvent, type Claim } from '../../shared/core-features/claim';
@@ -168,10 +169,13 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     }
     case 'recordPayment': {
       const due = s.installments.find((i) => i.no === cmd.payload.installmentNo)!;
-      due.paidFen += cmd.payload.paidFen;
-      if (due.paidFen >= due.amountFen) due.status = 'paid';
+      const carried = applyPayment(s.installments, due.no, cmd.payload.paidFen);
       const rest = due.amountFen - due.paidFen;
-      return { type: 'payment_recorded', summary: `${by}登记第${due.no}期付款${yuan(cmd.payload.paidFen)}${rest > 0 ? `，尚欠${yuan(rest)}` : '，本期已付清'}`, data: { installmentNo: due.no, paidFen: cmd.payload.paidFen, remainingFen: rest } };
+      const ahead = carried.length ? `，多付的${carried.map((c) => `${yuan(c.fen)}计入第${c.no}期`).join('、')}` : '';
+      return {
+        type: 'payment_recorded', summary: `${by}登记第${due.no}期付款${yuan(cmd.payload.paidFen)}${rest > 0 ? `，尚欠${yuan(rest)}` : '，本期已付清'}${ahead}`,
+        data: { installmentNo: due.no, paidFen: cmd.payload.paidFen, remainingFen: rest, ...(carried.length ? { carriedForward: carried } : {}) },
+      };
     }
   }
 }

@@ -96,6 +96,7 @@ async function oneCase(baseUrl: string, db: Kysely<Database>, i: number, mediato
   const inInbox = Date.now();
   const application = docs.find((d) => d.kind === 'review-application')!;
   await json(await postJson(`${baseUrl}/api/v1/documents/${application.id}/receipt`, {}, clerk), 200);
+  await act('acceptReview', {}, clerk);
   await act('confirmReview', { decisionNo: `厦劳人仲调字〔2026〕第${1000 + i}号`, effectiveOn: dayAfter(0) }, clerk);
   const decided = Date.now();
   return { total: decided - t0, toSubmitted: submitted - t0, toInbox: inInbox - submitted, toDecision: decided - inInbox, confirmation };

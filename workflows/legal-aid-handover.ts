@@ -5,6 +5,7 @@
  * district's institutions and the policy in force come from the worker side (a local activity), since the config reads
  * the environment, which a workflow may not.
  */
+import { inTurns } from './shared/local-turns';
 import { executeChild, ParentClosePolicy, proxyLocalActivities, startChild } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/types';
 import { activities, nowIso, type CaseHost } from './shared/case-host';
@@ -12,9 +13,9 @@ import type { AidedWorkerParty, DebtorParty, LegalAidInput, LegalAidSource } fro
 import { LEGAL_AID_OUTCOME_LABELS } from './kinds/legal-aid/model';
 import type { legalAid, LegalAidResult } from './legal-aid';
 
-const { legalAidSetup } = proxyLocalActivities<Pick<CaseActivities, 'legalAidSetup'>>({
+const { legalAidSetup } = inTurns(proxyLocalActivities<Pick<CaseActivities, 'legalAidSetup'>>({
   startToCloseTimeout: '10 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+}));
 
 export const legalAidCaseNo = (parentCaseNo: string) => `LA${parentCaseNo.slice(2)}`;
 

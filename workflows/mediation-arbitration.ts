@@ -15,6 +15,7 @@ import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
 import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
+import { reviewAfterAcceptance } from './mediation/review';
 import { rescheduleDueDuringReview, rescheduledEvents } from './mediation/installments-after-review';
 import { startLegalAid } from './legal-aid-handover';
 import { mediationHandOver } from './kinds/mediation/legal-aid-handover';
@@ -36,6 +37,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   const s = initialMediationState(input);
   const clock = new StatutoryClock(host);
   let mediationDue: () => number = () => Number.MAX_SAFE_INTEGER;
+  let reviewDue: (() => number) | null = null;
   // Who signs as the mediator: the one who drafted the agreement, else the last mediator who acted or opened the case.
   let mediatorName = intake.filedBy.role === 'union_mediator' ? intake.filedBy.name : '';
 
@@ -44,7 +46,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     parentCaseNo: intake.parentCaseNo, outcome: s.outcome, appliedAt: intake.appliedAt,
     mediationDeadline: agreementReached(s) || s.stage === 'closed' ? null : new Date(mediationDue()).toISOString(),
     employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, codeResends: s.codeResends ?? {}, sessions: s.sessions, agreement: s.agreement, review: s.review,
-    reviewRejection: s.rejection?.reason ?? s.lastRejection ?? null, installments: s.installments, documents: s.documents,
+    reviewRejection: s.rejection?.reason ?? s.lastRejection ?? null, reviewAcceptance: s.reviewAcceptance ?? null,
+    reviewDue: reviewDue ? new Date(reviewDue()).toISOString() : null, installments: s.installments, documents: s.documents,
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
     claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null, legalAid: s.legalAid ?? null,
@@ -119,10 +122,18 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     }, policy);
     s.stage = 'review';
     await paperwork.askForReview(round);
-    await humanStep(host, {
-      kind: 'review', title: '审查确认调解协议', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
-      done: () => s.review !== null || s.rejection !== null, abandoned: () => false, casePatch: { stage: 'review' },
-    }, policy);
+    if (patched('review-acceptance')) {
+      const declined = await reviewAfterAcceptance({ host, policy, s, clerk, clock, showDue: (due) => { reviewDue = due; } });
+      if (declined) {
+        transferReasons = [declined];
+        break;
+      }
+    } else {
+      await humanStep(host, {
+        kind: 'review', title: '审查确认调解协议', dueAt: nowMs() + policy.reviewDue, assignee: clerk,
+        done: () => s.review !== null || s.rejection !== null, abandoned: () => false, casePatch: { stage: 'review' },
+      }, policy);
+    }
     if (s.review) break;
     if (s.rejection!.next === 'arbitration') {
       transferReasons = [`仲裁院不予确认调解协议：${s.rejection!.reason}`];

@@ -3,6 +3,7 @@
  * the station"): the station's case is a child workflow of its own kind (mediation → arbitration, case number MA with
  * the grievance's digits), and the grievance waits for its result and records it before the follow-up visit.
  */
+import { inTurns } from './shared/local-turns';
 import { executeChild, ParentClosePolicy, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/types';
 import { activities, nowIso, type CaseHost } from './shared/case-host';
@@ -11,9 +12,9 @@ import type { GrievanceState } from './kinds/grievance/state';
 import { MEDIATION_OUTCOME_LABELS, type MediationInput } from './kinds/mediation/model';
 import type { mediationArbitration, MediationResult } from './mediation-arbitration';
 
-const { findDistrictInstitutions } = proxyLocalActivities<Pick<CaseActivities, 'findDistrictInstitutions'>>({
+const { findDistrictInstitutions } = inTurns(proxyLocalActivities<Pick<CaseActivities, 'findDistrictInstitutions'>>({
   startToCloseTimeout: '10 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+}));
 
 /** The station's case number for a grievance: the same ten characters, so either number leads to the other. */
 export const stationCaseNo = (grievanceCaseNo: string) => `MA${grievanceCaseNo.slice(2)}`;

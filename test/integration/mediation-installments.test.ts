@@ -70,6 +70,7 @@ describe('the Xiamen installments on the real system, time skipped', () => {
     await eventually(async () => (await view()).stage === 'submitting', 20_000);
     expect((await act('submitForReview', {}, mediator)).status).toBe(200);
     await eventually(async () => (await api.call('GET', '/api/v1/documents', undefined, clerk)).body.documents.length === 2, 60_000);
+    expect((await act('acceptReview', {}, clerk)).status).toBe(200);
     expect((await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: today }, clerk)).status).toBe(200);
     await eventually(async () => (await view()).stage === 'performing', 20_000);
 

@@ -137,7 +137,7 @@ describe('the mediation pages', () => {
       return stored.every((d) => r.html.includes(`/staff/documents/${d.id}"`)) && r;
     }, 20_000);
     expect(inbox.html).toContain('2份尚未确认收到');
-    expect(inbox.html).toContain(`href="/staff/cases/${caseNo}#action-confirmReview"`);
+    expect(inbox.html).toContain(`href="/staff/cases/${caseNo}#action-acceptReview"`);
     const pdf = await fetch(`${sys.baseUrl}/staff/documents/${stored[0].id}`, { headers: { cookie: [...clerk.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -156,7 +156,9 @@ describe('the mediation pages', () => {
     expect(clerkCase.html).not.toContain('13805921002');
     expect(clerkCase.html).toContain('138****1002');
     expect(clerkCase.html).toContain('已确认收到（仲裁院书记员郑书记');
-    expect(clerkCase.html).toContain('id="action-confirmReview"');
+    expect(clerkCase.html).toContain('id="action-acceptReview"');
+    expect(clerkCase.html).toContain('id="action-declineReview"');
+    expect(clerkCase.html).not.toContain('id="action-confirmReview"');
 
     // Another institute's clerk: nothing in the inbox, the download is not found.
     const other = browser(sys.baseUrl);

@@ -178,8 +178,16 @@ describe('the Xiamen group dispute through the API', () => {
     expect(pdf.status).toBe(200);
     expect(sha256(Buffer.from(await pdf.arrayBuffer()))).toBe(stored[0].sha256);
     expect((await api.call('POST', `/api/v1/documents/${stored[1].id}/receipt`, undefined, clerk)).status).toBe(200);
-    const foreign = await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: dayAfter(0) }, otherClerk);
+    const foreign = await act('acceptReview', {}, otherClerk);
     expect(foreign.status).toBe(403);
+    // Acceptance first (Art. 75), then the decision within five working days of it (Art. 76).
+    const early = await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: dayAfter(0) }, clerk);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('请先决定是否受理仲裁审查申请');
+    const accepted = await act('acceptReview', { noticeNo: '厦劳人仲审受字〔2026〕第7号' }, clerk);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.view.reviewAcceptance).toMatchObject({ noticeNo: '厦劳人仲审受字〔2026〕第7号', extension: null });
+    expect(Date.parse(accepted.body.view.reviewDue) - Date.now()).toBeGreaterThan(5 * 86_400_000);
     const confirmed = await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: dayAfter(0) }, clerk);
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view.stage === 'performing', 20_000);

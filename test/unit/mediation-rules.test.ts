@@ -165,7 +165,7 @@ describe('mediation rules', () => {
     s.stage = 'performing';
     s.installments = [{ no: 1, dueDate: '2026-12-10', amountFen: 300_000, paidFen: 0, status: 'due' }];
     s.documents = [{ id: 7, kind: 'enforcement-application', title: '强制执行申请书', version: 1, sha256: 'x', addressedTo: 'i-court', received: false }];
-    expect(refusal(() => run({ action: 'recordPayment', actor: mediator, payload: { installmentNo: 1, paidFen: 300_001 } })).message).toContain('超过第1期尚欠');
+    expect(refusal(() => run({ action: 'recordPayment', actor: mediator, payload: { installmentNo: 1, paidFen: 300_001 } })).message).toContain('超过第1期起尚欠');
     expect(refusal(() => run({ action: 'recordPayment', actor: mediator, payload: { installmentNo: 2, paidFen: 1 } })).message).toBe('没有这一期付款');
     expect(refusal(() => run({ action: 'confirmReceipt', actor: arbitrationClerk, payload: { documentId: 7 } })).type).toBe('RoleNotPermitted');
     run({ action: 'confirmReceipt', actor: courtClerk, payload: { documentId: 7 } });

@@ -5,7 +5,7 @@ import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import { renderSms } from '../../activities/sms/render';
 import { workflowCode } from '../../worker';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
-import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
+import { periodDeadline, shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { MediationView } from '../../workflows/kinds/mediation/model';
 import { courtClerk, arbitrationClerk, mediationInput, mediator } from '../helpers/mediation-fixtures';
@@ -97,7 +97,7 @@ describe('mediation → arbitration (time skipping)', () => {
     });
     for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
     await act('submitForReview', mediator, {});
-    const escalations = () => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === 'task_escalated' && String(e.data.taskId).includes('/review/'));
+    const escalations = () => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === 'task_escalated' && /\/(acceptReview|review)\//.test(String(e.data.taskId)));
     await ctx.env.sleep(input.policy.reviewDue + MINUTE);
     await eventually(() => escalations().length === 1);
     await ctx.env.sleep(2 * DAY);
@@ -121,11 +121,13 @@ describe('mediation → arbitration (time skipping)', () => {
       await eventually(async () => (await view()).stage === 'review');
     };
     await agree(1);
+    await act('acceptReview', arbitrationClerk, {});
     await act('rejectReview', arbitrationClerk, { reason: '支付期限不明确', next: 'mediation' });
     const back = await eventually(async () => { const v = await view(); return v.stage === 'mediating' && v; });
     expect(back).toMatchObject({ agreement: null, reviewRejection: '支付期限不明确' });
     await agree(2);
     expect((await view()).documents.filter((d) => d.kind === 'review-application').map((d) => d.version)).toEqual([1, 2]);
+    await act('acceptReview', arbitrationClerk, {});
     await act('rejectReview', arbitrationClerk, { reason: '当事人主体不适格', next: 'arbitration' });
     const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
     expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('当事人主体不适格')] });
@@ -156,6 +158,7 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(docs.map((d) => d.kind)).toEqual(['mediation-agreement', 'review-application']);
     expect(docs.every((d) => d.addressedTo === 'i-arbitration')).toBe(true);
     await act('confirmReceipt', arbitrationClerk, { documentId: docs[1].id });
+    await act('acceptReview', arbitrationClerk, {});
     await act('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第1号', effectiveOn: today });
     await eventually(async () => (await view()).stage === 'performing');
     expect((await view()).installments.map((i) => i.amountFen)).toEqual([6_000_000, 6_000_000, 6_000_000]);
@@ -233,6 +236,7 @@ describe('mediation → arbitration (time skipping)', () => {
     // The commission takes 20 days: installment 1 (day 5) falls due while the agreement is not yet confirmed.
     await ctx.env.sleep(20 * DAY);
     const decided = shanghaiDate(await ctx.env.currentTimeMs());
+    await act('acceptReview', arbitrationClerk, {});
     await act('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第9号', effectiveOn: decided });
     const performing = await eventually(async () => { const v = await view(); return v.stage === 'performing' && v; });
     expect(performing.installments.map((i) => [i.dueDate, i.status])).toEqual([[dayAfter(decided, 5), 'due'], [dayAfter(today, 60), 'due']]);
@@ -247,6 +251,49 @@ describe('mediation → arbitration (time skipping)', () => {
     await act('recordPayment', mediator, { installmentNo: 2, paidFen: 3_000_000 });
     expect(await handle.result()).toMatchObject({ outcome: 'performed', agreedFen: 9_000_000, paidFen: 9_000_000 });
     expect(ctx.rec.smsOf(input.caseNo, 'installment-missed')).toEqual([]);
+    await replays(handle);
+  });
+
+  it('accepts a review first (Art. 75), decides it within five working days, ten once extended (Art. 76); a decline goes on to arbitration', async () => {
+    const { input, handle, act, view } = await start();
+    const [w1, w2, w3] = input.intake.workers;
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    await act('draftAgreement', mediator, {
+      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
+    });
+    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await act('submitForReview', mediator, {});
+    await eventually(async () => (await view()).openTasks.some((t) => t.kind === 'acceptReview'));
+    await expect(act('confirmReview', arbitrationClerk, { decisionNo: '第1号', effectiveOn: today })).rejects.toMatchObject({ cause: { message: expect.stringContaining('请先决定是否受理') } });
+
+    const accepted = await act('acceptReview', arbitrationClerk, { noticeNo: '测劳人仲审受字〔2026〕第3号' });
+    const acceptedAt = Date.parse(accepted.reviewAcceptance!.acceptedAt!);
+    expect(accepted.openTasks.map((t) => t.kind)).toEqual(['review']);
+    expect(Date.parse(accepted.reviewDue!)).toBe(periodDeadline(acceptedAt, { workingDays: 5 }, chinaHolidayCalendar));
+    expect(Date.parse(accepted.openTasks[0].dueAt)).toBe(Date.parse(accepted.reviewDue!));
+
+    const extended = await act('extendReview', arbitrationClerk, { approvedBy: '仲裁院王院长', reason: '需核实43名职工身份' });
+    const tenDays = periodDeadline(acceptedAt, { workingDays: 10 }, chinaHolidayCalendar);
+    expect(Date.parse(extended.reviewDue!)).toBe(tenDays);
+    await eventually(async () => Date.parse((await view()).openTasks[0].dueAt) === tenDays);
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.type)).toEqual(expect.arrayContaining(['review_accepted', 'review_extended', 'task_rescheduled']));
+    await expect(act('extendReview', arbitrationClerk, { approvedBy: '王院长', reason: '再延' })).rejects.toMatchObject({ cause: { type: 'ActionNotAllowed' } });
+
+    // Back to mediation, agreed again; this time the commission does not accept the application: on to arbitration.
+    await act('rejectReview', arbitrationClerk, { reason: '协议内容不明确', next: 'mediation' });
+    await eventually(async () => (await view()).stage === 'mediating');
+    await act('draftAgreement', mediator, {
+      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 120_000 })), totalFen: 360_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
+    });
+    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 2 });
+    await act('submitForReview', mediator, {});
+    await eventually(async () => (await view()).openTasks.some((t) => t.kind === 'acceptReview'));
+    await act('declineReview', arbitrationClerk, { ground: 'employment_relationship', reason: '平台与骑手是否存在劳动关系有争议' });
+    const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
+    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('属于确认劳动关系的争议')] });
+    expect(JSON.stringify(letter.req.data)).toContain('第七十五条');
     await replays(handle);
   });
 });

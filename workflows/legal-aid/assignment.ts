@@ -5,6 +5,7 @@
  * in earlier cases); one that conflicts is assigned only with a recorded reason. The lawyer gets the 指派函 and accepts
  * within a due time; one who declines or lets it lapse loses sight of the case and the centre assigns again.
  */
+import { inTurns } from '../shared/local-turns';
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { LegalAidPolicy } from '../../temporal.config';
 import type { CaseActivities } from '../../activities/types';
@@ -17,9 +18,9 @@ import { checkingAssignment, type LegalAidState } from '../kinds/legal-aid/state
 import type { LegalAidNotices } from './notices';
 import type { LegalAidPaperwork } from './paperwork';
 
-const lookups = proxyLocalActivities<Pick<CaseActivities, 'findLawyer' | 'checkConflicts'>>({
+const lookups = inTurns(proxyLocalActivities<Pick<CaseActivities, 'findLawyer' | 'checkConflicts'>>({
   startToCloseTimeout: '10 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+}));
 
 export interface AssignmentParts {
   host: CaseHost;

@@ -1,5 +1,6 @@
 /** What every case workflow shares: ids, the event sequence, the workflow clock, the activity proxies, outbound SMS. */
-import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import { inTurns, takeLocalActivitiesInTurn } from './local-turns';
+import { patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, SmsBatchResult, Transition } from '../../activities/types';
 import type { OpenTaskView } from './case-view';
 import { ROLE_LABELS, type Role } from './roles';
@@ -11,7 +12,7 @@ const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInter
  * the workflow task, recorded as a marker, with no scheduling round trip through the server. bench/ showed the server
  * saturated by those round trips (about eleven activities per intake) long before the worker or Postgres.
  */
-const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
+const local = inTurns(proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry }));
 
 /**
  * SMS leave the system through a gateway that may be slow or down: ordinary activities, retried by the server on any
@@ -53,7 +54,9 @@ export class CaseHost {
   constructor(
     readonly caseNo: string,
     readonly units: { districtId: string; streetId: string },
-  ) {}
+  ) {
+    takeLocalActivitiesInTurn(patched('serial-local-activities'));
+  }
 
   event(type: string, actor: { name: string; role: Role | 'system' }, summary: string, data: Record<string, unknown> = {}): CaseEvent {
     const seq = ++this.seq;

@@ -34,11 +34,21 @@ export function statutoryDeadline(startMs: number, days: number, cal: HolidayCal
 }
 
 /** A statutory period as a statute states it: in days, months or years. */
-export type Period = { days: number } | { months: number } | { years: number };
+export type Period = { days: number } | { months: number } | { years: number } | { workingDays: number };
+
+/** The n-th working day after `startDay` (the start day not counted): the rules' 三日、五日、十日 (办案规则 Art. 81). */
+function nthWorkingDayAfter(startDay: string, n: number, cal: HolidayCalendar): number {
+  let day = Date.parse(`${startDay}T00:00:00Z`);
+  for (let left = n; left > 0;) {
+    day += DAY;
+    if (!isRestDay(new Date(day).toISOString().slice(0, 10), cal)) left -= 1;
+  }
+  return day;
+}
 
 /** The period's last calendar day before the rest-day rule: the start day not counted; months and years end on the
  * corresponding day of the last month, or that month's last day when it has none (民法典 Art. 202). */
-function lastDayOf(startDay: string, period: Period): string {
+function lastDayOf(startDay: string, period: Exclude<Period, { workingDays: number }>): string {
   if ('days' in period) return new Date(Date.parse(`${startDay}T00:00:00Z`) + period.days * DAY).toISOString().slice(0, 10);
   const months = 'months' in period ? period.months : period.years * 12;
   const [y, m, d] = startDay.split('-').map(Number);
@@ -54,8 +64,9 @@ function lastDayOf(startDay: string, period: Period): string {
  * (民事诉讼法 Art. 85). For days this is statutoryDeadline.
  */
 export function periodDeadline(startMs: number, period: Period, cal: HolidayCalendar): number {
-  const n = 'days' in period ? period.days : 'months' in period ? period.months : period.years;
+  const n = 'days' in period ? period.days : 'months' in period ? period.months : 'years' in period ? period.years : period.workingDays;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`period must be a positive whole number: ${JSON.stringify(period)}`);
+  if ('workingDays' in period) return nthWorkingDayAfter(shanghaiDate(startMs), n, cal) + DAY - SHANGHAI_OFFSET - 1;
   let last = Date.parse(`${lastDayOf(shanghaiDate(startMs), period)}T00:00:00Z`);
   while (isRestDay(new Date(last).toISOString().slice(0, 10), cal)) last += DAY;
   return last + DAY - SHANGHAI_OFFSET - 1;
@@ -63,5 +74,6 @@ export function periodDeadline(startMs: number, period: Period, cal: HolidayCale
 
 /** How a period reads in a deadline's label: 15日, 6个月, 2年. */
 export function periodText(period: Period): string {
+  if ('workingDays' in period) return `${period.workingDays}个工作日`;
   return 'days' in period ? `${period.days}日` : 'months' in period ? `${period.months}个月` : `${period.years}年`;
 }

@@ -8,6 +8,7 @@
  * is granted the case and lists the document, and it is e-mailed to their own address. Sending to an institution
  * runs exactly the commands it always ran, so the histories of cases sent before this keep replaying.
  */
+import { inTurns } from './local-turns';
 import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, GenerateDocumentRequest, Institution } from '../../activities/types';
 import { activities, nowIso, type CaseHost } from './case-host';
@@ -15,7 +16,7 @@ import type { CaseDocumentRef } from './case-view';
 import type { Role } from './roles';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
+const local = inTurns(proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry }));
 /** A PDF of a 43-worker agreement takes well under a second; the heartbeat hands a dead worker's render to another. */
 const outbound = proxyActivities<CaseActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '30 seconds', retry });
 

@@ -5,6 +5,7 @@
  * is computed again. One that moved is recorded as an event; a human step given the deadline as a function follows it
  * (rescheduling its task, recorded as task_rescheduled).
  */
+import { inTurns } from './local-turns';
 import { proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { CalendarData, CaseActivities } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
@@ -13,10 +14,10 @@ import { periodDeadline, shanghaiDate, type Period } from './deadlines';
 import type { HolidayCalendar } from './holiday-calendar';
 
 /** A Postgres read: a local activity like the other lookups (see case-host.ts), retried until the database answers. */
-const { loadCalendar } = proxyLocalActivities<Pick<CaseActivities, 'loadCalendar'>>({
+const { loadCalendar } = inTurns(proxyLocalActivities<Pick<CaseActivities, 'loadCalendar'>>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+}));
 
 export interface TrackedDeadline {
   label: string;

@@ -22,7 +22,8 @@ const documentPages: FastifyPluginAsync = async (app) => {
       title: '收件箱（文书）', staff: req.staff, personal: personalInbox(req.staff!), documents, error: opts.error,
       notice: opts.done && Object.hasOwn(DONE, opts.done) ? DONE[opts.done] : undefined,
       unreceived: documents.filter((d) => !d.received).length,
-      reviews: tasks.filter((t) => t.kind === 'review'),
+      // acceptance first (since the review has its own acceptance step), then the decision: each links to its own form
+      reviews: tasks.filter((t) => t.kind === 'review' || t.kind === 'acceptReview').map((t) => ({ ...t, action: t.kind === 'review' ? 'confirmReview' : 'acceptReview' })),
     });
   };
 

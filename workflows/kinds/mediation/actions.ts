@@ -9,6 +9,7 @@ import { DATE, optionalText, PHONE_PATTERN, text } from '../../shared/schema-pri
 import { actionsOf, type ActionGroup } from '../kind-spec';
 import { mediationPayloadFromForm } from './form';
 import { MEDIATION_ACTION_LABELS } from './model';
+import { REVIEW_DECLINE_GROUNDS } from './review-acceptance';
 
 const FEN = { type: 'integer', minimum: 0, maximum: 10_000_000_000 } as const;
 const POSITIVE_FEN = { type: 'integer', minimum: 1, maximum: 10_000_000_000 } as const;
@@ -49,6 +50,9 @@ export const mediationActionBodies = {
   submitForReview: { properties: { note: optionalText(500) } },
   requestLegalAid: { properties: { note: optionalText(500) } },
   confirmReview: { required: ['decisionNo', 'effectiveOn'], properties: { decisionNo: text(60), effectiveOn: DATE } },
+  acceptReview: { properties: { noticeNo: optionalText(60) } },
+  declineReview: { required: ['ground'], properties: { ground: { type: 'string', enum: Object.keys(REVIEW_DECLINE_GROUNDS) }, reason: optionalText(500) } },
+  extendReview: { required: ['approvedBy', 'reason'], properties: { approvedBy: text(50), reason: text(500) } },
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
 } as const;
@@ -62,10 +66,10 @@ export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), '
  * needs it (page.ts reads this order), then the other actions, the irreversible ones apart.
  */
 export const MEDIATION_ACTION_GROUPS: Record<MediationStaffAction, ActionGroup> = {
-  claimTask: 'main', confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main',
+  claimTask: 'main', acceptReview: 'main', confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main',
   submitForReview: 'main', draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other',
-  refuse: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
+  setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other', extendReview: 'other',
+  refuse: 'irreversible', declineReview: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
 };
 
 export const mediationActions = actionsOf(MEDIATION_STAFF_ACTIONS, (name) => (name === 'claimTask' || name === 'takeOver' || name === 'confirmReceipt'

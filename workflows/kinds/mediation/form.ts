@@ -4,6 +4,7 @@
  * width) or spaces; times are typed as Asia/Shanghai wall-clock. Only the shape is checked here, with the line that is
  * wrong named in zh-CN; what depends on the case (a party of it, sums, dates after today) is the kind's rules' word.
  */
+import { REVIEW_DECLINE_GROUNDS, type ReviewDeclineGround } from './review-acceptance';
 import { formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
 import type { OwnMediationAction } from './actions';
 import { MAX_WORKERS, type MediationPayloads, type WorkerParty } from './model';
@@ -165,6 +166,13 @@ function payload(action: OwnMediationAction, f: FormBody): MediationPayloads[Own
     case 'submitForReview': return { note: one(f, 'note', '备注') };
     case 'requestLegalAid': return { note: one(f, 'note', '说明') };
     case 'confirmReview': return { decisionNo: needed(f, 'decisionNo', '调解书文号'), effectiveOn: dateOf(one(f, 'effectiveOn', '调解书生效日期'), '调解书生效日期') };
+    case 'acceptReview': return { noticeNo: one(f, 'noticeNo', '受理通知书文号') };
+    case 'declineReview': {
+      const ground = one(f, 'ground', '不予受理的情形');
+      if (!ground || !Object.hasOwn(REVIEW_DECLINE_GROUNDS, ground)) throw formError('请选择不予受理的情形（第七十五条）');
+      return { ground: ground as ReviewDeclineGround, reason: one(f, 'reason', '说明') };
+    }
+    case 'extendReview': return { approvedBy: needed(f, 'approvedBy', '批准延期的负责人'), reason: needed(f, 'reason', '延期理由') };
     case 'rejectReview': {
       const next = one(f, 'next', '退回调解或转入仲裁');
       if (next !== 'mediation' && next !== 'arbitration') throw formError('请选择退回调解或转入仲裁');

@@ -8,6 +8,7 @@ import type { CaseDocumentRef, CaseViewBase } from '../../shared/case-view';
 export type { CaseDocumentRef };
 import type { Actor } from '../../shared/roles';
 import { CLAIM_LABEL } from '../../shared/core-features/claim';
+import { REVIEW_ACCEPTANCE_LABELS, type ReviewAcceptance, type ReviewAcceptancePayloads } from './review-acceptance';
 
 export const MEDIATION_STAGE_LABELS = {
   mediating: '调解中',
@@ -149,6 +150,10 @@ export interface MediationView extends CaseViewBase {
   review: ReviewDecision | null;
   /** why the last review was rejected, if it was */
   reviewRejection: string | null;
+  /** the commission's acceptance of the current review application and its Art. 76 clock (absent before it was modelled) */
+  reviewAcceptance?: ReviewAcceptance | null;
+  /** when the review must be decided (Art. 76), once accepted */
+  reviewDue?: string | null;
   installments: Installment[];
   /** documents the case made, newest last: what the inbox and pages list */
   documents: CaseDocumentRef[];
@@ -184,7 +189,7 @@ export type MediationPayloads = {
   claimTask: { taskId: string };
   /** another of the station's mediators takes a claimed case over (the one who claimed it is away), for a reason */
   takeOver: { reason: string };
-};
+} & ReviewAcceptancePayloads;
 export type MediationAction = keyof MediationPayloads;
 
 export type MediationCommand = {
@@ -208,6 +213,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   recordPayment: '登记付款',
   claimTask: CLAIM_LABEL,
   takeOver: '接手办理（原承办调解员不能办理时）',
+  ...REVIEW_ACCEPTANCE_LABELS,
 };
 
 /**

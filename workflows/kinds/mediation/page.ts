@@ -5,6 +5,7 @@
  * what the case knows (each worker's claim, the total, the next installment's balance), or with what was typed when
  * the action was refused.
  */
+import { REVIEW_DECLINE_GROUNDS } from './review-acceptance';
 import { shanghaiDate } from '../../shared/deadlines';
 import type { FormBody } from '../../shared/present/form-values';
 import { claimableTasks } from '../../shared/core-features/claim';
@@ -71,6 +72,7 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
       // the station's pooled task this mediator may take (接单)
       claimable: name === 'claimTask' ? claimableTasks(view.openTasks, staff) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
+      declineGrounds: name === 'declineReview' ? Object.entries(REVIEW_DECLINE_GROUNDS).map(([value, label]) => ({ value, label })) : undefined,
       openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
     };
   });

@@ -14,6 +14,7 @@ import type { Actor } from '../../shared/roles';
 import { claimRefusal, isPooled } from '../../shared/core-features/claim';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { validIdNumber } from './id-number';
+import { REVIEW_DECLINE_GROUNDS, reviewPhase, type ReviewDeclineGround } from './review-acceptance';
 import { partyName } from './state';
 import {
   MAX_CODE_RESENDS, MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
@@ -21,7 +22,7 @@ import {
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid'>>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid' | 'reviewAcceptance'>>;
 
 const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
@@ -36,7 +37,9 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'resendCode': return s.stage === 'confirming' && !!s.agreement && s.agreement.confirmedBy.length < s.workers.length + 1;
     case 'submitForReview': return s.stage === 'submitting';
     case 'requestLegalAid': return ['mediating', 'confirming', 'transferring'].includes(s.stage) && !s.legalAid;
-    case 'confirmReview': case 'rejectReview': return s.stage === 'review';
+    case 'confirmReview': case 'rejectReview': return s.stage === 'review' && reviewPhase(s.reviewAcceptance) === 'decide';
+    case 'acceptReview': case 'declineReview': return s.stage === 'review' && reviewPhase(s.reviewAcceptance) === 'accept';
+    case 'extendReview': return s.stage === 'review' && reviewPhase(s.reviewAcceptance) === 'decide' && !!s.reviewAcceptance?.required && !s.reviewAcceptance.extension;
     case 'recordPayment': return s.stage === 'performing' && s.installments.some((i) => i.status !== 'paid');
     case 'confirmReceipt': return s.documents.some((d) => d.addressedTo !== null && !d.received);
     case 'claimTask': return !s.claim && (s.openTasks ?? []).some((t) => t.role === 'union_mediator' && isPooled(t));
@@ -62,7 +65,7 @@ function refusal(action: MediationAction, s: MediationRuleState, actor: Actor): 
   }
   switch (action) {
     case 'confirmAgreement': return actor.role === 'worker' || actor.role === 'employer' ? null : '调解协议须由当事人本人凭短信确认码确认';
-    case 'confirmReview': case 'rejectReview':
+    case 'confirmReview': case 'rejectReview': case 'acceptReview': case 'declineReview': case 'extendReview':
       return actor.role === 'arbitration_clerk' && actor.unitId === s.places.arbitrationUnitId ? null : '只有受理本案审查申请的仲裁院可以审查确认';
     case 'confirmReceipt':
       return s.documents.some((d) => !d.received && d.addressedTo === actor.unitId && clerkRoleOf(d.addressedTo, s) === actor.role)
@@ -161,6 +164,16 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       if (on > shanghaiDate(Date.parse(s.asOf))) throw domainError('InvalidPayload', '调解书生效日期不能晚于今天');
       return;
     }
+    case 'acceptReview':
+      if (p.noticeNo !== undefined && p.noticeNo !== '') requireText(p.noticeNo, '受理通知书文号', 60);
+      return;
+    case 'declineReview':
+      requireOneOf(p.ground, Object.keys(REVIEW_DECLINE_GROUNDS) as ReviewDeclineGround[], '不予受理的情形（第七十五条）');
+      if (p.reason !== undefined && p.reason !== '') requireText(p.reason, '说明', 500);
+      return;
+    case 'extendReview':
+      requireText(p.approvedBy, '批准延期的负责人', 50);
+      return requireText(p.reason, '延期理由', 500);
     case 'rejectReview':
       requireOneOf(p.next, ['mediation', 'arbitration'] as const, '退回调解或转入仲裁');
       return requireText(p.reason, '不予确认的理由', 500);
@@ -191,6 +204,8 @@ function stageRefusal(action: MediationAction, s: MediationRuleState): string {
   if (action === 'takeOver') return '本案尚无人接单，请先“接单”';
   if (action === 'recordSession') return '没有待记录的调解场次，请先安排调解';
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
+  if ((action === 'confirmReview' || action === 'rejectReview') && s.stage === 'review') return '请先决定是否受理仲裁审查申请（第七十五条）';
+  if (action === 'extendReview' && s.reviewAcceptance?.extension) return '审查期限已经延长过一次（第七十六条：可以延长五日）';
   if (action === 'electRepresentatives' && s.workers.length < REPRESENTED_FROM && s.stage !== 'closed') {
     return `职工${s.workers.length}人，不足${REPRESENTED_FROM}人的由职工本人参加调解并签名，无需登记代表`;
   }

@@ -9,6 +9,8 @@ import type {
   MediationStage, ReviewDecision, Session, WorkerParty,
 } from './model';
 import { MEDIATION_STAGE_LABELS } from './model';
+import type { ReviewAcceptance } from './review-acceptance';
+import { applyReviewAcceptance } from './review-acceptance-commands';
 
 export interface MediationState {
   stage: MediationStage;
@@ -39,6 +41,8 @@ export interface MediationState {
   claim?: Claim | null;
   /** the workers asked for a union legal-aid lawyer for the arbitration (absent in cases from before it could be asked) */
   legalAid?: { note: string | null; started: boolean } | null;
+  /** the commission's acceptance of the current review application (absent in cases from before it was modelled) */
+  reviewAcceptance?: ReviewAcceptance | null;
 }
 
 export function initialMediationState(input: MediationInput): MediationState {
@@ -154,6 +158,8 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     case 'confirmReview':
       s.review = { number: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn, confirmedBy: by };
       return { type: 'review_confirmed', summary: `仲裁院审查确认调解协议（${by}），出具调解书（${cmd.payload.decisionNo}），${cmd.payload.effectiveOn}生效`, data: { decisionNo: cmd.payload.decisionNo, effectiveOn: cmd.payload.effectiveOn } };
+    case 'acceptReview': case 'declineReview': case 'extendReview':
+      return applyReviewAcceptance(s.reviewAcceptance!, cmd, by, now);
     case 'rejectReview':
       s.rejection = { reason: cmd.payload.reason, next: cmd.payload.next };
       s.lastRejection = cmd.payload.reason;

@@ -113,6 +113,8 @@ export interface MediationPolicy {
    */
   ladders?: Partial<Record<'review' | 'receiveTransfer' | 'receiveEnforcement', EscalationRung[]>>;
   quietHours?: QuietHours | null;
+  /** on transfer, warn when fewer days than this are left of the one-year limitation (Art. 27); absent in older cases */
+  limitationWarnDays?: number;
 }
 
 export const defaultMediationPolicy: MediationPolicy = {
@@ -131,6 +133,7 @@ export const defaultMediationPolicy: MediationPolicy = {
     { notify: 'assignee', after: 2 * DAY },
   ]])),
   quietHours: parseQuietHours(process.env.GONGQING_QUIET_HOURS ?? '22:00-08:00'),
+  limitationWarnDays: 60,
 };
 
 /** The legal-aid case (DOMAIN §4; 法律援助法, 劳动争议调解仲裁法, 民事诉讼法). Periods in days unless said. */

@@ -16,6 +16,8 @@ import { MediationParties } from './mediation/parties';
 import { followInstallments } from './mediation/installments';
 import { MediationPaperwork } from './mediation/paperwork';
 import { reviewAfterAcceptance } from './mediation/review';
+import { recordLimitation } from './mediation/limitation-check';
+import { EMPLOYMENT_DISPUTE_REASON } from './kinds/mediation/limitation';
 import { rescheduleDueDuringReview, rescheduledEvents } from './mediation/installments-after-review';
 import { startLegalAid } from './legal-aid-handover';
 import { mediationHandOver } from './kinds/mediation/legal-aid-handover';
@@ -47,7 +49,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     mediationDeadline: agreementReached(s) || s.stage === 'closed' ? null : new Date(mediationDue()).toISOString(),
     employer: s.employer, workers: s.workers, representatives: s.representatives ?? null, codeResends: s.codeResends ?? {}, sessions: s.sessions, agreement: s.agreement, review: s.review,
     reviewRejection: s.rejection?.reason ?? s.lastRejection ?? null, reviewAcceptance: s.reviewAcceptance ?? null,
-    reviewDue: reviewDue ? new Date(reviewDue()).toISOString() : null, installments: s.installments, documents: s.documents,
+    reviewDue: reviewDue ? new Date(reviewDue()).toISOString() : null,
+    disputeArose: intake.disputeArose ?? null, employmentInDispute: intake.employmentInDispute ?? false, installments: s.installments, documents: s.documents,
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
     claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null, legalAid: s.legalAid ?? null,
@@ -115,6 +118,11 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
         : [`${s.refusal!.side === 'worker' ? '职工一方' : '用人单位一方'}拒绝调解：${s.refusal!.reason}`];
       break;
     }
+    // Art. 75: the commission does not review an agreement on whether an employment relationship exists.
+    if (intake.employmentInDispute && patched('employment-dispute-screen')) {
+      transferReasons = [EMPLOYMENT_DISPUTE_REASON];
+      break;
+    }
     s.stage = 'submitting';
     await humanStep(host, {
       kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
@@ -149,6 +157,9 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
 
   if (transferReasons) {
     s.stage = 'transferring';
+    if (intake.disputeArose && patched('limitation-on-transfer')) {
+      await recordLimitation(host, clock, { ...intake, disputeArose: intake.disputeArose }, policy.limitationWarnDays ?? 60);
+    }
     await paperwork.transfer(transferReasons);
     parties.tellTransferred(transferReasons[0]);
     // The workers asked for a union lawyer (before or while the transfer waits for the institute): legal aid starts.

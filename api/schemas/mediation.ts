@@ -3,6 +3,7 @@
  * commands' payloads are the kind's (workflows/kinds/mediation/actions.ts), served by the one action route.
  */
 import { workerList } from '../../workflows/kinds/mediation/actions';
+import { DATE } from '../../workflows/shared/schema-primitives';
 import { CASE_NO, ID, optionalText, PHONE_CODE, PHONE_PATTERN, text } from './grievance';
 
 /** A walk-in at the station (a mediator) or a referral by the arbitration institute (its clerk, with its number). */
@@ -23,6 +24,10 @@ export const mediationIntakeBody = {
     /** when the station received the application (default: now); no later than now, no earlier than 15 days ago */
     appliedAt: { type: 'string', format: 'date-time' },
     referralNo: optionalText(60),
+    /** YYYY-MM-DD: when the dispute arose (the one-year limitation, Art. 27, is told on transfer) */
+    disputeArose: DATE,
+    /** the dispute is over whether an employment relationship exists (no review, Art. 75: arbitration instead) */
+    employmentInDispute: { type: 'boolean' },
     idempotencyKey: { type: 'string', minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' },
   },
 } as const;
@@ -46,6 +51,8 @@ export const mediationIntakeForm = {
     workers: text(40_000), dispute: text(60), streetId: ID,
     appliedAt: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$' },
     referralNo: optionalText(60),
+    disputeArose: { type: 'string', pattern: '^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+    employmentInDispute: { type: 'string', enum: ['1'] },
     idempotencyKey: { type: 'string', minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' },
   },
 } as const;

@@ -9,7 +9,7 @@ export const FIELD_LABELS: Record<string, string> = {
   recoveredFen: '追回金额', recoveredYuan: '追回金额', explanation: '解释说明', department: '协作部门', taskId: '任务',
   score: '评分', comment: '评价内容', username: '用户名', password: '密码', caseNo: '查询编号', action: '操作',
   employerName: '用人单位名称', creditCode: '统一社会信用代码', employerAddress: '用人单位地址', representative: '法定代表人',
-  employerPhone: '用人单位联系电话', workers: '职工名单', dispute: '争议事项', appliedAt: '收到调解申请的时间', referralNo: '委托调解编号',
+  employerPhone: '用人单位联系电话', workers: '职工名单', dispute: '争议事项', appliedAt: '收到调解申请的时间', referralNo: '委托调解编号', disputeArose: '争议发生之日', employmentInDispute: '是否涉及确认劳动关系',
   phoneCode: '验证码', q: '搜索内容', topic: '主题', limit: '条数', slug: '网址名', kind: '类型', title: '标题', law: '法律名称',
   article: '条款（如“第四十四条”）', summary: '摘要', body: '正文', keywords: '搜索关键词', published: '发布状态', id: '条目', code: '验证码', purpose: '验证码用途', link: '专属链接', text: '补充说明', _key: '提交编号',
 };

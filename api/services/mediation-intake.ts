@@ -14,6 +14,7 @@ import { validIdNumber } from '../../workflows/kinds/mediation/id-number';
 import type { MediationInput, MediationIntake, MediationIntakeRequest, MediationSource } from '../../workflows/kinds/mediation/model';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, forbidden } from '../errors';
+import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { caseNumberFor } from './case-number';
 import { startCase } from './start-case';
 
@@ -44,6 +45,15 @@ function checkAppliedAt(appliedAt: string | undefined, now: number): string {
   return new Date(at).toISOString();
 }
 
+/** When the dispute arose (Art. 27 counts a year from it): a real day, not in the future, within twenty years. */
+function checkDisputeArose(date: string, now: number): string {
+  const at = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== date) throw badRequest('争议发生之日不是有效的日期');
+  if (date > shanghaiDate(now)) throw badRequest('争议发生之日不能晚于今天');
+  if (at < now - 20 * 366 * DAY) throw badRequest('争议发生之日不能早于二十年前');
+  return date;
+}
+
 export async function openMediation(db: Kysely<Database>, temporal: Client, req: MediationIntakeRequest, by: Actor) {
   const places = await placesFor(db, by);
   if (places.source === 'referral' && !req.referralNo?.trim()) throw badRequest('仲裁院委托调解请填写委托调解编号');
@@ -62,6 +72,8 @@ export async function openMediation(db: Kysely<Database>, temporal: Client, req:
   const intake: MediationIntake = {
     ...places, parentCaseNo: null, referralNo: req.referralNo?.trim() || null, streetId: street.id,
     dispute: req.dispute.trim(), appliedAt: checkAppliedAt(req.appliedAt, Date.now()),
+    ...(req.disputeArose ? { disputeArose: checkDisputeArose(req.disputeArose, Date.now()) } : {}),
+    ...(req.employmentInDispute ? { employmentInDispute: true } : {}),
     employer: {
       partyNo: 1, name: req.employer.name.trim(), enterpriseId: req.employer.enterpriseId ?? null, creditCode: req.employer.creditCode,
       address: req.employer.address.trim(), representative: { role: '法定代表人', name: req.employer.representative.trim() }, phone: req.employer.phone,

@@ -296,4 +296,25 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(JSON.stringify(letter.req.data)).toContain('第七十五条');
     await replays(handle);
   });
+
+  it('sends an agreed dispute over whether riders are employees on to arbitration, not to review (Art. 75), and warns that its year ran out (Art. 27)', async () => {
+    const now = await ctx.env.currentTimeMs();
+    const base = mediationInput({ appliedAt: new Date(now).toISOString() });
+    const arose = shanghaiDate(now - 400 * DAY);
+    const input = { ...base, intake: { ...base.intake, dispute: '确认劳动关系及支付报酬', employmentInDispute: true, disputeArose: arose } };
+    const { act, view } = await start(input);
+    expect(await view()).toMatchObject({ employmentInDispute: true, disputeArose: arose });
+    const [w1, w2, w3] = input.intake.workers;
+    await act('draftAgreement', mediator, {
+      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: dayAfter(shanghaiDate(now), 30) },
+    });
+    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
+    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('第七十五条')] });
+    expect([...ctx.rec.documents.values()].filter((d) => d.req.caseNo === input.caseNo && d.req.kind === 'review-application')).toEqual([]);
+    const warning = ctx.rec.eventsOf(input.caseNo).find((e) => e.type === 'limitation_warning');
+    expect(warning?.summary).toContain(`争议发生于${arose}，申请调解时已超过一年仲裁时效`);
+    expect(warning?.summary).toContain('第二十七条');
+  });
 });

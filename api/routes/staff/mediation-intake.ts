@@ -44,6 +44,7 @@ const mediationIntakePages: FastifyPluginAsync = async (app) => {
         },
         workers: parseWorkerLines(f.workers),
         dispute: f.dispute.trim(), streetId: f.streetId, referralNo: f.referralNo,
+        disputeArose: f.disputeArose || undefined, employmentInDispute: f.employmentInDispute === '1',
         appliedAt: f.appliedAt ? shanghaiLocalToIso(f.appliedAt, '收到调解申请的时间') : undefined,
         idempotencyKey: f.idempotencyKey,
       }, actorOf(req.staff!));

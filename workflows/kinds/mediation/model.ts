@@ -72,6 +72,10 @@ export interface MediationIntake extends MediationPlaces {
   dispute: string;
   /** when the station received the application: the 15 days of Art. 14 count from it (ISO) */
   appliedAt: string;
+  /** YYYY-MM-DD, when the dispute arose: the one-year limitation of Art. 27 is told on transfer */
+  disputeArose?: string;
+  /** the dispute is over whether an employment relationship exists: no review (办案规则 Art. 75), arbitration instead */
+  employmentInDispute?: boolean;
   employer: EmployerParty;
   workers: WorkerParty[];
   filedBy: Actor;
@@ -154,6 +158,9 @@ export interface MediationView extends CaseViewBase {
   reviewAcceptance?: ReviewAcceptance | null;
   /** when the review must be decided (Art. 76), once accepted */
   reviewDue?: string | null;
+  /** from the intake: when the dispute arose (Art. 27), and whether it is over an employment relationship (Art. 75) */
+  disputeArose?: string | null;
+  employmentInDispute?: boolean;
   installments: Installment[];
   /** documents the case made, newest last: what the inbox and pages list */
   documents: CaseDocumentRef[];
@@ -237,5 +244,7 @@ export interface MediationIntakeRequest {
   streetId: string;
   appliedAt?: string;
   referralNo?: string;
+  disputeArose?: string;
+  employmentInDispute?: boolean;
   idempotencyKey?: string;
 }

@@ -64,9 +64,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     kind: mediationMessages, host, state: s, view,
     apply: (cmd) => {
       if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
-      const applied = applyMediationCommand(s, cmd, nowIso(), cmd.action === 'splitOffWorker' ? splitCaseNo() : undefined);
-      if (cmd.action === 'extendMediation' && patched(PARTIES_PATCH)) extendDeadline(endOfDueDay(cmd.payload.until));
-      return applied;
+      return applyMediationCommand(s, cmd, nowIso(), cmd.action === 'splitOffWorker' ? splitCaseNo() : undefined);
     },
     persist: (cmd, applied) => ({
       parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(s, cmd) },
@@ -75,6 +73,9 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     }),
     afterPersist: (cmd, version) => {
       if (cmd.action === 'draftAgreement') parties.askToConfirm();
+      // Once the extension is on record, as with a calendar change: the step's task is then rescheduled after it (and
+      // its local activity never races the command's own, which would make the order differ on replay).
+      if (cmd.action === 'extendMediation' && patched(PARTIES_PATCH)) extendDeadline(endOfDueDay(cmd.payload.until));
       if (cmd.action === 'splitOffWorker' && patched(PARTIES_PATCH)) host.inBackground(startSplitCase(input, s, cmd));
       if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
     },

@@ -15,6 +15,7 @@ import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
 import { endOfDueDay, followInstallments } from './mediation/installments';
 import { splitCaseNo, startSplitCase } from './mediation/split-off';
+import { reviewApplicationDeadline, watchReviewApplication } from './mediation/review-clock';
 import { allWorkersLeft } from './kinds/mediation/party-changes';
 import { MediationPaperwork } from './mediation/paperwork';
 import { startLegalAid } from './legal-aid-handover';
@@ -132,6 +133,10 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       break;
     }
     s.stage = 'submitting';
+    if (patched('mediation-review-clock')) {
+      const art74 = await reviewApplicationDeadline(clock, s, policy);
+      host.inBackground(watchReviewApplication(host, clock, s, policy, art74));
+    }
     await humanStep(host, {
       kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
       done: () => s.submitted, abandoned: () => false, casePatch: { stage: 'submitting' },

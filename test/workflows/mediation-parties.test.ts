@@ -1,7 +1,8 @@
 /**
  * Issue 21, "one worker must not hold 42 hostage", time skipped: 42 of 43 workers and the employer confirm, the 43rd
  * is split off to a case of their own that goes on to arbitration, and the agreement then covers the 42; both sides
- * extend the mediation past the 15 days by consent, and the case transfers only when the extension runs out.
+ * extend the mediation past the 15 days by consent, and the case transfers only when the extension runs out; the
+ * review application's 15 days from the agreement (Art. 74) warned of, then missed.
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -9,7 +10,8 @@ import { Worker } from '@temporalio/worker';
 import { gongqingDataConverter } from '../../activities/codec/data-converter';
 import { workflowCode } from '../../worker';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
-import { shanghaiDate } from '../../workflows/shared/deadlines';
+import { shanghaiDate, statutoryDeadline } from '../../workflows/shared/deadlines';
+import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { MediationView } from '../../workflows/kinds/mediation/model';
 import { arbitrationClerk, mediationInput, mediator } from '../helpers/mediation-fixtures';
 import { eventually, useRecordingWorker } from '../helpers/time-skipping';
@@ -108,6 +110,35 @@ describe('mediation parties (time skipping)', () => {
     await ctx.env.sleep(end - (await ctx.env.currentTimeMs()) + MINUTE);
     const letter = await eventually(() => docOf(input.caseNo, 'transfer-letter'));
     expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining(`经双方同意延长至${until}仍未达成`)] });
+    await replays(handle);
+  });
+  it('warns before the 15 days of Art. 74 for the review application run out, and records the miss (holiday calendar)', async () => {
+    const { input, handle, act, view } = await start();
+    const today = shanghaiDate(await ctx.env.currentTimeMs());
+    await act('draftAgreement', mediator, {
+      terms: input.intake.workers.map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 60) },
+    });
+    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    const signedAt = Date.parse((await view()).agreement!.signedAt!);
+    const due = statutoryDeadline(signedAt, 15, chinaHolidayCalendar);
+    const of = (type: string) => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === type);
+
+    await ctx.env.sleep(due - 3 * DAY - (await ctx.env.currentTimeMs()) - MINUTE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(of('review_application_due_soon')).toHaveLength(0);
+    await ctx.env.sleep(2 * MINUTE);
+    const warned = await eventually(() => of('review_application_due_soon')[0]);
+    expect(warned.data).toMatchObject({ dueAt: new Date(due).toISOString() });
+    expect(warned.summary).toContain('第七十四条');
+    await ctx.env.sleep(due - (await ctx.env.currentTimeMs()) + MINUTE);
+    const late = await eventually(() => of('review_application_late')[0]);
+    expect(late.summary).toContain(`${shanghaiDate(due)}届满`);
+
+    // Late, it is still submitted (the commission decides whether to accept it); the watch is over.
+    await act('submitForReview', mediator, {});
+    await eventually(() => docOf(input.caseNo, 'review-application'));
+    expect(of('review_application_late')).toHaveLength(1);
     await replays(handle);
   });
 });

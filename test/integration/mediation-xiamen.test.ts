@@ -266,8 +266,11 @@ describe('the Xiamen group dispute through the API', () => {
     expect((await act('correctParty', { partyNo: 2, field: 'address', value: '厦门市' })).body.message).toBe('职工只能更正联系电话');
     expect((await act('correctParty', { partyNo: 2, field: 'phone', value: '13905928888' })).status).toBe(200);
     expect(await sys.db.selectFrom('case_parties').select('phone').where('case_no', '=', caseNo).where('party_no', '=', 2).executeTakeFirst()).toEqual({ phone: '13905928888' });
-    const corrected = await sys.db.selectFrom('case_events').select('data').where('case_no', '=', caseNo).where('type', '=', 'party_corrected').executeTakeFirstOrThrow();
+    const corrected = await sys.db.selectFrom('case_events').select(['data', 'summary']).where('case_no', '=', caseNo).where('type', '=', 'party_corrected').executeTakeFirstOrThrow();
     expect(corrected.data).toMatchObject({ partyNo: 2, field: 'phone', from: '13905927777', to: '13905928888' });
+    // the text every reader of the history sees masks both numbers
+    expect(corrected.summary).toContain('李某的联系电话：');
+    expect(corrected.summary).not.toMatch(/13905927777|13905928888/);
 
     // Bad input: refused in zh-CN, the case unchanged.
     const reason = '快递公司已足额支付全部工资，李某撤回调解申请';

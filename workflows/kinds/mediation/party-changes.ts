@@ -4,6 +4,7 @@
  * mediation past the 15 days; the mediator corrects a party's details. Pure, like state.ts, which dispatches here.
  */
 import type { PartyFacts } from '../../../activities/types';
+import { maskPhone } from '../../shared/present/format';
 import { CONSENT_WAYS, CORRECTABLE_FIELDS, type MediationCommand, type MediationPayloads } from './model';
 import { employerFacts, workerFacts, type AppliedMediationCommand, type MediationState } from './state';
 
@@ -111,7 +112,8 @@ export function correctParty(s: MediationState, cmd: Cmd<'correctParty'>): Appli
   const name = employer ? s.employer.name : worker!.name;
   return {
     type: 'party_corrected',
-    summary: `${cmd.actor.name}更正${name}的${CORRECTABLE_FIELDS[field]}：${from || '（空）'} → ${value}`,
+    // a phone is masked in the text every reader of the history sees; the data keeps both numbers for the record
+    summary: `${cmd.actor.name}更正${name}的${CORRECTABLE_FIELDS[field]}：${(field === 'phone' && from ? maskPhone(from) : from) || '（空）'} → ${field === 'phone' ? maskPhone(value) : value}`,
     data: { partyNo, field, from, to: value }, parties: [facts],
   };
 }

@@ -99,6 +99,13 @@ export interface MediationPolicy {
   submitDue: number;
   /** the institute's clerk answers a review request or receives a transferred case (local policy) */
   reviewDue: number;
+  /**
+   * 劳动人事争议仲裁办案规则 (2017) Art. 74: the parties apply jointly for review within 15 days of the agreement taking
+   * effect, counted on the holiday calendar; the mediator is warned `reviewApplicationWarning` before it ends, and a miss
+   * is recorded. Absent in cases started before the clock was kept (then 15 days and 3 days).
+   */
+  reviewApplicationDays?: number;
+  reviewApplicationWarning?: number;
   /** a rejected review sends the case back to mediation for this long before it is transferred (local policy) */
   remediationDue: number;
   /** the employer and the mediator are reminded this long before each installment is due */
@@ -121,6 +128,8 @@ export const defaultMediationPolicy: MediationPolicy = {
   mediationDays: 15,
   submitDue: 3 * DAY,
   reviewDue: 5 * DAY,
+  reviewApplicationDays: 15,
+  reviewApplicationWarning: 3 * DAY,
   remediationDue: 5 * DAY,
   installmentReminderLead: 3 * DAY,
   installmentGrace: 5 * DAY,

@@ -13,7 +13,10 @@ import type { Actor } from './shared/roles';
 import { humanStep, type Assignee } from './shared/human-step';
 import { StatutoryClock } from './shared/statutory-clock';
 import { MediationParties } from './mediation/parties';
-import { followInstallments } from './mediation/installments';
+import { endOfDueDay, followInstallments } from './mediation/installments';
+import { splitCaseNo, startSplitCase } from './mediation/split-off';
+import { reviewApplicationDeadline, watchReviewApplication } from './mediation/review-clock';
+import { allWorkersLeft } from './kinds/mediation/party-changes';
 import { MediationPaperwork } from './mediation/paperwork';
 import { reviewAfterAcceptance } from './mediation/review';
 import { recordLimitation } from './mediation/limitation-check';
@@ -25,6 +28,9 @@ import { groupPatch, movesTheFlow } from './mediation/commands';
 import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
 import { mediationMessages } from './kinds/mediation/messages';
 import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
+
+/** Workers who withdraw or are split off, extensions by consent, corrections (issue 21). */
+const PARTIES_PATCH = 'mediation-parties';
 
 export interface MediationResult {
   caseNo: string;
@@ -40,6 +46,9 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   const clock = new StatutoryClock(host);
   let mediationDue: () => number = () => Number.MAX_SAFE_INTEGER;
   let reviewDue: (() => number) | null = null;
+  // the deadline of a round after a rejected review (not the statute's, so not the clock's), moved by an extension
+  let remediationUntil = 0;
+  const extendDeadline = (at: number) => { if (!clock.extendTo(mediationDue, at)) remediationUntil = at; };
   // Who signs as the mediator: the one who drafted the agreement, else the last mediator who acted or opened the case.
   let mediatorName = intake.filedBy.role === 'union_mediator' ? intake.filedBy.name : '';
 
@@ -54,6 +63,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     openTasks: [...host.openTasks.values()], districtId: intake.districtId, streetId: intake.streetId, asOf: nowIso(),
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
     claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null, legalAid: s.legalAid ?? null,
+    departed: s.departed ?? [], extensions: s.extensions ?? [],
   });
   const parties = new MediationParties(host, intake, s);
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
@@ -62,7 +72,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     kind: mediationMessages, host, state: s, view,
     apply: (cmd) => {
       if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
-      return applyMediationCommand(s, cmd, nowIso());
+      return applyMediationCommand(s, cmd, nowIso(), cmd.action === 'splitOffWorker' ? splitCaseNo() : undefined);
     },
     persist: (cmd, applied) => ({
       parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(s, cmd) },
@@ -71,6 +81,10 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     }),
     afterPersist: (cmd, version) => {
       if (cmd.action === 'draftAgreement') parties.askToConfirm();
+      // Once the extension is on record, as with a calendar change: the step's task is then rescheduled after it (and
+      // its local activity never races the command's own, which would make the order differ on replay).
+      if (cmd.action === 'extendMediation' && patched(PARTIES_PATCH)) extendDeadline(endOfDueDay(cmd.payload.until));
+      if (cmd.action === 'splitOffWorker' && patched(PARTIES_PATCH)) host.inBackground(startSplitCase(input, s, cmd));
       if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
     },
     awaitsFlow: (cmd) => movesTheFlow(s, paperwork, cmd),
@@ -103,18 +117,25 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   }, policy);
 
   let transferReasons: string[] | null = intake.directToArbitration
-    ? [`职工经工会协调申请劳动仲裁（工情诉求${intake.parentCaseNo ?? ''}转入）`] : null;
+    ? [intake.splitFrom ? `职工自调解案件${intake.parentCaseNo}分案，申请劳动仲裁：${intake.splitFrom.reason}` : `职工经工会协调申请劳动仲裁（工情诉求${intake.parentCaseNo ?? ''}转入）`] : null;
+  let withdrawn = false;
   for (let round = 1; !transferReasons; round++) {
     s.stage = s.agreement && !agreementReached(s) ? 'confirming' : 'mediating';
     const mediated = await humanStep(host, {
       kind: 'mediation', title: round === 1 ? `组织调解并达成调解协议（${policy.mediationDays}日内）` : '重新调解并达成调解协议',
-      dueAt: mediationDue, assignee: mediator, done: () => agreementReached(s), abandoned: () => s.refusal !== null,
+      dueAt: mediationDue, assignee: mediator, done: () => agreementReached(s), abandoned: () => s.refusal !== null || allWorkersLeft(s),
       whenOverdue: 'end', casePatch: { stage: s.stage },
     }, policy);
     clock.release(mediationDue);
     if (mediated !== 'done') {
+      // every worker withdrew or went on in a case of their own: nothing is left to mediate or to transfer
+      if (allWorkersLeft(s) && patched(PARTIES_PATCH)) {
+        withdrawn = true;
+        break;
+      }
+      const extended = s.extensions?.at(-1);
       transferReasons = mediated === 'overdue'
-        ? [`自${shanghaiDate(Date.parse(intake.appliedAt))}收到调解申请之日起${policy.mediationDays}日内未达成调解协议（《劳动争议调解仲裁法》第十四条）`]
+        ? [`自${shanghaiDate(Date.parse(intake.appliedAt))}收到调解申请之日起${policy.mediationDays}日内未达成调解协议${extended ? `，经双方同意延长至${extended.until}仍未达成` : ''}（《劳动争议调解仲裁法》第十四条）`]
         : [`${s.refusal!.side === 'worker' ? '职工一方' : '用人单位一方'}拒绝调解：${s.refusal!.reason}`];
       break;
     }
@@ -124,6 +145,10 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       break;
     }
     s.stage = 'submitting';
+    if (patched('mediation-review-clock')) {
+      const art74 = await reviewApplicationDeadline(clock, s, policy);
+      host.inBackground(watchReviewApplication(host, clock, s, policy, art74));
+    }
     await humanStep(host, {
       kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
       done: () => s.submitted, abandoned: () => false, casePatch: { stage: 'submitting' },
@@ -151,11 +176,13 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     s.agreement = null;
     s.submitted = false;
     s.rejection = null;
-    const until = nowMs() + policy.remediationDue;
-    mediationDue = () => until;
+    remediationUntil = nowMs() + policy.remediationDue;
+    mediationDue = () => remediationUntil;
   }
 
-  if (transferReasons) {
+  if (withdrawn) {
+    s.outcome = 'withdrawn';
+  } else if (transferReasons) {
     s.stage = 'transferring';
     if (intake.disputeArose && patched('limitation-on-transfer')) {
       await recordLimitation(host, clock, { ...intake, disputeArose: intake.disputeArose }, policy.limitationWarnDays ?? 60);
@@ -199,10 +226,12 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   }
 
   s.stage = 'closed';
-  const paidFen = s.installments.reduce((t, i) => t + i.paidFen, 0);
+  // what workers who withdrew had been paid in full counts as recovered too
+  const installmentsPaid = s.installments.reduce((t, i) => t + i.paidFen, 0);
+  const paidFen = installmentsPaid + (s.departed ?? []).reduce((t, d) => t + (d.recoveredFen ?? 0), 0);
   await host.persistRestPoint({
     caseNo, at: nowIso(), casePatch: { stage: 'closed', status: 'closed', outcome: s.outcome, recoveredFen: paidFen },
-    events: [host.systemEvent('closed', parties.closingSummary(paidFen))],
+    events: [host.systemEvent('closed', parties.closingSummary(s.outcome === 'withdrawn' ? paidFen : installmentsPaid))],
   });
   await theCase.drain();
   return { caseNo, outcome: s.outcome!, agreedFen: s.agreement?.totalFen ?? 0, paidFen };

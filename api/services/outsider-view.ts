@@ -7,7 +7,7 @@ import { maskIdNumber } from '../../activities/documents/mask-id';
 import { maskName, maskPhone } from '../../workflows/shared/present/format';
 
 interface Person { complainant_name: string; complainant_phone: string | null }
-interface Event { actor: string; actor_role: string; summary: string; data: unknown }
+interface Event { actor: string; actor_role: string; summary: string; data: unknown; type?: string }
 
 function scrub(text: string, p: Person): string {
   let out = text;
@@ -29,11 +29,18 @@ export function maskEventsForOutsider<E extends Event>(events: E[], p: Person): 
     actor: e.actor_role === 'worker' ? maskName(e.actor) : scrub(e.actor, p),
     summary: scrub(e.summary, p),
     // A note's text travels in the event's data too.
-    data: JSON.parse(scrub(JSON.stringify(e.data ?? {}), p)) as E['data'],
+    data: maskCorrectedPhone(e.type, JSON.parse(scrub(JSON.stringify(e.data ?? {}), p)) as E['data']),
   }));
 }
 
-interface PartyView { workers?: { phone: string; idNumber: string }[]; employer?: { phone: string } }
+/** A party's phone corrected by the mediator: both numbers are in the event's data (and its summary, masked there). */
+function maskCorrectedPhone<D>(type: string | undefined, data: D): D {
+  const d = data as { field?: unknown; from?: unknown; to?: unknown };
+  if (type !== 'party_corrected' || d.field !== 'phone') return data;
+  return { ...d, from: typeof d.from === 'string' ? maskPhone(d.from) : d.from, to: typeof d.to === 'string' ? maskPhone(d.to) : d.to } as D;
+}
+
+interface PartyView { workers?: { phone: string; idNumber: string }[]; employer?: { phone: string }; departed?: { phone: string; idNumber: string }[] }
 
 /**
  * A mediation's live view for an outsider who is not its mediator (an institute's clerk): the parties' names stay (the
@@ -45,6 +52,8 @@ export function maskPartiesForOutsider<V extends object>(given: V): V {
   return {
     ...view,
     workers: view.workers.map((w) => ({ ...w, phone: maskPhone(w.phone), idNumber: maskIdNumber(w.idNumber) })),
+    // workers who withdrew or were split off are parties' details too
+    ...(view.departed ? { departed: view.departed.map((w) => ({ ...w, phone: maskPhone(w.phone), idNumber: maskIdNumber(w.idNumber) })) } : {}),
     ...(view.employer ? { employer: { ...view.employer, phone: maskPhone(view.employer.phone) } } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../activities/documents/read-document';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../../scripts/fake-smtp-server';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
+import { withCreditCheck } from '../../workflows/kinds/mediation/credit-code';
+import { withCheckCharacter } from '../../workflows/kinds/mediation/id-number';
 import { apiClient } from '../helpers/http';
 import { pdfText } from '../helpers/pdf-text';
 import { startSystem, type System } from '../helpers/system';
@@ -256,5 +258,51 @@ describe('the Xiamen group dispute through the API', () => {
     expect(mail.attachments).toHaveLength(2);
     for (const doc of sent) expect((await api.call('POST', `/api/v1/documents/${doc.id}/receipt`, undefined, clerk)).status).toBe(200);
     await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view?.stage === 'closed', 20_000);
+  }, 120_000);
+  it('closes the courier 李某’s case as settled and withdrawn (撤回) once the company paid him in full, his phone corrected on the way', async () => {
+    const mediator = await api.login('xihu.tj');
+    const courier = { name: '李某', phone: '13905927777', idNumber: withCheckCharacter('35020319900101123'), claimedFen: 1_268_000 };
+    const employer = { name: '厦门某快递服务有限公司', creditCode: withCreditCheck('91350203MA8KD2X1P'), address: '厦门市思明区某路8号', representative: '陈经理', phone: '13905926666' };
+    const opened = await api.call('POST', '/api/v1/mediations', { employer, workers: [courier], dispute: '擅自变更揽收激励规则克扣工资', streetId: 's-beishan' }, mediator);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const caseNo: string = opened.body.caseNo;
+    const act = (action: string, body: unknown) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, body, mediator);
+
+    // A correction before review: old → new on record, the party's row follows; a credit code failing GB 32100 is refused.
+    const badCode = await act('correctParty', { partyNo: 1, field: 'creditCode', value: '91350200MA2Y8K3L4Q' });
+    expect([badCode.status, badCode.body.message]).toEqual([422, expect.stringContaining('统一社会信用代码（91350200MA2Y8K3L4Q）不正确')]);
+    expect((await act('correctParty', { partyNo: 2, field: 'address', value: '厦门市' })).body.message).toBe('职工只能更正联系电话');
+    expect((await act('correctParty', { partyNo: 2, field: 'phone', value: '13905928888' })).status).toBe(200);
+    expect(await sys.db.selectFrom('case_parties').select('phone').where('case_no', '=', caseNo).where('party_no', '=', 2).executeTakeFirst()).toEqual({ phone: '13905928888' });
+    const corrected = await sys.db.selectFrom('case_events').select(['data', 'summary']).where('case_no', '=', caseNo).where('type', '=', 'party_corrected').executeTakeFirstOrThrow();
+    expect(corrected.data).toMatchObject({ partyNo: 2, field: 'phone', from: '13905927777', to: '13905928888' });
+    // the text every reader of the history sees masks both numbers
+    expect(corrected.summary).toContain('李某的联系电话：');
+    expect(corrected.summary).not.toMatch(/13905927777|13905928888/);
+
+    // Bad input: refused in zh-CN, the case unchanged.
+    const reason = '快递公司已足额支付全部工资，李某撤回调解申请';
+    const noAmount = await act('withdrawWorker', { partyNo: 2, reason, settled: true });
+    expect([noAmount.status, noAmount.body.message]).toEqual([422, expect.stringContaining('李某已收到的金额')]);
+    expect((await act('withdrawWorker', { partyNo: 9, reason, settled: true, recoveredFen: 1 })).body.message).toContain('不是本案现有的职工');
+    expect((await act('withdrawWorker', { partyNo: 2, reason, recoveredFen: 1_268_000 })).body.message).toBe('只有已足额支付后撤回的，才登记职工已收到的金额');
+    const noReason = await act('withdrawWorker', { partyNo: 2, settled: true, recoveredFen: 1_268_000 });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view).toMatchObject({ stage: 'mediating', workers: [{ name: '李某' }] });
+
+    // Paid in full: his part ends as settled and withdrawn, the money recovered, and with no one left the case closes.
+    const withdrawn = await act('withdrawWorker', { partyNo: 2, reason, settled: true, recoveredFen: 1_268_000 });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const closed = await eventually(async () => {
+      const row = await sys.db.selectFrom('cases').select(['status', 'outcome', 'recovered_fen']).where('case_no', '=', caseNo).executeTakeFirst();
+      return row?.status === 'closed' && row;
+    }, 20_000);
+    expect(closed).toEqual({ status: 'closed', outcome: 'withdrawn', recovered_fen: 1_268_000 });
+    const events = await sys.db.selectFrom('case_events').select(['type', 'data', 'summary']).where('case_no', '=', caseNo).where('type', 'in', ['worker_withdrawn', 'closed']).orderBy('id').execute();
+    expect(events.map((e) => e.type)).toEqual(['worker_withdrawn', 'closed']);
+    expect(events[0].data).toMatchObject({ partyNo: 2, reason, settled: true });
+    expect(events[0].summary).toContain('已获足额支付12680.00元，撤回调解申请');
+    expect((await act('withdrawWorker', { partyNo: 2, reason, settled: true, recoveredFen: 1 })).status).toBe(409);
   }, 120_000);
 });

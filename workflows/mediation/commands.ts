@@ -4,12 +4,14 @@
  */
 import type { MediationCommand } from '../kinds/mediation/model';
 import { agreementReached, type MediationState } from '../kinds/mediation/state';
+import { allWorkersLeft } from '../kinds/mediation/party-changes';
 import type { MediationPaperwork } from './paperwork';
 
 /** Most commands leave the flow where it is, and are answered at once. */
 export function movesTheFlow(s: MediationState, paperwork: MediationPaperwork, cmd: MediationCommand): boolean {
   switch (cmd.action) {
     case 'confirmAgreement': return agreementReached(s);
+    case 'withdrawWorker': case 'splitOffWorker': return agreementReached(s) || allWorkersLeft(s);
     case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': case 'claimTask': case 'takeOver': return true;
     case 'acceptReview': case 'declineReview': return true;
     case 'confirmReceipt': {
@@ -22,7 +24,9 @@ export function movesTheFlow(s: MediationState, paperwork: MediationPaperwork, c
 
 /** The case row's summary of the group follows a new list of workers (lists and the inbox read it). */
 export function groupPatch(s: MediationState, cmd: MediationCommand) {
-  return cmd.action === 'setWorkers' ? {
+  // a worker who left no longer counts; a case every worker left keeps the row it had
+  const leaving = (cmd.action === 'withdrawWorker' || cmd.action === 'splitOffWorker') && s.workers.length > 0;
+  return cmd.action === 'setWorkers' || leaving ? {
     complainantName: s.workers.length > 1 ? `${s.workers[0].name}等${s.workers.length}人` : s.workers[0].name,
     workerCount: s.workers.length, claimedFen: s.workers.reduce((t, w) => t + w.claimedFen, 0),
   } : {};

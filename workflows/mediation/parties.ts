@@ -125,6 +125,7 @@ export class MediationParties {
     switch (this.s.outcome) {
       case 'performed': return `调解协议履行完毕，${this.s.workers.length}名职工共收到${yuan(paidFen)}元，案件办结`;
       case 'enforcement': return `已向法院申请强制执行（此前已付${yuan(paidFen)}元），调解站办结`;
+      case 'withdrawn': return `职工均已撤回调解申请或分案办理${paidFen > 0 ? `（已足额支付的职工共收到${yuan(paidFen)}元）` : ''}，调解站办结`;
       default: return '调解不成，案件已由仲裁院接收，调解站办结';
     }
   }

@@ -84,8 +84,20 @@ export class StatutoryClock {
   /** The step the deadline belonged to is over: later calendar changes need not move it, nor record that they did. */
   release(due: () => number): void {
     const d = this.owners.get(due);
-    if (d) this.tracked.splice(this.tracked.indexOf(d), 1);
+    if (d && this.tracked.includes(d)) this.tracked.splice(this.tracked.indexOf(d), 1);
     this.owners.delete(due);
+  }
+
+  /**
+   * The parties agreed to a later end (an extension by consent): the deadline is `at` from now on, and a calendar
+   * change no longer moves it (the day was agreed, not counted). False when the deadline is not this clock's.
+   */
+  extendTo(due: () => number, at: number): boolean {
+    const d = this.owners.get(due);
+    if (!d) return false;
+    if (this.tracked.includes(d)) this.tracked.splice(this.tracked.indexOf(d), 1);
+    d.at = at;
+    return true;
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {

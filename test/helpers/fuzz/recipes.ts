@@ -243,6 +243,9 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: 1 }, requestLegalAid: { note: '职工申请律师' },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
   recordPayment: { installmentNo: 1, paidFen: 100 }, claimTask: { taskId: 'mediation-fuzz/mediation/1' }, takeOver: { reason: '原承办调解员休假' },
+  withdrawWorker: { partyNo: 2, reason: '已足额支付', settled: true, recoveredFen: 100 }, splitOffWorker: { partyNo: 2, reason: '不同意方案', next: 'arbitration' },
+  extendMediation: { until: '2030-01-31', consents: [{ side: 'worker', name: '陈建国', how: 'in_person' }, { side: 'employer', name: '王建设', how: 'phone' }] },
+  correctParty: { partyNo: 2, field: 'phone', value: '13805920009' },
 };
 
 /** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
@@ -256,6 +259,9 @@ const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   refuse: { side: 'employer', reason: '用人单位拒绝调解' }, submitForReview: { note: '请审查' }, confirmReceipt: { documentId: '1' }, requestLegalAid: { note: '职工申请律师' },
   confirmReview: { decisionNo: '厦劳人仲调字〔2026〕第1号', effectiveOn: '2026-11-25' }, rejectReview: { reason: '协议内容不明确', next: 'mediation' },
   recordPayment: { installmentNo: '1', paidYuan: '1' }, claimTask: { taskId: 'mediation-fuzz/mediation/1' }, takeOver: { reason: '原承办调解员休假' },
+  withdrawWorker: { partyNo: '2', reason: '已足额支付', settled: 'yes', recoveredYuan: '1' }, splitOffWorker: { partyNo: '2', reason: '不同意方案', next: 'arbitration' },
+  extendMediation: { until: '2030-01-31', workerConsent: '陈建国', employerConsent: '王建设', how: 'phone' },
+  correctParty: { partyNo: '2', field: 'phone', value: '13805920009' },
 };
 const textFields = (body: Record<string, string>): Fields =>
   Object.fromEntries(Object.keys(body).map((name) => [name, { type: 'string', required: true, notBlank: true, readable: true }]));

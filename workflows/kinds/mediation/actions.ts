@@ -8,7 +8,7 @@ import type { FormBody } from '../../shared/present/form-values';
 import { DATE, optionalText, PHONE_PATTERN, text } from '../../shared/schema-primitives';
 import { actionsOf, type ActionGroup } from '../kind-spec';
 import { mediationPayloadFromForm } from './form';
-import { MEDIATION_ACTION_LABELS } from './model';
+import { CONSENT_WAYS, CORRECTABLE_FIELDS, MEDIATION_ACTION_LABELS } from './model';
 import { REVIEW_DECLINE_GROUNDS } from './review-acceptance';
 
 const FEN = { type: 'integer', minimum: 0, maximum: 10_000_000_000 } as const;
@@ -55,6 +55,16 @@ export const mediationActionBodies = {
   extendReview: { required: ['approvedBy', 'reason'], properties: { approvedBy: text(50), reason: text(500) } },
   rejectReview: { required: ['reason', 'next'], properties: { reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
   recordPayment: { required: ['installmentNo', 'paidFen'], properties: { installmentNo: { type: 'integer', minimum: 1, maximum: 24 }, paidFen: POSITIVE_FEN } },
+  withdrawWorker: { required: ['partyNo', 'reason'], properties: { partyNo: PARTY_NO, reason: text(500), settled: { type: 'boolean' }, recoveredFen: POSITIVE_FEN } },
+  splitOffWorker: { required: ['partyNo', 'reason', 'next'], properties: { partyNo: PARTY_NO, reason: text(500), next: { type: 'string', enum: ['mediation', 'arbitration'] } } },
+  extendMediation: {
+    required: ['until', 'consents'],
+    properties: {
+      until: DATE,
+      consents: { type: 'array', minItems: 2, maxItems: 20, items: { type: 'object', additionalProperties: false, required: ['side', 'name', 'how'], properties: { side: { type: 'string', enum: ['worker', 'employer'] }, name: text(50), how: { type: 'string', enum: Object.keys(CONSENT_WAYS) } } } },
+    },
+  },
+  correctParty: { required: ['partyNo', 'field', 'value'], properties: { partyNo: PARTY_NO, field: { type: 'string', enum: Object.keys(CORRECTABLE_FIELDS) }, value: text(200) } },
 } as const;
 /** The mediation's own commands (their forms are form.ts); the core's claim of a pooled task (接单) and take-over come with them. */
 export type OwnMediationAction = keyof typeof mediationActionBodies;
@@ -68,7 +78,8 @@ export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), '
 export const MEDIATION_ACTION_GROUPS: Record<MediationStaffAction, ActionGroup> = {
   claimTask: 'main', acceptReview: 'main', confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main',
   submitForReview: 'main', draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other', extendReview: 'other',
+  setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other', extendMediation: 'other', correctParty: 'other', extendReview: 'other',
+  withdrawWorker: 'irreversible', splitOffWorker: 'irreversible',
   refuse: 'irreversible', declineReview: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
 };
 

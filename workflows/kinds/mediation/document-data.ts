@@ -34,7 +34,8 @@ function workersOf(s: MediationState): Worker[] {
 }
 
 function base(c: DocumentContext) {
-  const e = c.intake.employer;
+  // as corrected by the mediator, if it was
+  const e = c.s.employer;
   const elected = c.s.representatives ?? (c.electionOptional ? [] : undefined);
   return {
     station: { name: c.stationName },

@@ -178,6 +178,27 @@ function payload(action: OwnMediationAction, f: FormBody): MediationPayloads[Own
       if (next !== 'mediation' && next !== 'arbitration') throw formError('请选择退回调解或转入仲裁');
       return { reason: needed(f, 'reason', '不予确认的理由'), next };
     }
+    case 'withdrawWorker': {
+      const settled = one(f, 'settled', '是否已足额支付') === 'yes';
+      const paid = one(f, 'recoveredYuan', '职工已收到的金额');
+      return { partyNo: wholeNumber(one(f, 'partyNo', '职工'), '职工'), reason: needed(f, 'reason', '撤回理由'), settled, ...(settled && paid ? { recoveredFen: fenOf(paid, '职工已收到的金额') } : {}) };
+    }
+    case 'splitOffWorker': {
+      const next = one(f, 'next', '分案后单独调解或转入仲裁');
+      if (next !== 'mediation' && next !== 'arbitration') throw formError('请选择分案后单独调解或转入仲裁');
+      return { partyNo: wholeNumber(one(f, 'partyNo', '职工'), '职工'), reason: needed(f, 'reason', '分案理由'), next };
+    }
+    case 'extendMediation': {
+      const how = one(f, 'how', '同意的方式') ?? 'in_person';
+      if (!['in_person', 'phone', 'written', 'online'].includes(how)) throw formError('请选择同意的方式');
+      const consents = (['worker', 'employer'] as const).map((side) => ({ side, name: needed(f, `${side}Consent`, side === 'worker' ? '职工一方同意人' : '用人单位一方同意人'), how: how as 'in_person' }));
+      return { until: dateOf(one(f, 'until', '延长后的调解期限'), '延长后的调解期限'), consents };
+    }
+    case 'correctParty': {
+      const field = one(f, 'field', '更正的项目');
+      if (field !== 'address' && field !== 'creditCode' && field !== 'representative' && field !== 'phone') throw formError('请选择更正的项目');
+      return { partyNo: wholeNumber(one(f, 'partyNo', '当事人'), '当事人'), field, value: needed(f, 'value', '更正后的内容') };
+    }
     case 'recordPayment':
       return { installmentNo: wholeNumber(one(f, 'installmentNo', '期数'), '期数'), paidFen: fenOf(needed(f, 'paidYuan', '付款金额'), '付款金额') };
   }

@@ -26,6 +26,7 @@ export const MEDIATION_OUTCOME_LABELS = {
   performed: '调解协议履行完毕',
   arbitration: '调解不成，已转入仲裁',
   enforcement: '未按期履行，已申请强制执行',
+  withdrawn: '职工均已撤回或分案办理',
 } as const;
 export type MediationOutcome = keyof typeof MEDIATION_OUTCOME_LABELS;
 
@@ -66,6 +67,8 @@ export interface MediationIntake extends MediationPlaces {
   referralNo?: string | null;
   /** the worker asked for arbitration (a grievance's outcome 'to arbitration'): the station transfers at once */
   directToArbitration?: boolean;
+  /** a worker split off from another case to a case of their own (that case is `parentCaseNo`), and why */
+  splitFrom?: { reason: string };
   districtId: string;
   streetId: string;
   /** what the dispute is about, as it reads after 因: 拖欠工资 */
@@ -171,7 +174,30 @@ export interface MediationView extends CaseViewBase {
   /** the workers asked for a union legal-aid lawyer; `started`: the legal-aid case was opened as the case transferred */
   legalAid?: { note: string | null; started: boolean } | null;
   places: MediationPlaces;
+  /** workers who withdrew or were split off to a case of their own (they no longer count in the agreement) */
+  departed?: DepartedWorker[];
+  /** extensions of the mediation past the 15 days, each with both sides' consent */
+  extensions?: Extension[];
 }
+
+/** A worker who left the case: withdrew (撤回; `settled` when paid in full first) or was split off to a case of their own. */
+export interface DepartedWorker extends WorkerParty {
+  way: 'withdrawn' | 'split_off';
+  reason: string;
+  at: string;
+  settled?: boolean;
+  /** what they were paid before they withdrew (counted as recovered) */
+  recoveredFen?: number;
+  newCaseNo?: string;
+}
+
+export const CONSENT_WAYS = { in_person: '当面', phone: '电话', written: '书面', online: '线上' } as const;
+export interface Consent { side: 'worker' | 'employer'; name: string; how: keyof typeof CONSENT_WAYS }
+export interface Extension { until: string; consents: Consent[]; by: string; at: string }
+
+/** What the mediator may correct in a party's details before review (worker: phone only). */
+export const CORRECTABLE_FIELDS = { address: '住所', creditCode: '统一社会信用代码', representative: '法定代表人（主要负责人）', phone: '联系电话' } as const;
+export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
 
 export type MediationPayloads = {
   setWorkers: { workers: Omit<WorkerParty, 'partyNo'>[] };
@@ -196,6 +222,14 @@ export type MediationPayloads = {
   claimTask: { taskId: string };
   /** another of the station's mediators takes a claimed case over (the one who claimed it is away), for a reason */
   takeOver: { reason: string };
+  /** a worker leaves the case (撤回); `settled` with what they were paid when the employer paid them in full first */
+  withdrawWorker: { partyNo: number; reason: string; settled?: boolean; recoveredFen?: number };
+  /** a worker goes on in a case of their own: mediated there, or transferred to arbitration at once */
+  splitOffWorker: { partyNo: number; reason: string; next: 'mediation' | 'arbitration' };
+  /** both sides agree to mediate past the 15 days (Art. 14), until a day */
+  extendMediation: { until: string; consents: Consent[] };
+  /** a party's details as they should have been: the old value and the new are recorded */
+  correctParty: { partyNo: number; field: CorrectableField; value: string };
 } & ReviewAcceptancePayloads;
 export type MediationAction = keyof MediationPayloads;
 
@@ -221,6 +255,10 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   claimTask: CLAIM_LABEL,
   takeOver: '接手办理（原承办调解员不能办理时）',
   ...REVIEW_ACCEPTANCE_LABELS,
+  withdrawWorker: '职工撤回调解申请',
+  splitOffWorker: '职工分案办理',
+  extendMediation: '经双方同意延长调解期限',
+  correctParty: '更正当事人信息',
 };
 
 /**

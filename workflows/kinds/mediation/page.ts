@@ -20,6 +20,9 @@ const inGroup = (group: ActionGroup) => Object.entries(MEDIATION_ACTION_GROUPS).
 const MAIN_ACTIONS = inGroup('main');
 const IRREVERSIBLE_ACTIONS = inGroup('irreversible');
 
+/** Offered through the JSON API for now: the page's action partial has no fields for them yet. */
+const API_ONLY = ['withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty'];
+
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
 /** What each action's form shows when it is first offered. */
@@ -56,7 +59,7 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
   const parties = [view.employer, ...view.workers];
   const initial = defaults(view, now);
 
-  const actions = actionNames.map((name) => {
+  const actions = actionNames.filter((name) => !API_ONLY.includes(name)).map((name) => {
     const error = failed?.action === name ? failed.message : undefined;
     const values = error ? failed!.values : initial[name] ?? {};
     const ticked = new Set([values.attendees ?? [], values.partyNos ?? []].flat());

@@ -13,6 +13,7 @@ import { requireDate, requireFen, requireOneOf, requireText } from '../../shared
 import type { Actor } from '../../shared/roles';
 import { claimRefusal, isPooled } from '../../shared/core-features/claim';
 import { checkAgreementTerms, sameTerms } from './agreement-checks';
+import { checkCorrection, checkExtension, checkLeaving } from './party-change-rules';
 import { validIdNumber } from './id-number';
 import { REVIEW_DECLINE_GROUNDS, reviewPhase, type ReviewDeclineGround } from './review-acceptance';
 import { partyName } from './state';
@@ -22,14 +23,19 @@ import {
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid' | 'reviewAcceptance'>>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid' | 'mediationDeadline' | 'departed' | 'reviewAcceptance'>>;
 
-const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid'];
+const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid',
+  'withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
 
 function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
   switch (action) {
-    case 'setWorkers': return s.stage === 'mediating';
+    // a new list numbers the workers anew: not once some of them left (their records keep their numbers)
+    case 'setWorkers': return s.stage === 'mediating' && !s.departed?.length;
+    case 'withdrawWorker': case 'splitOffWorker': return BEFORE_AGREEMENT.includes(s.stage) && s.workers.length > 0;
+    case 'extendMediation': return BEFORE_AGREEMENT.includes(s.stage) && !!s.mediationDeadline;
+    case 'correctParty': return [...BEFORE_AGREEMENT, 'submitting'].includes(s.stage);
     case 'scheduleSession': case 'draftAgreement': case 'refuse': return BEFORE_AGREEMENT.includes(s.stage);
     case 'electRepresentatives': return [...BEFORE_AGREEMENT, 'submitting'].includes(s.stage) && s.workers.length >= REPRESENTED_FROM;
     case 'recordSession': return BEFORE_AGREEMENT.includes(s.stage) && s.sessions.some((x) => !x.recorded);
@@ -92,6 +98,9 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
   const p = (cmd.payload ?? {}) as Record<string, any>;
   switch (cmd.action) {
     case 'setWorkers': return checkWorkers(p.workers);
+    case 'withdrawWorker': case 'splitOffWorker': return checkLeaving(cmd.action, p, s);
+    case 'extendMediation': return checkExtension(p, s);
+    case 'correctParty': return checkCorrection(p, s);
     case 'scheduleSession': {
       requireOneOf(p.mode, ['online', 'in_person'] as const, '线上或现场调解');
       if (typeof p.at !== 'string' || Number.isNaN(Date.parse(p.at))) throw domainError('InvalidPayload', '调解时间不是有效的时间');
@@ -206,6 +215,8 @@ function stageRefusal(action: MediationAction, s: MediationRuleState): string {
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
   if ((action === 'confirmReview' || action === 'rejectReview') && s.stage === 'review') return '请先决定是否受理仲裁审查申请（第七十五条）';
   if (action === 'extendReview' && s.reviewAcceptance?.extension) return '审查期限已经延长过一次（第七十六条：可以延长五日）';
+  if (action === 'setWorkers' && s.stage === 'mediating') return '已有职工撤回或分案，不能重新登记整个名单';
+  if (action === 'correctParty' && s.stage !== 'closed') return '当事人信息只能在提交仲裁审查之前更正';
   if (action === 'electRepresentatives' && s.workers.length < REPRESENTED_FROM && s.stage !== 'closed') {
     return `职工${s.workers.length}人，不足${REPRESENTED_FROM}人的由职工本人参加调解并签名，无需登记代表`;
   }

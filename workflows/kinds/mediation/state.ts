@@ -5,12 +5,13 @@ import { ROLE_LABELS } from '../../shared/roles';
 import { claimBy, claimEvent, type Claim } from '../../shared/core-features/claim';
 import { takeOverBy, takeOverEvent } from '../../shared/core-features/take-over';
 import type {
-  Agreement, CaseDocumentRef, EmployerParty, Installment, MediationCommand, MediationInput, MediationOutcome,
+  Agreement, CaseDocumentRef, DepartedWorker, EmployerParty, Extension, Installment, MediationCommand, MediationInput, MediationOutcome,
   MediationStage, ReviewDecision, Session, WorkerParty,
 } from './model';
 import { MEDIATION_STAGE_LABELS } from './model';
 import type { ReviewAcceptance } from './review-acceptance';
 import { applyReviewAcceptance } from './review-acceptance-commands';
+import { correctParty, extendMediation, leaveCase } from './party-changes';
 
 export interface MediationState {
   stage: MediationStage;
@@ -43,6 +44,9 @@ export interface MediationState {
   legalAid?: { note: string | null; started: boolean } | null;
   /** the commission's acceptance of the current review application (absent in cases from before it was modelled) */
   reviewAcceptance?: ReviewAcceptance | null;
+  /** workers who withdrew or were split off, and extensions by consent (absent in cases from before either could be) */
+  departed?: DepartedWorker[];
+  extensions?: Extension[];
 }
 
 export function initialMediationState(input: MediationInput): MediationState {
@@ -80,9 +84,13 @@ export interface AppliedMediationCommand {
   parties?: PartyFacts[];
 }
 
-export function applyMediationCommand(s: MediationState, cmd: MediationCommand, now: string): AppliedMediationCommand {
+/** `newCaseNo`: the number the workflow gave the case a worker is split off to. */
+export function applyMediationCommand(s: MediationState, cmd: MediationCommand, now: string, newCaseNo?: string): AppliedMediationCommand {
   const by = cmd.actor.name;
   switch (cmd.action) {
+    case 'withdrawWorker': case 'splitOffWorker': return leaveCase(s, cmd, now, newCaseNo);
+    case 'extendMediation': return extendMediation(s, cmd, now);
+    case 'correctParty': return correctParty(s, cmd);
     case 'setWorkers': {
       // The employer is party 1; workers follow in the order the mediator listed them.
       s.workers = cmd.payload.workers.map((w, i) => ({ ...w, partyNo: i + 2 }));

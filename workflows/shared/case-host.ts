@@ -2,6 +2,7 @@
 import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, SmsBatchResult, Transition } from '../../activities/types';
 import type { OpenTaskView } from './case-view';
+import type { Reassignment } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
@@ -40,6 +41,8 @@ export function nowIso(): string {
 export class CaseHost {
   readonly workflowId = workflowInfo().workflowId;
   readonly openTasks = new Map<string, OpenTaskView>();
+  /** who holds which of the case's tasks since a supervisor moved them (core-features/reassignment.ts) */
+  readonly reassignments: Reassignment[] = [];
   /** how many commands have been applied, and up to which one the flow has reacted and come to rest */
   private commandVersion = 0;
   private settledVersion = 0;

@@ -79,8 +79,10 @@ export async function reassignOpenTasks(
     if (from.id === to.id) throw badRequest('转出和接收待办的不能是同一人');
     if (from.role !== to.role || from.unitId !== to.unitId) throw badRequest(`只能转派给${from.unitName}同一岗位的工作人员`);
   }
-  const caseNos = picked.length > 0 ? picked : await casesWithTasksOf(db, v, from!, MAX_CASES);
+  const caseNos = picked.length > 0 ? picked : await casesWithTasksOf(db, v, from!, MAX_CASES + 1);
   if (caseNos.length === 0) throw badRequest(`${from!.name}没有未办结的待办`);
+  // All or nothing at this size: a list cut short would leave cases behind without a word.
+  if (caseNos.length > MAX_CASES) throw badRequest(`${from!.name}的未办结案件超过${MAX_CASES}件，请在案件列表中分批勾选转派`);
   const visible = await visibleCaseNos(db, v, caseNos);
   const cmd: ReassignCommand = {
     actor: actorOf(staff), reason, to: { userId: to.id, name: to.name, role: to.role as Role, unitId: to.unitId },

@@ -86,15 +86,19 @@ export class CaseHost {
     this.settledVersion = Math.max(this.settledVersion, seen);
   }
 
-  /** What a run hands to the next when the case continues as new: the counters that key its events and tasks. */
-  counters(): { seq: number; taskNo: number } {
-    return { seq: this.seq, taskNo: this.taskNo };
+  /**
+   * What a run hands to the next when the case continues as new: the counters that key its events and tasks, and who
+   * holds its tasks since a reassignment (only when there was one, so earlier runs hand over what they always did).
+   */
+  counters(): { seq: number; taskNo: number; reassignments?: Reassignment[] } {
+    return { seq: this.seq, taskNo: this.taskNo, ...(this.reassignments.length > 0 ? { reassignments: [...this.reassignments] } : {}) };
   }
 
   /** The next run goes on counting where the last one stopped, so no event or task key is used twice. */
-  resume(c: { seq: number; taskNo: number }): void {
+  resume(c: { seq: number; taskNo: number; reassignments?: Reassignment[] }): void {
     this.seq = c.seq;
     this.taskNo = c.taskNo;
+    this.reassignments.push(...(c.reassignments ?? []));
   }
 
   nextTaskId(kind: string): string {

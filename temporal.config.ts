@@ -59,6 +59,12 @@ export interface GrievancePolicy {
   followUpDue: number;
   /** how long the worker may rate the handling (有评判) before the case closes unrated */
   ratingWindow: number;
+  /**
+   * A rating of this or lower becomes a review task for the street's union chair, due within ratingReviewDue (issue 23,
+   * local policy). Absent in the input of cases started before it existed.
+   */
+  lowRating?: number;
+  ratingReviewDue?: number;
   /** a coordination task for a partner department (协调联动) */
   coordinationDue: number;
   escalation: EscalationRung[];
@@ -77,6 +83,8 @@ export const defaultGrievancePolicy: GrievancePolicy = {
   mediationDays: 15,
   followUpDue: 7 * DAY,
   ratingWindow: 15 * DAY,
+  lowRating: 2,
+  ratingReviewDue: 3 * DAY,
   coordinationDue: 5 * DAY,
   escalation: [
     { notify: 'assignee', after: 0 },

@@ -117,6 +117,9 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     if (!rated) {
       await activities.persistTransition({ caseNo, at: nowIso(), events: [host.systemEvent('rating_expired', '职工未在评价期限内评价')] });
     }
+    // Since issue 23 a low rating is reviewed by the street's union chair before the case closes; cases rated before
+    // that closed at once, and still do when replayed.
+    if (rated && s.rating !== null && s.rating <= (policy.lowRating ?? 2) && patched('low-rating-review')) await reviewLowRating();
   }
   s.stage = 'closed';
   s.openCoordination = [];
@@ -126,6 +129,15 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   });
   await theCase.drain(background);
   return { caseNo, outcome: s.outcome, rating: s.rating };
+
+  async function reviewLowRating(): Promise<void> {
+    s.stage = 'ratingReview';
+    await humanStep(host, {
+      kind: 'ratingReview', title: `复核职工差评（${s.rating}分）`, dueAt: nowMs() + (policy.ratingReviewDue ?? policy.followUpDue),
+      assignee: () => ({ role: 'street_chair', unitId: intake.streetId, department: null }),
+      done: () => s.completed.ratingReview === true, abandoned: () => false, casePatch: { stage: 'ratingReview' },
+    }, policy);
+  }
 
   async function notifyOnIntake(): Promise<void> {
     const [street, district] = await Promise.all([

@@ -12,6 +12,7 @@ export const FIELD_LABELS: Record<string, string> = {
   employerPhone: '用人单位联系电话', workers: '职工名单', dispute: '争议事项', appliedAt: '收到调解申请的时间', referralNo: '委托调解编号', disputeArose: '争议发生之日', employmentInDispute: '是否涉及确认劳动关系',
   phoneCode: '验证码', q: '搜索内容', topic: '主题', limit: '条数', slug: '网址名', kind: '类型', title: '标题', law: '法律名称',
   article: '条款（如“第四十四条”）', summary: '摘要', body: '正文', keywords: '搜索关键词', published: '发布状态', id: '条目', code: '验证码', purpose: '验证码用途', link: '专属链接', text: '补充说明', _key: '提交编号',
+  to: '接收待办的工作人员', from: '转出待办的工作人员', cases: '案件',
 };
 
 /** A body that must hold one of two sets of fields: what to say when the second set is incomplete. */
@@ -26,7 +27,8 @@ const ALTERNATIVES: Record<string, string> = {
 function fieldOf(e: FastifySchemaValidationError): string {
   const params = e.params as Record<string, unknown>;
   if (e.keyword === 'required') return String(params.missingProperty);
-  const path = e.instancePath.split('/').filter(Boolean);
+  // an item of a list (/cases/0) is named by its list
+  const path = e.instancePath.split('/').filter((p) => p && !/^[0-9]+$/.test(p));
   return path[path.length - 1] ?? '';
 }
 

@@ -14,6 +14,8 @@ export const APP_PERMISSIONS: Record<string, { label: string; roles: readonly st
   'library.edit': { label: '编辑法律政策与案例库', roles: ['district_staff'] },
   /** find, page and export the cases of one's district (a street chair: street), and keep one's own saved filters */
   'cases.find': { label: '查找和导出案件', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair', 'auditor'] },
+  /** move open tasks to a colleague of the same role and unit, one command per case, for a recorded reason (a street chair: their street's caseworkers) */
+  'tasks.reassign': { label: '批量转派待办', roles: ['street_chair', 'district_staff'] },
   /** the red / yellow / blue early warning: colours, trend, open follow-ups (a street chair: their own street) */
   'risk.read': { label: '查看风险隐患预警', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair'] },
   /** record a follow-up as done: district staff any in their district, a street chair the routine visits of their street */

@@ -11,7 +11,7 @@ interface EventRow { type: string; at: Date; data: unknown; actor_role: string }
 
 const STEP_FOR_WORKER: Record<string, string> = {
   contact: '与您联系，了解情况', verify: '向企业工会核实情况', urge: '督促企业调解委员会调查调解', outcome: '调解并登记处理结果',
-  followUp: '回访您', rating: '等待您评价本次办理', closed: '已办结',
+  followUp: '回访您', rating: '等待您评价本次办理', ratingReview: '街道工会主席正在复核本次办理', closed: '已办结',
 };
 
 function milestone(e: EventRow): string | null {

@@ -64,6 +64,7 @@ GET /staff/cases                                         ---YYYY--------Y
 GET /staff/cases.csv                                     ---YYYY--------Y
 POST /staff/case-filters                                 ---YYYY--------Y
 POST /staff/case-filters/:id/delete                      ---YYYY--------Y
+POST /staff/task-reassignments                           ---YY-----------
 POST /staff/cases/:caseNo/actions/:action                --YYY--Y--------
 GET /staff/sms                                           --YYYYYYYYYYYYYY
 GET /staff/email                                         --YYYYYYYYYYYYYY
@@ -123,6 +124,7 @@ GET /api/v1/cases                                        ---YYYY--------Y
 GET /api/v1/case-filters                                 ---YYYY--------Y
 POST /api/v1/case-filters                                ---YYYY--------Y
 DELETE /api/v1/case-filters/:id                          ---YYYY--------Y
+POST /api/v1/task-reassignments                          ---YY-----------
 GET /api/v1/sms                                          --YYYYYYYYYYYYYY
 POST /api/v1/cases/:caseNo/actions/:action               --YYY--Y--------
 GET /api/v1/calendar/days                                ----Y-----------
@@ -254,6 +256,9 @@ const BODIES: Record<string, unknown> = {
   // The case finder (issue 23): a saved filter without a name (nothing saved once let through).
   'POST /staff/case-filters': { name: '' },
   'POST /api/v1/case-filters': { name: '' },
+  // Bulk reassignment: a new holder who does not exist (nothing sent to any case once let through).
+  'POST /staff/task-reassignments': { to: '999999', reason: '探测' },
+  'POST /api/v1/task-reassignments': { to: 999999, reason: '探测' },
 };
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
@@ -263,7 +268,7 @@ const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', '
   'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts',
   'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values', 'POST /grievances/check', 'POST /staff/library',
   'POST /staff/library/:id', 'POST /staff/library/:id/published', 'POST /staff/wage-plan', 'POST /staff/wage-plan/open',
-  'POST /staff/case-filters', 'POST /staff/case-filters/:id/delete', 'POST /staff/risk-warning/follow-ups/:followupId/done']);
+  'POST /staff/case-filters', 'POST /staff/case-filters/:id/delete', 'POST /staff/task-reassignments', 'POST /staff/risk-warning/follow-ups/:followupId/done']);
 
 function bodyFor(route: string, column: string): unknown {
   if (route.startsWith('POST /api/v1/cases/')) {

@@ -112,6 +112,9 @@ const PAGES: Bad[] = [
   page('staff page: follow-up while at contact', { note: '已回访' }, 409, '当前环节为', '/staff/cases/{case}/actions/recordFollowUp', 'beishan.sg'),
   page('staff page: recovered amount abc', { outcome: 'mediated', recoveredYuan: 'abc' }, 400, '追回金额格式不正确', '/staff/cases/{case}/actions/recordOutcome', 'beishan.sg'),
   page('staff page: unknown action', { note: '办理' }, 400, '操作的取值无效', '/staff/cases/{case}/actions/escalate', 'beishan.sg'),
+  page('reassignment without a new holder', { cases: '{case}', reason: '休假' }, 400, '请选择接收待办的工作人员', '/staff/task-reassignments', 'xihu.qb'),
+  page('reassignment without a reason', { to: '1', cases: '{case}' }, 400, '请填写转派理由', '/staff/task-reassignments', 'xihu.qb'),
+  page('reassignment of a malformed case number', { to: '1', cases: 'abc', reason: '休假' }, 400, '所选案件编号格式不正确', '/staff/task-reassignments', 'xihu.qb'),
 ];
 
 const act = (name: string, action: string, body: unknown, as: Who | undefined, status: number, message: string, caseNo = '{case}'): Bad =>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { claimableTasks, claimBy, claimEvent, claimRefusal } from '../../workflows/shared/core-features/claim';
 import { checkOpenCoordination, completeCoordination, openCoordination, type CoordinationState } from '../../workflows/shared/core-features/coordination';
 import { assigneeAfterTakeOver, takeOverBy, takeOverEvent } from '../../workflows/shared/core-features/take-over';
+import { afterReassignments, reassignmentsFor, reassignRefusal, tasksToMove, type ReassignCommand } from '../../workflows/shared/core-features/reassignment';
 import type { OpenTaskView } from '../../workflows/shared/case-view';
 import type { Actor } from '../../workflows/shared/roles';
 
@@ -51,5 +52,38 @@ describe('coordination with partner departments', () => {
     expect(completeCoordination(s, { taskId: 't1', note: '已补缴' }).summary).toBe('人社局协调结果：已补缴');
     expect(s.openCoordination).toEqual([]);
     expect(() => checkOpenCoordination(s, { department: '人社局', note: '新的事项' })).not.toThrow();
+  });
+});
+
+describe('reassigning open tasks', () => {
+  const units = { districtId: 'd-yongkang', streetId: 's-1' };
+  const cmd = (to: number, fromUserId?: number): ReassignCommand => ({
+    actor: { role: 'district_staff', name: '区权保部', userId: 1, unitId: 'd-yongkang' }, reason: '休假',
+    to: { userId: to, name: `导师${to}`, role: 'negotiation_mentor', unitId: 'd-yongkang' }, ...(fromUserId ? { fromUserId } : {}),
+  });
+
+  it('moves the pooled and the named tasks of the role and unit, not another unit\'s nor the new holder\'s own', () => {
+    const tasks = [task(), task({ taskId: 'b', userId: 7 }), task({ taskId: 'c', unitId: 'd-other' }), task({ taskId: 'd', userId: 8 })];
+    expect(tasksToMove(tasks, cmd(8)).map((t) => t.taskId)).toEqual(['wf/mentor/1', 'b']);
+    expect(tasksToMove(tasks, cmd(9, 8)).map((t) => t.taskId)).toEqual(['wf/mentor/1', 'd']);
+  });
+
+  it('gives later steps to the new holder in order (A to B, then B to C is C\'s) and leaves a take-over alone', () => {
+    const first = reassignmentsFor([task()], cmd(8));
+    const list = [...first, ...reassignmentsFor([task({ userId: 8 })], cmd(9))];
+    const usual = { role: 'negotiation_mentor' as const, unitId: 'd-yongkang', department: null };
+    expect(afterReassignments(first, usual)).toMatchObject({ userId: 8 });
+    expect(afterReassignments(list, usual)).toMatchObject({ userId: 9 });
+    expect(afterReassignments(list, { role: 'district_staff', unitId: 'd-yongkang', department: null, userId: 1 })).toMatchObject({ userId: 1 });
+    expect(afterReassignments([], usual)).toBe(usual);
+  });
+
+  it('lets a street chair move only their own street\'s caseworkers', () => {
+    const chair = { role: 'street_chair' as const, name: '主席', userId: 2, unitId: 's-1' };
+    const toCaseworker = { userId: 5, name: '社工', role: 'street_caseworker' as const, unitId: 's-1' };
+    expect(reassignRefusal({ actor: chair, to: toCaseworker, reason: 'x' }, units)).toBeNull();
+    expect(reassignRefusal({ actor: { ...chair, unitId: 's-2' }, to: toCaseworker, reason: 'x' }, units)).toMatch(/只有本区/);
+    expect(reassignRefusal({ actor: chair, to: { ...toCaseworker, role: 'union_mediator' }, reason: 'x' }, units)).toMatch(/街道工会主席只能/);
+    expect(reassignRefusal({ actor: { role: 'street_caseworker', name: '社工', userId: 3, unitId: 's-1' }, to: toCaseworker, reason: 'x' }, units)).toMatch(/只有本区/);
   });
 });

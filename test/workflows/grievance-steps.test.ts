@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { grievanceActUpdate, grievanceViewQuery } from '../../workflows/shared/definitions';
 import type { ActionCommand } from '../../workflows/kinds/grievance/model';
-import { caseworker, districtStaff, grievanceInput, worker as complainant } from '../helpers/grievance-fixtures';
+import { caseworker, districtStaff, grievanceInput, streetChair, toOutcomeStep, worker as complainant } from '../helpers/grievance-fixtures';
 import { eventually, useRecordingWorker } from '../helpers/time-skipping';
 
 const DAY = 86_400_000;
@@ -92,5 +92,20 @@ describe('grievance steps (time skipping)', () => {
     expect(toWorker[3].vars.days).toBe(3);
     const refused = await act({ action: 'rate', actor: complainant, payload: { score: 5 } }).catch((e) => e);
     expect(refused).toBeInstanceOf(Error);
+  });
+
+  it('turns a low rating into a review task for the street chair, which the chair closes with a note', async () => {
+    const { input, handle, act } = await start({ escalation: [] });
+    await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
+    await toOutcomeStep(act);
+    await act({ action: 'recordOutcome', actor: caseworker, payload: { outcome: 'unfounded', explanation: '工资已足额发放' } });
+    const rated = await act({ action: 'rate', actor: complainant, payload: { score: 2, comment: '没人理我' } });
+    expect(rated.stage).toBe('ratingReview');
+    expect(rated.openTasks).toEqual([expect.objectContaining({ kind: 'ratingReview', title: '复核职工差评（2分）', role: 'street_chair', unitId: 's-1' })]);
+    const byCaseworker = await act({ action: 'reviewRating', actor: caseworker, payload: { note: '我来写' } }).catch((e) => e);
+    expect(byCaseworker.cause.type).toBe('RoleNotPermitted');
+    await act({ action: 'reviewRating', actor: streetChair, payload: { note: '已约谈社工并回访职工，职工表示理解' } });
+    expect(await handle.result()).toMatchObject({ outcome: 'unfounded', rating: 2 });
+    expect(ctx.rec.eventsOf(input.caseNo).map((e) => e.type).slice(-4)).toEqual(['rated', 'task_opened', 'rating_reviewed', 'closed']);
   });
 });

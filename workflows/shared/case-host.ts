@@ -3,6 +3,7 @@ import { inTurns, takeLocalActivitiesInTurn } from './local-turns';
 import { patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, SmsBatchResult, Transition } from '../../activities/types';
 import type { OpenTaskView } from './case-view';
+import type { Reassignment } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
@@ -41,6 +42,8 @@ export function nowIso(): string {
 export class CaseHost {
   readonly workflowId = workflowInfo().workflowId;
   readonly openTasks = new Map<string, OpenTaskView>();
+  /** who holds which of the case's tasks since a supervisor moved them (core-features/reassignment.ts) */
+  readonly reassignments: Reassignment[] = [];
   /** how many commands have been applied, and up to which one the flow has reacted and come to rest */
   private commandVersion = 0;
   private settledVersion = 0;
@@ -96,15 +99,19 @@ export class CaseHost {
     this.settledVersion = Math.max(this.settledVersion, seen);
   }
 
-  /** What a run hands to the next when the case continues as new: the counters that key its events and tasks. */
-  counters(): { seq: number; taskNo: number } {
-    return { seq: this.seq, taskNo: this.taskNo };
+  /**
+   * What a run hands to the next when the case continues as new: the counters that key its events and tasks, and who
+   * holds its tasks since a reassignment (only when there was one, so earlier runs hand over what they always did).
+   */
+  counters(): { seq: number; taskNo: number; reassignments?: Reassignment[] } {
+    return { seq: this.seq, taskNo: this.taskNo, ...(this.reassignments.length > 0 ? { reassignments: [...this.reassignments] } : {}) };
   }
 
   /** The next run goes on counting where the last one stopped, so no event or task key is used twice. */
-  resume(c: { seq: number; taskNo: number }): void {
+  resume(c: { seq: number; taskNo: number; reassignments?: Reassignment[] }): void {
     this.seq = c.seq;
     this.taskNo = c.taskNo;
+    this.reassignments.push(...(c.reassignments ?? []));
   }
 
   nextTaskId(kind: string): string {

@@ -19,6 +19,7 @@ import type { KindMessages } from '../kinds/kind-spec';
 import { activities, nowIso, type CaseHost } from './case-host';
 import type { CaseViewBase } from './case-view';
 import { caseCreatedUpdate, type KindCommand } from './definitions';
+import { handleReassignment } from './reassign-tasks';
 
 /** What a command did, as the kind's apply function reports it: the event the case records for it, and maybe more. */
 export type AppliedCommand = Pick<CaseEvent, 'type' | 'summary' | 'data'>;
@@ -92,6 +93,7 @@ export function runCase<V extends CaseViewBase, C extends KindCommand, A extends
     // first await), so a second outcome, or a withdrawal after an outcome, is refused even when both arrive together.
     { validator: (cmd) => kind.assertCommandAllowed(cmd, view()) },
   );
+  handleReassignment(host, state, view);
   setHandler(kind.note.signal, async (note: N) => {
     const event = spec.noteEvent(note);
     await condition(() => state.created);

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionCommand, GrievanceView } from '../kinds/grievance/model';
 import type { Actor } from './roles';
 import type { CaseViewBase } from './case-view';
+import type { ReassignAnswer, ReassignCommand } from './core-features/reassignment';
 
 /*
  * The grievance shipped with names of its own; running grievances answer to them, so they stay. Every later kind uses
@@ -27,3 +28,6 @@ export const caseViewQuery = defineQuery<CaseViewBase>('caseView');
 export const caseActUpdate = defineUpdate<CaseViewBase, [KindCommand]>('caseAct');
 /** A party adds information to their case. */
 export const caseNoteSignal = defineSignal<[{ text: string; actor: Actor }]>('caseNote');
+
+/** Moves a case's open tasks to another holder (any kind; core-features/reassignment.ts); answered with what moved. */
+export const reassignTasksUpdate = defineUpdate<ReassignAnswer, [ReassignCommand]>('reassignTasks');

@@ -10,6 +10,7 @@ import { activities, nowIso, nowMs, type CaseHost } from './case-host';
 import { shanghaiMinute } from './deadlines';
 import { quietDelay, type QuietHours } from './quiet-hours';
 import { rungLabel } from './rung-label';
+import { afterReassignments } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
 
 export interface Assignee {
@@ -109,7 +110,9 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
 /** Runs one assignment of the step; 'reassigned' means the caller's loop opens it again for the new assignee. */
 async function runAssignment(host: CaseHost, spec: StepSpec, policy: LadderPolicy): Promise<StepEnd | 'reassigned'> {
   const ladder = spec.whenOverdue === 'end' ? [] : spec.ladder ?? policy.ladders?.[spec.kind] ?? policy.escalation;
-  const who = spec.assignee();
+  // A supervisor's reassignment changes who holds the task; with none (every history recorded before it) the kind decides.
+  const assignee = () => afterReassignments(host.reassignments, spec.assignee());
+  const who = assignee();
   const taskId = spec.taskId ?? host.nextTaskId(spec.kind);
   let due = dueOf(spec);
   const opened = { taskId, kind: spec.kind, title: spec.title, role: who.role, unitId: who.unitId, department: who.department, ...(who.userId ? { userId: who.userId } : {}), dueAt: new Date(due).toISOString() };
@@ -122,7 +125,7 @@ async function runAssignment(host: CaseHost, spec: StepSpec, policy: LadderPolic
     events: [host.systemEvent('task_opened', `待办“${spec.title}”已派给${who.department ?? ROLE_LABELS[who.role]}，办理时限 ${shanghaiMinute(due)}`, { taskId, role: who.role, unitId: who.unitId, dueAt: opened.dueAt })],
   });
 
-  const moved = () => !sameAssignee(spec.assignee(), who);
+  const moved = () => !sameAssignee(assignee(), who);
   const ended = () => spec.done() || spec.abandoned() || moved();
   // Only a due time given as a function can move; a fixed one waits exactly as it always did (recorded histories).
   const movable = typeof spec.dueAt === 'function';

@@ -4,6 +4,7 @@ import actionRoutes from './actions';
 import { jsonValidatorCompiler } from './strict-json';
 import calendarRoutes from './calendar';
 import caseFinderRoutes from './case-finder';
+import taskReassignmentRoutes from './task-reassignment';
 import documentRoutes from './documents';
 import negotiationIndexRoutes from './negotiation-index';
 import libraryRoutes from './library';
@@ -20,6 +21,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(actionRoutes);
   await app.register(calendarRoutes);
   await app.register(caseFinderRoutes);
+  await app.register(taskReassignmentRoutes);
   await app.register(negotiationIndexRoutes);
   for (const routes of KIND_ROUTES.api) await app.register(routes);
   await app.register(documentRoutes);

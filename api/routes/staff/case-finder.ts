@@ -11,6 +11,9 @@ import {
 } from '../../schemas/case-finder';
 import { casePage, casesCsv, FILTER_KEYS, type FilterQuery, filterQueryString } from '../../services/case-finder';
 import { viewerOf } from '../../services/viewer';
+import { reassignSources, reassignTargets } from '../../services/task-reassignment';
+import { may } from '../../security/access-policy';
+import { staffChoice } from './task-reassignment';
 import { labelOf } from '../../../workflows/kinds/labels';
 
 type ListQuery = FilterQuery & { after?: string; limit?: number };
@@ -45,7 +48,11 @@ const caseFinderPages: FastifyPluginAsync = async (app) => {
     refuseInvalid(req);
     const v = viewerOf(req.staff!);
     const { after, limit: _limit, ...filter } = req.query;
-    const [page, area, saved] = await Promise.all([casePage(app.db, v, filter, PAGE_SIZE, after), finderArea(app.db, v), savedFiltersOf(app.db, req.staff!.id)]);
+    const canReassign = may(req.staff!.role, 'tasks.reassign');
+    const [page, area, saved, targets, sources] = await Promise.all([
+      casePage(app.db, v, filter, PAGE_SIZE, after), finderArea(app.db, v), savedFiltersOf(app.db, req.staff!.id),
+      canReassign ? reassignTargets(app.db, req.staff!) : [], canReassign ? reassignSources(app.db, req.staff!) : [],
+    ]);
     const qs = filterQueryString(filter);
     return reply.view('case-finder', {
       title: '查找案件', staff: req.staff, rows: page.rows, filter, qs,
@@ -56,6 +63,7 @@ const caseFinderPages: FastifyPluginAsync = async (app) => {
       enterprises: area.enterprises.map((e) => ({ value: e.id, label: e.name, selected: e.id === filter.enterprise })),
       ...choices(filter), overdueYes: filter.overdue === 'yes', overdueNo: filter.overdue === 'no',
       saved: saved.map((s) => ({ ...s, url: `/staff/cases${s.query ? `?${s.query}` : ''}` })),
+      reassign: canReassign ? { targets: targets.map(staffChoice), sources: sources.map(staffChoice) } : null,
     });
   });
 

@@ -22,6 +22,7 @@ import { renderIntakeForm, submitIntakeForm } from '../public';
 import { normalizeFormBody } from '../public/normalize';
 import calendarPages from './calendar';
 import caseFinderPages from './case-finder';
+import taskReassignmentPages from './task-reassignment';
 import libraryStaffPages from './library';
 import documentPages from './documents';
 import emailPage from './email';
@@ -59,6 +60,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
   await app.register(sessionPages);
   await app.register(calendarPages);
   await app.register(caseFinderPages);
+  await app.register(taskReassignmentPages);
   await app.register(negotiationIndexPages);
   await app.register(negotiationIndexEditPages);
   await app.register(libraryStaffPages);

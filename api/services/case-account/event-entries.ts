@@ -11,8 +11,8 @@ import { person, roleLabel, when } from './format';
 import type { SmsGroup } from './sms-groups';
 import type { AccountEntry, EntryKind } from './types';
 
-/** Events every kind's steps write (workflows/shared/human-step.ts) that are not a person's command. */
-const CORE: Record<string, AccountEventRule> = { task_taken_over: { entry: 'takeover' } };
+/** Events of the core's features every kind shares (a take-over, a supervisor's reassignment): a change of who holds a step. */
+const CORE: Record<string, AccountEventRule> = { task_taken_over: { entry: 'takeover' }, tasks_reassigned: { entry: 'takeover' } };
 
 function entry(e: EventRecord, kind: EntryKind, text: string, extra: Partial<AccountEntry> = {}): AccountEntry {
   const at = new Date(e.at);

@@ -21,6 +21,7 @@ import { wagePlanRecipes } from './wage-plan-recipes';
 import { riskWarningRecipes } from './risk-warning-recipes';
 import { negotiationIndexRecipes } from './negotiation-index-recipes';
 import { caseFinderRecipes } from './case-finder-recipes';
+import { taskReassignmentRecipes } from './task-reassignment-recipes';
 import { FUZZ_DAY } from './param-defects';
 import { type Enc, type Fields, fieldsOf, type Recipe, type Template } from './recipe';
 import { recipeKeyOf, type Route } from './routes';
@@ -48,7 +49,7 @@ const intakeLookups = { enterpriseId: { lookup: ENTERPRISE_IDS }, streetId: { lo
 const ACTION_TEMPLATES: Record<string, Record<string, unknown>> = {
   contactComplainant: { note: '已电话联系职工，约定周三上门' }, verifyWithEnterprise: { note: '已向企业工会主席核实' },
   urgeMediation: { note: '已督促调解委员会受理' }, recordOutcome: { outcome: 'mediated', recoveredFen: 860_050, note: '调解成功' },
-  recordFollowUp: { note: '已回访，职工满意' }, handUp: { reason: '涉及人数多，需区里协调' },
+  recordFollowUp: { note: '已回访，职工满意' }, reviewRating: { note: '已约谈社工并回访职工' }, handUp: { reason: '涉及人数多，需区里协调' },
   openCoordination: { department: '人社局', note: '请协查社保缴纳情况' }, completeCoordination: { taskId: 'coord-fuzz', note: '已办结' },
   withdraw: { reason: '职工已与企业和解' }, takeOver: { reason: '承办人休假' }, notifyEnterpriseNow: { reason: '职工同意提前通知' },
 };
@@ -215,7 +216,7 @@ export function recipes(): Record<string, Recipe> {
     'POST /codec/encode': { audience: 'staff', enc: 'json', closed: true, runs: 25, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(false) },
     'POST /codec/decode': { audience: 'staff', enc: 'json', closed: true, runs: 35, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(true) },
   };
-  Object.assign(r, mediationRecipes(caseNoParam), legalAidRecipes(caseNoParam), wageCodeRecipes(caseNoParam), negotiationIndexRecipes(), wagePlanRecipes(), caseFinderRecipes(), riskWarningRecipes());
+  Object.assign(r, mediationRecipes(caseNoParam), legalAidRecipes(caseNoParam), wageCodeRecipes(caseNoParam), negotiationIndexRecipes(), wagePlanRecipes(), caseFinderRecipes(), riskWarningRecipes(), taskReassignmentRecipes());
   // The one action route of every kind: each grievance command on case A, each mediation command too (the case's kind
   // refuses what is not its own, 400, and the grievance's rules what is not valid now, 409).
   r['POST /api/v1/cases/:caseNo/actions/:action'] = {

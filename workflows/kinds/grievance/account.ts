@@ -57,7 +57,7 @@ export const grievanceAccount: KindAccount = {
     enterprise_notified: { entry: 'system', sms: 'enterprise-notice' },
     enterprise_chair_missing: { warn: true },
   },
-  taskEnds: { reassigned: '（上级接手或代访代办）', canceled: '（职工撤回或案件已办结）' },
+  taskEnds: { reassigned: '（上级接手、转派或代访代办）', canceled: '（职工撤回或案件已办结）' },
   enterpriseNotice,
   engine: { started: '受理诉求，启动案件流程', signals: { complainantNote: '职工补充说明' } },
 };

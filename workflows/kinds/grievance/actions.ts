@@ -29,6 +29,7 @@ export const actionBodies = {
     },
   },
   recordFollowUp: note,
+  reviewRating: note,
   handUp: reason(2000),
   openCoordination: CORE_ACTIONS.openCoordination.body,
   completeCoordination: CORE_ACTIONS.completeCoordination.body,
@@ -62,7 +63,7 @@ export function payloadFromForm(action: OwnAction, raw: FormBody): ActionPayload
 }
 
 const GROUPS: Record<StaffActionName, ActionGroup> = {
-  contactComplainant: 'main', verifyWithEnterprise: 'main', urgeMediation: 'main', recordOutcome: 'main', recordFollowUp: 'main',
+  contactComplainant: 'main', verifyWithEnterprise: 'main', urgeMediation: 'main', recordOutcome: 'main', recordFollowUp: 'main', reviewRating: 'main',
   openCoordination: 'other', completeCoordination: 'other',
   handUp: 'irreversible', withdraw: 'irreversible', takeOver: 'irreversible', notifyEnterpriseNow: 'irreversible',
 };

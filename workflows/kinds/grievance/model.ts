@@ -42,6 +42,8 @@ export const STAGE_LABELS = {
   legalAid: '工会法律援助办理中',
   followUp: '回访',
   rating: '等待职工评价',
+  /** a low rating: the street's union chair reviews the handling before the case closes (issue 23) */
+  ratingReview: '差评复核',
   closed: '已办结',
 } as const;
 export type Stage = keyof typeof STAGE_LABELS;
@@ -118,6 +120,8 @@ export type ActionPayloads = {
   completeCoordination: { taskId: string; note: string };
   withdraw: { reason: string };
   rate: { score: number; comment?: string };
+  /** the street chair closes the review of a low rating with what they found and did */
+  reviewRating: { note: string };
   /** a superior takes the open main step over from its assignee, for a recorded reason */
   takeOver: { reason: string };
   /** the caseworker tells the enterprise union chair before the 12 hours are up, for a recorded reason */
@@ -140,6 +144,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   completeCoordination: COORDINATION_LABELS.completeCoordination,
   withdraw: '撤回诉求',
   rate: '评价',
+  reviewRating: '完成差评复核',
   takeOver: TAKE_OVER_LABEL,
   notifyEnterpriseNow: '提前通知企业工会主席',
 };

@@ -23,6 +23,7 @@ const STAGE_ACTION: Partial<Record<Stage, ActionName>> = {
   outcome: 'recordOutcome',
   followUp: 'recordFollowUp',
   rating: 'rate',
+  ratingReview: 'reviewRating',
 };
 const BEFORE_OUTCOME: Stage[] = ['contact', 'verify', 'urge', 'outcome'];
 
@@ -71,7 +72,7 @@ export function allowedActions(s: RuleState, actor: Actor): ActionName[] {
 function validatePayload(cmd: ActionCommand, s: RuleState, actor: Actor): void {
   const p = (cmd.payload ?? {}) as Record<string, unknown>;
   switch (cmd.action) {
-    case 'contactComplainant': case 'verifyWithEnterprise': case 'urgeMediation': case 'recordFollowUp':
+    case 'contactComplainant': case 'verifyWithEnterprise': case 'urgeMediation': case 'recordFollowUp': case 'reviewRating':
       return requireText(p.note, '办理情况');
     case 'handUp':
       return requireText(p.reason, '理由');

@@ -106,6 +106,9 @@ export function applyCommand(s: GrievanceState, cmd: ActionCommand, newTaskId: (
     case 'notifyEnterpriseNow':
       s.earlyNoticeReason = cmd.payload.reason;
       return { type: 'enterprise_notice_early', summary: `提前通知企业工会主席。理由：${cmd.payload.reason}`, data: { reason: cmd.payload.reason } };
+    case 'reviewRating':
+      s.completed.ratingReview = true;
+      return { type: 'rating_reviewed', summary: `差评复核：${cmd.payload.note}`, data: { note: cmd.payload.note } };
     case 'rate':
       s.rating = cmd.payload.score;
       s.ratingComment = cmd.payload.comment ?? null;

@@ -7,6 +7,7 @@ import type { CaseDocumentRef, CaseViewBase } from '../../shared/case-view';
 
 export type { CaseDocumentRef };
 import type { Actor } from '../../shared/roles';
+import type { Reassignment } from '../../shared/core-features/reassignment';
 
 export const LEGAL_AID_STAGE_LABELS = {
   screening: '审查援助申请',
@@ -315,5 +316,7 @@ export interface CarriedCase {
   state: unknown;
   seq: number;
   taskNo: number;
+  /** who holds the case's tasks since a supervisor's reassignment (core-features/reassignment.ts) */
+  reassignments?: Reassignment[];
   runs: number;
 }

@@ -11,6 +11,6 @@ export const wageAccount: KindAccount = {
     congress_rejected: { warn: true },
     hr_objection: { warn: true },
   },
-  taskEnds: { reassigned: '（改由接单人办理）', canceled: '（不再需要）' },
+  taskEnds: { reassigned: '（改由接单人或转派的人办理）', canceled: '（不再需要）' },
   engine: { started: '工资集体协商开始（工作流启动）' },
 };

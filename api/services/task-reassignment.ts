@@ -17,6 +17,7 @@ import type { Role } from '../../workflows/shared/roles';
 import { badRequest } from '../errors';
 import { classify } from '../plugins/app/error-handler';
 import { actorOf, viewerOf } from './viewer';
+import { updateWithin } from './bounded-update';
 import { untilProcessed } from './unprocessed-update';
 
 /** the most cases one request moves: a caseworker's open cases, with room to spare */
@@ -50,8 +51,9 @@ async function oneCase(temporal: Client, caseNo: string, cmd: ReassignCommand, k
   // With the form's or client's key, a retry of the same request is answered by the first one's result (one per id).
   const updateId = key ? `reassign-${createHash('sha256').update(`${caseNo}:${cmd.actor.userId}:${key}`).digest('hex').slice(0, 32)}` : undefined;
   try {
-    const answer = await untilProcessed(() => temporal.workflow.getHandle(workflowIdOf(caseNo))
-      .executeUpdate(reassignTasksUpdate, { args: [cmd], ...(updateId ? { updateId } : {}) }));
+    const handle = temporal.workflow.getHandle(workflowIdOf(caseNo));
+    // Past the bound the command is on record and the tasks follow: said so, without the list of what moved.
+    const answer = await untilProcessed(() => updateWithin(handle, reassignTasksUpdate, [cmd], { updateId, meanwhile: async () => ({ caseNo, moved: [] }) }));
     return { caseNo, ok: true, moved: answer.moved };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError || /already completed|execution.*(completed|closed)/i.test(String((err as Error)?.message))) {

@@ -24,8 +24,9 @@ export function handleReassignment(host: CaseHost, state: { created: boolean }, 
     await condition(() => state.created);
     await activities.persistTransition({ caseNo: host.caseNo, at: nowIso(), events: [event] });
     const gone = () => moved.every((t) => !host.openTasks.has(t.taskId));
-    // Answered once every moved task was reopened for its new holder (or the case moved on without it).
-    await condition(() => gone() && host.settled(version), '10 seconds');
+    // Answered once every moved task was reopened for its new holder (or the case moved on without it, or the run is
+    // ending). No timer of its own (see case-runner.ts): the API bounds the wait (api/services/bounded-update.ts).
+    await condition(() => (gone() && host.settled(version)) || host.finishing);
     return { caseNo: host.caseNo, moved: moved.map((t) => ({ taskId: t.taskId, title: t.title })) };
   }, { validator: (cmd) => assertReassignment(cmd, view()) });
 }

@@ -1,0 +1,141 @@
+/**
+ * The "four haves" figures (四有, issue 23) as one aggregate over the cases registered in a range: per street, per
+ * caseworker or per kind. Read-only; every number comes from rows the workflows' activities wrote (cases, case_events,
+ * tasks, case_parties). A case's caseworker is whoever first responded to it: the first event after the filing
+ * recorded by someone of the union's line, the station or a union lawyer. docs/supervision.md says what each
+ * figure means; this file is its definition.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema';
+
+export type FiguresBy = 'street' | 'caseworker' | 'kind';
+/** 'all': one row for the whole scope, the report's total */
+type GroupBy = FiguresBy | 'all';
+
+export interface FiguresScope {
+  /** the viewer's area: a district's cases, or a street chair's street's */
+  districtId?: string;
+  streetId?: string;
+  /** registered at or after / before (UTC instants of Shanghai days) */
+  from: Date;
+  before: Date;
+}
+
+/** whose first event after the filing is a response (有回应): the union's people, the station's and the union's lawyers */
+export const RESPONDER_ROLES = [
+  'street_caseworker', 'street_chair', 'district_staff', 'supervising_leader', 'district_chair', 'enterprise_chair',
+  'union_mediator', 'legal_aid_lawyer',
+] as const;
+
+/** the kinds whose amounts are money for workers: agreed in mediation; settled or decided, and recovered, in legal aid */
+export const MONEY_KINDS = ['mediation', 'legal_aid'] as const;
+
+/** the open cases' age buckets, in days since registration (upper bounds; the last is open-ended) */
+export const AGE_BUCKETS = [3, 7, 15, 30] as const;
+
+/** The group's key: whitelisted expressions only, never a caller's text. */
+const GROUP_KEY: Record<GroupBy, string> = {
+  all: `''`,
+  street: 'c.street_id',
+  caseworker: `coalesce(c.responder, '')`,
+  kind: 'c.kind',
+};
+
+export interface FiguresRow {
+  key: string;
+  cases: number;
+  responded: number;
+  response_hours_avg: number | null;
+  response_hours_median: number | null;
+  steps_due: number;
+  steps_on_time: number;
+  steps_escalated: number;
+  escalations: number;
+  open_total: number;
+  /** open cases per AGE_BUCKETS bucket, the last one past the last bound */
+  open_by_age: number[];
+  rated: number;
+  rating_avg: number | null;
+  /** how many ratings of 1..5 */
+  ratings: number[];
+  money_cases: number;
+  agreed_fen: number;
+  recovered_fen: number;
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope, by: GroupBy, now = new Date()): Promise<FiguresRow[]> {
+  const area = scope.streetId ? sql`c.street_id = ${scope.streetId}` : sql`c.district_id = ${scope.districtId ?? ''}`;
+  const key = sql.raw(GROUP_KEY[by]);
+  const roles = sql.join(RESPONDER_ROLES.map((r) => sql`${r}`));
+  const money = sql.join(MONEY_KINDS.map((k) => sql`${k}`));
+  const [b1, b2, b3, b4] = AGE_BUCKETS;
+  const { rows } = await sql<Record<string, unknown>>`
+    with c as (
+      select c.case_no, c.kind, c.street_id, c.status, c.created_at, c.rating, c.recovered_fen, r.actor as responder, r.at as responded_at
+      from cases c
+      left join lateral (
+        select e.actor, e.at from case_events e
+        where e.case_no = c.case_no and e.seq > 1 and e.actor_role in (${roles})
+        order by e.seq limit 1
+      ) r on true
+      where ${area} and c.created_at >= ${scope.from} and c.created_at < ${scope.before}
+    ),
+    per_case as (
+      select ${key} as key, c.*,
+        extract(epoch from (c.responded_at - c.created_at)) / 3600 as response_hours,
+        extract(epoch from (${now}::timestamptz - c.created_at)) / 86400 as age_days,
+        case when c.kind in (${money}) then (
+          case when c.kind = 'mediation'
+            then (select sum(p.agreed_fen) from case_parties p where p.case_no = c.case_no and p.side = 'worker')
+            -- legal aid: the last settlement's or decision's amount (a failed settlement records 0)
+            else (select coalesce((e.data->>'amountFen')::bigint, (e.data->>'awardedFen')::bigint) from case_events e
+                  where e.case_no = c.case_no and e.type in ('settlement_recorded', 'result_recorded') order by e.seq desc limit 1)
+          end) end as agreed,
+        case when c.kind in (${money}) then coalesce(c.recovered_fen,
+          (select sum((e.data->>'paidFen')::bigint) from case_events e where e.case_no = c.case_no and e.type = 'payment_recorded')) end as recovered
+      from c
+    ),
+    steps as (
+      select ${key} as key,
+        count(*) filter (where t.status in ('done', 'overdue') or (t.status = 'open' and t.due_at < ${now})) as steps_due,
+        count(*) filter (where t.status = 'done' and t.closed_at <= t.due_at) as steps_on_time,
+        count(*) filter (where t.escalation_level > 0) as steps_escalated,
+        coalesce(sum(t.escalation_level), 0) as escalations
+      from c join tasks t on t.case_no = c.case_no
+      group by 1
+    )
+    select pc.key, count(*) as cases, count(pc.responded_at) as responded,
+      avg(pc.response_hours) as response_hours_avg,
+      percentile_cont(0.5) within group (order by pc.response_hours) as response_hours_median,
+      coalesce(max(s.steps_due), 0) as steps_due, coalesce(max(s.steps_on_time), 0) as steps_on_time,
+      coalesce(max(s.steps_escalated), 0) as steps_escalated, coalesce(max(s.escalations), 0) as escalations,
+      count(*) filter (where pc.status <> 'closed') as open_total,
+      array[
+        count(*) filter (where pc.status <> 'closed' and pc.age_days <= ${b1}),
+        count(*) filter (where pc.status <> 'closed' and pc.age_days > ${b1} and pc.age_days <= ${b2}),
+        count(*) filter (where pc.status <> 'closed' and pc.age_days > ${b2} and pc.age_days <= ${b3}),
+        count(*) filter (where pc.status <> 'closed' and pc.age_days > ${b3} and pc.age_days <= ${b4}),
+        count(*) filter (where pc.status <> 'closed' and pc.age_days > ${b4})
+      ] as open_by_age,
+      count(pc.rating) as rated, avg(pc.rating) as rating_avg,
+      array[
+        count(*) filter (where pc.rating = 1), count(*) filter (where pc.rating = 2), count(*) filter (where pc.rating = 3),
+        count(*) filter (where pc.rating = 4), count(*) filter (where pc.rating = 5)
+      ] as ratings,
+      count(*) filter (where pc.kind in (${money})) as money_cases,
+      coalesce(sum(pc.agreed), 0) as agreed_fen, coalesce(sum(pc.recovered), 0) as recovered_fen
+    from per_case pc left join steps s on s.key = pc.key
+    group by pc.key
+    order by pc.key`.execute(db);
+  return rows.map((r) => ({
+    key: String(r.key), cases: n(r.cases), responded: n(r.responded),
+    response_hours_avg: orNull(r.response_hours_avg), response_hours_median: orNull(r.response_hours_median),
+    steps_due: n(r.steps_due), steps_on_time: n(r.steps_on_time), steps_escalated: n(r.steps_escalated), escalations: n(r.escalations),
+    open_total: n(r.open_total), open_by_age: (r.open_by_age as unknown[]).map(n),
+    rated: n(r.rated), rating_avg: orNull(r.rating_avg), ratings: (r.ratings as unknown[]).map(n),
+    money_cases: n(r.money_cases), agreed_fen: n(r.agreed_fen), recovered_fen: n(r.recovered_fen),
+  }));
+}

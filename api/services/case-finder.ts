@@ -20,8 +20,8 @@ const DAY_MS = 86_400_000;
 /** A Shanghai calendar day's first instant; a day that does not exist (2026-02-30) is refused, naming the field. */
 export function shanghaiDay(value: string, label: string): Date {
   const d = new Date(`${value}T00:00:00+08:00`);
-  const back = new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  if (Number.isNaN(d.getTime()) || back !== value) throw badRequest(`${label}不是有效的日期`);
+  // a month 13 is no date at all: checked before toISOString, which throws on it
+  if (Number.isNaN(d.getTime()) || new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) !== value) throw badRequest(`${label}不是有效的日期`);
   return d;
 }
 

@@ -20,7 +20,7 @@ const figureRoutes: FastifyPluginAsync = async (app) => {
       response: answers({ 200: { description: '各组数据和合计', properties: {
         by: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, asOf: { type: 'string' },
         ageBuckets: { type: 'array', items: { type: 'string' } }, groups: { type: 'array' }, total: { type: 'object', additionalProperties: true },
-      } } }, 400, 401, 403) },
+      } } }, 400, 401, 403, 422) },
   }, async (req) => {
     refuseInvalid(false)(req);
     return fourHavesReport(app.db, req.staff!, req.query);
@@ -32,7 +32,7 @@ const figureRoutes: FastifyPluginAsync = async (app) => {
       response: answers({ 200: { description: '各月各调解员的数据和合计', properties: {
         from: { type: 'string' }, to: { type: 'string' }, asOf: { type: 'string' }, months: { type: 'array' }, mediators: { type: 'array' },
         total: { type: 'object', additionalProperties: true },
-      } } }, 400, 401, 403) },
+      } } }, 400, 401, 403, 422) },
   }, async (req) => {
     refuseInvalid(true)(req);
     return stationReport(app.db, req.staff!, req.query);

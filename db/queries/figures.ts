@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
+import { withoutJit } from './without-jit';
 
 export type FiguresBy = 'street' | 'caseworker' | 'kind';
 /** 'all': one row for the whole scope, the report's total */
@@ -72,7 +73,7 @@ export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope
   const roles = sql.join(RESPONDER_ROLES.map((r) => sql`${r}`));
   const money = sql.join(MONEY_KINDS.map((k) => sql`${k}`));
   const [b1, b2, b3, b4] = AGE_BUCKETS;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await withoutJit(db, (trx) => sql<Record<string, unknown>>`
     with c as (
       select c.case_no, c.kind, c.street_id, c.status, c.created_at, c.rating, c.recovered_fen, r.actor as responder, r.at as responded_at
       from cases c
@@ -83,20 +84,31 @@ export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope
       ) r on true
       where ${area} and c.created_at >= ${scope.from} and c.created_at < ${scope.before}
     ),
+    -- the amounts, each read once for all the cases (a subquery per case costs a probe per row)
+    agreed_mediation as (
+      select p.case_no, sum(p.agreed_fen) as fen from case_parties p join c on c.case_no = p.case_no
+      where c.kind = 'mediation' and p.side = 'worker' group by p.case_no
+    ),
+    -- legal aid: the last settlement's or decision's amount (a failed settlement records 0)
+    agreed_legal_aid as (
+      select distinct on (e.case_no) e.case_no, coalesce((e.data->>'amountFen')::bigint, (e.data->>'awardedFen')::bigint) as fen
+      from case_events e join c on c.case_no = e.case_no
+      where c.kind = 'legal_aid' and e.type in ('settlement_recorded', 'result_recorded') order by e.case_no, e.seq desc
+    ),
+    paid as (
+      select e.case_no, sum((e.data->>'paidFen')::bigint) as fen from case_events e join c on c.case_no = e.case_no
+      where c.kind in (${money}) and e.type = 'payment_recorded' group by e.case_no
+    ),
     per_case as (
       select ${key} as key, c.*,
         extract(epoch from (c.responded_at - c.created_at)) / 3600 as response_hours,
         extract(epoch from (${now}::timestamptz - c.created_at)) / 86400 as age_days,
-        case when c.kind in (${money}) then (
-          case when c.kind = 'mediation'
-            then (select sum(p.agreed_fen) from case_parties p where p.case_no = c.case_no and p.side = 'worker')
-            -- legal aid: the last settlement's or decision's amount (a failed settlement records 0)
-            else (select coalesce((e.data->>'amountFen')::bigint, (e.data->>'awardedFen')::bigint) from case_events e
-                  where e.case_no = c.case_no and e.type in ('settlement_recorded', 'result_recorded') order by e.seq desc limit 1)
-          end) end as agreed,
-        case when c.kind in (${money}) then coalesce(c.recovered_fen,
-          (select sum((e.data->>'paidFen')::bigint) from case_events e where e.case_no = c.case_no and e.type = 'payment_recorded')) end as recovered
+        coalesce(am.fen, al.fen) as agreed,
+        case when c.kind in (${money}) then coalesce(c.recovered_fen, pd.fen) end as recovered
       from c
+      left join agreed_mediation am on am.case_no = c.case_no
+      left join agreed_legal_aid al on al.case_no = c.case_no
+      left join paid pd on pd.case_no = c.case_no
     ),
     steps as (
       select ${key} as key,
@@ -129,7 +141,7 @@ export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope
       coalesce(sum(pc.agreed), 0) as agreed_fen, coalesce(sum(pc.recovered), 0) as recovered_fen
     from per_case pc left join steps s on s.key = pc.key
     group by pc.key
-    order by pc.key`.execute(db);
+    order by pc.key`.execute(trx));
   return rows.map((r) => ({
     key: String(r.key), cases: n(r.cases), responded: n(r.responded),
     response_hours_avg: orNull(r.response_hours_avg), response_hours_median: orNull(r.response_hours_median),

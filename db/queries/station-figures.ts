@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
+import { withoutJit } from './without-jit';
 
 export interface StationScope {
   /** a station's mediators: the cases assigned to their unit ... */
@@ -43,7 +44,7 @@ export async function stationFacts(db: Kysely<Database>, scope: StationScope): P
   const claims = sql.join(CLAIMS.map((t) => sql`${t}`));
   const mediatorEvents = sql.join(MEDIATOR_EVENTS.map((t) => sql`${t}`));
   const { from, before } = scope;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await withoutJit(db, (trx) => sql<Record<string, unknown>>`
     with m as (
       select c.case_no, c.outcome, c.updated_at,
         coalesce((a.data->>'appliedAt')::timestamptz, c.created_at) as applied_at,
@@ -57,11 +58,13 @@ export async function stationFacts(db: Kysely<Database>, scope: StationScope): P
       ) med on true
       where c.kind = 'mediation' and ${area}
     ),
-    -- every party confirmed (remaining 0): the agreement is reached; after a rejected review a case may reach one again
+    -- every party confirmed (remaining 0): the agreement is reached. After a rejected review a case may reach one again;
+    -- the last counts (no agreement follows a confirmed review, so it is also the one the 调解书 confirmed).
     agreements as (
-      select e.case_no, e.at, row_number() over (partition by e.case_no order by e.seq desc) as last
+      select distinct on (e.case_no) e.case_no, e.at
       from case_events e join m on m.case_no = e.case_no
       where e.type = 'agreement_confirmed' and (e.data->>'remaining')::int = 0
+      order by e.case_no, e.seq desc
     ),
     facts as (
       select m.mediator, m.applied_at as at, 'received' as fact, 0::bigint as fen, null::float8 as days from m
@@ -69,11 +72,11 @@ export async function stationFacts(db: Kysely<Database>, scope: StationScope): P
       select m.mediator, g.at, 'agreed',
         (select coalesce(sum(p.agreed_fen), 0) from case_parties p where p.case_no = m.case_no and p.side = 'worker'),
         extract(epoch from (g.at - m.applied_at)) / 86400
-      from m join agreements g on g.case_no = m.case_no and g.last = 1
+      from m join agreements g on g.case_no = m.case_no
       union all
-      select m.mediator, e.at, 'review_confirmed', 0,
-        extract(epoch from (e.at - (select max(g.at) from agreements g where g.case_no = m.case_no and g.at <= e.at))) / 86400
+      select m.mediator, e.at, 'review_confirmed', 0, extract(epoch from (e.at - g.at)) / 86400
       from m join case_events e on e.case_no = m.case_no and e.type = 'review_confirmed'
+      left join agreements g on g.case_no = m.case_no
       union all
       select m.mediator, min(e.at), 'transferred', 0, null
       from m join case_events e on e.case_no = m.case_no and e.type = 'document_generated' and e.data->>'kind' = 'transfer-letter'
@@ -97,7 +100,7 @@ export async function stationFacts(db: Kysely<Database>, scope: StationScope): P
     from facts f
     where f.at >= ${from} and f.at < ${before}
     group by 1, 2, 3
-    order by 1, 2, 3`.execute(db);
+    order by 1, 2, 3`.execute(trx));
   return rows.map((r) => ({
     month: String(r.month), mediator: String(r.mediator), fact: r.fact as StationFact, count: Number(r.count), fen: Number(r.fen),
     days_avg: r.days_avg === null || r.days_avg === undefined ? null : Number(r.days_avg),

@@ -33,6 +33,7 @@ export function figuresValidationMessage(errors: FastifySchemaValidationError[],
   if (!e) return '查询条件有误';
   const params = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') return `查询条件含有无法识别的项“${String(params.additionalProperty).slice(0, 20)}”`;
+  if (e.keyword === 'required') return `请选择${LABELS[String(params.missingProperty)] ?? '查询条件'}`;
   const field = e.instancePath.split('/').filter(Boolean)[0] ?? '';
   const label = months && (field === 'from' || field === 'to') ? (field === 'from' ? '起始月份' : '截止月份') : LABELS[field] ?? '查询条件';
   if ((field === 'from' || field === 'to') && e.keyword === 'pattern') {

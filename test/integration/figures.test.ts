@@ -260,5 +260,8 @@ describe('bad input and the wrong role', () => {
     expect(page.status).toBe(400);
     expect(page.body).toContain('截止日期不是有效的日期');
     expect((await get('/staff/figures/chart.png?chart=pie', 'xihu.qb')).status).toBe(400);
+    const noChart = await get('/staff/station-figures/chart.png', 'xihu.qb');
+    expect(noChart.status).toBe(400);
+    expect(noChart.body).toContain('请选择图表');
   });
 });

@@ -24,8 +24,9 @@ const refuseInvalid = (months: boolean) => (req: FastifyRequest) => {
 
 const qs = (q: object) => new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'chart' && v !== undefined).map(([k, v]) => [k, String(v)] as [string, string])).toString();
 const withChart = { type: 'object', properties: { chart: { type: 'string' } } } as const;
+/** a chart's address names the chart: one without it is refused before anything is read or drawn */
 const chartQuery = <T extends { properties: object }>(s: T, charts: readonly string[]) =>
-  ({ ...s, properties: { ...s.properties, chart: { ...withChart.properties.chart, enum: [...charts] } } });
+  ({ ...s, required: ['chart'], properties: { ...s.properties, chart: { ...withChart.properties.chart, enum: [...charts] } } });
 
 const FIGURE_TITLES: Record<FigureChart, string> = {
   response: '有回应：首次响应用时', steps: '有时限：环节按时办结', escalations: '督办：超时升级', open: '有人管：未办结案件（按已办天数，截至今日）',
@@ -51,10 +52,10 @@ const figurePages: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Querystring: FiguresQuery & { chart?: FigureChart } }>('/figures/chart.png', { ...four, schema: { querystring: chartQuery(figuresQuery, FIGURE_CHARTS), hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: FiguresQuery & { chart: FigureChart } }>('/figures/chart.png', { ...four, schema: { querystring: chartQuery(figuresQuery, FIGURE_CHARTS), hide: true } }, async (req, reply) => {
     checkFour(req);
-    const png = await figurePng(await fourHavesReport(app.db, req.staff!, req.query), req.query.chart ?? 'response');
-    return reply.type('image/png').header('content-disposition', `inline; filename="figures-${req.query.chart ?? 'response'}.png"`).send(png);
+    const png = await figurePng(await fourHavesReport(app.db, req.staff!, req.query), req.query.chart);
+    return reply.type('image/png').header('content-disposition', `inline; filename="figures-${req.query.chart}.png"`).send(png);
   });
 
   app.get<{ Querystring: FiguresQuery }>('/figures.csv', { ...four, schema: { querystring: figuresQuery, hide: true } }, async (req, reply) => {
@@ -77,10 +78,10 @@ const figurePages: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Querystring: StationQuery & { chart?: StationChart } }>('/station-figures/chart.png', { ...station, schema: { querystring: chartQuery(stationFiguresQuery, STATION_CHARTS), hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: StationQuery & { chart: StationChart } }>('/station-figures/chart.png', { ...station, schema: { querystring: chartQuery(stationFiguresQuery, STATION_CHARTS), hide: true } }, async (req, reply) => {
     checkStation(req);
-    const png = await stationPng(await stationReport(app.db, req.staff!, req.query), req.query.chart ?? 'counts');
-    return reply.type('image/png').header('content-disposition', `inline; filename="station-${req.query.chart ?? 'counts'}.png"`).send(png);
+    const png = await stationPng(await stationReport(app.db, req.staff!, req.query), req.query.chart);
+    return reply.type('image/png').header('content-disposition', `inline; filename="station-${req.query.chart}.png"`).send(png);
   });
 
   app.get<{ Querystring: StationQuery }>('/station-figures.csv', { ...station, schema: { querystring: stationFiguresQuery, hide: true } }, async (req, reply) => {

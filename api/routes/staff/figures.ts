@@ -48,7 +48,11 @@ const figurePages: FastifyPluginAsync = async (app) => {
       charts: Object.fromEntries(FIGURE_CHARTS.map((c) => [c, { url: `/staff/figures/chart.png?${query}&chart=${c}`, title: FIGURE_TITLES[c] }])),
       byOptions: Object.entries(BY_LABELS).map(([value, label]) => ({ value, label, selected: value === r.by })),
       streetOptions: r.streets.map((s) => ({ value: s.id, label: s.name, selected: s.id === r.street })),
-      rows: [...r.groups, r.total].map((g) => ({ ...g, agreed: yuan(g.money.agreedFen), recovered: yuan(g.money.recoveredFen), total: g === r.total })),
+      // a mean of 0 hours is a number, not a blank: the template's #if would take it for none
+      rows: [...r.groups, r.total].map((g) => ({
+        ...g, agreed: yuan(g.money.agreedFen), recovered: yuan(g.money.recoveredFen), total: g === r.total,
+        hoursAvg: g.response.hoursAvg ?? '—', hoursMedian: g.response.hoursMedian ?? '—',
+      })),
     });
   });
 

@@ -10,8 +10,6 @@ import type { Database } from '../schema';
 import { withoutJit } from './without-jit';
 
 export type FiguresBy = 'street' | 'caseworker' | 'kind';
-/** 'all': one row for the whole scope, the report's total */
-type GroupBy = FiguresBy | 'all';
 
 export interface FiguresScope {
   /** the viewer's area: a district's cases, or a street chair's street's */
@@ -35,8 +33,7 @@ export const MONEY_KINDS = ['mediation', 'legal_aid'] as const;
 export const AGE_BUCKETS = [3, 7, 15, 30] as const;
 
 /** The group's key: whitelisted expressions only, never a caller's text. */
-const GROUP_KEY: Record<GroupBy, string> = {
-  all: `''`,
+const GROUP_KEY: Record<FiguresBy, string> = {
   street: 'c.street_id',
   caseworker: `coalesce(c.responder, '')`,
   kind: 'c.kind',
@@ -44,6 +41,8 @@ const GROUP_KEY: Record<GroupBy, string> = {
 
 export interface FiguresRow {
   key: string;
+  /** the whole scope's row */
+  total?: boolean;
   cases: number;
   responded: number;
   response_hours_avg: number | null;
@@ -67,7 +66,7 @@ export interface FiguresRow {
 const n = (v: unknown) => Number(v ?? 0);
 const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope, by: GroupBy, now = new Date()): Promise<FiguresRow[]> {
+export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope, by: FiguresBy, now = new Date()): Promise<{ groups: FiguresRow[]; total: FiguresRow | null }> {
   const area = scope.streetId ? sql`c.street_id = ${scope.streetId}` : sql`c.district_id = ${scope.districtId ?? ''}`;
   const key = sql.raw(GROUP_KEY[by]);
   const roles = sql.join(RESPONDER_ROLES.map((r) => sql`${r}`));
@@ -99,8 +98,18 @@ export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope
       select e.case_no, sum((e.data->>'paidFen')::bigint) as fen from case_events e join c on c.case_no = e.case_no
       where c.kind in (${money}) and e.type = 'payment_recorded' group by e.case_no
     ),
+    -- each case's steps (tasks), so that a case's steps count in its group and in the total alike
+    steps as (
+      select t.case_no,
+        count(*) filter (where t.status in ('done', 'overdue') or (t.status = 'open' and t.due_at < ${now})) as due,
+        count(*) filter (where t.status = 'done' and t.closed_at <= t.due_at) as on_time,
+        count(*) filter (where t.escalation_level > 0) as escalated,
+        sum(t.escalation_level) as rungs
+      from tasks t join c on c.case_no = t.case_no
+      group by t.case_no
+    ),
     per_case as (
-      select ${key} as key, c.*,
+      select ${key} as key, c.*, st.due, st.on_time, st.escalated, st.rungs,
         extract(epoch from (c.responded_at - c.created_at)) / 3600 as response_hours,
         extract(epoch from (${now}::timestamptz - c.created_at)) / 86400 as age_days,
         coalesce(am.fen, al.fen) as agreed,
@@ -109,21 +118,14 @@ export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope
       left join agreed_mediation am on am.case_no = c.case_no
       left join agreed_legal_aid al on al.case_no = c.case_no
       left join paid pd on pd.case_no = c.case_no
-    ),
-    steps as (
-      select ${key} as key,
-        count(*) filter (where t.status in ('done', 'overdue') or (t.status = 'open' and t.due_at < ${now})) as steps_due,
-        count(*) filter (where t.status = 'done' and t.closed_at <= t.due_at) as steps_on_time,
-        count(*) filter (where t.escalation_level > 0) as steps_escalated,
-        coalesce(sum(t.escalation_level), 0) as escalations
-      from c join tasks t on t.case_no = c.case_no
-      group by 1
+      left join steps st on st.case_no = c.case_no
     )
-    select pc.key, count(*) as cases, count(pc.responded_at) as responded,
+    -- one row per group and, with the empty grouping set, the whole scope's (grouping(pc.key) = 1)
+    select pc.key, grouping(pc.key) as is_total, count(*) as cases, count(pc.responded_at) as responded,
       avg(pc.response_hours) as response_hours_avg,
       percentile_cont(0.5) within group (order by pc.response_hours) as response_hours_median,
-      coalesce(max(s.steps_due), 0) as steps_due, coalesce(max(s.steps_on_time), 0) as steps_on_time,
-      coalesce(max(s.steps_escalated), 0) as steps_escalated, coalesce(max(s.escalations), 0) as escalations,
+      coalesce(sum(pc.due), 0) as steps_due, coalesce(sum(pc.on_time), 0) as steps_on_time,
+      coalesce(sum(pc.escalated), 0) as steps_escalated, coalesce(sum(pc.rungs), 0) as escalations,
       count(*) filter (where pc.status <> 'closed') as open_total,
       array[
         count(*) filter (where pc.status <> 'closed' and pc.age_days <= ${b1}),
@@ -139,15 +141,18 @@ export async function fourHavesFigures(db: Kysely<Database>, scope: FiguresScope
       ] as ratings,
       count(*) filter (where pc.kind in (${money})) as money_cases,
       coalesce(sum(pc.agreed), 0) as agreed_fen, coalesce(sum(pc.recovered), 0) as recovered_fen
-    from per_case pc left join steps s on s.key = pc.key
-    group by pc.key
-    order by pc.key`.execute(trx));
-  return rows.map((r) => ({
+    from per_case pc
+    group by grouping sets ((pc.key), ())
+    order by is_total, pc.key`.execute(trx));
+  const all = rows.map((r) => ({
     key: String(r.key), cases: n(r.cases), responded: n(r.responded),
     response_hours_avg: orNull(r.response_hours_avg), response_hours_median: orNull(r.response_hours_median),
     steps_due: n(r.steps_due), steps_on_time: n(r.steps_on_time), steps_escalated: n(r.steps_escalated), escalations: n(r.escalations),
     open_total: n(r.open_total), open_by_age: (r.open_by_age as unknown[]).map(n),
     rated: n(r.rated), rating_avg: orNull(r.rating_avg), ratings: (r.ratings as unknown[]).map(n),
     money_cases: n(r.money_cases), agreed_fen: n(r.agreed_fen), recovered_fen: n(r.recovered_fen),
+    total: Number(r.is_total) === 1,
   }));
+  const total = all.find((r) => r.total);
+  return { groups: all.filter((r) => !r.total), total: total && total.cases > 0 ? total : null };
 }

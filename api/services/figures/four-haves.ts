@@ -42,7 +42,7 @@ export async function fourHavesReport(db: Kysely<Database>, staff: SignedInStaff
   const by = q.by ?? 'street';
   const scope = { ...(q.street ? { streetId: q.street } : own), from: range.start, before: range.before };
   const at = new Date(now);
-  const [rows, [all]] = await Promise.all([fourHavesFigures(db, scope, by, at), fourHavesFigures(db, scope, 'all', at)]);
+  const { groups: rows, total: all } = await fourHavesFigures(db, scope, by, at);
   const streetName = new Map(streets.map((s) => [s.id, s.name]));
   const label = (key: string) => by === 'street' ? streetName.get(key) ?? key : by === 'kind' ? kindNamed(key)?.label ?? key : key || NOT_RESPONDED;
   const groups = rows.map((r) => present(r, label(r.key)));

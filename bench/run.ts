@@ -8,7 +8,8 @@
  * (bench/documents.ts); the wage plan's schedule opening 1,000 enterprises' rounds (bench/wage-plan.ts); then the negotiation index's roll-up for 1,000 enterprises (bench/negotiation-index.ts; BENCH_ONLY=negotiation-index runs it
  * alone), and the library's search at 10,000 items and 100,000 grievances (bench/library.ts). Intake files as staff with a bearer token (bench/intake.ts says why).
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
- * the way out, also on Ctrl-C. BENCH_ONLY=case-finder runs the case finder's list at 100,000 cases alone (bench/case-finder.ts).
+ * the way out, also on Ctrl-C. BENCH_ONLY=case-finder runs the case finder's list at 100,000 cases alone (bench/case-finder.ts);
+ * BENCH_ONLY=figures the figures' queries at 100,000 cases (bench/figures.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
@@ -42,6 +43,7 @@ import { measureNegotiationIndex, negotiationIndexSettings, type NegotiationInde
 import { writeNegotiationIndexReport } from './lib/report-negotiation-index';
 import { librarySettings, measureLibrary, type LibraryResult } from './library';
 import { caseFinderSection, caseFinderSettings, measureCaseFinder } from './case-finder';
+import { figuresSection, figuresSettings, measureFigures } from './figures';
 import { startFakeSmtpServer } from '../scripts/fake-smtp-server';
 
 const t0 = Date.now();
@@ -99,6 +101,20 @@ async function main() {
       const r = await measureNegotiationIndex(db, { ...negotiationIndexSettings(cfg.quick), log });
       mkdirSync(`${root}bench/results`, { recursive: true });
       const { markdown, file } = writeNegotiationIndexReport(r, `${root}bench/results`, { date: new Date(), commit, quick: cfg.quick });
+      console.log(markdown);
+      log(`wrote ${file}`);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'figures') {
+    // The figures alone (Postgres only): 100,000 cases with their events, each report's query (bench/figures.ts).
+    try {
+      const markdown = figuresSection(await measureFigures(db, { ...figuresSettings(cfg.quick), log }));
+      mkdirSync(`${root}bench/results`, { recursive: true });
+      const file = `${root}bench/results/${new Date().toISOString().slice(0, 10)}-figures.md`;
+      writeFileSync(file, `# Figures bench, ${new Date().toISOString()} (${commit})\n\n${markdown}`);
       console.log(markdown);
       log(`wrote ${file}`);
     } finally {

@@ -102,7 +102,9 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     },
     parties: [employerFacts(intake.employer), ...intake.workers.map((w) => workerFacts(w))],
     grantAccess: [{ unitId: intake.stationUnitId, role: 'union_mediator', reason: 'assigned' }],
-    events: [host.event('mediation_applied', intake.filedBy, parties.intakeSummary(), { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total })],
+    // appliedAt: the station's figures count days from the application, which may precede the case's registration.
+    // Only an activity's input changes, so recorded histories replay as before.
+    events: [host.event('mediation_applied', intake.filedBy, parties.intakeSummary(), { source: intake.source, parentCaseNo: intake.parentCaseNo, workerCount: intake.workers.length, claimedFen: total, appliedAt: intake.appliedAt })],
   });
 
   // the station's mediators as a pool, until one of them takes the case (then the step is reopened for them by name)

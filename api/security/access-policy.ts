@@ -20,6 +20,10 @@ export const APP_PERMISSIONS: Record<string, { label: string; roles: readonly st
   'risk.read': { label: '查看风险隐患预警', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair'] },
   /** record a follow-up as done: district staff any in their district, a street chair the routine visits of their street */
   'risk.act': { label: '登记风险预警处置结果', roles: ['street_chair', 'district_staff'] },
+  /** the "four haves" figures, chart images and CSV over the cases of one's district (a street chair: street) */
+  'figures.read': { label: '查看“四有”工作数据', roles: ['street_chair', 'district_staff', 'supervising_leader', 'district_chair', 'auditor'] },
+  /** the mediation station's figures by month and mediator: a mediator their station's, supervisors their district's */
+  'stationFigures.read': { label: '查看调解工作室工作数据', roles: ['union_mediator', 'district_staff', 'supervising_leader', 'district_chair', 'auditor'] },
 };
 
 export function may(role: string, permission: Permission): boolean {

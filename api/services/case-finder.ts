@@ -18,10 +18,10 @@ export const FILTER_KEYS = Object.keys(filterProperties) as (keyof typeof filter
 const DAY_MS = 86_400_000;
 
 /** A Shanghai calendar day's first instant; a day that does not exist (2026-02-30) is refused, naming the field. */
-function shanghaiDay(value: string, label: string): Date {
+export function shanghaiDay(value: string, label: string): Date {
   const d = new Date(`${value}T00:00:00+08:00`);
-  const back = new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  if (Number.isNaN(d.getTime()) || back !== value) throw badRequest(`${label}不是有效的日期`);
+  // a month 13 is no date at all: checked before toISOString, which throws on it
+  if (Number.isNaN(d.getTime()) || new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) !== value) throw badRequest(`${label}不是有效的日期`);
   return d;
 }
 
@@ -84,7 +84,7 @@ export async function casePage(db: Kysely<Database>, v: Viewer, q: FilterQuery, 
 }
 
 /** A spreadsheet cell: quoted, and never read by Excel as a formula (a name typed as "=HYPERLINK(...)"). */
-const cell = (v: unknown) => {
+export const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
 };
@@ -96,5 +96,5 @@ export async function casesCsv(db: Kysely<Database>, v: Viewer, q: FilterQuery):
   const rows = found.slice(0, CSV_ROW_CAP).map(presentRow);
   const head = ['案件编号', '类型', '诉求类别', '企业', '街道', '环节', '登记时间', '是否超时', '评分'];
   const lines = rows.map((r) => [r.caseNo, r.kindLabel, r.categoryLabel, r.enterprise, r.street, r.stageLabel, r.created, r.overdue ? '超时' : '', r.rating ?? '']);
-  return { csv: `\uFEFF${[head, ...lines].map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`, rows: rows.length, capped };
+  return { csv: `\uFEFF${[head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`, rows: rows.length, capped };
 }

@@ -83,6 +83,12 @@ POST /staff/negotiation-index/values                     ----Y-----------
 GET /staff/risk-warning                                  ---YYYY---------
 GET /staff/risk-warning/chart.png                        ---YYYY---------
 POST /staff/risk-warning/follow-ups/:followupId/done     ---YY-----------
+GET /staff/figures                                       ---YYYY--------Y
+GET /staff/figures/chart.png                             ---YYYY--------Y
+GET /staff/figures.csv                                   ---YYYY--------Y
+GET /staff/station-figures                               ----YYY--Y-----Y
+GET /staff/station-figures/chart.png                     ----YYY--Y-----Y
+GET /staff/station-figures.csv                           ----YYY--Y-----Y
 GET /staff/library                                       ----Y-----------
 GET /staff/library/new                                   ----Y-----------
 POST /staff/library                                      ----Y-----------
@@ -136,6 +142,8 @@ GET /api/v1/negotiation-index/scores                     ---YYYY--------Y
 GET /api/v1/negotiation-index/values/:enterpriseId/:year ----Y-----------
 GET /api/v1/risk-warnings                                ---YYYY---------
 POST /api/v1/risk-warnings/follow-ups/:followupId/done   ---YY-----------
+GET /api/v1/figures/four-haves                           ---YYYY--------Y
+GET /api/v1/figures/station                              ----YYY--Y-----Y
 PUT /api/v1/negotiation-index/values/:enterpriseId/:year ----Y-----------
 POST /api/v1/mediations                                  ---------Y-Y----
 POST /api/v1/legal-aid/applications                      ----Y-------Y---

@@ -9,6 +9,7 @@ import documentRoutes from './documents';
 import negotiationIndexRoutes from './negotiation-index';
 import libraryRoutes from './library';
 import riskWarningRoutes from './risk-warning';
+import figureRoutes from './figures';
 import publicRoutes from './public';
 import staffRoutes from './staff';
 
@@ -27,6 +28,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(documentRoutes);
   await app.register(libraryRoutes);
   await app.register(riskWarningRoutes);
+  await app.register(figureRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 };
 

@@ -26,6 +26,7 @@ import taskReassignmentPages from './task-reassignment';
 import libraryStaffPages from './library';
 import documentPages from './documents';
 import emailPage from './email';
+import figurePages from './figures';
 import negotiationIndexPages from './negotiation-index';
 import negotiationIndexEditPages from './negotiation-index-edit';
 import sessionPages from './session';
@@ -65,6 +66,7 @@ const staffPages: FastifyPluginAsync = async (app) => {
   await app.register(negotiationIndexEditPages);
   await app.register(libraryStaffPages);
   await app.register(riskWarningPages);
+  await app.register(figurePages);
   for (const pages of KIND_ROUTES.staffPages) await app.register(pages);
   await app.register(documentPages);
   await app.register(emailPage);

@@ -19,6 +19,7 @@ import { legalAidRecipes } from './legal-aid-recipes';
 import { wageCodeRecipes } from './wage-code-recipes';
 import { wagePlanRecipes } from './wage-plan-recipes';
 import { riskWarningRecipes } from './risk-warning-recipes';
+import { figuresRecipes } from './figures-recipes';
 import { negotiationIndexRecipes } from './negotiation-index-recipes';
 import { caseFinderRecipes } from './case-finder-recipes';
 import { taskReassignmentRecipes } from './task-reassignment-recipes';
@@ -216,7 +217,7 @@ export function recipes(): Record<string, Recipe> {
     'POST /codec/encode': { audience: 'staff', enc: 'json', closed: true, runs: 25, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(false) },
     'POST /codec/decode': { audience: 'staff', enc: 'json', closed: true, runs: 35, templates: [{ body: { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] } }], customBodies: codecBodies(true) },
   };
-  Object.assign(r, mediationRecipes(caseNoParam), legalAidRecipes(caseNoParam), wageCodeRecipes(caseNoParam), negotiationIndexRecipes(), wagePlanRecipes(), caseFinderRecipes(), riskWarningRecipes(), taskReassignmentRecipes());
+  Object.assign(r, mediationRecipes(caseNoParam), legalAidRecipes(caseNoParam), wageCodeRecipes(caseNoParam), negotiationIndexRecipes(), wagePlanRecipes(), caseFinderRecipes(), riskWarningRecipes(), figuresRecipes(), taskReassignmentRecipes());
   // The one action route of every kind: each grievance command on case A, each mediation command too (the case's kind
   // refuses what is not its own, 400, and the grievance's rules what is not valid now, 409).
   r['POST /api/v1/cases/:caseNo/actions/:action'] = {

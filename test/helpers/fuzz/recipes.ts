@@ -248,6 +248,8 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   withdrawWorker: { partyNo: 2, reason: '已足额支付', settled: true, recoveredFen: 100 }, splitOffWorker: { partyNo: 2, reason: '不同意方案', next: 'arbitration' },
   extendMediation: { until: '2030-01-31', consents: [{ side: 'worker', name: '陈建国', how: 'in_person' }, { side: 'employer', name: '王建设', how: 'phone' }] },
   correctParty: { partyNo: 2, field: 'phone', value: '13805920009' },
+  acceptReview: { noticeNo: '厦劳人仲审受字〔2026〕第1号' }, declineReview: { ground: 'employment_relationship', reason: '平台与骑手' },
+  extendReview: { approvedBy: '仲裁院院长', reason: '需核实职工身份' },
 };
 
 /** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
@@ -264,6 +266,8 @@ const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   withdrawWorker: { partyNo: '2', reason: '已足额支付', settled: 'yes', recoveredYuan: '1' }, splitOffWorker: { partyNo: '2', reason: '不同意方案', next: 'arbitration' },
   extendMediation: { until: '2030-01-31', workerConsent: '陈建国', employerConsent: '王建设', how: 'phone' },
   correctParty: { partyNo: '2', field: 'phone', value: '13805920009' },
+  acceptReview: { noticeNo: '厦劳人仲审受字〔2026〕第1号' }, declineReview: { ground: 'employment_relationship', reason: '平台与骑手' },
+  extendReview: { approvedBy: '仲裁院院长', reason: '需核实职工身份' },
 };
 const textFields = (body: Record<string, string>): Fields =>
   Object.fromEntries(Object.keys(body).map((name) => [name, { type: 'string', required: true, notBlank: true, readable: true }]));

@@ -305,4 +305,39 @@ describe('the Xiamen group dispute through the API', () => {
     expect(events[0].summary).toContain('已获足额支付12680.00元，撤回调解申请');
     expect((await act('withdrawWorker', { partyNo: 2, reason, settled: true, recoveredFen: 1 })).status).toBe(409);
   }, 120_000);
+
+  it('sends the riders’ agreed case on to arbitration, not to review: whether they are employees is disputed (Art. 75); their year had run out (Art. 27)', async () => {
+    const mediator = await api.login('xihu.tj');
+    const riders = [
+      { name: '外卖骑手甲', phone: '13905925551', idNumber: withCheckCharacter('35020319950101123'), claimedFen: 600_000 },
+      { name: '外卖骑手乙', phone: '13905925552', idNumber: withCheckCharacter('35020319960202123'), claimedFen: 400_000 },
+    ];
+    const employer = { name: '厦门某配送服务有限公司', address: '厦门市湖里区某路9号', representative: '周经理', phone: '13905925550' };
+    const body = { employer, workers: riders, dispute: '确认劳动关系及支付劳动报酬', streetId: 's-beishan', employmentInDispute: true };
+    const future = await api.call('POST', '/api/v1/mediations', { ...body, disputeArose: dayAfter(3) }, mediator);
+    expect([future.status, future.body.message]).toEqual([422, '争议发生之日不能晚于今天']);
+    expect((await api.call('POST', '/api/v1/mediations', { ...body, disputeArose: '2026-02-30' }, mediator)).status).toBe(422);
+    const arose = dayAfter(-400);
+    const opened = await api.call('POST', '/api/v1/mediations', { ...body, disputeArose: arose }, mediator);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const caseNo: string = opened.body.caseNo;
+    const act = (action: string, payload: unknown) => api.call('POST', `/api/v1/cases/${caseNo}/actions/${action}`, payload, mediator);
+    expect((await act('draftAgreement', {
+      terms: [{ partyNo: 2, amountFen: 500_000 }, { partyNo: 3, amountFen: 300_000 }], totalFen: 800_000, paymentMethod: '银行转账',
+      payment: { kind: 'lump-sum', dueDate: dayAfter(10) },
+    })).status).toBe(200);
+    for (const phone of [employer.phone, ...riders.map((r) => r.phone)]) {
+      const sms = await sys.sms.waitFor((m) => m.phone === phone && /确认码\d{6}/.test(m.text), 30_000);
+      expect((await api.call('POST', `/api/v1/mediations/${caseNo}/confirmations`, { phone, code: /确认码(\d{6})/.exec(sms.text)![1] })).status).toBe(200);
+    }
+    // No review application: the transfer letter says why, and the case file goes with it.
+    const sent = await eventually(async () => {
+      const docs = await sys.db.selectFrom('documents').select(['id', 'kind']).where('case_no', '=', caseNo).orderBy('id').execute();
+      return docs.length === 2 && docs;
+    }, 60_000);
+    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file']);
+    expect(await pdfText((await readDocument(sys.db, sent[0].id))!.bytes)).toContain('第七十五条');
+    const warning = await sys.db.selectFrom('case_events').select('summary').where('case_no', '=', caseNo).where('type', '=', 'limitation_warning').executeTakeFirstOrThrow();
+    expect(warning.summary).toContain(`争议发生于${arose}，申请调解时已超过一年仲裁时效`);
+  }, 120_000);
 });

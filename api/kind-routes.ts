@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import legalAidRoutes from './routes/api-v1/legal-aid';
 import legalAidOnlineRoutes from './routes/api-v1/legal-aid-online';
 import mediationRoutes from './routes/api-v1/mediation';
+import signatureRoutes from './routes/api-v1/mediation-signature';
 import negotiationRoutes from './routes/api-v1/negotiation';
 import confirmPages from './routes/public/confirm';
 import legalAidApplyPages from './routes/public/legal-aid-apply';
@@ -21,7 +22,7 @@ import wagePlanPages from './routes/staff/wage-plan';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
-  api: [mediationRoutes, legalAidRoutes, legalAidOnlineRoutes, negotiationRoutes, wagePlanRoutes],
+  api: [mediationRoutes, signatureRoutes, legalAidRoutes, legalAidOnlineRoutes, negotiationRoutes, wagePlanRoutes],
   /** under /staff */
   staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages, negotiationCodePages, wagePlanPages],
   /** the parties' own pages, under / */

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { classify } from '../../plugins/app/error-handler';
 import { confirmationForm, mediationCaseParams } from '../../schemas/mediation';
 import { confirmByCode } from '../../services/agreement-confirmation';
+import { partyCopy, type PartyCopy } from '../../services/agreement-copy';
 import { maskPhone } from '../../../workflows/shared/present/format';
 
 const PUBLIC = { access: 'public' as const };
@@ -31,10 +32,13 @@ const confirmPages: FastifyPluginAsync = async (app) => {
     try {
       const r = await confirmByCode(app.db, app.temporal, req.params.caseNo, req.body.phone!, req.body.code!);
       const plan = r.party.payment;
+      // the full text beside the share: what the party consented to, and their copy to download
+      const copy = await partyCopy(app.db, app.temporal, req.params.caseNo, req.body.phone!, req.body.code!);
       return reply.view('confirm-done', {
         title: '已确认调解协议', caseNo: req.params.caseNo, party: r.party, already: r.already, remaining: r.remaining, masked: maskPhone(req.body.phone),
         lumpSum: plan.kind === 'lump-sum' ? plan.dueDate : null,
         installments: plan.kind === 'installments' ? plan.installments.map((i, n) => ({ no: n + 1, ...i })) : [],
+        ...copyModel(copy, req.body.phone!, req.body.code!),
       });
     } catch (err) {
       const a = classify(err);
@@ -42,6 +46,39 @@ const confirmPages: FastifyPluginAsync = async (app) => {
       return form(req, reply.code(a.status), phone, a.message);
     }
   });
+
+  // Read the whole agreement before confirming, or download one's own copy: the same phone and code, nothing confirmed.
+  for (const [path, pdf] of [['/confirm/:caseNo/agreement', false], ['/confirm/:caseNo/copy', true]] as const) {
+    app.post<{ Params: { caseNo: string }; Body: Body }>(path, {
+      config: PUBLIC, schema: { params: mediationCaseParams, body: confirmationForm, hide: true }, attachValidation: true,
+      preHandler: async (req, reply) => (req.validationError ? undefined : app.guessLimits.agreementCode.call(app, req, reply)),
+    }, async (req, reply) => {
+      const phone = typeof req.body?.phone === 'string' ? req.body.phone : undefined;
+      if (req.validationError) return form(req, reply.code(400), phone, '请填写11位手机号码和短信中的6位确认码');
+      try {
+        const copy = await partyCopy(app.db, app.temporal, req.params.caseNo, req.body.phone!, req.body.code!);
+        if (pdf) {
+          return reply.type('application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(copy.fileName)}`)
+            .header('cache-control', 'no-store').send(copy.pdf);
+        }
+        return reply.header('cache-control', 'no-store').view('confirm-read', { title: '调解协议全文', caseNo: req.params.caseNo, ...copyModel(copy, req.body.phone!, req.body.code!) });
+      } catch (err) {
+        const a = classify(err);
+        if (a.status >= 500) throw err;
+        return form(req, reply.code(a.status), phone, a.message);
+      }
+    });
+  }
 };
+
+/** The page's part of a party's copy: the text block by block, their own line, and the form that downloads the PDF. */
+function copyModel(copy: PartyCopy, phone: string, code: string) {
+  return {
+    copy: {
+      title: copy.title, ownLine: copy.ownLine, phone, code,
+      blocks: copy.blocks.map((b) => ({ ...b, own: 'text' in b && !copy.ownLine.isEmployer && b.text.includes(copy.ownLine.name) })),
+    },
+  };
+}
 
 export default confirmPages;

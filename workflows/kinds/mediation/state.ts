@@ -129,6 +129,11 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
         data: { partyNo: cmd.payload.partyNo, version: a.version, remaining: left }, parties,
       };
     }
+    case 'recordSignature': {
+      const { signedOn, signers, scan } = cmd.payload;
+      s.agreement!.signature = { signedOn, signers, scan: { ...scan }, recordedBy: by, recordedAt: now };
+      return { type: 'agreement_signed', summary: `${by}登记调解协议纸质文本已于${signedOn}签名盖章（${signers}），扫描件SHA-256：${scan.sha256.slice(0, 16)}…`, data: { signedOn, scanId: scan.id, sha256: scan.sha256 } };
+    }
     case 'resendCode': {
       const a = s.agreement!;
       const key = `${a.version}:${cmd.payload.partyNo}`;

@@ -16,6 +16,7 @@ import negotiationPages from './routes/public/negotiation';
 import legalAidIntakePages from './routes/staff/legal-aid-intake';
 import legalAidLawyerPages from './routes/staff/legal-aid-lawyers';
 import mediationIntakePages from './routes/staff/mediation-intake';
+import signaturePages from './routes/staff/mediation-signature';
 import negotiationCodePages from './routes/staff/negotiation-code';
 import wagePlanRoutes from './routes/api-v1/wage-plan';
 import wagePlanPages from './routes/staff/wage-plan';
@@ -24,7 +25,7 @@ export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPlugin
   /** under /api/v1 */
   api: [mediationRoutes, signatureRoutes, legalAidRoutes, legalAidOnlineRoutes, negotiationRoutes, wagePlanRoutes],
   /** under /staff */
-  staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages, negotiationCodePages, wagePlanPages],
+  staffPages: [mediationIntakePages, signaturePages, legalAidIntakePages, legalAidLawyerPages, negotiationCodePages, wagePlanPages],
   /** the parties' own pages, under / */
   publicPages: [confirmPages, legalAidProgressPages, legalAidApplyPages, negotiationPages],
 };

@@ -16,7 +16,7 @@ const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期�
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
 const inGroup = (group: ActionGroup) => Object.entries(MEDIATION_ACTION_GROUPS).filter(([, g]) => g === group).map(([name]) => name);
 /** The mediator's own work: these forms come first, in the order the process needs them (the registry's order). */
-const MAIN_ACTIONS = inGroup('main');
+const MAIN_ACTIONS = inGroup('main').flatMap((n) => (n === 'submitForReview' ? [n, 'recordSignature'] : [n]));
 const IRREVERSIBLE_ACTIONS = inGroup('irreversible');
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);

@@ -78,6 +78,25 @@ describe('documents for the institute', () => {
   });
 });
 
+describe('representatives', () => {
+  it('ten workers who elected three get the 推举书 attached to the review application, every worker to sign', async () => {
+    const ten: WorkerParty[] = Array.from({ length: 10 }, (_, i) => ({
+      partyNo: i + 2, name: `职工${String.fromCharCode(0x7532 + i)}`, phone: `1380000${String(1000 + i)}`, idNumber: `35020319900101${String(1000 + i)}`, claimedFen: 100_000,
+    }));
+    const s = { ...state(true), workers: ten, representatives: [3, 5, 7] };
+    s.agreement = { ...s.agreement!, terms: ten.map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 1_000_000 };
+    const t = await text(renderDocument('review-application', 'MA1', reviewApplicationData(context(s), '厦门市劳动人事争议仲裁委员会')));
+    expect(t).toContain('推举书（附后）');
+    expect(t).toContain('《劳动人事争议仲裁办案规则》第六十三条的规定，全体劳动者共同推举下列三人为代表人');
+    expect(t).toContain(`序号代表人姓名公民身份号码1${ten[1].name}${ten[1].idNumber}2${ten[3].name}`);
+    expect(t).toContain('推举人签名');
+    expect(t).toContain(`推举人签名1${ten[0].name}${ten[0].idNumber}`);
+    // a group that elected nobody has no 推举书
+    const none = await text(renderDocument('review-application', 'MA1', reviewApplicationData(context({ ...s, representatives: [] }), '厦门市劳动人事争议仲裁委员会')));
+    expect(none).not.toContain('推举书');
+  });
+});
+
 describe('what the mediator registers', () => {
   it('claim items must add up, and unpaid wages need their months', () => {
     expect(claimItemsRefusal(workers[0])).toBeNull();

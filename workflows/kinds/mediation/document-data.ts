@@ -97,6 +97,7 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
   const attachments = withCaseFile
     ? [`调解案卷材料（调解申请、当事人、调解记录${held}次、调解不成的原因）`, '当事人身份证明材料']
     : ['劳动争议调解申请书', `调解记录（${held}次）`, '当事人身份证明材料'];
+  if (c.s.representatives?.length) attachments.push('推举书（附后）');
   const ground = c.s.refusal || c.s.rejection || c.intake.directToArbitration ? 'other' : 'deadline';
   return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground, attachments };
 }

@@ -174,6 +174,27 @@ export interface EnforcementApplicationData extends DocumentBase<PaidWorker> {
   missed: { dueDate: string; paidFen: number };
 }
 
+/**
+ * 劳动人事争议仲裁申请书 the station prepares for the workers with the transfer letter, ready for them to sign (劳动争议
+ * 调解仲裁法 Art. 28: the parties, the claims, the facts and reasons). It goes to the institute as the workers' own
+ * application once signed; the station signs nothing on it.
+ */
+export interface WorkersArbitrationApplicationData extends DocumentBase {
+  /** the arbitration commission addressed */
+  addressedTo: string;
+  /** when the station received the application for mediation */
+  appliedOn: string;
+  /** why mediation ended without agreement, one reason a line, as the transfer letter gives them */
+  reasons: string[];
+}
+
+/** The documents of a mediation case besides its five (their own list, so DOCUMENT_KINDS keeps meaning those five). */
+export const MEDIATION_EXTRA_KINDS = ['workers-arbitration-application'] as const;
+export interface MediationExtraDataByKind {
+  'workers-arbitration-application': WorkersArbitrationApplicationData;
+}
+export const isMediationExtraKind = (kind: string): kind is (typeof MEDIATION_EXTRA_KINDS)[number] => (MEDIATION_EXTRA_KINDS as readonly string[]).includes(kind);
+
 export interface DocumentDataByKind {
   'mediation-agreement': MediationAgreementData;
   'review-application': ReviewApplicationData;
@@ -199,9 +220,9 @@ export type WageDocumentKind = (typeof WAGE_DOCUMENT_KINDS)[number];
 export const isWageKind = (kind: string): kind is WageDocumentKind => (WAGE_DOCUMENT_KINDS as readonly string[]).includes(kind);
 
 /** Every document the generateDocument activity makes, of any case kind. */
-export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...LEGAL_AID_DOCUMENT_KINDS, ...WAGE_DOCUMENT_KINDS] as const;
+export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...MEDIATION_EXTRA_KINDS, ...LEGAL_AID_DOCUMENT_KINDS, ...WAGE_DOCUMENT_KINDS] as const;
 export type AnyDocumentKind = (typeof ALL_DOCUMENT_KINDS)[number];
-export interface AnyDocumentDataByKind extends DocumentDataByKind, LegalAidDocumentDataByKind, WageDocumentDataByKind {}
+export interface AnyDocumentDataByKind extends DocumentDataByKind, MediationExtraDataByKind, LegalAidDocumentDataByKind, WageDocumentDataByKind {}
 
 // A kind of LegalAidDocumentDataByKind left out of the list fails to compile here (`satisfies` checks the other way).
 type NoneLeft<T extends never> = T;

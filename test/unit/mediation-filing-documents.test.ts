@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../activities/documents/render-document';
 import { scanType } from '../../api/services/agreement-signature';
-import { agreementData, reviewApplicationData, transferLetterData, type DocumentContext } from '../../workflows/kinds/mediation/document-data';
+import { agreementData, reviewApplicationData, transferLetterData, workersApplicationData, type DocumentContext } from '../../workflows/kinds/mediation/document-data';
 import type { MediationIntake, WorkerParty } from '../../workflows/kinds/mediation/model';
 import type { MediationState } from '../../workflows/kinds/mediation/state';
 import { claimItemsRefusal } from '../../workflows/kinds/mediation/claim-items';
@@ -75,6 +75,23 @@ describe('documents for the institute', () => {
     const refused = await text(renderDocument('transfer-letter', 'MA1', transferLetterData(context({ ...s, refusal: { side: 'employer', reason: '不同意支付' } }), '厦门市劳动人事争议仲裁院', ['用人单位一方拒绝调解：不同意支付'])));
     expect(refused).not.toContain('第十四条');
     expect(refused).toContain('第五条');
+  });
+});
+
+describe('the workers\' arbitration application', () => {
+  it('names the parties in full, claims item by item, states the facts and reasons, and leaves the signing to the workers', async () => {
+    const s = { ...state(), agreement: null, refusal: { side: 'employer' as const, reason: '不同意支付' } };
+    const t = await text(renderDocument('workers-arbitration-application', 'MA1', workersApplicationData(context(s), '厦门市劳动人事争议仲裁院', ['用人单位一方拒绝调解：不同意支付'])));
+    expect(t).toContain('劳动人事争议仲裁申请书');
+    expect(t).toContain('申请人一：王小明，公民身份号码：350203199001011234，住址：厦门市思明区莲前西路2号，联系电话：13800001002');
+    expect(t).toContain('法定代表人：陈建国，总经理');
+    expect(t).toContain('裁决被申请人向申请人王小明支付人民币15,000.00元（大写：人民币壹万伍仟元整），其中：（一）2026年8月至2026年10月拖欠工资');
+    expect(t).toContain('裁决被申请人向申请人李红梅支付人民币8,000.00元');
+    expect(t).toContain('事实和理由申请人与被申请人因拖欠工资发生劳动争议。申请人自2026年8月起未领到工资');
+    expect(t).toContain('未能达成调解协议：用人单位一方拒绝调解：不同意支付。');
+    expect(t).toContain('第二十八条');
+    expect(t).toContain('此致厦门市劳动人事争议仲裁委员会');
+    expect(t).toContain('申请人王小明（签名）：');
   });
 });
 

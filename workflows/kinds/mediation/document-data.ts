@@ -3,7 +3,7 @@
  * it). Pure, so the same state always gives the same document.
  */
 import type {
-  CaseFileData, EnforcementApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
+  CaseFileData, EnforcementApplicationData, WorkersArbitrationApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
 } from '../../../activities/documents/types';
 import { shanghaiDate } from '../../shared/deadlines';
 import type { Agreement, MediationIntake, MediationView } from './model';
@@ -100,6 +100,12 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
   if (c.s.representatives?.length) attachments.push('推举书（附后）');
   const ground = c.s.refusal || c.s.rejection || c.intake.directToArbitration ? 'other' : 'deadline';
   return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground, attachments };
+}
+
+/** The workers' own application for arbitration, made with the transfer letter for them to sign (Art. 28). */
+export function workersApplicationData(c: DocumentContext, arbitrationName: string, reasons: string[]): WorkersArbitrationApplicationData {
+  const commission = arbitrationName.replace(/仲裁院$/, '仲裁委员会');
+  return { ...transferBase(c), addressedTo: commission, appliedOn: appliedOn(c), reasons: reasons.map((r) => r.replace(/[。；]$/, '')) };
 }
 
 /** How the case reached the station, as the case file says it after 申请人于<date>. */

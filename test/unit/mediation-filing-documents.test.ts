@@ -9,7 +9,9 @@ import { agreementData, reviewApplicationData, transferLetterData, workersApplic
 import type { MediationIntake, WorkerParty } from '../../workflows/kinds/mediation/model';
 import type { MediationState } from '../../workflows/kinds/mediation/state';
 import { claimItemsRefusal } from '../../workflows/kinds/mediation/claim-items';
-import { pdfText } from '../helpers/pdf-text';
+import { PDFParse } from 'pdf-parse';
+import { demoAgreement } from '../../scripts/lib/demo-agreement';
+import { pdfPages, pdfText } from '../helpers/pdf-text';
 
 const workers: WorkerParty[] = [
   {
@@ -111,6 +113,21 @@ describe('representatives', () => {
     // a group that elected nobody has no 推举书
     const none = await text(renderDocument('review-application', 'MA1', reviewApplicationData(context({ ...s, representatives: [] }), '厦门市劳动人事争议仲裁委员会')));
     expect(none).not.toContain('推举书');
+  });
+});
+
+describe('the sample page: the demo case\'s agreement flows', () => {
+  it('page 1 goes on past 自愿达成如下协议 and the employer\'s line does not break after its name', async () => {
+    const { caseNo, data } = demoAgreement();
+    const doc = await renderDocument('mediation-agreement', caseNo, data);
+    const [first] = await pdfPages(doc.bytes);
+    expect(first).toContain('自愿达成如下协议：一、被申请人向申请人陈建国等四十三人支付');
+    expect(first).toContain('（一）二〇二六年十二月二十日前支付');
+    // the line as laid out (layout.ts): the name, then as much of the credit code's label as fits
+    const parser = new PDFParse({ data: new Uint8Array(doc.bytes) });
+    const lines = (await parser.getText({ partial: [1] })).text.split('\n').map((l) => l.replace(/\s+/g, ''));
+    await parser.destroy();
+    expect(lines.find((l) => l.startsWith('被申请人：'))).toMatch(/^被申请人：杭州城建建筑工程有限公司，统一社会/);
   });
 });
 

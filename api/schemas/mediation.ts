@@ -44,8 +44,8 @@ export const mediationIntakeForm = {
   required: ['employerName', 'employerAddress', 'representative', 'employerPhone', 'workers', 'dispute', 'streetId'],
   properties: {
     employerName: text(100), creditCode: { type: 'string', pattern: '^[0-9A-Z]{18}$' }, employerAddress: text(200),
-    representative: text(30), employerPhone: { type: 'string', pattern: PHONE_PATTERN },
-    workers: text(40_000), dispute: text(60), streetId: ID,
+    representative: text(30), representativePosition: optionalText(30), employerPhone: { type: 'string', pattern: PHONE_PATTERN },
+    workers: text(40_000), dispute: text(60), facts: optionalText(2000), streetId: ID,
     appliedAt: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$' },
     referralNo: optionalText(60),
     idempotencyKey: { type: 'string', minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' },

@@ -9,6 +9,8 @@ import { agreementData, reviewApplicationData, transferLetterData, workersApplic
 import type { MediationIntake, WorkerParty } from '../../workflows/kinds/mediation/model';
 import type { MediationState } from '../../workflows/kinds/mediation/state';
 import { claimItemsRefusal } from '../../workflows/kinds/mediation/claim-items';
+import { parseWorkerLines } from '../../workflows/kinds/mediation/form';
+import { applyMediationCommand } from '../../workflows/kinds/mediation/state';
 import { PDFParse } from 'pdf-parse';
 import { demoAgreement } from '../../scripts/lib/demo-agreement';
 import { pdfPages, pdfText } from '../helpers/pdf-text';
@@ -136,6 +138,16 @@ describe('what the mediator registers', () => {
     expect(claimItemsRefusal(workers[0])).toBeNull();
     expect(claimItemsRefusal({ claimedFen: 100, claims: [{ kind: 'wages', amountFen: 100 }] })).toContain('起止月份');
     expect(claimItemsRefusal({ claimedFen: 200, claims: [{ kind: 'overtime', amountFen: 100 }] })).toContain('与请求金额2.00元不符');
+  });
+
+  it('the page\'s worker list takes an address for service, and a list typed again keeps each worker\'s claim items', () => {
+    expect(parseWorkerLines('王小明，13800001002，350203199001011234，15000，厦门市思明区莲前西路2号')).toEqual([
+      { name: '王小明', phone: '13800001002', idNumber: '350203199001011234', claimedFen: 1_500_000, address: '厦门市思明区莲前西路2号' },
+    ]);
+    const s = state();
+    applyMediationCommand(s, { action: 'setWorkers', actor: { role: 'union_mediator', name: '黄志强' }, payload: { workers: parseWorkerLines('王小明，13800001003，350203199001011234，15000\n李红梅，13800001003，350205199203154328，9000') } }, '2026-11-21T00:00:00Z');
+    expect(s.workers[0]).toMatchObject({ phone: '13800001003', address: '厦门市思明区莲前西路2号', claims: workers[0].claims });
+    expect(s.workers[1].claims).toBeUndefined();
   });
 
   it('a scan is a PDF, JPEG or PNG by its first bytes, whatever it is called', () => {

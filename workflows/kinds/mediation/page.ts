@@ -28,7 +28,7 @@ function defaults(view: MediationView, now: number): Record<string, FormBody> {
   const plan = view.agreement?.payment;
   const open = view.installments.find((i) => i.status !== 'paid');
   return {
-    setWorkers: { workers: view.workers.map((w) => `${w.name}，${w.phone}，${w.idNumber}，${yuanText(w.claimedFen)}`).join('\n') },
+    setWorkers: { workers: view.workers.map((w) => `${w.name}，${w.phone}，${w.idNumber}，${yuanText(w.claimedFen)}${w.address ? `，${w.address}` : ''}`).join('\n') },
     scheduleSession: { mode: 'in_person' },
     electRepresentatives: { partyNos: (view.representatives ?? []).map(String) },
     recordSession: { sessionNo: String(view.sessions.find((s) => !s.recorded)?.sessionNo ?? ''), attendees: [view.employer, ...view.workers].map((p) => String(p.partyNo)) },

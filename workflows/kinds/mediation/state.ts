@@ -80,7 +80,13 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
   switch (cmd.action) {
     case 'setWorkers': {
       // The employer is party 1; workers follow in the order the mediator listed them.
-      s.workers = cmd.payload.workers.map((w, i) => ({ ...w, partyNo: i + 2 }));
+      // A list typed again on the page carries no claim items: a worker's items (and address) stay while their claim does.
+      const before = new Map(s.workers.map((w) => [w.idNumber, w]));
+      s.workers = cmd.payload.workers.map((w, i) => {
+        const was = before.get(w.idNumber);
+        const kept = was && !w.claims && was.claims && was.claimedFen === w.claimedFen ? { claims: was.claims } : {};
+        return { ...(was?.address && !w.address ? { address: was.address } : {}), ...kept, ...w, partyNo: i + 2 };
+      });
       // a new list numbers the workers anew: whoever was elected is recorded again from it, and the history says so
       const hadRepresentatives = !!s.representatives?.length;
       s.representatives = undefined;

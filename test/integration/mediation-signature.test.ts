@@ -108,6 +108,25 @@ describe('a signature that holds up, documents a clerk can file', () => {
     const kept = await sys.db.selectFrom('agreement_scans').select(['bytes', 'sha256']).where('case_no', '=', caseNo).execute();
     expect(kept.map((k) => [sha256(k.bytes), k.sha256])).toEqual([[sha256(scan), sha256(scan)]]);
 
+    // A better scan from the case page's form (multipart, with the page's CSRF token; without it, refused).
+    const page = browser(sys.baseUrl);
+    await page.signIn('xihu.tj');
+    const casePage = await page.open(`/staff/cases/${caseNo}`);
+    expect(casePage.html).toContain(`action="/staff/cases/${caseNo}/signature" enctype="multipart/form-data"`);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('scan')]);
+    const pageUpload = (withToken: boolean) => {
+      const form = new FormData();
+      if (withToken) form.append('_csrf', /name="_csrf" value="([^"]+)"/.exec(casePage.html)![1].replace(/&#x3D;/g, '='));
+      form.append('signedOn', today());
+      form.append('signers', signers);
+      form.append('scan', new Blob([png], { type: 'image/png' }), 'scan.png');
+      return fetch(`${sys.baseUrl}/staff/cases/${caseNo}/signature`, { method: 'POST', body: form, redirect: 'manual', headers: { cookie: [...page.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    };
+    expect((await pageUpload(false)).status).toBe(403);
+    const uploaded = await pageUpload(true);
+    expect([uploaded.status, uploaded.headers.get('location')]).toEqual([303, `/staff/cases/${caseNo}?done=recordSignature`]);
+    expect((await page.open(`/staff/cases/${caseNo}`)).html).toContain(sha256(png));
+
     // Submitted: the review application says it was signed, with the scan's hash, and names the parties in full.
     expect((await act('submitForReview', {})).status).toBe(200);
     const stored = await eventually(async () => {
@@ -116,7 +135,7 @@ describe('a signature that holds up, documents a clerk can file', () => {
     }, 30_000);
     const [agreement, review] = await Promise.all(stored.map(async (d) => textOf((await readDocument(sys.db, d.id))!.bytes)));
     expect(review).toContain('由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章');
-    expect(review).toContain(sha256(scan));
+    expect(review).toContain(sha256(png));
     expect(review).toContain('350203198001011235');
     expect(review).toContain('联系电话：13805931001');
     expect(review).toContain('法定代表人：王建设，总经理');

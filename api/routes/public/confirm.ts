@@ -32,13 +32,17 @@ const confirmPages: FastifyPluginAsync = async (app) => {
     try {
       const r = await confirmByCode(app.db, app.temporal, req.params.caseNo, req.body.phone!, req.body.code!);
       const plan = r.party.payment;
-      // the full text beside the share: what the party consented to, and their copy to download
-      const copy = await partyCopy(app.db, app.temporal, req.params.caseNo, req.body.phone!, req.body.code!);
-      return reply.view('confirm-done', {
+      // the full text beside the share, and their copy to download; the confirmation stands without it if it fails
+      const copy = await partyCopy(app.db, app.temporal, req.params.caseNo, req.body.phone!, req.body.code!).catch((err: unknown) => {
+        req.log.warn({ err }, 'party copy after confirmation');
+        return null;
+      });
+      // the page holds the party's code (for the copy's download): never kept by a cache
+      return reply.header('cache-control', 'no-store').view('confirm-done', {
         title: '已确认调解协议', caseNo: req.params.caseNo, party: r.party, already: r.already, remaining: r.remaining, masked: maskPhone(req.body.phone),
         lumpSum: plan.kind === 'lump-sum' ? plan.dueDate : null,
         installments: plan.kind === 'installments' ? plan.installments.map((i, n) => ({ no: n + 1, ...i })) : [],
-        ...copyModel(copy, req.body.phone!, req.body.code!),
+        ...(copy ? copyModel(copy, req.body.phone!, req.body.code!) : {}),
       });
     } catch (err) {
       const a = classify(err);

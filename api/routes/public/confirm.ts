@@ -1,6 +1,7 @@
 /**
  * A party confirms a mediation agreement on their phone (issue 16): the SMS with the code links here. Phone and code
- * → the party's own share and the payment plan, and "已确认"; nothing about the other workers. A wrong code is said in
+ * → the party's own share and the payment plan, and "已确认"; with them the whole agreement, the party's own line
+ * first, and their own copy as a PDF (issue 21), which they may also read before confirming. A wrong code is said in
  * the form with the phone kept; each try counts against the same guess limit as the JSON route.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';

@@ -15,6 +15,10 @@ export const unavailable = () => new HttpError(503, '系统繁忙，请稍后再
 export const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的提交格式' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' },
+  // @fastify/multipart (the scan of a signed agreement)
+  FST_REQ_FILE_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大（扫描件不能超过10MB）' },
+  FST_FILES_LIMIT: { code: 'BAD_REQUEST', message: '一次只能上传一个扫描件' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以表单上传扫描件' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: '提交的内容为空' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: '提交的内容不是有效的JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: '请求长度不正确' },

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import legalAidRoutes from './routes/api-v1/legal-aid';
 import legalAidOnlineRoutes from './routes/api-v1/legal-aid-online';
 import mediationRoutes from './routes/api-v1/mediation';
+import signatureRoutes from './routes/api-v1/mediation-signature';
 import negotiationRoutes from './routes/api-v1/negotiation';
 import confirmPages from './routes/public/confirm';
 import legalAidApplyPages from './routes/public/legal-aid-apply';
@@ -15,15 +16,16 @@ import negotiationPages from './routes/public/negotiation';
 import legalAidIntakePages from './routes/staff/legal-aid-intake';
 import legalAidLawyerPages from './routes/staff/legal-aid-lawyers';
 import mediationIntakePages from './routes/staff/mediation-intake';
+import signaturePages from './routes/staff/mediation-signature';
 import negotiationCodePages from './routes/staff/negotiation-code';
 import wagePlanRoutes from './routes/api-v1/wage-plan';
 import wagePlanPages from './routes/staff/wage-plan';
 
 export const KIND_ROUTES: { api: FastifyPluginAsync[]; staffPages: FastifyPluginAsync[]; publicPages: FastifyPluginAsync[] } = {
   /** under /api/v1 */
-  api: [mediationRoutes, legalAidRoutes, legalAidOnlineRoutes, negotiationRoutes, wagePlanRoutes],
+  api: [mediationRoutes, signatureRoutes, legalAidRoutes, legalAidOnlineRoutes, negotiationRoutes, wagePlanRoutes],
   /** under /staff */
-  staffPages: [mediationIntakePages, legalAidIntakePages, legalAidLawyerPages, negotiationCodePages, wagePlanPages],
+  staffPages: [mediationIntakePages, signaturePages, legalAidIntakePages, legalAidLawyerPages, negotiationCodePages, wagePlanPages],
   /** the parties' own pages, under / */
   publicPages: [confirmPages, legalAidProgressPages, legalAidApplyPages, negotiationPages],
 };

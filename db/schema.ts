@@ -229,6 +229,7 @@ export interface Database extends WageTables, NegotiationIndexTables, RiskTables
   case_access: CaseAccessTable;
   agreement_codes: AgreementCodeTable;
   agreement_code_tries: AgreementCodeTryTable;
+  agreement_scans: AgreementScanTable;
   calendar_days: CalendarDayTable;
   lawyer_profiles: LawyerProfileTable;
   lawyer_declarations: LawyerDeclarationTable;
@@ -279,6 +280,19 @@ export interface CasePartyTable {
   claimed_fen: ColumnType<number, number | undefined, number>;
   agreed_fen: number | null;
   updated_at: Timestamp;
+}
+
+/** A scan of a mediation agreement signed and sealed on paper (migration 027); the workflow records its id and hash. */
+export interface AgreementScanTable {
+  id: Generated<number>;
+  case_no: string;
+  sha256: string;
+  content_type: string;
+  file_name: string;
+  size: number;
+  bytes: Buffer;
+  uploaded_by: number;
+  uploaded_at: Generated<Date>;
 }
 
 /** A party's one-time code for one draft of a mediation agreement (hash only); wrong tries are in agreement_code_tries. */

@@ -46,6 +46,8 @@ export interface DocumentFigures {
    */
   elected: boolean;
   rows: WorkerRow[];
+  /** some worker's claim is broken down by item (partials/claim-items.hbs) */
+  itemised: boolean;
   claimedFen: number;
   agreedFen: number;
   /** a lump sum is one installment */
@@ -79,6 +81,7 @@ function checkWorkers(workers: Worker[]): void {
   workers.forEach((w, i) => {
     if (!w.name?.trim()) fail(`worker ${i + 1} has no name`);
     if (!isFen(w.claimedFen) || !isFen(w.agreedFen)) fail(`worker ${i + 1} (${w.name}): amounts must be whole fen ≥ 0`);
+    if (w.claims?.length && sum(w.claims.map((c) => c.amountFen)) !== w.claimedFen) fail(`worker ${i + 1} (${w.name}): the claim's items do not add up to the claim`);
   });
 }
 
@@ -125,7 +128,7 @@ export function documentFigures<K extends DocumentKind>(kind: K, data: DocumentD
   const figures: DocumentFigures = {
     workerCount: data.workers.length, group: data.workers.length > 1, claimedFen, agreedFen,
     represented, representatives, elected: representatives.length > 0,
-    rows: rowsOf(data.workers),
+    rows: rowsOf(data.workers), itemised: data.workers.some((w) => (w.claims?.length ?? 0) > 0),
     installments: [], lumpSum: false, paidFen: 0, outstandingFen: agreedFen, owed: [], missed: null,
   };
   if (!('terms' in data)) return figures; // a transfer letter: no agreement, nothing to pay by a date

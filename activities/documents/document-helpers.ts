@@ -23,6 +23,8 @@ export function registerDocumentHelpers(hb: typeof Handlebars = Handlebars.creat
   hb.registerHelper('inCapitals', (fen: unknown) => amountInCapitals(Number(fen)));
   hb.registerHelper('cnDate', (date: unknown) => cnDate(String(date)));
   hb.registerHelper('maskId', (id: unknown) => maskIdNumber(id));
+  // {{partyId idNumber}}: in full on what goes to the institute or the court (the data's fullIds), masked elsewhere
+  hb.registerHelper('partyId', (id: unknown, options: Handlebars.HelperOptions) => (options.data?.root?.fullIds === true ? String(id) : maskIdNumber(id)));
   // {{cnNumber n}} → 四十三; {{cnOrdinal @index}} → 一 for the first of a list (申请人一, 第一期)
   hb.registerHelper('cnNumber', (n: unknown) => cnNumber(Number(n)));
   hb.registerHelper('cnOrdinal', (index: unknown) => cnNumber(Number(index) + 1));

@@ -11,7 +11,7 @@ import type { LegalAidDocumentDataByKind } from './legal-aid-types';
 import { parseMarkup, titleOf } from './markup';
 import { renderPdf } from './render-pdf';
 import { renderMarkup } from './render-template';
-import { isLegalAidKind, isWageKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind, type LegalAidDocumentKind } from './types';
+import { isLegalAidKind, isMediationExtraKind, isWageKind, type AnyDocumentDataByKind, type AnyDocumentKind, type DocumentDataByKind, type DocumentKind, type LegalAidDocumentKind } from './types';
 
 export interface RenderedDocument {
   title: string;
@@ -27,6 +27,8 @@ export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update
 /** The figures of each case kind's documents (document-figures.ts, legal-aid-figures.ts, wage-figures.ts), checked on the way. */
 function figuresOf<K extends AnyDocumentKind>(kind: K, data: AnyDocumentDataByKind[K]) {
   if (isWageKind(kind)) return wageFigures(kind, data as never);
+  // the workers' application counts and checks its workers as the transfer letter does (no agreement, no terms)
+  if (isMediationExtraKind(kind)) return documentFigures('transfer-letter', data as never);
   return isLegalAidKind(kind) ? legalAidFigures(kind, data as never) : documentFigures(kind as DocumentKind, data as never);
 }
 

@@ -24,9 +24,13 @@ export interface Employer {
 
 export interface Worker {
   name: string;
-  /** printed masked (330106********1234); never in full */
+  /** printed in full on documents for the institute or the court (the data's fullIds), masked on any other */
   idNumber: string;
   address?: string;
+  /** for service (送达): printed with the ID number in full only */
+  phone?: string;
+  /** the claim item by item, as the documents print it: 2026年8月至2026年10月拖欠工资, and its amount */
+  claims?: { item: string; amountFen: number }[];
   /** what the worker asked for */
   claimedFen: number;
   /** what the employer agreed to pay (the mediation agreement), 0 when no agreement was reached */
@@ -59,6 +63,10 @@ interface DocumentBase<W extends Worker = Worker> {
   dispute: string;
   /** the date the document is made or signed; also the PDF's creation date */
   issuedOn: string;
+  /** addressed to the arbitration institute or the court: identity numbers in full (masking is for outsiders' pages) */
+  fullIds?: boolean;
+  /** 事实和理由 as the workers stated them */
+  facts?: string;
   /**
    * Ten or more workers act through representatives they elect (劳动争议调解仲裁法 Art. 7; three to five of them,
    * 劳动人事争议仲裁办案规则 Art. 63): their places in `workers` (1 is the first, as numbered in the attached table).
@@ -83,8 +91,15 @@ export interface ReviewApplicationData extends DocumentBase {
   mediator: Mediator;
   /** the arbitration commission addressed, e.g. 厦门市劳动人事争议仲裁委员会 */
   addressedTo: string;
-  /** when the agreement was signed (it takes effect then) */
+  /** when the agreement was signed (it takes effect then): the paper's date, else the day the last party consented */
   agreementSignedOn: string;
+  /**
+   * the paper copies signed and sealed, with the scan's hash; absent: the parties consented by code only, and the
+   * application says so rather than that it was signed
+   */
+  signature?: { signedOn: string; signers: string; sha256: string } | null;
+  /** the parties who consented to the agreement by their texted code */
+  consentedParties?: number;
   /** as the agreement says it */
   paymentMethod: string;
   terms: PaymentTerms;
@@ -99,6 +114,11 @@ export interface TransferLetterData extends DocumentBase {
   appliedOn: string;
   /** why no agreement was reached, one reason a line */
   reasons: string[];
+  /**
+   * the law the transfer rests on: `deadline`, the 15 days of Art. 14 ran out; `other`, a party refused, the workers
+   * asked for arbitration, or the review was refused (Art. 5: 不愿调解、调解不成). Not given: `deadline`.
+   */
+  ground?: 'deadline' | 'other';
   /** what goes with the letter */
   attachments: string[];
 }
@@ -154,6 +174,27 @@ export interface EnforcementApplicationData extends DocumentBase<PaidWorker> {
   missed: { dueDate: string; paidFen: number };
 }
 
+/**
+ * 劳动人事争议仲裁申请书 the station prepares for the workers with the transfer letter, ready for them to sign (劳动争议
+ * 调解仲裁法 Art. 28: the parties, the claims, the facts and reasons). It goes to the institute as the workers' own
+ * application once signed; the station signs nothing on it.
+ */
+export interface WorkersArbitrationApplicationData extends DocumentBase {
+  /** the arbitration commission addressed */
+  addressedTo: string;
+  /** when the station received the application for mediation */
+  appliedOn: string;
+  /** why mediation ended without agreement, one reason a line, as the transfer letter gives them */
+  reasons: string[];
+}
+
+/** The documents of a mediation case besides its five (their own list, so DOCUMENT_KINDS keeps meaning those five). */
+export const MEDIATION_EXTRA_KINDS = ['workers-arbitration-application'] as const;
+export interface MediationExtraDataByKind {
+  'workers-arbitration-application': WorkersArbitrationApplicationData;
+}
+export const isMediationExtraKind = (kind: string): kind is (typeof MEDIATION_EXTRA_KINDS)[number] => (MEDIATION_EXTRA_KINDS as readonly string[]).includes(kind);
+
 export interface DocumentDataByKind {
   'mediation-agreement': MediationAgreementData;
   'review-application': ReviewApplicationData;
@@ -179,9 +220,9 @@ export type WageDocumentKind = (typeof WAGE_DOCUMENT_KINDS)[number];
 export const isWageKind = (kind: string): kind is WageDocumentKind => (WAGE_DOCUMENT_KINDS as readonly string[]).includes(kind);
 
 /** Every document the generateDocument activity makes, of any case kind. */
-export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...LEGAL_AID_DOCUMENT_KINDS, ...WAGE_DOCUMENT_KINDS] as const;
+export const ALL_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...MEDIATION_EXTRA_KINDS, ...LEGAL_AID_DOCUMENT_KINDS, ...WAGE_DOCUMENT_KINDS] as const;
 export type AnyDocumentKind = (typeof ALL_DOCUMENT_KINDS)[number];
-export interface AnyDocumentDataByKind extends DocumentDataByKind, LegalAidDocumentDataByKind, WageDocumentDataByKind {}
+export interface AnyDocumentDataByKind extends DocumentDataByKind, MediationExtraDataByKind, LegalAidDocumentDataByKind, WageDocumentDataByKind {}
 
 // A kind of LegalAidDocumentDataByKind left out of the list fails to compile here (`satisfies` checks the other way).
 type NoneLeft<T extends never> = T;

@@ -15,11 +15,13 @@ export const mediationIntakeBody = {
       type: 'object', additionalProperties: false, required: ['name', 'address', 'representative', 'phone'],
       properties: {
         name: text(100), enterpriseId: ID, creditCode: { type: 'string', pattern: '^[0-9A-Z]{18}$' }, address: text(200),
-        representative: text(30), phone: { type: 'string', pattern: PHONE_PATTERN },
+        representative: text(30), representativePosition: optionalText(30), phone: { type: 'string', pattern: PHONE_PATTERN },
       },
     },
     workers: workerList,
     dispute: text(60),
+    /** 事实和理由, printed on the documents for the institute */
+    facts: optionalText(2000),
     streetId: ID,
     /** when the station received the application (default: now); no later than now, no earlier than 15 days ago */
     appliedAt: { type: 'string', format: 'date-time' },
@@ -47,8 +49,8 @@ export const mediationIntakeForm = {
   required: ['employerName', 'employerAddress', 'representative', 'employerPhone', 'workers', 'dispute', 'streetId'],
   properties: {
     employerName: text(100), creditCode: { type: 'string', pattern: '^[0-9A-Z]{18}$' }, employerAddress: text(200),
-    representative: text(30), employerPhone: { type: 'string', pattern: PHONE_PATTERN },
-    workers: text(40_000), dispute: text(60), streetId: ID,
+    representative: text(30), representativePosition: optionalText(30), employerPhone: { type: 'string', pattern: PHONE_PATTERN },
+    workers: text(40_000), dispute: text(60), facts: optionalText(2000), streetId: ID,
     appliedAt: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$' },
     referralNo: optionalText(60),
     disputeArose: { type: 'string', pattern: '^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },

@@ -37,7 +37,7 @@ type CodeRow = { party_no: number; version: number };
  * a party's: a stranger's phone gets 5 wrong tries too. A party's code of an earlier draft is told apart (it proves
  * the party) and not counted.
  */
-async function checkCode(db: Kysely<Database>, caseNo: string, version: number, phone: string, code: string): Promise<{ match?: CodeRow; stale?: boolean }> {
+export async function checkCode(db: Kysely<Database>, caseNo: string, version: number, phone: string, code: string): Promise<{ match?: CodeRow; stale?: CodeRow }> {
   const tries = await db.transaction().execute(async (trx) => {
     await trx.insertInto('agreement_code_tries').values({ case_no: caseNo, version, phone, failures: 0 })
       .onConflict((oc) => oc.columns(['case_no', 'version', 'phone']).doNothing()).execute();
@@ -55,7 +55,7 @@ async function checkCode(db: Kysely<Database>, caseNo: string, version: number, 
   });
   if (tries === null) throw new HttpError(429, '确认码错误次数过多，请联系调解员重新发送确认码', 'TooManyTries');
   const current = tries.find((r) => r.version === version);
-  return current ? { match: current } : tries.length > 0 ? { stale: true } : {};
+  return current ? { match: current } : tries.length > 0 ? { stale: tries.reduce((a, b) => (b.version > a.version ? b : a)) } : {};
 }
 
 export async function confirmByCode(db: Kysely<Database>, temporal: Client, caseNo: string, phone: string, code: string) {

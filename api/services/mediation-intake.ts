@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema';
 import { defaultMediationPolicy } from '../../temporal.config';
 import { validCreditCode } from '../../workflows/kinds/mediation/credit-code';
 import { validIdNumber } from '../../workflows/kinds/mediation/id-number';
+import { claimItemsRefusal } from '../../workflows/kinds/mediation/claim-items';
 import type { MediationInput, MediationIntake, MediationIntakeRequest, MediationSource } from '../../workflows/kinds/mediation/model';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest, forbidden } from '../errors';
@@ -68,15 +69,22 @@ export async function openMediation(db: Kysely<Database>, temporal: Client, req:
   if (wrong >= 0) throw badRequest(`第${wrong + 1}位职工（${req.workers[wrong].name}）的身份证号码不正确（出生日期或校验码不对）`);
   const ids = new Set(req.workers.map((w) => w.idNumber));
   if (ids.size !== req.workers.length) throw badRequest('职工名单中有重复的身份证号码');
+  req.workers.forEach((w, i) => {
+    const why = claimItemsRefusal(w);
+    if (why) throw badRequest(`第${i + 1}位职工（${w.name}）${why}`);
+  });
   const caseNo = caseNumberFor(req.idempotencyKey, 'MA');
   const intake: MediationIntake = {
     ...places, parentCaseNo: null, referralNo: req.referralNo?.trim() || null, streetId: street.id,
-    dispute: req.dispute.trim(), appliedAt: checkAppliedAt(req.appliedAt, Date.now()),
+    dispute: req.dispute.trim(), ...(req.facts?.trim() ? { facts: req.facts.trim() } : {}), appliedAt: checkAppliedAt(req.appliedAt, Date.now()),
     ...(req.disputeArose ? { disputeArose: checkDisputeArose(req.disputeArose, Date.now()) } : {}),
     ...(req.employmentInDispute ? { employmentInDispute: true } : {}),
     employer: {
       partyNo: 1, name: req.employer.name.trim(), enterpriseId: req.employer.enterpriseId ?? null, creditCode: req.employer.creditCode,
-      address: req.employer.address.trim(), representative: { role: '法定代表人', name: req.employer.representative.trim() }, phone: req.employer.phone,
+      address: req.employer.address.trim(), representative: {
+        role: '法定代表人', name: req.employer.representative.trim(),
+        ...(req.employer.representativePosition?.trim() ? { position: req.employer.representativePosition.trim() } : {}),
+      }, phone: req.employer.phone,
     },
     workers: req.workers.map((w, i) => ({ ...w, name: w.name.trim(), partyNo: i + 2 })),
     filedBy: by,

@@ -22,6 +22,7 @@ import * as wageRoundWorkers from './020_wage_round_workers';
 import * as riskWarning from './022_risk_warning';
 import * as caseFinder from './023_case_finder';
 import * as figures from './024_figures';
+import * as agreementScans from './027_agreement_scans';
 
 /** Listed explicitly (not read from disk) so the same provider works under tsx, vitest and a bundle. */
 export const migrationProvider: MigrationProvider = {
@@ -34,6 +35,7 @@ export const migrationProvider: MigrationProvider = {
       '015_lawyers': lawyers, '016_wage_negotiation': wageNegotiation, '017_negotiation_index': negotiationIndex,
       '018_law_library': lawLibrary, '019_guess_counts': guessCounts, '020_wage_round_workers': wageRoundWorkers,
       '022_risk_warning': riskWarning, '023_case_finder': caseFinder, '024_figures': figures,
+      '027_agreement_scans': agreementScans,
     };
   },
 };

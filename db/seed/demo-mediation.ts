@@ -29,7 +29,7 @@ export function xiamenGroup(phonePrefix: string) {
 
 export const DEMO_MEDIATION: MediationIntakeRequest = {
   idempotencyKey: 'demo-mediation-xiamen',
-  employer: { name: '杭州城建建筑工程有限公司', enterpriseId: 'e-jianzhu', creditCode: '91330106MA2H4K7Q3D', address: '杭州市西湖区翠苑街道文二路88号', representative: '周建设', phone: '13588880001' },
+  employer: { name: '杭州城建建筑工程有限公司', enterpriseId: 'e-jianzhu', creditCode: '91330106MA2H4K7Q3D', address: '杭州市西湖区翠苑街道文二路88号', representative: '周建设', representativePosition: '总经理', phone: '13588880001' },
   dispute: '拖欠工资',
   streetId: 's-cuiyuan',
   workers: xiamenGroup('1380571'),

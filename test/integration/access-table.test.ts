@@ -50,6 +50,8 @@ POST /track/:caseNo/withdraw                             -Y--------------
 POST /track/logout                                       YYYYYYYYYYYYYYYY
 GET /confirm/:caseNo                                     YYYYYYYYYYYYYYYY
 POST /confirm/:caseNo                                    YYYYYYYYYYYYYYYY
+POST /confirm/:caseNo/agreement                          YYYYYYYYYYYYYYYY
+POST /confirm/:caseNo/copy                               YYYYYYYYYYYYYYYY
 GET /negotiation/:code                                   YYYYYYYYYYYYYYYY
 POST /negotiation/:code/phone-code                       YYYYYYYYYYYYYYYY
 POST /negotiation/:code/posts                            YYYYYYYYYYYYYYYY
@@ -66,6 +68,7 @@ POST /staff/case-filters                                 ---YYYY--------Y
 POST /staff/case-filters/:id/delete                      ---YYYY--------Y
 POST /staff/task-reassignments                           ---YY-----------
 POST /staff/cases/:caseNo/actions/:action                --YYY--Y--------
+POST /staff/cases/:caseNo/signature                      --YYY--Y--------
 GET /staff/sms                                           --YYYYYYYYYYYYYY
 GET /staff/email                                         --YYYYYYYYYYYYYY
 GET /staff/grievances/new                                --YYY-----------
@@ -153,6 +156,8 @@ POST /api/v1/wage-plans/csv                              ----Y-----------
 POST /api/v1/wage-plans/:planId/open                     ----Y-----------
 POST /api/v1/legal-aid/online-applications               YYYYYYYYYYYYYYYY
 POST /api/v1/mediations/:caseNo/confirmations            YYYYYYYYYYYYYYYY
+POST /api/v1/mediations/:caseNo/agreement-copy           YYYYYYYYYYYYYYYY
+POST /api/v1/mediations/:caseNo/signature                --YYY--Y--------
 GET /api/v1/negotiation-rounds/:code                     YYYYYYYYYYYYYYYY
 POST /api/v1/negotiation-rounds/:code/phone-codes        YYYYYYYYYYYYYYYY
 POST /api/v1/negotiation-rounds/:code/posts              YYYYYYYYYYYYYYYY
@@ -237,6 +242,9 @@ const BODIES: Record<string, unknown> = {
   // Refused by validation once let through: no employer's name (mediation), a phone and code of the wrong shape.
   'POST /staff/mediations/new': { employerName: '', workers: '陈建国，13805920001，350203198001011234，80000', dispute: '拖欠工资', streetId: 's-beishan' },
   'POST /confirm/:caseNo': { phone: '123', code: 'x' },
+  'POST /confirm/:caseNo/agreement': { phone: '123', code: 'x' },
+  'POST /confirm/:caseNo/copy': { phone: '123', code: 'x' },
+  'POST /api/v1/mediations/:caseNo/agreement-copy': { phone: '123', code: 'x' },
   // Refused by validation once let through: no workers (legal aid), a case number and phone of the wrong shape.
   'POST /staff/legal-aid/new': { workers: '', debtors: '', dispute: '拖欠工资', facts: 'x', streetId: 's-beishan' },
   'POST /api/v1/legal-aid/applications': { workers: [], debtors: [], dispute: '拖欠工资', facts: 'x', streetId: 's-beishan' },
@@ -271,7 +279,8 @@ const BODIES: Record<string, unknown> = {
 const PAGE_FORMS = new Set(['POST /grievances', 'POST /grievances/phone-code', 'POST /track', 'POST /track/verify', 'POST /track/:caseNo/rate',
   'POST /track/:caseNo/note', 'POST /track/:caseNo/withdraw', 'POST /track/logout', 'POST /staff/login', 'POST /staff/logout',
   'POST /staff/cases/:caseNo/actions/:action', 'POST /staff/grievances', 'POST /staff/calendar', 'POST /staff/calendar/:day/delete',
-  'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo',
+  'POST /staff/mediations/new', 'POST /staff/documents/:id/receipt', 'POST /confirm/:caseNo', 'POST /confirm/:caseNo/agreement',
+  'POST /confirm/:caseNo/copy', 'POST /staff/cases/:caseNo/signature',
   'POST /staff/legal-aid/new', 'POST /legal-aid/track', 'POST /legal-aid/track/verify', 'POST /legal-aid/track/:caseNo/rate',
   'POST /legal-aid/apply', 'POST /legal-aid/apply/code', 'POST /negotiation/:code/phone-code', 'POST /negotiation/:code/posts',
   'POST /staff/negotiation-index/tree', 'POST /staff/negotiation-index/values', 'POST /grievances/check', 'POST /staff/library',

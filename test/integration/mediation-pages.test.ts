@@ -102,7 +102,8 @@ describe('the mediation pages', () => {
     expect(done.status).toBe(200);
     expect(done.html).toContain('已确认');
     expect(done.html).toContain('42000.50'); // their own share
-    expect(done.html).not.toContain('80000.00'); // never another worker's
+    // and the whole agreement, every party's line as the copy each of them keeps says it (issue 21)
+    expect(done.html).toContain('被申请人向申请人陈建国支付人民币80,000.00元');
     expect(done.html).toContain(`${due} 前一次性支付`);
 
     // 陈建国 lost the SMS: the mediator texts his code again from the page, which offers only who has not confirmed.

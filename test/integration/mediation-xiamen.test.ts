@@ -246,16 +246,21 @@ describe('the Xiamen group dispute through the API', () => {
     expect((await act('refuse', { side: 'employer', reason: '用人单位不同意调解' })).status).toBe(200);
     const sent = await eventually(async () => {
       const docs = await sys.db.selectFrom('documents').select(['id', 'kind']).where('case_no', '=', caseNo).orderBy('id').execute();
-      return docs.length === 2 && docs;
+      return docs.length === 3 && docs;
     }, 60_000);
-    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file']);
+    // with the letter and the file, the workers' own application for arbitration, for them to sign (Art. 28)
+    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file', 'workers-arbitration-application']);
     const file = await pdfText((await readDocument(sys.db, sent[1].id))!.bytes);
     for (const said of ['劳动争议调解案卷材料', '经仲裁院委托调解（委托编号西劳人仲委调〔2026〕12号）', '现场调解（西湖调解室）', '用人单位称加班未经审批，不同意支付加班费', '用人单位不同意调解']) {
       expect(file).toContain(said.replace(/\s+/g, ''));
     }
-    expect(await pdfText((await readDocument(sys.db, sent[0].id))!.bytes)).toContain('调解案卷材料（调解申请、当事人、调解记录1次、调解不成的原因）');
+    const letter = await pdfText((await readDocument(sys.db, sent[0].id))!.bytes);
+    expect(letter).toContain('调解案卷材料（调解申请、当事人、调解记录1次、调解不成的原因）');
+    // a refusal is not the 15 days of Art. 14 running out
+    expect(letter).not.toContain('第十四条');
+    expect(await pdfText((await readDocument(sys.db, sent[2].id))!.bytes)).toContain('劳动人事争议仲裁申请书');
     const mail = await smtp.waitFor((m) => m.subject.includes(caseNo), 60_000);
-    expect(mail.attachments).toHaveLength(2);
+    expect(mail.attachments).toHaveLength(3);
     for (const doc of sent) expect((await api.call('POST', `/api/v1/documents/${doc.id}/receipt`, undefined, clerk)).status).toBe(200);
     await eventually(async () => (await api.call('GET', `/api/v1/cases/${caseNo}`, undefined, mediator)).body.view?.stage === 'closed', 20_000);
   }, 120_000);

@@ -23,7 +23,7 @@ describe('the workers textarea', () => {
   });
 
   it('names the line that is wrong', () => {
-    expect(refusal(() => parseWorkerLines('陈建国，13805920001，350203198001011234，80000\n林海燕，13805920002，42000'))).toEqual({ status: 400, message: '职工名单第2行：应为“姓名，手机号码，身份证号码，请求金额（元）”四项，现为3项' });
+    expect(refusal(() => parseWorkerLines('陈建国，13805920001，350203198001011234，80000\n林海燕，13805920002，42000'))).toEqual({ status: 400, message: '职工名单第2行：应为“姓名，手机号码，身份证号码，请求金额（元）”四项（可加第五项送达地址），现为3项' });
     expect(refusal(() => parseWorkerLines('陈建国，1380592000，350203198001011234，80000')).message).toBe('职工名单第1行：手机号码应为11位数字');
     expect(refusal(() => parseWorkerLines('陈建国，13805920001，35020319800101123，80000')).message).toContain('身份证号码应为18位');
     expect(refusal(() => parseWorkerLines('陈建国，13805920001，350203198001011234，八万')).message).toContain('请求金额格式不正确');

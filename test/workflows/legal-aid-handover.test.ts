@@ -74,7 +74,7 @@ describe('cases handed to the legal-aid centre (time skipping)', () => {
     expect(view.workers.map((w) => w.idNumber)).toEqual(input.intake.workers.map((w) => w.idNumber));
     expect(view.debtors[0].name).toBe(input.intake.employer.name);
     // The mediation goes on to arbitration on its own.
-    const docs = await eventually(async () => { const d = ((await station.query(caseViewQuery)) as MediationView).documents; return d.length === 2 && d; });
+    const docs = await eventually(async () => { const d = ((await station.query(caseViewQuery)) as MediationView).documents; return d.length === 3 && d; });
     for (const d of docs) await act('confirmReceipt', arbitrationClerk, { documentId: d.id });
     expect(await station.result()).toMatchObject({ outcome: 'arbitration' });
     expect((await aid.handle.describe()).status.name).toBe('RUNNING');

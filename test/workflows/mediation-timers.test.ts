@@ -65,7 +65,11 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(file.req.data).toMatchObject({ source: '到调解站申请调解', reasons: [expect.stringContaining('十四条')] });
     expect((await view()).stage).toBe('transferring');
     const mail = await eventually(() => [...ctx.rec.emails.values()].find((m) => m.caseNo === input.caseNo));
-    expect(mail.documentIds).toHaveLength(2);
+    // and the workers' own application for arbitration, ready to sign (劳动争议调解仲裁法 Art. 28)
+    const application = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'workers-arbitration-application'));
+    expect(application.req.step).toBe(letter.req.step);
+    expect(letter.req.data).toMatchObject({ ground: 'deadline' });
+    expect(mail.documentIds).toHaveLength(3);
     expect(mail.to.address).toBe('zc@arbitration.test');
     expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
   });
@@ -130,7 +134,8 @@ describe('mediation → arbitration (time skipping)', () => {
     await act('acceptReview', arbitrationClerk, {});
     await act('rejectReview', arbitrationClerk, { reason: '当事人主体不适格', next: 'arbitration' });
     const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
-    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('当事人主体不适格')] });
+    // a refused review is no 15 days running out: the letter does not cite Art. 14
+    expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('当事人主体不适格')], ground: 'other' });
     await eventually(async () => (await view()).documents.some((d) => d.kind === 'case-file'));
     await replays(handle);
   });

@@ -36,15 +36,15 @@ describe('a grievance handed to the mediation station (time skipping)', () => {
 
     // The employer refuses: the station transfers the case, the institute receives it, the grievance goes on.
     await onStation('refuse', mediator, { side: 'employer', reason: '单位不同意调解' });
-    // The transfer letter and the case file reach the institute; the case goes on once both are received.
+    // The transfer letter, the case file and the workers' application reach the institute; the case goes on once all are received.
     const sent = await eventually(async () => {
       const docs = (await station.query(caseViewQuery) as MediationView).documents;
-      return docs.length === 2 && docs;
+      return docs.length === 3 && docs;
     });
-    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file']);
-    await onStation('confirmReceipt', arbitrationClerk, { documentId: sent[0].id });
+    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file', 'workers-arbitration-application']);
+    for (const d of sent.slice(0, 2)) await onStation('confirmReceipt', arbitrationClerk, { documentId: d.id });
     expect((await station.query(caseViewQuery) as MediationView).stage).toBe('transferring');
-    await onStation('confirmReceipt', arbitrationClerk, { documentId: sent[1].id });
+    await onStation('confirmReceipt', arbitrationClerk, { documentId: sent[2].id });
     expect(await station.result()).toMatchObject({ outcome: 'arbitration', paidFen: 0 });
     await eventually(async () => (await handle.query(grievanceViewQuery)).stage === 'followUp');
     const events = ctx.rec.eventsOf(input.caseNo).map((e) => e.type);

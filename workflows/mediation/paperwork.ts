@@ -7,7 +7,7 @@ import { patched } from '@temporalio/workflow';
 import { nowMs, type CaseHost } from '../shared/case-host';
 import { shanghaiDate } from '../shared/deadlines';
 import { deliverDocuments, findInstitution } from '../shared/deliver-documents';
-import { agreementData, caseFileData, enforcementData, reviewApplicationData, transferLetterData, type DocumentContext } from '../kinds/mediation/document-data';
+import { agreementData, caseFileData, enforcementData, reviewApplicationData, transferLetterData, workersApplicationData, type DocumentContext } from '../kinds/mediation/document-data';
 import type { Installment, MediationIntake } from '../kinds/mediation/model';
 import type { MediationState } from '../kinds/mediation/state';
 
@@ -57,15 +57,18 @@ export class MediationPaperwork {
     const name = arbitration?.name ?? '劳动人事争议仲裁委员会';
     // The case file goes with the letter (Art. 14); cases that transferred before it existed sent the letter alone.
     const withCaseFile = patched('transfer-case-file');
+    // The workers' own application goes with them (Art. 28), ready to sign; cases that transferred before it sent none.
+    const withApplication = patched('workers-arbitration-application');
     this.s.documents.push(...await deliverDocuments(this.host, {
       step: `transfer-${this.s.documents.filter((d) => d.kind === 'transfer-letter').length + 1}`,
       to: { unitId: this.intake.arbitrationUnitId, role: 'arbitration_clerk' },
       documents: [
         { kind: 'transfer-letter', data: transferLetterData(c, name, reasons, withCaseFile) },
         ...(withCaseFile ? [{ kind: 'case-file' as const, data: caseFileData(c, name, reasons) }] : []),
+        ...(withApplication ? [{ kind: 'workers-arbitration-application' as const, data: workersApplicationData(c, name, reasons) }] : []),
       ],
       subject: `转仲裁函（案件${this.host.caseNo}）：${this.headline}`,
-      text: `${name}：\n\n${c.stationName}受理的${this.headline}调解未果（${reasons.join('；')}），现将案件移送贵院，转仲裁函${withCaseFile ? '和调解案卷材料' : ''}附后。\n\n请登录工情系统收件箱确认接收。\n\n${c.stationName}`,
+      text: `${name}：\n\n${c.stationName}受理的${this.headline}调解未果（${reasons.join('；')}），现将案件移送贵院，转仲裁函${withCaseFile ? '和调解案卷材料' : ''}附后。${withApplication ? '另附为申请人准备的劳动人事争议仲裁申请书，由申请人签名后提交。' : ''}\n\n请登录工情系统收件箱确认接收。\n\n${c.stationName}`,
     }));
   }
 

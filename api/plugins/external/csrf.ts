@@ -4,7 +4,7 @@
  * adds that header to a cross-site request by itself. The JSON API believes only such headers (plugins/app/auth.ts).
  */
 import csrf from '@fastify/csrf-protection';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { securityConfig } from '../../security/config';
 
@@ -15,6 +15,25 @@ declare module 'fastify' {
   interface FastifyReply {
     locals: Record<string, unknown> | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The form's body is read by the route's own scope after this plugin's hook (a multipart upload, read whole by
+     * @fastify/multipart's preValidation hook): the route checks the token itself with `csrfAfterBody`.
+     */
+    csrfAfterBody?: boolean;
+  }
+}
+
+/** The same check for a route whose body is read later (config.csrfAfterBody): put it in the route's preValidation. */
+export function csrfAfterBody(app: FastifyInstance) {
+  return (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+    if (req.headers.authorization?.startsWith('Bearer ')) return done();
+    app.csrfProtection(req, reply, () => {
+      const body = req.body as Record<string, unknown> | undefined;
+      if (body && typeof body === 'object') delete body._csrf;
+      done();
+    });
+  };
 }
 
 export default fp(async (app) => {
@@ -29,7 +48,7 @@ export default fp(async (app) => {
     reply.locals = { ...(reply.locals ?? {}), csrfToken: reply.generateCsrf() };
   });
   app.addHook('preValidation', (req, reply, done) => {
-    if (SAFE.has(req.method) || !guarded(req) || req.headers.authorization?.startsWith('Bearer ')) return done();
+    if (SAFE.has(req.method) || !guarded(req) || req.headers.authorization?.startsWith('Bearer ') || req.routeOptions.config?.csrfAfterBody) return done();
     app.csrfProtection(req, reply, () => {
       // The token has done its work; the routes' schemas need not know of it.
       const body = req.body as Record<string, unknown> | undefined;

@@ -7,6 +7,7 @@ import { answers } from '../../schemas/responses';
 import { caseNoParams } from '../../schemas/grievance';
 import { confirmationBody, mediationIntakeBody } from '../../schemas/mediation';
 import { confirmByCode } from '../../services/agreement-confirmation';
+import { partyCopy } from '../../services/agreement-copy';
 import { openMediation, type MediationIntakeRequest } from '../../services/mediation-intake';
 import { actorOf } from '../../services/viewer';
 import { bearer } from './request-parts';
@@ -23,6 +24,16 @@ const mediationRoutes: FastifyPluginAsync = async (app) => {
     preHandler: app.guessLimits.agreementCode,
     schema: { tags: ['mediation'], summary: '当事人凭短信确认码确认调解协议', params: caseNoParams, body: confirmationBody, response: answers({ 200: { description: '已确认', properties: { confirmed: { type: 'boolean' }, already: { type: 'boolean' }, remaining: { type: 'integer' }, party: { type: 'object', additionalProperties: true } } } }, 404, 409, 422, 429, 503) },
   }, async (req) => confirmByCode(app.db, app.temporal, req.params.caseNo, req.body.phone, req.body.code));
+
+  // A party's own copy: only with their code for this case, under the same guess limit as the confirmation.
+  app.post<{ Params: { caseNo: string }; Body: { phone: string; code: string } }>('/mediations/:caseNo/agreement-copy', {
+    config: { access: 'public' },
+    preHandler: app.guessLimits.agreementCode,
+    schema: { tags: ['mediation'], summary: '当事人凭短信确认码取得本人的调解协议书（PDF）', params: caseNoParams, body: confirmationBody, response: { ...answers({}, 422, 429, 503), 200: { description: '调解协议书 PDF', type: 'string', format: 'binary' } } },
+  }, async (req, reply) => {
+    const copy = await partyCopy(app.db, app.temporal, req.params.caseNo, req.body.phone, req.body.code);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(copy.fileName)}`).header('cache-control', 'no-store').send(copy.pdf);
+  });
 };
 
 export default mediationRoutes;

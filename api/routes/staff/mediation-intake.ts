@@ -40,10 +40,11 @@ const mediationIntakePages: FastifyPluginAsync = async (app) => {
       const f = body;
       const { caseNo } = await openMediation(app.db, app.temporal, {
         employer: {
-          name: f.employerName.trim(), creditCode: f.creditCode, address: f.employerAddress.trim(), representative: f.representative.trim(), phone: f.employerPhone,
+          name: f.employerName.trim(), creditCode: f.creditCode, address: f.employerAddress.trim(), representative: f.representative.trim(),
+          representativePosition: f.representativePosition, phone: f.employerPhone,
         },
         workers: parseWorkerLines(f.workers),
-        dispute: f.dispute.trim(), streetId: f.streetId, referralNo: f.referralNo,
+        dispute: f.dispute.trim(), facts: f.facts, streetId: f.streetId, referralNo: f.referralNo,
         disputeArose: f.disputeArose || undefined, employmentInDispute: f.employmentInDispute === '1',
         appliedAt: f.appliedAt ? shanghaiLocalToIso(f.appliedAt, '收到调解申请的时间') : undefined,
         idempotencyKey: f.idempotencyKey,

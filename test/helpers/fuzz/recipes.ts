@@ -304,6 +304,19 @@ function mediationRecipes(caseNoParam: { caseNo: 'caseNo' }): Record<string, Rec
     'POST /api/v1/mediations/:caseNo/confirmations': {
       audience: 'anyone', enc: 'json', closed: true, params: caseNoParam, runs: 30, templates: [{ body: { phone: '{phoneA}', code: '123456' } }], fields: fieldsOf(confirmationBody),
     },
+    // a party's copy and the full text: the same phone and code, nothing written (issue 21)
+    'POST /api/v1/mediations/:caseNo/agreement-copy': {
+      audience: 'anyone', enc: 'json', closed: true, params: caseNoParam, runs: 20, templates: [{ body: { phone: '{phoneA}', code: '123456' } }], fields: fieldsOf(confirmationBody),
+    },
+    'POST /confirm/:caseNo/agreement': {
+      audience: 'anyone', enc: 'form', params: caseNoParam, runs: 16, templates: [{ body: { phone: '{phoneA}', code: '123456' } }], fields: fieldsOf(confirmationForm),
+    },
+    'POST /confirm/:caseNo/copy': {
+      audience: 'anyone', enc: 'form', params: caseNoParam, runs: 16, templates: [{ body: { phone: '{phoneA}', code: '123456' } }], fields: fieldsOf(confirmationForm),
+    },
+    // the scan's upload takes multipart only: anything else is refused (415, or the form's 400) before a byte is kept
+    'POST /api/v1/mediations/:caseNo/signature': { audience: 'staff', enc: 'json', params: caseNoParam, runs: 12 },
+    'POST /staff/cases/:caseNo/signature': { audience: 'staff', enc: 'form', params: caseNoParam, runs: 12 },
     'GET /api/v1/documents': { audience: 'staff', runs: 8 },
     'GET /api/v1/documents/:id': { audience: 'staff', runs: 8 },
     'POST /api/v1/documents/:id/receipt': { audience: 'staff', enc: 'json', runs: 8 },

@@ -8,7 +8,7 @@ import type { FormBody } from '../../shared/present/form-values';
 import { DATE, optionalText, PHONE_PATTERN, text } from '../../shared/schema-primitives';
 import { actionsOf, type ActionGroup } from '../kind-spec';
 import { mediationPayloadFromForm } from './form';
-import { CONSENT_WAYS, CORRECTABLE_FIELDS, MEDIATION_ACTION_LABELS } from './model';
+import { CLAIM_ITEM_LABELS, CONSENT_WAYS, CORRECTABLE_FIELDS, MEDIATION_ACTION_LABELS } from './model';
 import { REVIEW_DECLINE_GROUNDS } from './review-acceptance';
 
 const FEN = { type: 'integer', minimum: 0, maximum: 10_000_000_000 } as const;
@@ -16,9 +16,19 @@ const POSITIVE_FEN = { type: 'integer', minimum: 1, maximum: 10_000_000_000 } as
 const PARTY_NO = { type: 'integer', minimum: 1, maximum: 1000 } as const;
 const ID_NUMBER = { type: 'string', pattern: '^[0-9]{17}[0-9X]$' } as const;
 
+const MONTH = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
+const claimItem = {
+  type: 'object', additionalProperties: false, required: ['kind', 'amountFen'],
+  properties: { kind: { type: 'string', enum: Object.keys(CLAIM_ITEM_LABELS) }, amountFen: POSITIVE_FEN, from: MONTH, to: MONTH, note: optionalText(100) },
+} as const;
+
+/** A worker as registered; address and the claim's items are optional (cases and clients from before them send none). */
 export const workerBody = {
   type: 'object', additionalProperties: false, required: ['name', 'phone', 'idNumber', 'claimedFen'],
-  properties: { name: text(50), phone: { type: 'string', pattern: PHONE_PATTERN }, idNumber: ID_NUMBER, claimedFen: FEN },
+  properties: {
+    name: text(50), phone: { type: 'string', pattern: PHONE_PATTERN }, idNumber: ID_NUMBER, claimedFen: FEN,
+    address: optionalText(200), claims: { type: 'array', maxItems: 10, items: claimItem },
+  },
 } as const;
 export const workerList = { type: 'array', minItems: 1, maxItems: 300, items: workerBody } as const;
 

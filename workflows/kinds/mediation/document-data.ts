@@ -3,10 +3,11 @@
  * it). Pure, so the same state always gives the same document.
  */
 import type {
-  CaseFileData, EnforcementApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
+  CaseFileData, EnforcementApplicationData, WorkersArbitrationApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
 } from '../../../activities/documents/types';
 import { shanghaiDate } from '../../shared/deadlines';
-import type { Agreement, MediationIntake } from './model';
+import type { Agreement, MediationIntake, MediationView } from './model';
+import { claimItemName } from './claim-items';
 import { partyName, type MediationState } from './state';
 
 export interface DocumentContext {
@@ -30,19 +31,29 @@ function paymentTerms(a: Agreement): PaymentTerms {
 
 function workersOf(s: MediationState): Worker[] {
   const agreed = new Map((s.agreement?.terms ?? []).map((t) => [t.partyNo, t.amountFen]));
-  return s.workers.map((w) => ({ name: w.name, idNumber: w.idNumber, claimedFen: w.claimedFen, agreedFen: agreed.get(w.partyNo) ?? 0 }));
+  return s.workers.map((w) => ({
+    name: w.name, idNumber: w.idNumber, claimedFen: w.claimedFen, agreedFen: agreed.get(w.partyNo) ?? 0,
+    ...(w.address ? { address: w.address } : {}), ...(w.phone ? { phone: w.phone } : {}),
+    ...(w.claims?.length ? { claims: w.claims.map((x) => ({ item: claimItemName(x), amountFen: x.amountFen })) } : {}),
+  }));
 }
 
-function base(c: DocumentContext) {
+/**
+ * The parties as every document names them; `fullIds` for what goes to the institute or the court (DOMAIN: masking
+ * belongs on outsiders' pages and on what is published, not on a filing).
+ */
+function base(c: DocumentContext, fullIds = true) {
   // as corrected by the mediator, if it was
-  const e = c.s.employer;
+  const e = c.s.employer ?? c.intake.employer;
   const elected = c.s.representatives ?? (c.electionOptional ? [] : undefined);
   return {
     station: { name: c.stationName },
     employer: { name: e.name, creditCode: e.creditCode, address: e.address, representative: e.representative },
     workers: workersOf(c.s),
     dispute: c.intake.dispute,
+    ...(c.intake.facts ? { facts: c.intake.facts } : {}),
     issuedOn: c.issuedOn,
+    fullIds,
     // the elected, by their place in the list; cases from before the election was recorded keep the documents' default
     ...(elected ? { representatives: elected.map((no) => c.s.workers.findIndex((w) => w.partyNo === no) + 1) } : {}),
   };
@@ -58,15 +69,26 @@ const appliedOn = (c: DocumentContext) => shanghaiDay(c.intake.appliedAt);
 const shanghaiDay = (iso: string) => shanghaiDate(Date.parse(iso));
 const PAYMENT_METHOD_DEFAULT = '以银行转账方式支付至各申请人本人银行账户';
 
-export function agreementData(c: DocumentContext): MediationAgreementData {
+/** The day the agreement bears: the paper's signing, else the last party's consent, else (a draft) the day it was drafted. */
+export function agreementDate(a: Agreement): string {
+  return a.signature?.signedOn ?? shanghaiDay(a.signedAt ?? a.draftedAt);
+}
+
+/** The agreement as filed with the review (`fullIds`), or as a party's own copy (masked: it names the other workers). */
+export function agreementData(c: DocumentContext, fullIds = true): MediationAgreementData {
   const a = c.s.agreement!;
-  return { ...base(c), mediator: { name: c.mediatorName }, appliedOn: appliedOn(c), paymentMethod: a.paymentMethod || PAYMENT_METHOD_DEFAULT, terms: paymentTerms(a) };
+  return {
+    ...base(c, fullIds), issuedOn: agreementDate(a), mediator: { name: c.mediatorName }, appliedOn: appliedOn(c),
+    paymentMethod: a.paymentMethod || PAYMENT_METHOD_DEFAULT, terms: paymentTerms(a),
+  };
 }
 
 export function reviewApplicationData(c: DocumentContext, arbitrationName: string): ReviewApplicationData {
   const a = c.s.agreement!;
+  const sig = a.signature;
   return {
-    ...base(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, agreementSignedOn: shanghaiDay(a.signedAt!),
+    ...base(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, agreementSignedOn: agreementDate(a),
+    signature: sig ? { signedOn: sig.signedOn, signers: sig.signers, sha256: sig.scan.sha256 } : null, consentedParties: a.confirmedBy.length,
     paymentMethod: a.paymentMethod || PAYMENT_METHOD_DEFAULT, terms: paymentTerms(a),
   };
 }
@@ -76,7 +98,15 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
   const attachments = withCaseFile
     ? [`调解案卷材料（调解申请、当事人、调解记录${held}次、调解不成的原因）`, '当事人身份证明材料']
     : ['劳动争议调解申请书', `调解记录（${held}次）`, '当事人身份证明材料'];
-  return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, attachments };
+  if (c.s.representatives?.length) attachments.push('推举书（附后）');
+  const ground = c.s.refusal || c.s.rejection || c.intake.directToArbitration ? 'other' : 'deadline';
+  return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground, attachments };
+}
+
+/** The workers' own application for arbitration, made with the transfer letter for them to sign (Art. 28). */
+export function workersApplicationData(c: DocumentContext, arbitrationName: string, reasons: string[]): WorkersArbitrationApplicationData {
+  const commission = arbitrationName.replace(/仲裁院$/, '仲裁委员会');
+  return { ...transferBase(c), addressedTo: commission, appliedOn: appliedOn(c), reasons: reasons.map((r) => r.replace(/[。；]$/, '')) };
 }
 
 /** How the case reached the station, as the case file says it after 申请人于<date>. */
@@ -133,4 +163,14 @@ export function enforcementData(c: DocumentContext, courtName: string, arbitrati
     terms: paymentTerms(c.s.agreement!),
     missed,
   };
+}
+
+/**
+ * A party's own copy of the agreement, from the live view (the confirmation page): the same text the institute gets,
+ * with the identity numbers masked, since every party's copy names all the workers.
+ */
+export function partyCopyData(view: MediationView, dispute: string, stationName: string, mediatorName: string): MediationAgreementData {
+  const s = { ...view, representatives: view.representatives ?? undefined } as unknown as MediationState;
+  const intake = { employer: view.employer, dispute, appliedAt: view.appliedAt } as MediationIntake;
+  return agreementData({ intake, s, stationName, mediatorName, issuedOn: agreementDate(view.agreement!), electionOptional: true }, false);
 }

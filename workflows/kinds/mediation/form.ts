@@ -51,7 +51,7 @@ function linesOf(text: string, label: string): { no: number; cells: string[] }[]
 }
 
 /**
- * "姓名，手机号码，身份证号码，请求金额（元）", one worker a line. A wrong line is named (第3行); the rules check the rest
+ * "姓名，手机号码，身份证号码，请求金额（元）[，送达地址]", one worker a line. A wrong line is named (第3行); the rules check the rest
  * (duplicates, the number of workers) and say which worker.
  */
 export function parseWorkerLines(text: string | undefined): Omit<WorkerParty, 'partyNo'>[] {
@@ -60,14 +60,15 @@ export function parseWorkerLines(text: string | undefined): Omit<WorkerParty, 'p
   if (lines.length > MAX_WORKERS) throw formError(`一个案件最多登记${MAX_WORKERS}位职工，人数更多的请分案登记`);
   return lines.map(({ no, cells }) => {
     const where = `职工名单第${no}行：`;
-    if (cells.length !== 4) throw formError(`${where}应为“姓名，手机号码，身份证号码，请求金额（元）”四项，现为${cells.length}项`);
-    const [name, phone, idNumber, yuan] = cells;
+    if (cells.length !== 4 && cells.length !== 5) throw formError(`${where}应为“姓名，手机号码，身份证号码，请求金额（元）”四项（可加第五项送达地址），现为${cells.length}项`);
+    const [name, phone, idNumber, yuan, address] = cells;
+    if (address && address.length > 200) throw formError(`${where}送达地址不能超过200个字`);
     if (name.length > 50) throw formError(`${where}姓名不能超过50个字`);
     if (!/^1[3-9][0-9]{9}$/.test(phone.replace(/-/g, ''))) throw formError(`${where}手机号码应为11位数字`);
     if (!/^[0-9]{17}[0-9Xx]$/.test(idNumber)) throw formError(`${where}身份证号码应为18位（最后一位可为X）`);
     const claimedFen = fenOf(yuan, '请求金额', where);
     if (claimedFen > MAX_FEN) throw formError(`${where}请求金额不能超过1亿元`);
-    return { name, phone: phone.replace(/-/g, ''), idNumber: idNumber.toUpperCase(), claimedFen };
+    return { name, phone: phone.replace(/-/g, ''), idNumber: idNumber.toUpperCase(), claimedFen, ...(address ? { address } : {}) };
   });
 }
 

@@ -40,6 +40,27 @@ export interface WorkerParty {
   /** 居民身份证号码: shown masked to everyone but the union's own line, printed masked on documents */
   idNumber: string;
   claimedFen: number;
+  /** 送达地址 (absent in cases registered before it was asked) */
+  address?: string;
+  /** the claim item by item (absent in older cases: then only the total is known) */
+  claims?: ClaimItem[];
+}
+
+export const CLAIM_ITEM_LABELS = {
+  wages: '拖欠工资', overtime: '加班费', compensation: '解除劳动合同经济补偿', double_wages: '未签订书面劳动合同二倍工资差额',
+  other: '其他',
+} as const;
+export type ClaimItemKind = keyof typeof CLAIM_ITEM_LABELS;
+
+/** One item of a worker's claim; the items add up to the worker's claimedFen. */
+export interface ClaimItem {
+  kind: ClaimItemKind;
+  amountFen: number;
+  /** unpaid wages: the months they are owed for (YYYY-MM) */
+  from?: string;
+  to?: string;
+  /** what the item is, for `other`, or a word on how it was reckoned */
+  note?: string;
 }
 
 export interface EmployerParty {
@@ -73,6 +94,8 @@ export interface MediationIntake extends MediationPlaces {
   streetId: string;
   /** what the dispute is about, as it reads after 因: 拖欠工资 */
   dispute: string;
+  /** 事实和理由 as the workers state them (absent in older cases) */
+  facts?: string;
   /** when the station received the application: the 15 days of Art. 14 count from it (ISO) */
   appliedAt: string;
   /** YYYY-MM-DD, when the dispute arose: the one-year limitation of Art. 27 is told on transfer */
@@ -127,7 +150,22 @@ export interface Agreement extends AgreementTerms {
   version: number;
   draftedAt: string;
   confirmedBy: number[];
+  /** when the last party confirmed by code: a record of consent, not a signature */
   signedAt: string | null;
+  /** the paper copies signed and sealed, as the mediator recorded them (absent until then, and in older cases) */
+  signature?: AgreementSignature | null;
+}
+
+/** 办案规则 Art. 74: the agreement signed or sealed by the parties, signed by the mediator, sealed by the station. */
+export interface AgreementSignature {
+  /** YYYY-MM-DD, Asia/Shanghai: the agreement is dated, and takes effect, on this day */
+  signedOn: string;
+  /** who signed or sealed, as the mediator wrote it down */
+  signers: string;
+  /** the uploaded scan (agreement_scans) and its SHA-256 */
+  scan: { id: number; sha256: string; contentType: string; size: number };
+  recordedBy: string;
+  recordedAt: string;
 }
 
 /** The 调解书 the arbitration commission issued on review (the enforceable instrument). */
@@ -208,6 +246,8 @@ export type MediationPayloads = {
   draftAgreement: AgreementTerms;
   /** sent by the API once the party proved the one-time code texted to them */
   confirmAgreement: { partyNo: number; version: number };
+  /** sent by the API once the scan of the signed and sealed paper copies is stored */
+  recordSignature: { signedOn: string; signers: string; scan: AgreementSignature['scan'] };
   /** the party's code for the current draft texted again, and the wrong tries of that phone forgotten */
   resendCode: { partyNo: number };
   refuse: { side: 'worker' | 'employer'; reason: string };
@@ -244,6 +284,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   recordSession: '记录调解情况',
   draftAgreement: '拟定调解协议',
   confirmAgreement: '当事人确认调解协议',
+  recordSignature: '登记调解协议签名盖章（上传扫描件）',
   resendCode: '重新发送确认码',
   refuse: '一方拒绝调解（转仲裁）',
   submitForReview: '提交仲裁审查确认',
@@ -276,9 +317,10 @@ export const MAX_WORKERS = 300;
 
 /** A new case as the station's mediator or the institute's clerk sends it (the JSON API, the intake page). */
 export interface MediationIntakeRequest {
-  employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; phone: string };
+  employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; representativePosition?: string; phone: string };
   workers: Omit<WorkerParty, 'partyNo'>[];
   dispute: string;
+  facts?: string;
   streetId: string;
   appliedAt?: string;
   referralNo?: string;

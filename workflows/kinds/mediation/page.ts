@@ -17,7 +17,7 @@ const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期�
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
 const inGroup = (group: ActionGroup) => Object.entries(MEDIATION_ACTION_GROUPS).filter(([, g]) => g === group).map(([name]) => name);
 /** The mediator's own work: these forms come first, in the order the process needs them (the registry's order). */
-const MAIN_ACTIONS = inGroup('main');
+const MAIN_ACTIONS = inGroup('main').flatMap((n) => (n === 'submitForReview' ? [n, 'recordSignature'] : [n]));
 const IRREVERSIBLE_ACTIONS = inGroup('irreversible');
 
 /** Offered through the JSON API for now: the page's action partial has no fields for them yet. */
@@ -32,7 +32,7 @@ function defaults(view: MediationView, now: number): Record<string, FormBody> {
   const plan = view.agreement?.payment;
   const open = view.installments.find((i) => i.status !== 'paid');
   return {
-    setWorkers: { workers: view.workers.map((w) => `${w.name}，${w.phone}，${w.idNumber}，${yuanText(w.claimedFen)}`).join('\n') },
+    setWorkers: { workers: view.workers.map((w) => `${w.name}，${w.phone}，${w.idNumber}，${yuanText(w.claimedFen)}${w.address ? `，${w.address}` : ''}`).join('\n') },
     scheduleSession: { mode: 'in_person' },
     electRepresentatives: { partyNos: (view.representatives ?? []).map(String) },
     recordSession: { sessionNo: String(view.sessions.find((s) => !s.recorded)?.sessionNo ?? ''), attendees: [view.employer, ...view.workers].map((p) => String(p.partyNo)) },

@@ -16,16 +16,17 @@ import { checkAgreementTerms, sameTerms } from './agreement-checks';
 import { checkCorrection, checkExtension, checkLeaving } from './party-change-rules';
 import { validIdNumber } from './id-number';
 import { REVIEW_DECLINE_GROUNDS, reviewPhase, type ReviewDeclineGround } from './review-acceptance';
+import { claimItemsRefusal } from './claim-items';
 import { partyName } from './state';
 import {
   MAX_CODE_RESENDS, MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
-  type AgreementTerms, type MediationAction, type MediationCommand, type MediationStage, type MediationView,
+  type AgreementTerms, type MediationAction, type WorkerParty, type MediationCommand, type MediationStage, type MediationView,
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
   | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid' | 'mediationDeadline' | 'departed' | 'reviewAcceptance'>>;
 
-const MEDIATOR_ACTIONS: MediationAction[] = ['setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid',
+const MEDIATOR_ACTIONS: MediationAction[] = ['recordSignature', 'setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid',
   'withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
 
@@ -40,6 +41,8 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'electRepresentatives': return [...BEFORE_AGREEMENT, 'submitting'].includes(s.stage) && s.workers.length >= REPRESENTED_FROM;
     case 'recordSession': return BEFORE_AGREEMENT.includes(s.stage) && s.sessions.some((x) => !x.recorded);
     case 'confirmAgreement': return s.stage === 'confirming';
+    // the paper copies are signed once every party consented by code, before the agreement goes to review
+    case 'recordSignature': return s.stage === 'submitting' && !!s.agreement?.signedAt;
     case 'resendCode': return s.stage === 'confirming' && !!s.agreement && s.agreement.confirmedBy.length < s.workers.length + 1;
     case 'submitForReview': return s.stage === 'submitting';
     case 'requestLegalAid': return ['mediating', 'confirming', 'transferring'].includes(s.stage) && !s.legalAid;
@@ -91,6 +94,8 @@ function checkWorkers(list: unknown): void {
     if (ids.has(w.idNumber)) throw domainError('InvalidPayload', `${who}（${String(w.name)}）的身份证号码与前面的职工重复`);
     ids.add(w.idNumber);
     requireFen(w.claimedFen, `${who}（${String(w.name)}）的请求金额`);
+    const items = claimItemsRefusal(w as unknown as WorkerParty);
+    if (items) throw domainError('InvalidPayload', `${who}（${String(w.name)}）${items}`);
   });
 }
 
@@ -136,6 +141,14 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
       if (actor.role === 'employer' ? p.partyNo !== s.employer.partyNo : p.partyNo === s.employer.partyNo) {
         throw domainError('RoleNotPermitted', '确认码与当事人不符');
       }
+      return;
+    }
+    case 'recordSignature': {
+      const on = requireDate(p.signedOn, '签署日期');
+      if (on > shanghaiDate(Date.parse(s.asOf))) throw domainError('InvalidPayload', '签署日期不能晚于今天');
+      if (on < shanghaiDate(Date.parse(s.agreement!.draftedAt))) throw domainError('InvalidPayload', '签署日期不能早于调解协议拟定之日');
+      requireText(p.signers, '签名盖章的人', 500);
+      if (!p.scan || !Number.isInteger(p.scan.id) || !/^[0-9a-f]{64}$/.test(String(p.scan.sha256))) throw domainError('InvalidPayload', '请上传签名盖章后的调解协议扫描件');
       return;
     }
     case 'resendCode': {

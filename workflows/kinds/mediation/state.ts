@@ -93,7 +93,13 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
     case 'correctParty': return correctParty(s, cmd);
     case 'setWorkers': {
       // The employer is party 1; workers follow in the order the mediator listed them.
-      s.workers = cmd.payload.workers.map((w, i) => ({ ...w, partyNo: i + 2 }));
+      // A list typed again on the page carries no claim items: a worker's items (and address) stay while their claim does.
+      const before = new Map(s.workers.map((w) => [w.idNumber, w]));
+      s.workers = cmd.payload.workers.map((w, i) => {
+        const was = before.get(w.idNumber);
+        const kept = was && !w.claims && was.claims && was.claimedFen === w.claimedFen ? { claims: was.claims } : {};
+        return { ...(was?.address && !w.address ? { address: was.address } : {}), ...kept, ...w, partyNo: i + 2 };
+      });
       // a new list numbers the workers anew: whoever was elected is recorded again from it, and the history says so
       const hadRepresentatives = !!s.representatives?.length;
       s.representatives = undefined;
@@ -141,6 +147,11 @@ export function applyMediationCommand(s: MediationState, cmd: MediationCommand, 
         summary: `${ROLE_LABELS[cmd.actor.role]}${name}凭短信确认码确认调解协议（第${a.version}稿）${left === 0 ? '；各方均已确认，调解协议达成' : `，尚有${left}方未确认`}`,
         data: { partyNo: cmd.payload.partyNo, version: a.version, remaining: left }, parties,
       };
+    }
+    case 'recordSignature': {
+      const { signedOn, signers, scan } = cmd.payload;
+      s.agreement!.signature = { signedOn, signers, scan: { ...scan }, recordedBy: by, recordedAt: now };
+      return { type: 'agreement_signed', summary: `${by}登记调解协议纸质文本已于${signedOn}签名盖章（${signers}），扫描件SHA-256：${scan.sha256.slice(0, 16)}…`, data: { signedOn, scanId: scan.id, sha256: scan.sha256 } };
     }
     case 'resendCode': {
       const a = s.agreement!;

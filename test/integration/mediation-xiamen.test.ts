@@ -338,9 +338,9 @@ describe('the Xiamen group dispute through the API', () => {
     // No review application: the transfer letter says why, and the case file goes with it.
     const sent = await eventually(async () => {
       const docs = await sys.db.selectFrom('documents').select(['id', 'kind']).where('case_no', '=', caseNo).orderBy('id').execute();
-      return docs.length === 2 && docs;
+      return docs.length === 3 && docs;
     }, 60_000);
-    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file']);
+    expect(sent.map((d) => d.kind)).toEqual(['transfer-letter', 'case-file', 'workers-arbitration-application']);
     expect(await pdfText((await readDocument(sys.db, sent[0].id))!.bytes)).toContain('第七十五条');
     const warning = await sys.db.selectFrom('case_events').select('summary').where('case_no', '=', caseNo).where('type', '=', 'limitation_warning').executeTakeFirstOrThrow();
     expect(warning.summary).toContain(`争议发生于${arose}，申请调解时已超过一年仲裁时效`);

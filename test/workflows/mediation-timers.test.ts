@@ -41,6 +41,16 @@ const replays = async (handle: WorkflowHandle) =>
 
 const dayAfter = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
+type Act = (action: string, actor: object, payload: object) => Promise<MediationView>;
+/** A lump sum for the three workers, due in 30 days, drafted and confirmed by every party (`version`: the draft's number). */
+async function agreeLumpSum(act: Act, input: ReturnType<typeof mediationInput>, today: string, version = 1, amountFen = 100_000) {
+  await act('draftAgreement', mediator, {
+    terms: input.intake.workers.map((w) => ({ partyNo: w.partyNo, amountFen })), totalFen: 3 * amountFen, paymentMethod: '银行转账',
+    payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
+  });
+  for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version });
+}
+
 describe('mediation → arbitration (time skipping)', () => {
   it('transfers to arbitration when the 15 days end (a last day on a weekend runs to Monday), not a minute before', async () => {
     const now = await ctx.env.currentTimeMs();
@@ -93,13 +103,8 @@ describe('mediation → arbitration (time skipping)', () => {
 
   it('reminds a clerk who leaves a review waiting by its own ladder (twice), never the union above', async () => {
     const { input, act } = await start();
-    const [w1, w2, w3] = input.intake.workers;
     const today = shanghaiDate(await ctx.env.currentTimeMs());
-    await act('draftAgreement', mediator, {
-      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
-      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
-    });
-    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await agreeLumpSum(act, input, today);
     await act('submitForReview', mediator, {});
     const escalations = () => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === 'task_escalated' && /\/(acceptReview|review)\//.test(String(e.data.taskId)));
     await ctx.env.sleep(input.policy.reviewDue + MINUTE);
@@ -113,14 +118,9 @@ describe('mediation → arbitration (time skipping)', () => {
 
   it('takes a rejected review back to mediation for a new draft, and a second rejection on to arbitration', async () => {
     const { input, handle, act, view } = await start();
-    const [w1, w2, w3] = input.intake.workers;
     const today = shanghaiDate(await ctx.env.currentTimeMs());
     const agree = async (version: number) => {
-      await act('draftAgreement', mediator, {
-        terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
-        payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
-      });
-      for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version });
+      await agreeLumpSum(act, input, today, version);
       await act('submitForReview', mediator, {});
       await eventually(async () => (await view()).stage === 'review');
     };
@@ -261,13 +261,8 @@ describe('mediation → arbitration (time skipping)', () => {
 
   it('accepts a review first (Art. 75), decides it within five working days, ten once extended (Art. 76); a decline goes on to arbitration', async () => {
     const { input, handle, act, view } = await start();
-    const [w1, w2, w3] = input.intake.workers;
     const today = shanghaiDate(await ctx.env.currentTimeMs());
-    await act('draftAgreement', mediator, {
-      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
-      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
-    });
-    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await agreeLumpSum(act, input, today);
     await act('submitForReview', mediator, {});
     await eventually(async () => (await view()).openTasks.some((t) => t.kind === 'acceptReview'));
     await expect(act('confirmReview', arbitrationClerk, { decisionNo: '第1号', effectiveOn: today })).rejects.toMatchObject({ cause: { message: expect.stringContaining('请先决定是否受理') } });
@@ -288,11 +283,7 @@ describe('mediation → arbitration (time skipping)', () => {
     // Back to mediation, agreed again; this time the commission does not accept the application: on to arbitration.
     await act('rejectReview', arbitrationClerk, { reason: '协议内容不明确', next: 'mediation' });
     await eventually(async () => (await view()).stage === 'mediating');
-    await act('draftAgreement', mediator, {
-      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 120_000 })), totalFen: 360_000, paymentMethod: '银行转账',
-      payment: { kind: 'lump-sum', dueDate: dayAfter(today, 30) },
-    });
-    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 2 });
+    await agreeLumpSum(act, input, today, 2, 120_000);
     await act('submitForReview', mediator, {});
     await eventually(async () => (await view()).openTasks.some((t) => t.kind === 'acceptReview'));
     await act('declineReview', arbitrationClerk, { ground: 'employment_relationship', reason: '平台与骑手是否存在劳动关系有争议' });
@@ -309,12 +300,7 @@ describe('mediation → arbitration (time skipping)', () => {
     const input = { ...base, intake: { ...base.intake, dispute: '确认劳动关系及支付报酬', employmentInDispute: true, disputeArose: arose } };
     const { act, view } = await start(input);
     expect(await view()).toMatchObject({ employmentInDispute: true, disputeArose: arose });
-    const [w1, w2, w3] = input.intake.workers;
-    await act('draftAgreement', mediator, {
-      terms: [w1, w2, w3].map((w) => ({ partyNo: w.partyNo, amountFen: 100_000 })), totalFen: 300_000, paymentMethod: '银行转账',
-      payment: { kind: 'lump-sum', dueDate: dayAfter(shanghaiDate(now), 30) },
-    });
-    for (const p of [1, 2, 3, 4]) await act('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `p${p}` }, { partyNo: p, version: 1 });
+    await agreeLumpSum(act, input, shanghaiDate(now));
     const letter = await eventually(() => [...ctx.rec.documents.values()].find((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter'));
     expect(letter.req.data).toMatchObject({ reasons: [expect.stringContaining('第七十五条')] });
     expect([...ctx.rec.documents.values()].filter((d) => d.req.caseNo === input.caseNo && d.req.kind === 'review-application')).toEqual([]);

@@ -65,6 +65,15 @@ describe('the mediation pages', () => {
     expect(page.html).toContain('已完成：已登记调解案件');
     expect(page.html).toMatch(/class="due due-(later|soon)">还剩 1[0-9]天/);
     expect(page.html).toContain('13805921002'); // the mediator runs the case: phones in clear
+    // The forms for a worker leaving, an extension by consent and a correction are on the page; a correction from it
+    // is recorded old → new, and a bad value is refused in zh-CN with what was typed kept.
+    for (const action of ['withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty']) expect(page.html).toContain(`id="action-${action}"`);
+    const badFix = await mediator.post(`/staff/cases/${caseNo}/actions/correctParty`, { partyNo: '3', field: 'phone', value: '12345' });
+    expect(badFix.status).toBe(400);
+    expect(unescapeHtml(badFix.alert)).toMatch(/手机号码|联系电话/);
+    const fixed = await mediator.post(`/staff/cases/${caseNo}/actions/correctParty`, { partyNo: '1', field: 'address', value: '厦门市湖里区兴湖路8号' });
+    expect(fixed.status, fixed.alert).toBe(303);
+    expect(await sys.db.selectFrom('case_events').select('type').where('case_no', '=', caseNo).where('type', '=', 'party_corrected').execute()).toHaveLength(1);
     // The draft form starts from each worker's claim and their total.
     const draftCard = cardOf(page.html, 'draftAgreement');
     expect(draftCard).toContain('2 陈建国 80000.00');

@@ -11,7 +11,7 @@ import type { FormBody } from '../../shared/present/form-values';
 import { claimableTasks } from '../../shared/core-features/claim';
 import type { ActionGroup, PageContext } from '../kind-spec';
 import { MEDIATION_ACTION_GROUPS } from './actions';
-import { MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView } from './model';
+import { CONSENT_WAYS, CORRECTABLE_FIELDS, MEDIATION_ACTION_LABELS, MEDIATION_OUTCOME_LABELS, MEDIATION_STAGE_LABELS, SOURCE_LABELS, type MediationView } from './model';
 
 const INSTALLMENT_STATES = { due: '待付', paid: '已付清', missed: '逾期未付' } as const;
 const DEFAULT_PAYMENT_METHOD = '以银行转账方式支付至各申请人本人银行账户';
@@ -20,8 +20,6 @@ const inGroup = (group: ActionGroup) => Object.entries(MEDIATION_ACTION_GROUPS).
 const MAIN_ACTIONS = inGroup('main').flatMap((n) => (n === 'submitForReview' ? [n, 'recordSignature'] : [n]));
 const IRREVERSIBLE_ACTIONS = inGroup('irreversible');
 
-/** Offered through the JSON API for now: the page's action partial has no fields for them yet. */
-const API_ONLY = ['withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty'];
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
@@ -59,7 +57,7 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
   const parties = [view.employer, ...view.workers];
   const initial = defaults(view, now);
 
-  const actions = actionNames.filter((name) => !API_ONLY.includes(name)).map((name) => {
+  const actions = actionNames.map((name) => {
     const error = failed?.action === name ? failed.message : undefined;
     const values = error ? failed!.values : initial[name] ?? {};
     const ticked = new Set([values.attendees ?? [], values.partyNos ?? []].flat());
@@ -72,6 +70,11 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
       receivable: name === 'confirmReceipt' ? view.documents.filter((d) => !d.received && d.addressedTo === staff.unitId) : undefined,
       // the parties still to confirm: the employer first, as on the list
       unconfirmed: name === 'resendCode' ? parties.filter((p) => !confirmed.has(p.partyNo)).map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo })) : undefined,
+      // who may leave the case (withdraw, split off) and whose details may be corrected (the employer first)
+      leavers: name === 'withdrawWorker' || name === 'splitOffWorker' ? view.workers.map((w) => ({ partyNo: w.partyNo, name: w.name, selected: values.partyNo === String(w.partyNo) })) : undefined,
+      correctable: name === 'correctParty' ? parties.map((p) => ({ partyNo: p.partyNo, name: p.name, employer: p.partyNo === view.employer.partyNo, selected: values.partyNo === String(p.partyNo) })) : undefined,
+      correctFields: name === 'correctParty' ? Object.entries(CORRECTABLE_FIELDS).map(([value, label]) => ({ value, label, selected: values.field === value })) : undefined,
+      consentWays: name === 'extendMediation' ? Object.entries(CONSENT_WAYS).map(([value, label]) => ({ value, label, selected: (values.how ?? 'in_person') === value })) : undefined,
       // the station's pooled task this mediator may take (接单)
       claimable: name === 'claimTask' ? claimableTasks(view.openTasks, staff) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,

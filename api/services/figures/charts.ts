@@ -21,7 +21,8 @@ function barSpec(title: string, subtitle: string, values: Value[], xTitle: strin
     mark: { type: 'bar', tooltip: false },
     encoding: {
       y: { field: 'group', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } },
-      x: { field: 'value', type: 'quantitative', title: xTitle, stack: series ? 'zero' : null },
+      // all zero (nothing yet in the range): an axis from 0 to 1, not one collapsed on "0.000000"
+      x: { field: 'value', type: 'quantitative', title: xTitle, stack: series ? 'zero' : null, ...(values.every((v) => v.value === 0) ? { scale: { domain: [0, 1] } } : {}) },
       ...(series ? { color: { field: 'series', type: 'nominal', sort: series, title: null, legend: { orient: 'top' } } } : {}),
     },
     height: { step: 22 },
@@ -72,7 +73,10 @@ export function stationSpec(r: StationReport, chart: StationChart): TopLevelSpec
     encoding: {
       x: { field: 'month', type: 'ordinal', title: '月份', sort: r.months.map((m) => m.month), axis: { labelAngle: -45 } },
       xOffset: { field: 'series', type: 'nominal', sort: series },
-      y: { field: 'value', type: 'quantitative', title: chart === 'counts' ? '件（撤回含人次）' : '元', axis: { tickMinStep: 1 } },
+      y: {
+        field: 'value', type: 'quantitative', title: chart === 'counts' ? '件（撤回含人次）' : '元', axis: { tickMinStep: 1 },
+        ...(values.every((v) => v.value === 0) ? { scale: { domain: [0, 1] } } : {}),
+      },
       color: { field: 'series', type: 'nominal', sort: series, title: null, legend: { orient: 'top' } },
     },
   } as TopLevelSpec;

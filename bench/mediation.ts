@@ -86,6 +86,12 @@ async function oneCase(baseUrl: string, db: Kysely<Database>, i: number, mediato
   const t0 = lastAnswered;
   const view = () => fetch(`${baseUrl}/api/v1/cases/${caseNo}`, { headers: mediator }).then((r) => json<{ view: { stage: string } }>(r, 200));
   await until('stage submitting', async () => (await view()).view.stage === 'submitting');
+  // The paper copies signed and sealed, their scan recorded (issue 21): the review application then says so.
+  const form = new FormData();
+  form.append('signedOn', dayAfter(0));
+  form.append('signers', '全体申请人、被申请人法定代表人王建设（加盖公章）、调解员');
+  form.append('scan', new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`bench scan ${i}`)])], { type: 'application/pdf' }), 'scan.pdf');
+  await json(await fetch(`${baseUrl}/api/v1/mediations/${caseNo}/signature`, { method: 'POST', headers: mediator, body: form }), 200);
   await act('submitForReview', {}, mediator);
   const submitted = Date.now();
   const docs = await until('both documents in the inbox', async () => {

@@ -172,6 +172,20 @@ export interface EnforcementApplicationData extends DocumentBase<PaidWorker> {
   terms: PaymentTerms;
   /** the installment (or the single payment) that was missed, by its due date, and how much of it was paid */
   missed: { dueDate: string; paidFen: number };
+  /** 财产线索 the mediator recorded, listed for the court (absent in applications made before they were) */
+  propertyLeads?: { kind: string; detail: string; location: string | null }[];
+  /** why this court: 被执行人住所地 or 被执行的财产所在地 (absent: the district's court, as before) */
+  courtBasis?: string;
+}
+
+/**
+ * 支付令申请书 (劳动争议调解仲裁法 Art. 16): an agreement on wages, injury medical costs, compensation or damages, never
+ * reviewed, not performed; the workers ask the court to order payment with the agreement as its basis. Its figures are
+ * the enforcement application's (what was agreed, paid, is owed, the missed installment).
+ */
+export interface PaymentOrderApplicationData extends Omit<EnforcementApplicationData, 'basis' | 'propertyLeads' | 'courtBasis'> {
+  /** the day the agreement was signed (took effect) */
+  agreementSignedOn: string;
 }
 
 /**
@@ -189,9 +203,10 @@ export interface WorkersArbitrationApplicationData extends DocumentBase {
 }
 
 /** The documents of a mediation case besides its five (their own list, so DOCUMENT_KINDS keeps meaning those five). */
-export const MEDIATION_EXTRA_KINDS = ['workers-arbitration-application'] as const;
+export const MEDIATION_EXTRA_KINDS = ['workers-arbitration-application', 'payment-order-application'] as const;
 export interface MediationExtraDataByKind {
   'workers-arbitration-application': WorkersArbitrationApplicationData;
+  'payment-order-application': PaymentOrderApplicationData;
 }
 export const isMediationExtraKind = (kind: string): kind is (typeof MEDIATION_EXTRA_KINDS)[number] => (MEDIATION_EXTRA_KINDS as readonly string[]).includes(kind);
 

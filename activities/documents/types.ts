@@ -116,9 +116,12 @@ export interface TransferLetterData extends DocumentBase {
   reasons: string[];
   /**
    * the law the transfer rests on: `deadline`, the 15 days of Art. 14 ran out; `other`, a party refused, the workers
-   * asked for arbitration, or the review was refused (Art. 5: 不愿调解、调解不成). Not given: `deadline`.
+   * asked for arbitration, or the review was refused (Art. 5: 不愿调解、调解不成); `not_performed`, an agreement never
+   * reviewed was not performed (Art. 15). Not given: `deadline`.
    */
-  ground?: 'deadline' | 'other';
+  ground?: 'deadline' | 'other' | 'not_performed';
+  /** not_performed: the day the agreement was signed */
+  agreedOn?: string;
   /** what goes with the letter */
   attachments: string[];
 }
@@ -200,6 +203,8 @@ export interface WorkersArbitrationApplicationData extends DocumentBase {
   appliedOn: string;
   /** why mediation ended without agreement, one reason a line, as the transfer letter gives them */
   reasons: string[];
+  /** an agreement was reached on this day but not performed (Art. 15): the facts say so instead of 未能达成调解协议 */
+  agreedOn?: string;
 }
 
 /** The documents of a mediation case besides its five (their own list, so DOCUMENT_KINDS keeps meaning those five). */

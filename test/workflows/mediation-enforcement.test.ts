@@ -108,9 +108,40 @@ describe('mediation: enforcement and payment orders (time skipping)', () => {
     await expect(act('recordPaymentOrder', courtClerk, { result: 'issued' })).rejects.toMatchObject({ cause: { type: 'InvalidPayload', message: '请填写支付令文号' } });
     await act('recordPaymentOrder', courtClerk, { result: 'objected', note: '被申请人提出书面异议' });
     const letter = await documentOf(input.caseNo, 'transfer-letter');
-    expect(letter.req.data).toMatchObject({ ground: 'other', reasons: [expect.stringContaining('第十五条')] });
+    expect(letter.req.data).toMatchObject({ ground: 'not_performed', reasons: [expect.stringContaining('第十五条')] });
     expect(JSON.stringify(letter.req.data)).toContain('用人单位提出书面异议');
+    const letterText = (await renderDocument('transfer-letter', input.caseNo, letter.req.data as never)).markup;
+    expect(letterText).toContain('达成调解协议，未申请仲裁审查确认，被申请人未按约定履行');
+    expect(letterText).not.toContain('第十四条');
     await eventually(async () => (await view()).stage === 'transferring');
     await replays(handle);
+  });
+
+  it('closes an agreement performed without review once the court issued the payment order; an institution that is no court is not addressed', async () => {
+    const { input, handle, act, view, missAndWait } = await agreed();
+    await act('performWithoutReview', mediator, { reason: '双方同意直接履行', paymentClaim: true });
+    await eventually(async () => (await view()).stage === 'performing');
+    await missAndWait();
+    await eventually(async () => (await view()).stage === 'payment_order');
+    await act('recordPaymentOrder', courtClerk, { result: 'issued', orderNo: '（2026）测0101民督1号' });
+    expect(await handle.result()).toMatchObject({ outcome: 'payment_order', paidFen: 0 });
+    expect(ctx.rec.eventsOf(input.caseNo).find((e) => e.type === 'closed')?.summary).toContain('（2026）测0101民督1号');
+    expect([...ctx.rec.documents.values()].filter((d) => d.req.caseNo === input.caseNo && d.req.kind === 'transfer-letter')).toEqual([]);
+    await replays(handle);
+
+    // the mediator named the HR bureau as the court where the property is: the application goes to the district's court
+    const other = await agreed();
+    await other.act('submitForReview', mediator, {});
+    await eventually(async () => (await other.view()).stage === 'review');
+    await other.act('acceptReview', arbitrationClerk, {});
+    await other.act('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第6号', effectiveOn: shanghaiDate(await ctx.env.currentTimeMs()) });
+    await eventually(async () => (await other.view()).stage === 'performing');
+    await other.act('recordPropertyLead', mediator, { kind: 'vehicle', detail: '闽D·12345 轿车' });
+    await other.act('chooseEnforcementCourt', mediator, { basis: 'property', courtUnitId: 'i-hr' });
+    await other.missAndWait();
+    const application = await documentOf(other.input.caseNo, 'enforcement-application');
+    expect(application.req.data).toMatchObject({ court: '测试区人民法院', courtBasis: '被执行人住所地人民法院', propertyLeads: [{ kind: '车辆' }] });
+    expect(ctx.rec.eventsOf(other.input.caseNo).find((e) => e.type === 'enforcement_court_fallback')?.summary).toContain('测试区人力资源和社会保障局）不是人民法院');
+    expect((await eventually(async () => (await other.view()).documents.find((d) => d.kind === 'enforcement-application'))).addressedTo).toBe('i-court');
   });
 });

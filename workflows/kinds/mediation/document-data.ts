@@ -100,14 +100,19 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
     ? [`调解案卷材料（调解申请、当事人、调解记录${held}次、调解不成的原因）`, '当事人身份证明材料']
     : ['劳动争议调解申请书', `调解记录（${held}次）`, '当事人身份证明材料'];
   if (c.s.representatives?.length) attachments.push('推举书（附后）');
-  const ground = c.s.refusal || c.s.rejection || c.intake.directToArbitration || c.s.directPerformance ? 'other' : 'deadline';
+  if (c.s.directPerformance && c.s.agreement) {
+    const agreedOn = agreementDate(c.s.agreement);
+    return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground: 'not_performed', agreedOn, attachments: [...attachments, '调解协议书'] };
+  }
+  const ground = c.s.refusal || c.s.rejection || c.intake.directToArbitration ? 'other' : 'deadline';
   return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground, attachments };
 }
 
 /** The workers' own application for arbitration, made with the transfer letter for them to sign (Art. 28). */
 export function workersApplicationData(c: DocumentContext, arbitrationName: string, reasons: string[]): WorkersArbitrationApplicationData {
   const commission = arbitrationName.replace(/仲裁院$/, '仲裁委员会');
-  return { ...transferBase(c), addressedTo: commission, appliedOn: appliedOn(c), reasons: reasons.map((r) => r.replace(/[。；]$/, '')) };
+  const agreed = c.s.directPerformance && c.s.agreement ? { agreedOn: agreementDate(c.s.agreement) } : {};
+  return { ...transferBase(c), addressedTo: commission, appliedOn: appliedOn(c), reasons: reasons.map((r) => r.replace(/[。；]$/, '')), ...agreed };
 }
 
 /** How the case reached the station, as the case file says it after 申请人于<date>. */

@@ -25,6 +25,8 @@ import { rescheduleDueDuringReview, rescheduledEvents } from './mediation/instal
 import { startLegalAid } from './legal-aid-handover';
 import { mediationHandOver } from './kinds/mediation/legal-aid-handover';
 import { groupPatch, movesTheFlow } from './mediation/commands';
+import { afterMissedWithoutReview, DIRECT_PERFORMANCE_PATCH } from './mediation/direct-performance';
+import { ENFORCEMENT_COURT_PATCH, enforcementCourt } from './mediation/enforcement-court';
 import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
 import { mediationMessages } from './kinds/mediation/messages';
 import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
@@ -64,6 +66,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     places: { stationUnitId: intake.stationUnitId, arbitrationUnitId: intake.arbitrationUnitId, courtUnitId: intake.courtUnitId },
     claim: s.claim ? { userId: s.claim.userId, name: s.claim.name } : null, legalAid: s.legalAid ?? null,
     departed: s.departed ?? [], extensions: s.extensions ?? [],
+    propertyLeads: s.propertyLeads ?? [], enforcementCourt: s.enforcementCourt ?? null, directPerformance: s.directPerformance ?? null, paymentOrder: s.paymentOrder ?? null,
   });
   const parties = new MediationParties(host, intake, s);
   const paperwork = new MediationPaperwork(host, intake, s, () => mediatorName);
@@ -72,7 +75,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     kind: mediationMessages, host, state: s, view,
     apply: (cmd) => {
       if (cmd.actor.role === 'union_mediator' && (cmd.action === 'draftAgreement' || !s.agreement)) mediatorName = cmd.actor.name;
-      return applyMediationCommand(s, cmd, nowIso(), cmd.action === 'splitOffWorker' ? splitCaseNo() : undefined);
+      return applyMediationCommand(s, cmd, nowIso(), cmd.action === 'splitOffWorker' ? splitCaseNo() : undefined, intake.courtUnitId);
     },
     persist: (cmd, applied) => ({
       parties: applied.parties, casePatch: { stage: s.stage, ...groupPatch(s, cmd) },
@@ -121,6 +124,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   let transferReasons: string[] | null = intake.directToArbitration
     ? [intake.splitFrom ? `职工自调解案件${intake.parentCaseNo}分案，申请劳动仲裁：${intake.splitFrom.reason}` : `职工经工会协调申请劳动仲裁（工情诉求${intake.parentCaseNo ?? ''}转入）`] : null;
   let withdrawn = false;
+  // the parties perform the agreement without review (Art. 15): no 调解书, the installments followed all the same
+  let direct = false;
   for (let round = 1; !transferReasons; round++) {
     s.stage = s.agreement && !agreementReached(s) ? 'confirming' : 'mediating';
     const mediated = await humanStep(host, {
@@ -153,8 +158,12 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     }
     await humanStep(host, {
       kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
-      done: () => s.submitted, abandoned: () => false, casePatch: { stage: 'submitting' },
+      done: () => s.submitted || !!s.directPerformance, abandoned: () => false, casePatch: { stage: 'submitting' },
     }, policy);
+    if (s.directPerformance && patched(DIRECT_PERFORMANCE_PATCH)) {
+      direct = true;
+      break;
+    }
     s.stage = 'review';
     await paperwork.askForReview(round);
     if (patched('review-acceptance')) {
@@ -182,9 +191,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     mediationDue = () => remediationUntil;
   }
 
-  if (withdrawn) {
-    s.outcome = 'withdrawn';
-  } else if (transferReasons) {
+  /** Into arbitration with the letter and the case file, and on to legal aid if the workers asked for a lawyer. */
+  const transferToArbitration = async (transferReasons: string[]) => {
     s.stage = 'transferring';
     if (intake.disputeArose && patched('limitation-on-transfer')) {
       await recordLimitation(host, clock, { ...intake, disputeArose: intake.disputeArose }, policy.limitationWarnDays ?? 60);
@@ -209,18 +217,29 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     }
     await transferred;
     s.outcome = 'arbitration';
+  };
+
+  if (withdrawn) {
+    s.outcome = 'withdrawn';
+  } else if (transferReasons) {
+    await transferToArbitration(transferReasons);
   } else {
     s.stage = 'performing';
     s.installments = paperwork.installmentsOfAgreement();
-    const rescheduled = patched('installments-after-review') ? rescheduleDueDuringReview(s.installments, s.agreement!, nowMs()) : [];
+    const rescheduled = direct ? [] : patched('installments-after-review') ? rescheduleDueDuringReview(s.installments, s.agreement!, nowMs()) : [];
     await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'performing' }, events: rescheduledEvents(host, rescheduled) });
-    parties.tellReviewConfirmed();
+    if (!direct) parties.tellReviewConfirmed();
     const missed = await followInstallments(host, intake, s, policy, parties);
-    if (missed) {
+    if (missed && direct) {
+      const notIssued = await afterMissedWithoutReview(host, intake, s, policy, paperwork, missed);
+      if (notIssued) await transferToArbitration([notIssued]);
+      else s.outcome = 'payment_order';
+    } else if (missed) {
       s.stage = 'enforcing';
-      await paperwork.applyForEnforcement(missed);
-      parties.tellEnforcement();
-      await untilReceived('receiveEnforcement', '受理强制执行申请', { role: 'court_clerk', unitId: intake.courtUnitId, department: null });
+      const court = patched(ENFORCEMENT_COURT_PATCH) ? await enforcementCourt(host, intake, s) : undefined;
+      await paperwork.applyForEnforcement(missed, court);
+      parties.tellEnforcement(court?.name);
+      await untilReceived('receiveEnforcement', '受理强制执行申请', { role: 'court_clerk', unitId: court?.unitId ?? intake.courtUnitId, department: null });
       s.outcome = 'enforcement';
     } else {
       s.outcome = 'performed';

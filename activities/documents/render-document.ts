@@ -27,6 +27,8 @@ export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update
 /** The figures of each case kind's documents (document-figures.ts, legal-aid-figures.ts, wage-figures.ts), checked on the way. */
 function figuresOf<K extends AnyDocumentKind>(kind: K, data: AnyDocumentDataByKind[K]) {
   if (isWageKind(kind)) return wageFigures(kind, data as never);
+  // the payment order states what is owed as the enforcement application does (its basis is the agreement itself)
+  if (kind === 'payment-order-application') return documentFigures('enforcement-application', data as never);
   // the workers' application counts and checks its workers as the transfer letter does (no agreement, no terms)
   if (isMediationExtraKind(kind)) return documentFigures('transfer-letter', data as never);
   return isLegalAidKind(kind) ? legalAidFigures(kind, data as never) : documentFigures(kind as DocumentKind, data as never);

@@ -116,9 +116,12 @@ export interface TransferLetterData extends DocumentBase {
   reasons: string[];
   /**
    * the law the transfer rests on: `deadline`, the 15 days of Art. 14 ran out; `other`, a party refused, the workers
-   * asked for arbitration, or the review was refused (Art. 5: 不愿调解、调解不成). Not given: `deadline`.
+   * asked for arbitration, or the review was refused (Art. 5: 不愿调解、调解不成); `not_performed`, an agreement never
+   * reviewed was not performed (Art. 15). Not given: `deadline`.
    */
-  ground?: 'deadline' | 'other';
+  ground?: 'deadline' | 'other' | 'not_performed';
+  /** not_performed: the day the agreement was signed */
+  agreedOn?: string;
   /** what goes with the letter */
   attachments: string[];
 }
@@ -172,6 +175,20 @@ export interface EnforcementApplicationData extends DocumentBase<PaidWorker> {
   terms: PaymentTerms;
   /** the installment (or the single payment) that was missed, by its due date, and how much of it was paid */
   missed: { dueDate: string; paidFen: number };
+  /** 财产线索 the mediator recorded, listed for the court (absent in applications made before they were) */
+  propertyLeads?: { kind: string; detail: string; location: string | null }[];
+  /** why this court: 被执行人住所地 or 被执行的财产所在地 (absent: the district's court, as before) */
+  courtBasis?: string;
+}
+
+/**
+ * 支付令申请书 (劳动争议调解仲裁法 Art. 16): an agreement on wages, injury medical costs, compensation or damages, never
+ * reviewed, not performed; the workers ask the court to order payment with the agreement as its basis. Its figures are
+ * the enforcement application's (what was agreed, paid, is owed, the missed installment).
+ */
+export interface PaymentOrderApplicationData extends Omit<EnforcementApplicationData, 'basis' | 'propertyLeads' | 'courtBasis'> {
+  /** the day the agreement was signed (took effect) */
+  agreementSignedOn: string;
 }
 
 /**
@@ -186,12 +203,15 @@ export interface WorkersArbitrationApplicationData extends DocumentBase {
   appliedOn: string;
   /** why mediation ended without agreement, one reason a line, as the transfer letter gives them */
   reasons: string[];
+  /** an agreement was reached on this day but not performed (Art. 15): the facts say so instead of 未能达成调解协议 */
+  agreedOn?: string;
 }
 
 /** The documents of a mediation case besides its five (their own list, so DOCUMENT_KINDS keeps meaning those five). */
-export const MEDIATION_EXTRA_KINDS = ['workers-arbitration-application'] as const;
+export const MEDIATION_EXTRA_KINDS = ['workers-arbitration-application', 'payment-order-application'] as const;
 export interface MediationExtraDataByKind {
   'workers-arbitration-application': WorkersArbitrationApplicationData;
+  'payment-order-application': PaymentOrderApplicationData;
 }
 export const isMediationExtraKind = (kind: string): kind is (typeof MEDIATION_EXTRA_KINDS)[number] => (MEDIATION_EXTRA_KINDS as readonly string[]).includes(kind);
 

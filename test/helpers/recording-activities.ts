@@ -38,6 +38,8 @@ export const testInstitutions: Record<string, Institution> = {
   'i-station': { unitId: 'i-station', kind: 'mediation_station', name: '测试区总工会劳动争议调解工作室', email: null },
   'i-arbitration': { unitId: 'i-arbitration', kind: 'arbitration', name: '测试区劳动人事争议仲裁委员会', email: 'zc@arbitration.test' },
   'i-court': { unitId: 'i-court', kind: 'court', name: '测试区人民法院', email: 'li-an@court.test' },
+  /** another district's court: where an employer's property may be (the enforcement application may go there) */
+  'i-court-2': { unitId: 'i-court-2', kind: 'court', name: '测试市另区人民法院', email: 'zx@court2.test' },
   'i-procuratorate': { unitId: 'i-procuratorate', kind: 'procuratorate', name: '测试区人民检察院', email: 'jc@procuratorate.test' },
   'i-hr': { unitId: 'i-hr', kind: 'hr_bureau', name: '测试区人力资源和社会保障局', email: 'ldgx@hr.test' },
 };

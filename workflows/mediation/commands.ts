@@ -13,7 +13,7 @@ export function movesTheFlow(s: MediationState, paperwork: MediationPaperwork, c
     case 'confirmAgreement': return agreementReached(s);
     case 'withdrawWorker': case 'splitOffWorker': return agreementReached(s) || allWorkersLeft(s);
     case 'refuse': case 'submitForReview': case 'confirmReview': case 'rejectReview': case 'claimTask': case 'takeOver': return true;
-    case 'acceptReview': case 'declineReview': return true;
+    case 'acceptReview': case 'declineReview': case 'performWithoutReview': case 'recordPaymentOrder': return true;
     case 'confirmReceipt': {
       const unit = s.documents.find((d) => d.id === cmd.payload.documentId)?.addressedTo;
       return (s.stage === 'transferring' || s.stage === 'enforcing') && !!unit && paperwork.allReceived(unit);

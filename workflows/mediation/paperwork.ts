@@ -7,9 +7,10 @@ import { patched } from '@temporalio/workflow';
 import { nowMs, type CaseHost } from '../shared/case-host';
 import { shanghaiDate } from '../shared/deadlines';
 import { deliverDocuments, findInstitution } from '../shared/deliver-documents';
-import { agreementData, caseFileData, enforcementData, reviewApplicationData, transferLetterData, workersApplicationData, type DocumentContext } from '../kinds/mediation/document-data';
+import { agreementData, caseFileData, enforcementData, paymentOrderData, reviewApplicationData, transferLetterData, workersApplicationData, type DocumentContext } from '../kinds/mediation/document-data';
 import type { Installment, MediationIntake } from '../kinds/mediation/model';
 import type { MediationState } from '../kinds/mediation/state';
+import type { EnforcementCourt } from './enforcement-court';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -72,17 +73,32 @@ export class MediationPaperwork {
     }));
   }
 
-  async applyForEnforcement(missed: { dueDate: string; paidFen: number }): Promise<void> {
+  /** `chosen`: the court as resolved at applying (enforcement-court.ts); absent in cases from before it could be chosen. */
+  async applyForEnforcement(missed: { dueDate: string; paidFen: number }, chosen?: EnforcementCourt): Promise<void> {
     const [found, court, arbitration] = await Promise.all([
-      this.context(), findInstitution(this.intake.courtUnitId), findInstitution(this.intake.arbitrationUnitId),
+      this.context(), chosen ? Promise.resolve(null) : findInstitution(this.intake.courtUnitId), findInstitution(this.intake.arbitrationUnitId),
     ]);
+    const c = this.electionOptional(found);
+    const name = chosen?.name ?? court?.name ?? '人民法院';
+    const leads = chosen && this.s.propertyLeads?.length ? `另附被执行人财产线索${this.s.propertyLeads.length}条。` : '';
+    this.s.documents.push(...await deliverDocuments(this.host, {
+      step: 'enforcement', to: { unitId: chosen?.unitId ?? this.intake.courtUnitId, role: 'court_clerk' },
+      documents: [{ kind: 'enforcement-application', data: enforcementData(c, name, arbitration?.name ?? '劳动人事争议仲裁委员会', missed, chosen) }],
+      subject: `强制执行申请（案件${this.host.caseNo}）：${this.headline}`,
+      text: `${name}：\n\n${this.intake.employer.name}未按调解书（${this.s.review!.number}）于${missed.dueDate}前履行付款义务，${this.s.workers.length}名申请人申请强制执行，申请书附后。${leads}\n\n请登录工情系统收件箱确认收到。\n\n${c.stationName}（协助申请）`,
+    }));
+  }
+
+  /** 支付令申请书 to the district's court (where the employer is registered), the agreement never reviewed (Art. 16). */
+  async applyForPaymentOrder(missed: { dueDate: string; paidFen: number }): Promise<void> {
+    const [found, court] = await Promise.all([this.context(), findInstitution(this.intake.courtUnitId)]);
     const c = this.electionOptional(found);
     const name = court?.name ?? '人民法院';
     this.s.documents.push(...await deliverDocuments(this.host, {
-      step: 'enforcement', to: { unitId: this.intake.courtUnitId, role: 'court_clerk' },
-      documents: [{ kind: 'enforcement-application', data: enforcementData(c, name, arbitration?.name ?? '劳动人事争议仲裁委员会', missed) }],
-      subject: `强制执行申请（案件${this.host.caseNo}）：${this.headline}`,
-      text: `${name}：\n\n${this.intake.employer.name}未按调解书（${this.s.review!.number}）于${missed.dueDate}前履行付款义务，${this.s.workers.length}名申请人申请强制执行，申请书附后。\n\n请登录工情系统收件箱确认收到。\n\n${c.stationName}（协助申请）`,
+      step: 'payment-order', to: { unitId: this.intake.courtUnitId, role: 'court_clerk' },
+      documents: [{ kind: 'payment-order-application', data: paymentOrderData(c, name, missed) }],
+      subject: `支付令申请（案件${this.host.caseNo}）：${this.headline}`,
+      text: `${name}：\n\n${this.intake.employer.name}未按调解协议于${missed.dueDate}前履行付款义务，${this.s.workers.length}名申请人依照《劳动争议调解仲裁法》第十六条申请支付令，申请书附后。\n\n请登录工情系统收件箱登记处理结果（发出支付令、驳回申请或被申请人提出异议）。\n\n${c.stationName}（协助申请）`,
     }));
   }
 

@@ -113,9 +113,10 @@ export class MediationParties {
     this.host.inBackground(run);
   }
 
-  tellEnforcement(): void {
+  /** `chosen`: the court's name as resolved when applying (cases from before it could be chosen look it up here). */
+  tellEnforcement(chosen?: string): void {
     const run = (async () => {
-      const court = (await findInstitution(this.intake.courtUnitId))?.name ?? '人民法院';
+      const court = chosen ?? (await findInstitution(this.intake.courtUnitId))?.name ?? '人民法院';
       this.send('enforcement', 'enforcement-filed', this.workers(), () => ({ court }));
     })();
     this.host.inBackground(run);
@@ -125,6 +126,7 @@ export class MediationParties {
     switch (this.s.outcome) {
       case 'performed': return `调解协议履行完毕，${this.s.workers.length}名职工共收到${yuan(paidFen)}元，案件办结`;
       case 'enforcement': return `已向法院申请强制执行（此前已付${yuan(paidFen)}元），调解站办结`;
+      case 'payment_order': return `法院已发出支付令（${this.s.paymentOrder?.orderNo ?? ''}，此前已付${yuan(paidFen)}元），调解站办结`;
       case 'withdrawn': return `职工均已撤回调解申请或分案办理${paidFen > 0 ? `（已足额支付的职工共收到${yuan(paidFen)}元）` : ''}，调解站办结`;
       default: return '调解不成，案件已由仲裁院接收，调解站办结';
     }

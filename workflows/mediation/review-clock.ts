@@ -32,7 +32,8 @@ export async function reviewApplicationDeadline(clock: StatutoryClock, s: Mediat
 }
 
 export async function watchReviewApplication(host: CaseHost, clock: StatutoryClock, s: MediationState, policy: MediationPolicy, due: () => number): Promise<void> {
-  const submitted = () => s.submitted;
+  // performing the agreement without review (Art. 15) ends the watch as submitting does: nothing is late then
+  const submitted = () => s.submitted || !!s.directPerformance;
   const lead = policy.reviewApplicationWarning ?? 3 * DAY;
   const record = (type: string, summary: string) => activities.persistTransition({
     caseNo: host.caseNo, at: nowIso(), events: [host.systemEvent(type, summary, { dueAt: new Date(due()).toISOString(), dueDay: shanghaiDate(due()) })],

@@ -250,6 +250,8 @@ const MEDIATION_TEMPLATES: Record<string, Record<string, unknown>> = {
   correctParty: { partyNo: 2, field: 'phone', value: '13805920009' },
   acceptReview: { noticeNo: '厦劳人仲审受字〔2026〕第1号' }, declineReview: { ground: 'employment_relationship', reason: '平台与骑手' },
   extendReview: { approvedBy: '仲裁院院长', reason: '需核实职工身份' },
+  recordPropertyLead: { kind: 'real_estate', detail: '厂房一处', location: '厦门市集美区' }, chooseEnforcementCourt: { basis: 'property', courtUnitId: 'i-court-2', reason: '厂房在集美区' },
+  performWithoutReview: { reason: '双方同意直接履行', paymentClaim: true }, recordPaymentOrder: { result: 'issued', orderNo: '（2026）闽0206民督1号' },
 };
 
 /** The same commands as the case page's forms post them (yuan, one worker a line, Shanghai wall-clock). */
@@ -268,6 +270,8 @@ const MEDIATION_PAGE_TEMPLATES: Record<string, Record<string, string>> = {
   correctParty: { partyNo: '2', field: 'phone', value: '13805920009' },
   acceptReview: { noticeNo: '厦劳人仲审受字〔2026〕第1号' }, declineReview: { ground: 'employment_relationship', reason: '平台与骑手' },
   extendReview: { approvedBy: '仲裁院院长', reason: '需核实职工身份' },
+  recordPropertyLead: { kind: 'real_estate', detail: '厂房一处', location: '厦门市集美区' }, chooseEnforcementCourt: { basis: 'property', courtUnitId: 'i-court-2', reason: '厂房在集美区' },
+  performWithoutReview: { reason: '双方同意直接履行', paymentClaim: 'yes' }, recordPaymentOrder: { result: 'issued', orderNo: '（2026）闽0206民督1号', note: '已发出' },
 };
 const textFields = (body: Record<string, string>): Fields =>
   Object.fromEntries(Object.keys(body).map((name) => [name, { type: 'string', required: true, notBlank: true, readable: true }]));

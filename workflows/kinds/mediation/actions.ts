@@ -10,6 +10,7 @@ import { actionsOf, type ActionGroup } from '../kind-spec';
 import { mediationPayloadFromForm } from './form';
 import { CLAIM_ITEM_LABELS, CONSENT_WAYS, CORRECTABLE_FIELDS, MEDIATION_ACTION_LABELS } from './model';
 import { REVIEW_DECLINE_GROUNDS } from './review-acceptance';
+import { COURT_BASES, PAYMENT_ORDER_RESULTS, PROPERTY_LEAD_KINDS } from './after-agreement';
 
 const FEN = { type: 'integer', minimum: 0, maximum: 10_000_000_000 } as const;
 const POSITIVE_FEN = { type: 'integer', minimum: 1, maximum: 10_000_000_000 } as const;
@@ -75,6 +76,10 @@ export const mediationActionBodies = {
     },
   },
   correctParty: { required: ['partyNo', 'field', 'value'], properties: { partyNo: PARTY_NO, field: { type: 'string', enum: Object.keys(CORRECTABLE_FIELDS) }, value: text(200) } },
+  recordPropertyLead: { required: ['kind', 'detail'], properties: { kind: { type: 'string', enum: Object.keys(PROPERTY_LEAD_KINDS) }, detail: text(500), location: optionalText(200) } },
+  chooseEnforcementCourt: { required: ['basis'], properties: { basis: { type: 'string', enum: Object.keys(COURT_BASES) }, courtUnitId: optionalText(60), reason: optionalText(500) } },
+  performWithoutReview: { required: ['reason', 'paymentClaim'], properties: { reason: text(500), paymentClaim: { type: 'boolean' } } },
+  recordPaymentOrder: { required: ['result'], properties: { result: { type: 'string', enum: Object.keys(PAYMENT_ORDER_RESULTS) }, orderNo: optionalText(60), note: optionalText(500) } },
 } as const;
 /** The mediation's own commands (their forms are form.ts); the core's claim of a pooled task (接单) and take-over come with them. */
 export type OwnMediationAction = keyof typeof mediationActionBodies;
@@ -87,9 +92,9 @@ export const MEDIATION_STAFF_ACTIONS = [...Object.keys(mediationActionBodies), '
  */
 export const MEDIATION_ACTION_GROUPS: Record<MediationStaffAction, ActionGroup> = {
   claimTask: 'main', acceptReview: 'main', confirmReview: 'main', confirmReceipt: 'main', recordPayment: 'main', electRepresentatives: 'main',
-  submitForReview: 'main', draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
-  setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other', extendMediation: 'other', correctParty: 'other', extendReview: 'other',
-  withdrawWorker: 'irreversible', splitOffWorker: 'irreversible',
+  recordPaymentOrder: 'main', submitForReview: 'main', draftAgreement: 'main', recordSession: 'main', scheduleSession: 'main',
+  recordPropertyLead: 'other', chooseEnforcementCourt: 'other', setWorkers: 'other', resendCode: 'other', requestLegalAid: 'other', extendMediation: 'other', correctParty: 'other', extendReview: 'other',
+  performWithoutReview: 'irreversible', withdrawWorker: 'irreversible', splitOffWorker: 'irreversible',
   refuse: 'irreversible', declineReview: 'irreversible', rejectReview: 'irreversible', takeOver: 'irreversible',
 };
 

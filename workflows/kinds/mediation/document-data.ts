@@ -3,12 +3,13 @@
  * it). Pure, so the same state always gives the same document.
  */
 import type {
-  CaseFileData, EnforcementApplicationData, WorkersArbitrationApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
+  CaseFileData, EnforcementApplicationData, PaymentOrderApplicationData, WorkersArbitrationApplicationData, SessionRecord, MediationAgreementData, PaymentTerms, ReviewApplicationData, TransferLetterData, Worker,
 } from '../../../activities/documents/types';
 import { shanghaiDate } from '../../shared/deadlines';
 import type { Agreement, MediationIntake, MediationView } from './model';
 import { claimItemName } from './claim-items';
 import { partyName, type MediationState } from './state';
+import { COURT_BASES, PROPERTY_LEAD_KINDS, type CourtBasis } from './after-agreement';
 
 export interface DocumentContext {
   intake: MediationIntake;
@@ -99,6 +100,10 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
     ? [`调解案卷材料（调解申请、当事人、调解记录${held}次、调解不成的原因）`, '当事人身份证明材料']
     : ['劳动争议调解申请书', `调解记录（${held}次）`, '当事人身份证明材料'];
   if (c.s.representatives?.length) attachments.push('推举书（附后）');
+  if (c.s.directPerformance && c.s.agreement) {
+    const agreedOn = agreementDate(c.s.agreement);
+    return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground: 'not_performed', agreedOn, attachments: [...attachments, '调解协议书'] };
+  }
   const ground = c.s.refusal || c.s.rejection || c.intake.directToArbitration ? 'other' : 'deadline';
   return { ...transferBase(c), mediator: { name: c.mediatorName }, addressedTo: arbitrationName, appliedOn: appliedOn(c), reasons, ground, attachments };
 }
@@ -106,7 +111,8 @@ export function transferLetterData(c: DocumentContext, arbitrationName: string, 
 /** The workers' own application for arbitration, made with the transfer letter for them to sign (Art. 28). */
 export function workersApplicationData(c: DocumentContext, arbitrationName: string, reasons: string[]): WorkersArbitrationApplicationData {
   const commission = arbitrationName.replace(/仲裁院$/, '仲裁委员会');
-  return { ...transferBase(c), addressedTo: commission, appliedOn: appliedOn(c), reasons: reasons.map((r) => r.replace(/[。；]$/, '')) };
+  const agreed = c.s.directPerformance && c.s.agreement ? { agreedOn: agreementDate(c.s.agreement) } : {};
+  return { ...transferBase(c), addressedTo: commission, appliedOn: appliedOn(c), reasons: reasons.map((r) => r.replace(/[。；]$/, '')), ...agreed };
 }
 
 /** How the case reached the station, as the case file says it after 申请人于<date>. */
@@ -152,7 +158,11 @@ function paidShares(s: MediationState): number[] {
   return shares;
 }
 
-export function enforcementData(c: DocumentContext, courtName: string, arbitrationName: string, missed: { dueDate: string; paidFen: number }): EnforcementApplicationData {
+/**
+ * `court.basis`: why this court (the application lists the property leads with it); absent in cases that applied
+ * before the court could be chosen, whose application stays as it was.
+ */
+export function enforcementData(c: DocumentContext, courtName: string, arbitrationName: string, missed: { dueDate: string; paidFen: number }, court?: { basis: CourtBasis }): EnforcementApplicationData {
   const shares = paidShares(c.s);
   const review = c.s.review!;
   return {
@@ -162,6 +172,20 @@ export function enforcementData(c: DocumentContext, courtName: string, arbitrati
     basis: { title: '调解书', number: review.number, issuedBy: arbitrationName, effectiveOn: review.effectiveOn },
     terms: paymentTerms(c.s.agreement!),
     missed,
+    ...(court ? {
+      courtBasis: COURT_BASES[court.basis],
+      propertyLeads: (c.s.propertyLeads ?? []).map((l) => ({ kind: PROPERTY_LEAD_KINDS[l.kind], detail: l.detail, location: l.location })),
+    } : {}),
+  };
+}
+
+/** 支付令申请书 (Art. 16): what is owed under the agreement itself, never reviewed. */
+export function paymentOrderData(c: DocumentContext, courtName: string, missed: { dueDate: string; paidFen: number }): PaymentOrderApplicationData {
+  const shares = paidShares(c.s);
+  return {
+    ...base(c),
+    workers: workersOf(c.s).map((w, i) => ({ ...w, paidFen: shares[i] })),
+    court: courtName, agreementSignedOn: agreementDate(c.s.agreement!), terms: paymentTerms(c.s.agreement!), missed,
   };
 }
 

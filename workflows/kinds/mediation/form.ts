@@ -5,6 +5,7 @@
  * wrong named in zh-CN; what depends on the case (a party of it, sums, dates after today) is the kind's rules' word.
  */
 import { REVIEW_DECLINE_GROUNDS, type ReviewDeclineGround } from './review-acceptance';
+import { PAYMENT_ORDER_RESULTS, PROPERTY_LEAD_KINDS, type PaymentOrderResult, type PropertyLeadKind } from './after-agreement';
 import { formError, yuanToFen, type FormBody } from '../../shared/present/form-values';
 import type { OwnMediationAction } from './actions';
 import { MAX_WORKERS, type MediationPayloads, type WorkerParty } from './model';
@@ -199,6 +200,26 @@ function payload(action: OwnMediationAction, f: FormBody): MediationPayloads[Own
       const field = one(f, 'field', '更正的项目');
       if (field !== 'address' && field !== 'creditCode' && field !== 'representative' && field !== 'phone') throw formError('请选择更正的项目');
       return { partyNo: wholeNumber(one(f, 'partyNo', '当事人'), '当事人'), field, value: needed(f, 'value', '更正后的内容') };
+    }
+    case 'recordPropertyLead': {
+      const kind = one(f, 'kind', '财产线索的类别');
+      if (!kind || !Object.hasOwn(PROPERTY_LEAD_KINDS, kind)) throw formError('请选择财产线索的类别');
+      return { kind: kind as PropertyLeadKind, detail: needed(f, 'detail', '财产线索的内容'), location: one(f, 'location', '财产所在地') };
+    }
+    case 'chooseEnforcementCourt': {
+      const basis = one(f, 'basis', '申请执行的法院');
+      if (basis !== 'registered' && basis !== 'property') throw formError('请选择申请执行的法院');
+      return { basis, courtUnitId: basis === 'property' ? needed(f, 'courtUnitId', '财产所在地的人民法院') : undefined, reason: one(f, 'reason', '选择理由') };
+    }
+    case 'performWithoutReview': {
+      const claim = one(f, 'paymentClaim', '调解协议涉及的事项');
+      if (claim !== 'yes' && claim !== 'no') throw formError('请选择调解协议是否涉及拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金');
+      return { reason: needed(f, 'reason', '不申请仲裁审查的原因'), paymentClaim: claim === 'yes' };
+    }
+    case 'recordPaymentOrder': {
+      const result = one(f, 'result', '法院的处理结果');
+      if (!result || !Object.hasOwn(PAYMENT_ORDER_RESULTS, result)) throw formError('请选择法院的处理结果');
+      return { result: result as PaymentOrderResult, orderNo: one(f, 'orderNo', '文号'), note: one(f, 'note', '说明') };
     }
     case 'recordPayment':
       return { installmentNo: wholeNumber(one(f, 'installmentNo', '期数'), '期数'), paidFen: fenOf(needed(f, 'paidYuan', '付款金额'), '付款金额') };

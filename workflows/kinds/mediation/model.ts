@@ -9,6 +9,7 @@ export type { CaseDocumentRef };
 import type { Actor } from '../../shared/roles';
 import { CLAIM_LABEL } from '../../shared/core-features/claim';
 import { REVIEW_ACCEPTANCE_LABELS, type ReviewAcceptance, type ReviewAcceptancePayloads } from './review-acceptance';
+import { AFTER_AGREEMENT_LABELS, type AfterAgreementPayloads, type AfterAgreementState } from './after-agreement';
 
 export const MEDIATION_STAGE_LABELS = {
   mediating: '调解中',
@@ -18,6 +19,7 @@ export const MEDIATION_STAGE_LABELS = {
   performing: '履行调解协议',
   transferring: '转入仲裁（待仲裁院接收）',
   enforcing: '申请强制执行（待法院接收）',
+  payment_order: '申请支付令（待法院处理）',
   closed: '已办结',
 } as const;
 export type MediationStage = keyof typeof MEDIATION_STAGE_LABELS;
@@ -26,6 +28,7 @@ export const MEDIATION_OUTCOME_LABELS = {
   performed: '调解协议履行完毕',
   arbitration: '调解不成，已转入仲裁',
   enforcement: '未按期履行，已申请强制执行',
+  payment_order: '未按期履行，法院已发出支付令',
   withdrawn: '职工均已撤回或分案办理',
 } as const;
 export type MediationOutcome = keyof typeof MEDIATION_OUTCOME_LABELS;
@@ -175,7 +178,7 @@ export interface ReviewDecision {
   confirmedBy: string;
 }
 
-export interface MediationView extends CaseViewBase {
+export interface MediationView extends CaseViewBase, AfterAgreementState {
   kind: 'mediation';
   stage: MediationStage;
   source: MediationSource;
@@ -270,7 +273,7 @@ export type MediationPayloads = {
   extendMediation: { until: string; consents: Consent[] };
   /** a party's details as they should have been: the old value and the new are recorded */
   correctParty: { partyNo: number; field: CorrectableField; value: string };
-} & ReviewAcceptancePayloads;
+} & ReviewAcceptancePayloads & AfterAgreementPayloads;
 export type MediationAction = keyof MediationPayloads;
 
 export type MediationCommand = {
@@ -300,6 +303,7 @@ export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = {
   splitOffWorker: '职工分案办理',
   extendMediation: '经双方同意延长调解期限',
   correctParty: '更正当事人信息',
+  ...AFTER_AGREEMENT_LABELS,
 };
 
 /**

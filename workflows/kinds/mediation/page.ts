@@ -6,6 +6,7 @@
  * the action was refused.
  */
 import { REVIEW_DECLINE_GROUNDS } from './review-acceptance';
+import { COURT_BASES, PAYMENT_ORDER_RESULTS, PROPERTY_LEAD_KINDS } from './after-agreement';
 import { shanghaiDate } from '../../shared/deadlines';
 import type { FormBody } from '../../shared/present/form-values';
 import { claimableTasks } from '../../shared/core-features/claim';
@@ -22,6 +23,7 @@ const IRREVERSIBLE_ACTIONS = inGroup('irreversible');
 
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** What each action's form shows when it is first offered. */
 function defaults(view: MediationView, now: number): Record<string, FormBody> {
@@ -46,6 +48,10 @@ function defaults(view: MediationView, now: number): Record<string, FormBody> {
     confirmReview: { effectiveOn: shanghaiDate(now) },
     rejectReview: { next: 'mediation' },
     refuse: { side: 'employer' },
+    recordPropertyLead: { kind: 'bank_account' },
+    chooseEnforcementCourt: { basis: view.enforcementCourt?.basis ?? 'registered', courtUnitId: view.enforcementCourt?.basis === 'property' ? view.enforcementCourt.unitId : '' },
+    performWithoutReview: { paymentClaim: 'yes' },
+    recordPaymentOrder: { result: 'issued' },
     recordPayment: open ? { installmentNo: String(open.no), paidYuan: yuanText(open.amountFen - open.paidFen) } : {},
   };
 }
@@ -78,6 +84,8 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
       // the station's pooled task this mediator may take (接单)
       claimable: name === 'claimTask' ? claimableTasks(view.openTasks, staff) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
+      choices: name === 'recordPropertyLead' ? options(PROPERTY_LEAD_KINDS) : name === 'chooseEnforcementCourt' ? options(COURT_BASES)
+        : name === 'recordPaymentOrder' ? options(PAYMENT_ORDER_RESULTS) : undefined,
       declineGrounds: name === 'declineReview' ? Object.entries(REVIEW_DECLINE_GROUNDS).map(([value, label]) => ({ value, label })) : undefined,
       openInstallments: name === 'recordPayment' ? view.installments.filter((i) => i.status !== 'paid').map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen })) : undefined,
     };

@@ -17,6 +17,7 @@ import { checkCorrection, checkExtension, checkLeaving } from './party-change-ru
 import { validIdNumber } from './id-number';
 import { REVIEW_DECLINE_GROUNDS, reviewPhase, type ReviewDeclineGround } from './review-acceptance';
 import { claimItemsRefusal } from './claim-items';
+import { checkAfterAgreement } from './after-agreement';
 import { partyName } from './state';
 import {
   MAX_CODE_RESENDS, MAX_WORKERS, MEDIATION_ACTION_LABELS, MEDIATION_STAGE_LABELS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, REPRESENTED_FROM,
@@ -24,10 +25,11 @@ import {
 } from './model';
 
 export type MediationRuleState = Pick<MediationView, 'stage' | 'workers' | 'employer' | 'sessions' | 'agreement' | 'installments'
-  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid' | 'mediationDeadline' | 'departed' | 'reviewAcceptance'>>;
+  | 'documents' | 'asOf' | 'places'> & Partial<Pick<MediationView, 'representatives' | 'codeResends' | 'openTasks' | 'claim' | 'legalAid' | 'mediationDeadline' | 'departed' | 'reviewAcceptance'
+  | 'propertyLeads' | 'enforcementCourt' | 'directPerformance' | 'paymentOrder'>>;
 
 const MEDIATOR_ACTIONS: MediationAction[] = ['recordSignature', 'setWorkers', 'electRepresentatives', 'scheduleSession', 'recordSession', 'draftAgreement', 'resendCode', 'refuse', 'submitForReview', 'recordPayment', 'requestLegalAid',
-  'withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty'];
+  'withdrawWorker', 'splitOffWorker', 'extendMediation', 'correctParty', 'recordPropertyLead', 'chooseEnforcementCourt', 'performWithoutReview'];
 const BEFORE_AGREEMENT: MediationStage[] = ['mediating', 'confirming'];
 
 function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
@@ -45,6 +47,12 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
     case 'recordSignature': return s.stage === 'submitting' && !!s.agreement?.signedAt;
     case 'resendCode': return s.stage === 'confirming' && !!s.agreement && s.agreement.confirmedBy.length < s.workers.length + 1;
     case 'submitForReview': return s.stage === 'submitting';
+    // the parties perform without review (Art. 15): decided instead of submitting, once
+    case 'performWithoutReview': return s.stage === 'submitting' && !!s.agreement?.signedAt && !s.directPerformance;
+    case 'recordPropertyLead': return ['performing', 'enforcing', 'payment_order'].includes(s.stage);
+    // the court is chosen before the application goes out, only for an agreement the commission confirmed
+    case 'chooseEnforcementCourt': return s.stage === 'performing' && !s.directPerformance;
+    case 'recordPaymentOrder': return s.stage === 'payment_order' && !s.paymentOrder;
     case 'requestLegalAid': return ['mediating', 'confirming', 'transferring'].includes(s.stage) && !s.legalAid;
     case 'confirmReview': case 'rejectReview': return s.stage === 'review' && reviewPhase(s.reviewAcceptance) === 'decide';
     case 'acceptReview': case 'declineReview': return s.stage === 'review' && reviewPhase(s.reviewAcceptance) === 'accept';
@@ -57,8 +65,11 @@ function validAtStage(action: MediationAction, s: MediationRuleState): boolean {
   }
 }
 
-const clerkRoleOf = (unitId: string | null, s: MediationRuleState) =>
-  unitId === s.places.arbitrationUnitId ? 'arbitration_clerk' : unitId === s.places.courtUnitId ? 'court_clerk' : null;
+/** the enforcement application may go to the court where the property is, another than the district's */
+const COURT_DOCUMENTS = ['enforcement-application', 'payment-order-application'];
+const clerkRoleOf = (d: { addressedTo: string | null; kind: string }, s: MediationRuleState) =>
+  d.addressedTo === s.places.arbitrationUnitId ? 'arbitration_clerk'
+    : d.addressedTo === s.places.courtUnitId || (d.addressedTo !== null && COURT_DOCUMENTS.includes(d.kind)) ? 'court_clerk' : null;
 
 function refusal(action: MediationAction, s: MediationRuleState, actor: Actor): string | null {
   const stationMediator = actor.role === 'union_mediator' && actor.unitId === s.places.stationUnitId;
@@ -76,8 +87,10 @@ function refusal(action: MediationAction, s: MediationRuleState, actor: Actor): 
     case 'confirmAgreement': return actor.role === 'worker' || actor.role === 'employer' ? null : '调解协议须由当事人本人凭短信确认码确认';
     case 'confirmReview': case 'rejectReview': case 'acceptReview': case 'declineReview': case 'extendReview':
       return actor.role === 'arbitration_clerk' && actor.unitId === s.places.arbitrationUnitId ? null : '只有受理本案审查申请的仲裁院可以审查确认';
+    case 'recordPaymentOrder':
+      return actor.role === 'court_clerk' && actor.unitId === s.places.courtUnitId ? null : '只有收到支付令申请的人民法院可以登记处理结果';
     case 'confirmReceipt':
-      return s.documents.some((d) => !d.received && d.addressedTo === actor.unitId && clerkRoleOf(d.addressedTo, s) === actor.role)
+      return s.documents.some((d) => !d.received && d.addressedTo === actor.unitId && clerkRoleOf(d, s) === actor.role)
         ? null : '只有文书送达的机构可以确认收到';
     default: return '当前用户无权操作';
   }
@@ -106,6 +119,8 @@ function validatePayload(cmd: MediationCommand, s: MediationRuleState, actor: Ac
     case 'withdrawWorker': case 'splitOffWorker': return checkLeaving(cmd.action, p, s);
     case 'extendMediation': return checkExtension(p, s);
     case 'correctParty': return checkCorrection(p, s);
+    case 'recordPropertyLead': case 'chooseEnforcementCourt': case 'performWithoutReview': case 'recordPaymentOrder':
+      return checkAfterAgreement(cmd.action, p, s);
     case 'scheduleSession': {
       requireOneOf(p.mode, ['online', 'in_person'] as const, '线上或现场调解');
       if (typeof p.at !== 'string' || Number.isNaN(Date.parse(p.at))) throw domainError('InvalidPayload', '调解时间不是有效的时间');
@@ -228,6 +243,8 @@ function stageRefusal(action: MediationAction, s: MediationRuleState): string {
   if (action === 'confirmReceipt') return '没有待确认收到的文书';
   if ((action === 'confirmReview' || action === 'rejectReview') && s.stage === 'review') return '请先决定是否受理仲裁审查申请（第七十五条）';
   if (action === 'extendReview' && s.reviewAcceptance?.extension) return '审查期限已经延长过一次（第七十六条：可以延长五日）';
+  if (action === 'performWithoutReview' && s.directPerformance) return '已登记直接履行调解协议';
+  if (action === 'chooseEnforcementCourt' && s.directPerformance && s.stage === 'performing') return '未经仲裁审查确认的调解协议不能申请强制执行：不履行的可申请支付令或者仲裁';
   if (action === 'setWorkers' && s.stage === 'mediating') return '已有职工撤回或分案，不能重新登记整个名单';
   if (action === 'correctParty' && s.stage !== 'closed') return '当事人信息只能在提交仲裁审查之前更正';
   if (action === 'electRepresentatives' && s.workers.length < REPRESENTED_FROM && s.stage !== 'closed') {

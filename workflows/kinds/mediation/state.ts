@@ -12,8 +12,9 @@ import { MEDIATION_STAGE_LABELS } from './model';
 import type { ReviewAcceptance } from './review-acceptance';
 import { applyReviewAcceptance } from './review-acceptance-commands';
 import { correctParty, extendMediation, leaveCase } from './party-changes';
+import { applyAfterAgreement, type AfterAgreementState } from './after-agreement';
 
-export interface MediationState {
+export interface MediationState extends AfterAgreementState {
   stage: MediationStage;
   outcome: MediationOutcome | null;
   employer: EmployerParty;
@@ -85,12 +86,15 @@ export interface AppliedMediationCommand {
 }
 
 /** `newCaseNo`: the number the workflow gave the case a worker is split off to. */
-export function applyMediationCommand(s: MediationState, cmd: MediationCommand, now: string, newCaseNo?: string): AppliedMediationCommand {
+/** `defaultCourt`: the district's court (where the employer is registered), the enforcement court unless one was chosen. */
+export function applyMediationCommand(s: MediationState, cmd: MediationCommand, now: string, newCaseNo?: string, defaultCourt = ''): AppliedMediationCommand {
   const by = cmd.actor.name;
   switch (cmd.action) {
     case 'withdrawWorker': case 'splitOffWorker': return leaveCase(s, cmd, now, newCaseNo);
     case 'extendMediation': return extendMediation(s, cmd, now);
     case 'correctParty': return correctParty(s, cmd);
+    case 'recordPropertyLead': case 'chooseEnforcementCourt': case 'performWithoutReview': case 'recordPaymentOrder':
+      return applyAfterAgreement(s, cmd, by, now, defaultCourt);
     case 'setWorkers': {
       // The employer is party 1; workers follow in the order the mediator listed them.
       // A list typed again on the page carries no claim items: a worker's items (and address) stay while their claim does.

@@ -221,24 +221,8 @@ export interface MediationView extends CaseViewBase, AfterAgreementState {
   extensions?: Extension[];
 }
 
-/** A worker who left the case: withdrew (撤回; `settled` when paid in full first) or was split off to a case of their own. */
-export interface DepartedWorker extends WorkerParty {
-  way: 'withdrawn' | 'split_off';
-  reason: string;
-  at: string;
-  settled?: boolean;
-  /** what they were paid before they withdrew (counted as recovered) */
-  recoveredFen?: number;
-  newCaseNo?: string;
-}
-
-export const CONSENT_WAYS = { in_person: '当面', phone: '电话', written: '书面', online: '线上' } as const;
-export interface Consent { side: 'worker' | 'employer'; name: string; how: keyof typeof CONSENT_WAYS }
-export interface Extension { until: string; consents: Consent[]; by: string; at: string }
-
-/** What the mediator may correct in a party's details before review (worker: phone only). */
-export const CORRECTABLE_FIELDS = { address: '住所', creditCode: '统一社会信用代码', representative: '法定代表人（主要负责人）', phone: '联系电话' } as const;
-export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
+export * from './party-change-model';
+import type { Consent, CorrectableField, DepartedWorker, Extension } from './party-change-model';
 
 export type MediationPayloads = {
   setWorkers: { workers: Omit<WorkerParty, 'partyNo'>[] };
@@ -319,16 +303,4 @@ export const MAX_CODE_RESENDS = 3;
 /** Most workers a group dispute registers in one case (a larger group is split by the station). */
 export const MAX_WORKERS = 300;
 
-/** A new case as the station's mediator or the institute's clerk sends it (the JSON API, the intake page). */
-export interface MediationIntakeRequest {
-  employer: { name: string; enterpriseId?: string; creditCode?: string; address: string; representative: string; representativePosition?: string; phone: string };
-  workers: Omit<WorkerParty, 'partyNo'>[];
-  dispute: string;
-  facts?: string;
-  streetId: string;
-  appliedAt?: string;
-  referralNo?: string;
-  disputeArose?: string;
-  employmentInDispute?: boolean;
-  idempotencyKey?: string;
-}
+export type { MediationIntakeRequest } from './intake-request';

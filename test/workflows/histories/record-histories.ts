@@ -134,6 +134,8 @@ try {
       if (version >= 'v5') await onCase('resendCode', mediator, { partyNo: 2 });
       for (const p of [1, 2, 3, 4]) await onCase('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `当事人${p}` }, { partyNo: p, version: 1 });
       await onCase('submitForReview', mediator, {});
+      // v7 on: the commission accepts the application before it decides (办案规则 Arts. 75–76)
+      if (version >= 'v7') await onCase('acceptReview', arbitrationClerk, { noticeNo: '测劳人仲审受字〔2026〕第7号' });
       await onCase('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第7号', effectiveOn: day(0) });
       await env.sleep(8 * 86_400_000); // past the first reminder, before the first due day
       await onCase('recordPayment', mediator, { installmentNo: 1, paidFen: 1_500_000 });

@@ -14,3 +14,9 @@ export async function districtInstitutions(db: Kysely<Database>, districtId: str
   const of = (kind: InstitutionKind) => rows.find((r) => r.kind === kind);
   return { station: of('mediation_station'), arbitration: of('arbitration'), court: of('court') };
 }
+
+/** Every court the system knows, by name: where a mediator may apply for enforcement (the court where the property is). */
+export async function courts(db: Kysely<Database>): Promise<{ unitId: string; name: string }[]> {
+  const rows = await db.selectFrom('institutions').select(['unit_id', 'name']).where('kind', '=', 'court').orderBy('name').execute();
+  return rows.map((r) => ({ unitId: r.unit_id, name: r.name }));
+}

@@ -73,6 +73,10 @@ describe('the Xiamen installments on the real system, time skipped', () => {
     expect((await act('acceptReview', {}, clerk)).status).toBe(200);
     expect((await act('confirmReview', { decisionNo: '厦劳人仲调字〔2026〕第118号', effectiveOn: today }, clerk)).status).toBe(200);
     await eventually(async () => (await view()).stage === 'performing', 20_000);
+    // Performing, the mediator's page offers property leads and the court to apply to: a list, not a unit id to type.
+    const page = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}`, { headers: { authorization: `Bearer ${mediator}` } }).then((r) => r.text());
+    for (const action of ['recordPropertyLead', 'chooseEnforcementCourt']) expect(page).toContain(`id="action-${action}"`);
+    expect(page).toContain('<select id="m-court-unit" name="courtUnitId"><option value="">请选择</option>');
 
     // First installment: reminded three days before, paid on time.
     const due = (i: number) => Date.parse(`${plan[i].dueDate}T23:59:59.999+08:00`);

@@ -57,6 +57,8 @@ export interface PageContext<V> {
   staff: Actor;
   /** names of the units documents were addressed to */
   unitNames: Map<string, string>;
+  /** the courts a case may be sent to (a mediation's enforcement where the property is); absent where none is offered */
+  courts?: { unitId: string; name: string }[];
   now: number;
 }
 

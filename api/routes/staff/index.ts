@@ -4,6 +4,7 @@ import { verifyChain } from '../../../db/event-chain';
 import { KIND_ROUTES } from '../../kind-routes';
 import { openTasksFor, smsOutbox, visibleCases } from '../../../db/queries/cases';
 import { unitNamesOf } from '../../../db/queries/organisation';
+import { courts } from '../../../db/queries/institutions';
 import { ALL_ACTIONS, CASE_NO_PATTERN, kindOfCaseNo } from '../../../workflows/kinds';
 import type { KindCommand } from '../../../workflows/shared/definitions';
 import type { FormBody } from '../../../workflows/shared/present/form-values';
@@ -91,8 +92,10 @@ const staffPages: FastifyPluginAsync = async (app) => {
     const notice = doneText ? `已完成：${doneText}` : undefined;
     const addressed = (detail.view as { documents?: { addressedTo: string | null }[] }).documents ?? [];
     const unitNames = await unitNamesOf(app.db, addressed.map((d) => d.addressedTo).filter((u): u is string => !!u));
+    // only a page that offers a choice of court reads the list
+    const courtList = detail.actions.includes('chooseEnforcementCourt') ? await courts(app.db) : undefined;
     const page = kind.page.model({
-      view: detail.view, actions: detail.actions, failed, unitNames, now: Date.now(),
+      view: detail.view, actions: detail.actions, failed, unitNames, courts: courtList, now: Date.now(),
       staff: actorOf(req.staff!),
     });
     return reply.view(kind.page.template, {

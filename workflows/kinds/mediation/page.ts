@@ -56,7 +56,7 @@ function defaults(view: MediationView, now: number): Record<string, FormBody> {
   };
 }
 
-export function mediationPageModel({ view, actions: actionNames, failed, staff, unitNames: names, now }: PageContext<MediationView>) {
+export function mediationPageModel({ view, actions: actionNames, failed, staff, unitNames: names, courts = [], now }: PageContext<MediationView>) {
   const agreed = new Map(view.agreement?.terms.map((t) => [t.partyNo, t.amountFen]) ?? []);
   const confirmed = new Set(view.agreement?.confirmedBy ?? []);
   const partyName = new Map<number, string>([[view.employer.partyNo, view.employer.name], ...view.workers.map((w) => [w.partyNo, w.name] as [number, string])]);
@@ -84,6 +84,8 @@ export function mediationPageModel({ view, actions: actionNames, failed, staff, 
       // the station's pooled task this mediator may take (接单)
       claimable: name === 'claimTask' ? claimableTasks(view.openTasks, staff) : undefined,
       openSessions: name === 'recordSession' ? view.sessions.filter((s) => !s.recorded) : undefined,
+      // the courts to choose from, the district's own (where the employer is registered) not among them
+      courts: name === 'chooseEnforcementCourt' ? courts.filter((c) => c.unitId !== view.places.courtUnitId).map((c) => ({ ...c, selected: values.courtUnitId === c.unitId })) : undefined,
       choices: name === 'recordPropertyLead' ? options(PROPERTY_LEAD_KINDS) : name === 'chooseEnforcementCourt' ? options(COURT_BASES)
         : name === 'recordPaymentOrder' ? options(PAYMENT_ORDER_RESULTS) : undefined,
       declineGrounds: name === 'declineReview' ? Object.entries(REVIEW_DECLINE_GROUNDS).map(([value, label]) => ({ value, label })) : undefined,

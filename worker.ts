@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
+import { warmDocuments } from './activities/documents/warm-up';
 import { gongqingDataConverter } from './activities/codec/data-converter';
 import { transportFromEnv } from './activities/email/transport';
 import { workerLinksFromEnv } from './activities/secrets/worker-link';
@@ -74,6 +75,8 @@ export async function createWorker(extra: Partial<WorkerOptions> = {}) {
 
 async function main() {
   const { worker, close } = await createWorker();
+  // A missing font fails the document activities with the command to install it; it does not stop the worker.
+  await warmDocuments().catch((err: Error) => console.warn(`[gongqing] documents not warmed: ${err.message}`));
   console.log(`[gongqing] worker polling ${temporalConfig.taskQueue} at ${temporalConfig.address}`);
   try {
     await worker.run(); // returns after SIGINT/SIGTERM: the SDK installs those handlers and drains first

@@ -16,6 +16,7 @@ import { createPurgeExpired } from './persistence/purge-expired';
 import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
 import { createSendSmsBatch } from './sms/send-sms';
+import { createSendSmsFanOut } from './sms/fan-out';
 import { createWagePlanLookup } from './persistence/wage-plans';
 import { createRiskFollowUps } from './risk/follow-ups';
 import { createRiskRecompute } from './risk/recompute';
@@ -33,9 +34,10 @@ export interface ActivityDeps {
 
 export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: ActivityDeps): CaseActivities & RiskActivities {
   const sendSmsBatch = createSendSmsBatch(db, sms, links);
+  const contacts = createContactLookup(db);
   return {
     persistTransition: createPersistTransition(db),
-    ...createContactLookup(db),
+    ...contacts,
     ...createInstitutionLookup(db),
     ...createLegalAidSetup(db),
     ...createLawyerLookup(db),
@@ -43,6 +45,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     ...createWagePlanLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
+    sendSmsFanOut: createSendSmsFanOut(contacts.findContacts, sendSmsBatch),
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),

@@ -207,6 +207,18 @@ export interface SmsBatchResult {
   rejected: RejectedSms[];
 }
 
+/**
+ * One text to the holders of posts (the primary holder of each role at each unit, looked up by the activity) and to
+ * people named directly, sent as one batch. Each post's message is keyed `<keyPrefix>:<role>`, as the workflows keyed
+ * it when they looked the contacts up themselves.
+ */
+export interface SmsFanOut {
+  posts: { unitId: string; roles: Role[] }[];
+  message: { keyPrefix: string; caseNo: string; template: string; vars: Record<string, string | number> };
+  /** sent after the posts' messages, in the same batch (the worker's receipt) */
+  direct: SmsRequest[];
+}
+
 /** The holiday calendar as loaded from Postgres (YYYY-MM-DD, Asia/Shanghai); `version` changes whenever a day does. */
 export interface CalendarData {
   holidays: string[];
@@ -289,6 +301,8 @@ export interface CaseActivities {
    * Resolves with the messages refused for good; histories from before it reported them resolve with nothing.
    */
   sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult | void>;
+  /** the contacts of the posts looked up and the whole fan-out sent in one activity (tried first as a local activity) */
+  sendSmsFanOut(f: SmsFanOut): Promise<SmsBatchResult>;
   /** renders a legal document (templates/documents) to PDF and keeps it, one row per key; a new key is a new version */
   generateDocument(req: GenerateDocumentRequest): Promise<GeneratedDocument>;
   /** e-mails documents of the case (the arbitration institute, the court), one e-mail per key, ever */

@@ -140,16 +140,26 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   }
 
   async function notifyOnIntake(): Promise<void> {
+    const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
+    const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
+    const receipt = { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars, secret: 'worker-link' as const };
+    // Since issue 24 the contacts are looked up by the sending activity, tried first within the case's first task.
+    if (patched('intake-fan-out-in-first-task')) {
+      await host.sendSms(() => activities.sendSmsFanOut({
+        posts: [{ unitId: intake.streetId, roles: INTAKE_STREET_ROLES }, { unitId: intake.districtId, roles: INTAKE_DISTRICT_ROLES }],
+        message: { keyPrefix: `${host.workflowId}:intake`, caseNo, template: 'intake-notice', vars },
+        direct: [receipt],
+      }));
+      return;
+    }
     const [street, district] = await Promise.all([
       activities.findContacts({ unitId: intake.streetId, roles: INTAKE_STREET_ROLES }),
       activities.findContacts({ unitId: intake.districtId, roles: INTAKE_DISTRICT_ROLES }),
     ]);
-    const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
-    const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
     // The receipt carries the worker's personal link, which the activity fills in (it never enters the history).
     await host.sendSms(() => activities.sendSmsBatch([
       ...[...street, ...district].map((to) => ({ key: `${host.workflowId}:intake:${to.role}`, caseNo, template: 'intake-notice', to, vars })),
-      { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars, secret: 'worker-link' as const },
+      receipt,
     ]));
   }
 

@@ -124,6 +124,11 @@ export class RecordingActivities {
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),
+      // As the real one: the posts' holders looked up, then one batch (activities/sms/fan-out.ts).
+      sendSmsFanOut: async ({ posts, message: { keyPrefix, ...message }, direct }) => this.deliver([
+        ...posts.flatMap(({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? [])).map((to) => ({ key: `${keyPrefix}:${to.role}`, to, ...message })),
+        ...direct,
+      ]),
       generateDocument: async (req) => {
         const known = this.documents.get(req.key);
         if (known) return known.result;

@@ -6,12 +6,15 @@
  * reaches the phone while the outbox shows it masked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporal as proto } from '@temporalio/proto';
 import { apiClient, validIntake } from '../helpers/http';
 import { browser } from '../helpers/browser';
 import { startSystem, type System } from '../helpers/system';
 import { eventually } from '../helpers/time-skipping';
 import { freshPhone } from '../helpers/worker-proof';
 
+const EventType = proto.api.enums.v1.EventType;
+type EventType = proto.api.enums.v1.EventType;
 let sys: System;
 let staff: string;
 
@@ -37,6 +40,17 @@ const postsFor = (caseNo: string) => sys.sms.posts.filter((p) => p.key.includes(
 const receivedFor = (caseNo: string) => sys.sms.received.filter((m) => m.key.includes(caseNo));
 
 describe('SMS through the http gateway adapter', () => {
+  it('sends the whole intake fan-out within the case\'s first workflow task while the gateway answers (issue 24)', async () => {
+    const caseNo = await file();
+    const rows = await eventually(async () => { const r = await rowsOf(caseNo); return r.length === 6 && r.every((x) => x.status === 'sent') && r; }, 20_000);
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+    const events = (await sys.temporal.workflow.getHandle(`grievance-${caseNo}`).fetchHistory()).events ?? [];
+    const count = (type: EventType) => events.filter((e) => e.eventType === type).length;
+    // One workflow task and no activity task until the case rests on its first step (before: two, and one activity task).
+    expect(count(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).toBe(1);
+    expect(count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).toBe(0);
+  }, 60_000);
+
   it('retries a refusing gateway and delivers each intake SMS exactly once', async () => {
     sys.sms.behaviour.refuseFirst = 2;
     try {

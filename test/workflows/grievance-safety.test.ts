@@ -137,6 +137,26 @@ describe('SMS under faults', () => {
     await eventually(() => ctx.rec.smsOf(input.caseNo, 'task-overdue').length === 1);
   });
 
+  it('opens the first step with the gateway down at filing, and sends each intake text once when it is back (issue 24)', async () => {
+    const input = grievanceInput({ enterpriseNoticeDelay: 100 * HOUR });
+    ctx.rec.gateway = (r) => (r.caseNo === input.caseNo ? 'down' : 'ok');
+    const refusedBefore = ctx.rec.smsAttemptsRefused;
+    const handle = await ctx.env.client.workflow.start('grievance', { taskQueue, workflowId: `grievance-${input.caseNo}`, args: [input] });
+    // The try within the first task failed; the ordinary activity keeps trying while the case waits on its first step.
+    await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
+    await ctx.env.sleep(10 * MINUTE);
+    expect(ctx.rec.smsAttemptsRefused - refusedBefore).toBeGreaterThanOrEqual(2);
+    expect(ctx.rec.smsOf(input.caseNo)).toHaveLength(0);
+
+    ctx.rec.gateway = () => 'ok';
+    await ctx.env.sleep(2 * MINUTE);
+    await eventually(() => ctx.rec.smsOf(input.caseNo).length === 6);
+    expect(ctx.rec.smsOf(input.caseNo, 'intake-notice').map((m) => m.to.role).sort())
+      .toEqual(['district_chair', 'district_staff', 'street_caseworker', 'street_chair', 'supervising_leader']);
+    expect(ctx.rec.smsOf(input.caseNo, 'intake-receipt')).toHaveLength(1);
+    expect((await handle.query(grievanceViewQuery)).openTasks).toHaveLength(1);
+  });
+
   it('records a number the gateway refuses for good on the case and carries on', async () => {
     const input = grievanceInput();
     ctx.rec.gateway = (r) => (r.caseNo === input.caseNo && r.to.role === 'worker' ? 'reject' : 'ok');

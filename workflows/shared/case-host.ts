@@ -1,7 +1,7 @@
 /** What every case workflow shares: ids, the event sequence, the workflow clock, the activity proxies, outbound SMS. */
 import { inTurns, takeLocalActivitiesInTurn } from './local-turns';
-import { patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
-import type { CaseActivities, CaseEvent, SmsBatchResult, Transition } from '../../activities/types';
+import { isCancellation, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import type { CaseActivities, CaseEvent, SmsBatchResult, SmsFanOut, Transition } from '../../activities/types';
 import type { OpenTaskView } from './case-view';
 import type { Reassignment } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
@@ -23,12 +23,31 @@ const local = inTurns(proxyLocalActivities<CaseActivities>({ startToCloseTimeout
  */
 const outbound = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', heartbeatTimeout: '20 seconds', retry });
 
-export const activities: Pick<CaseActivities, 'persistTransition' | 'findContacts' | 'findEnterpriseChair' | 'sendSms' | 'sendSmsBatch'> = {
+/**
+ * A fan-out tried once within the workflow task that decided it, with a short timeout: with the gateway answering, the
+ * case's first task is then its only one (no activity task, no second workflow task; bench/: the server's round trips
+ * and the worker's activations set the pace of intake). A gateway slow or down fails that try, and the ordinary,
+ * heartbeating activity takes the batch over; the outbox's keys keep anyone from being texted twice.
+ */
+const firstTry = inTurns(proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '3 seconds', retry: { maximumAttempts: 1 } }));
+
+async function sendSmsFanOut(f: SmsFanOut): Promise<SmsBatchResult> {
+  try {
+    return await firstTry.sendSmsFanOut(f);
+  } catch (err) {
+    // A local activity's failure arrives as its cause (the gateway's error, a timeout), not wrapped as an ActivityFailure.
+    if (isCancellation(err)) throw err;
+    return outbound.sendSmsFanOut(f);
+  }
+}
+
+export const activities: Pick<CaseActivities, 'persistTransition' | 'findContacts' | 'findEnterpriseChair' | 'sendSms' | 'sendSmsBatch' | 'sendSmsFanOut'> = {
   persistTransition: local.persistTransition,
   findContacts: local.findContacts,
   findEnterpriseChair: local.findEnterpriseChair,
   sendSms: outbound.sendSms,
   sendSmsBatch: outbound.sendSmsBatch,
+  sendSmsFanOut,
 };
 
 /** Inside a workflow the SDK makes Date deterministic (it returns the time of the current workflow task). */

@@ -18,7 +18,8 @@ export function parentOf(c: NewCaseFacts, events: CaseEvent[]): string | null {
   return typeof named === 'string' ? named : null;
 }
 
-export async function createCase(trx: Transaction<Database>, caseNo: string, at: string, c: NewCaseFacts, events: CaseEvent[]): Promise<void> {
+/** Whether the row was written now (false: a retry found it written, with everything that went with it). */
+export async function createCase(trx: Transaction<Database>, caseNo: string, at: string, c: NewCaseFacts, events: CaseEvent[]): Promise<boolean> {
   const inserted = await trx.insertInto('cases').values({
     case_no: caseNo, kind: c.kind, workflow_id: c.workflowId, district_id: c.districtId, street_id: c.streetId,
     enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseName, status: 'open',
@@ -28,8 +29,9 @@ export async function createCase(trx: Transaction<Database>, caseNo: string, at:
     claimed_fen: c.claimedFen, worker_count: c.workerCount, created_at: c.createdAt, updated_at: at,
   }).onConflict((oc) => oc.column('case_no').doNothing()).returning('case_no').executeTakeFirst();
   // A retry after the row was written: the facts and the link went with it in the same transaction.
-  if (!inserted) return;
+  if (!inserted) return false;
   await insertKindFacts(trx, c.kind, caseNo, { category: c.category, description: c.description });
   const parent = parentOf(c, events);
   if (parent) await linkChild(trx, parent, caseNo, c.createdAt);
+  return true;
 }

@@ -36,16 +36,18 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
   return async function sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult> {
     if (reqs.length === 0) return { rejected: [] };
     const keys = reqs.map((r) => r.key);
-    await db
-      .insertInto('sms_outbox')
-      .values(reqs.map((req) => ({
-        idempotency_key: req.key, case_no: req.caseNo, template: req.template, recipient_phone: req.to.phone,
-        recipient_name: req.to.name, recipient_role: req.to.role, status: 'pending', attempts: 0, secret: secretColumn(req),
-        body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER }
-          : req.secret ? { ...req.vars, code: CODE_PLACEHOLDER, link: links?.confirmUrlFor(req.caseNo) ?? '' } : req.vars),
-      })))
+    const rows = reqs.map((req) => ({
+      idempotency_key: req.key, case_no: req.caseNo, template: req.template, recipient_phone: req.to.phone,
+      recipient_name: req.to.name, recipient_role: req.to.role, status: 'pending', attempts: 0, secret: secretColumn(req),
+      body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER }
+        : req.secret ? { ...req.vars, code: CODE_PLACEHOLDER, link: links?.confirmUrlFor(req.caseNo) ?? '' } : req.vars),
+    }));
+    const inserted = await db.insertInto('sms_outbox').values(rows)
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
+      .returning('idempotency_key').execute();
+    // Every row new (a first attempt): all of them pending, as written, and none refused before. A retry reads the
+    // outbox instead, which knows what an earlier attempt sent or had refused. (bench/: two statements fewer per batch.)
+    const firstAttempt = inserted.length === rows.length;
     const linked = [...new Set(reqs.filter((r) => r.secret === 'worker-link').map((r) => r.caseNo))];
     if (linked.length > 0) {
       if (!links) throw new Error('an SMS carries a personal link, but no link secret is configured (GONGQING_KEYS_FILE)');
@@ -61,7 +63,7 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
       }))).onConflict((oc) => oc.columns(['case_no', 'party_no', 'version']).doNothing()).execute();
     }
     // The stored text is what goes out, also on a retry: the message a recipient gets is the one the outbox page shows.
-    const pending = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body', 'secret', 'case_no'])
+    const pending = firstAttempt ? rows : await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body', 'secret', 'case_no'])
       .where('idempotency_key', 'in', keys).where('status', 'not in', ['sent', 'stored', 'rejected']).execute();
 
     const results = await heartbeatWhile(Promise.allSettled(pending.map((p) => gateway.deliver({
@@ -82,6 +84,7 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
     }
     const transient = failures.find((f) => !(f.error instanceof SmsRejectedError));
     if (transient) throw transient.error;
+    if (firstAttempt && failures.length === 0) return { rejected: [] };
     // Every refusal of this batch, also those of an earlier attempt whose result the workflow never saw.
     const rejected = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_role', 'recipient_name', 'last_error'])
       .where('idempotency_key', 'in', keys).where('status', '=', 'rejected').orderBy('id').execute();

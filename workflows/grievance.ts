@@ -64,10 +64,12 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     noteEvent: ({ text }: { text: string }) => host.event('complainant_note', { role: 'worker', name: intake.complainantName }, `职工补充说明：${text}`, { text }),
   });
 
+  // Since issue 24 the case row is written together with the contact task, and the texts go out once both are.
+  const opensWithFirstStep = patched('case-opens-with-first-step');
   await theCase.create({
     createCase: { kind: 'grievance', workflowId: host.workflowId, ...intake, createdAt: nowIso(), stage: 'contact', level: 'street' },
     events: [host.event('filed', intake.filedBy, intakeSummary(input), { category: intake.category, claimedFen: intake.claimedFen, workerCount: intake.workerCount })],
-  });
+  }, { withFirstRestPoint: opensWithFirstStep });
 
   const background = [notifyOnIntake(), notifyEnterpriseLater(), coordinate()];
 
@@ -140,6 +142,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   }
 
   async function notifyOnIntake(): Promise<void> {
+    if (opensWithFirstStep) await condition(() => s.created);
     const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
     const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
     const receipt = { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars, secret: 'worker-link' as const };

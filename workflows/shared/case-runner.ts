@@ -53,8 +53,12 @@ export interface CaseRunnerSpec<V extends CaseViewBase, C extends KindCommand, A
 }
 
 export interface CaseRunner {
-  /** Writes the case row and its first events; from then on the handlers persist what they are sent. */
-  create(facts: TransitionFacts): Promise<void>;
+  /**
+   * Writes the case row and its first events; from then on the handlers persist what they are sent. With
+   * `withFirstRestPoint` the row is written together with the flow's first rest point (host.holdCreation), which the
+   * flow must reach before anything else it writes; `created` turns true once it landed.
+   */
+  create(facts: TransitionFacts, opts?: { withFirstRestPoint?: boolean }): Promise<void>;
   /** Before the workflow returns: the kind's own background work, the host's, then every handler has finished. */
   drain(background?: Promise<unknown>[]): Promise<void>;
 }
@@ -101,7 +105,11 @@ export function runCase<V extends CaseViewBase, C extends KindCommand, A extends
   });
 
   return {
-    async create(facts) {
+    async create(facts, opts = {}) {
+      if (opts.withFirstRestPoint) {
+        host.holdCreation(facts, () => { state.created = true; });
+        return;
+      }
       await activities.persistTransition({ caseNo, at: nowIso(), ...facts });
       state.created = true;
     },

@@ -3,7 +3,7 @@
  * Five people hear of it at once, the enterprise union chair 12 hours later; every step has someone in charge, a time
  * limit and an escalation ladder (四有).
  */
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { Contact, Transition } from '../activities/types';
 import { activities, CaseHost, nowIso, nowMs } from './shared/case-host';
 import { statutoryDeadline } from './shared/deadlines';
@@ -21,6 +21,7 @@ import { legalAidHandOver } from './kinds/grievance/legal-aid-handover';
 import type { Role } from './shared/roles';
 import { tellWorker } from './kinds/grievance/worker-notices';
 import { workerOutcome } from './kinds/grievance/worker-outcome';
+import { since } from './shared/patch-generation';
 
 export interface GrievanceResult {
   caseNo: string;
@@ -44,7 +45,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   // Since issue 16 the holiday calendar is data (loaded through an activity), and a change to it moves the mediation
   // period's end while the outcome step waits. Decided once, as the case starts: a case started before keeps the
   // calendar that was compiled in (holiday-calendar.ts, frozen) to its end, and ignores calendarChanged.
-  const calendarAsData = patched('calendar-as-data');
+  const calendarAsData = since('calendar-as-data');
   const clock = new StatutoryClock(host);
   const s: GrievanceState = initialState(input);
 
@@ -65,7 +66,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   });
 
   // Since issue 24 the case row is written together with the contact task, and the texts go out once both are.
-  const opensWithFirstStep = patched('case-opens-with-first-step');
+  const opensWithFirstStep = since('case-opens-with-first-step');
   await theCase.create({
     createCase: { kind: 'grievance', workflowId: host.workflowId, ...intake, createdAt: nowIso(), stage: 'contact', level: 'street' },
     events: [host.event('filed', intake.filedBy, intakeSummary(input), { category: intake.category, claimedFen: intake.claimedFen, workerCount: intake.workerCount })],
@@ -97,12 +98,12 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     if (typeof mediationEnds === 'function') clock.release(mediationEnds);
     if (end === 'done' && s.outcome) tellWorker(host, intake, 'outcome', workerOutcome(s.outcome, s.recoveredFen));
     // Cases that recorded such an outcome before this existed went straight to the follow-up, and still do.
-    if (end === 'done' && s.outcome && STATION_OUTCOMES.includes(s.outcome) && patched('station-handover')) {
+    if (end === 'done' && s.outcome && STATION_OUTCOMES.includes(s.outcome) && since('station-handover')) {
       s.stage = 'station';
       const result = await handOverToStation(host, input, s, s.outcomePayload ?? {});
       if (result && result.paidFen > 0) s.recoveredFen = result.paidFen;
     }
-    if (end === 'done' && s.outcome && LEGAL_AID_OUTCOMES.includes(s.outcome) && patched('legal-aid-handover')) {
+    if (end === 'done' && s.outcome && LEGAL_AID_OUTCOMES.includes(s.outcome) && since('legal-aid-handover')) {
       s.stage = 'legalAid';
       const result = await awaitLegalAid(host, legalAidHandOver(input, s.outcomePayload ?? {}));
       if (result && result.recoveredFen > 0) s.recoveredFen = result.recoveredFen;
@@ -121,7 +122,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     }
     // Since issue 23 a low rating is reviewed by the street's union chair before the case closes; cases rated before
     // that closed at once, and still do when replayed.
-    if (rated && s.rating !== null && s.rating <= (policy.lowRating ?? 2) && patched('low-rating-review')) await reviewLowRating();
+    if (rated && s.rating !== null && s.rating <= (policy.lowRating ?? 2) && since('low-rating-review')) await reviewLowRating();
   }
   s.stage = 'closed';
   s.openCoordination = [];
@@ -147,7 +148,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
     const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
     const receipt = { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars, secret: 'worker-link' as const };
     // Since issue 24 the contacts are looked up by the sending activity, tried first within the case's first task.
-    if (patched('intake-fan-out-in-first-task')) {
+    if (since('intake-fan-out-in-first-task')) {
       await host.sendSms(() => activities.sendSmsFanOut({
         posts: [{ unitId: intake.streetId, roles: INTAKE_STREET_ROLES }, { unitId: intake.districtId, roles: INTAKE_DISTRICT_ROLES }],
         message: { keyPrefix: `${host.workflowId}:intake`, caseNo, template: 'intake-notice', vars },
@@ -169,7 +170,7 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   async function notifyEnterpriseLater(): Promise<void> {
     // Since issue 14 a case closed before the 12 hours tells the enterprise nothing, and the caseworker may tell it
     // early for a recorded reason; cases whose history predates this keep the old rule.
-    const v2 = patched('enterprise-notice-v2');
+    const v2 = since('enterprise-notice-v2');
     s.earlyNoticeAllowed = v2;
     const closed = () => v2 && s.stage === 'closed';
     await condition(() => s.withdrawn || closed() || (v2 && s.earlyNoticeReason !== null), policy.enterpriseNoticeDelay);

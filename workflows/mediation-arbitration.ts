@@ -5,7 +5,7 @@
  * grace period, to an application for enforcement at the court. No agreement in time, or a party refusing, transfers
  * the case into arbitration with a transfer letter (转仲裁函).
  */
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { CaseHost, nowIso, nowMs } from './shared/case-host';
 import { shanghaiDate } from './shared/deadlines';
 import { runCase } from './shared/case-runner';
@@ -30,6 +30,7 @@ import { ENFORCEMENT_COURT_PATCH, enforcementCourt } from './mediation/enforceme
 import type { MediationInput, MediationOutcome, MediationView } from './kinds/mediation/model';
 import { mediationMessages } from './kinds/mediation/messages';
 import { agreementReached, applyMediationCommand, employerFacts, initialMediationState, workerFacts } from './kinds/mediation/state';
+import { since } from './shared/patch-generation';
 
 /** Workers who withdraw or are split off, extensions by consent, corrections (issue 21). */
 const PARTIES_PATCH = 'mediation-parties';
@@ -86,8 +87,8 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       if (cmd.action === 'draftAgreement') parties.askToConfirm();
       // Once the extension is on record, as with a calendar change: the step's task is then rescheduled after it (and
       // its local activity never races the command's own, which would make the order differ on replay).
-      if (cmd.action === 'extendMediation' && patched(PARTIES_PATCH)) extendDeadline(endOfDueDay(cmd.payload.until));
-      if (cmd.action === 'splitOffWorker' && patched(PARTIES_PATCH)) host.inBackground(startSplitCase(input, s, cmd));
+      if (cmd.action === 'extendMediation' && since(PARTIES_PATCH)) extendDeadline(endOfDueDay(cmd.payload.until));
+      if (cmd.action === 'splitOffWorker' && since(PARTIES_PATCH)) host.inBackground(startSplitCase(input, s, cmd));
       if (cmd.action === 'resendCode') parties.askToConfirm({ partyNo: cmd.payload.partyNo, step: `agreement-v${s.agreement!.version}-resend-${version}` });
     },
     awaitsFlow: (cmd) => movesTheFlow(s, paperwork, cmd),
@@ -136,7 +137,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     clock.release(mediationDue);
     if (mediated !== 'done') {
       // every worker withdrew or went on in a case of their own: nothing is left to mediate or to transfer
-      if (allWorkersLeft(s) && patched(PARTIES_PATCH)) {
+      if (allWorkersLeft(s) && since(PARTIES_PATCH)) {
         withdrawn = true;
         break;
       }
@@ -147,12 +148,12 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       break;
     }
     // Art. 75: the commission does not review an agreement on whether an employment relationship exists.
-    if (intake.employmentInDispute && patched('employment-dispute-screen')) {
+    if (intake.employmentInDispute && since('employment-dispute-screen')) {
       transferReasons = [EMPLOYMENT_DISPUTE_REASON];
       break;
     }
     s.stage = 'submitting';
-    if (patched('mediation-review-clock')) {
+    if (since('mediation-review-clock')) {
       const art74 = await reviewApplicationDeadline(clock, s, policy);
       host.inBackground(watchReviewApplication(host, clock, s, policy, art74));
     }
@@ -160,13 +161,13 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       kind: 'submitReview', title: '提交仲裁审查确认申请', dueAt: nowMs() + policy.submitDue, assignee: mediator,
       done: () => s.submitted || !!s.directPerformance, abandoned: () => false, casePatch: { stage: 'submitting' },
     }, policy);
-    if (s.directPerformance && patched(DIRECT_PERFORMANCE_PATCH)) {
+    if (s.directPerformance && since(DIRECT_PERFORMANCE_PATCH)) {
       direct = true;
       break;
     }
     s.stage = 'review';
     await paperwork.askForReview(round);
-    if (patched('review-acceptance')) {
+    if (since('review-acceptance')) {
       const declined = await reviewAfterAcceptance({ host, policy, s, clerk, clock, showDue: (due) => { reviewDue = due; } });
       if (declined) {
         transferReasons = [declined];
@@ -194,7 +195,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   /** Into arbitration with the letter and the case file, and on to legal aid if the workers asked for a lawyer. */
   const transferToArbitration = async (transferReasons: string[]) => {
     s.stage = 'transferring';
-    if (intake.disputeArose && patched('limitation-on-transfer')) {
+    if (intake.disputeArose && since('limitation-on-transfer')) {
       await recordLimitation(host, clock, { ...intake, disputeArose: intake.disputeArose }, policy.limitationWarnDays ?? 60);
     }
     await paperwork.transfer(transferReasons);
@@ -207,7 +208,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
     };
     if (lawyerAsked()) await toLegalAid();
     const transferred = untilReceived('receiveTransfer', '接收转仲裁案件', clerk());
-    if (patched('legal-aid-on-transfer')) {
+    if (since('legal-aid-on-transfer')) {
       let received = false;
       void transferred.then(() => { received = true; });
       while (!received) {
@@ -226,7 +227,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
   } else {
     s.stage = 'performing';
     s.installments = paperwork.installmentsOfAgreement();
-    const rescheduled = direct ? [] : patched('installments-after-review') ? rescheduleDueDuringReview(s.installments, s.agreement!, nowMs()) : [];
+    const rescheduled = direct ? [] : since('installments-after-review') ? rescheduleDueDuringReview(s.installments, s.agreement!, nowMs()) : [];
     await host.persistRestPoint({ caseNo, at: nowIso(), casePatch: { stage: 'performing' }, events: rescheduledEvents(host, rescheduled) });
     if (!direct) parties.tellReviewConfirmed();
     const missed = await followInstallments(host, intake, s, policy, parties);
@@ -236,7 +237,7 @@ export async function mediationArbitration(input: MediationInput): Promise<Media
       else s.outcome = 'payment_order';
     } else if (missed) {
       s.stage = 'enforcing';
-      const court = patched(ENFORCEMENT_COURT_PATCH) ? await enforcementCourt(host, intake, s) : undefined;
+      const court = since(ENFORCEMENT_COURT_PATCH) ? await enforcementCourt(host, intake, s) : undefined;
       await paperwork.applyForEnforcement(missed, court);
       parties.tellEnforcement(court?.name);
       await untilReceived('receiveEnforcement', '受理强制执行申请', { role: 'court_clerk', unitId: court?.unitId ?? intake.courtUnitId, department: null });

@@ -3,7 +3,7 @@
  * institute, the transfer letter when mediation fails, the enforcement application to the court when the employer
  * does not pay. Each goes through deliverDocuments (PDF kept with its hash, the clerks may see the case, e-mailed).
  */
-import { patched } from '@temporalio/workflow';
+
 import { nowMs, type CaseHost } from '../shared/case-host';
 import { shanghaiDate } from '../shared/deadlines';
 import { deliverDocuments, findInstitution } from '../shared/deliver-documents';
@@ -11,6 +11,7 @@ import { agreementData, caseFileData, enforcementData, paymentOrderData, reviewA
 import type { Installment, MediationIntake } from '../kinds/mediation/model';
 import type { MediationState } from '../kinds/mediation/state';
 import type { EnforcementCourt } from './enforcement-court';
+import { since } from '../shared/patch-generation';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -33,7 +34,7 @@ export class MediationPaperwork {
    * the same point.
    */
   private electionOptional(c: DocumentContext): DocumentContext {
-    return { ...c, electionOptional: patched('representatives-optional') };
+    return { ...c, electionOptional: since('representatives-optional') };
   }
 
   private get headline(): string {
@@ -57,9 +58,9 @@ export class MediationPaperwork {
     const [c, arbitration] = await Promise.all([this.context(), findInstitution(this.intake.arbitrationUnitId)]);
     const name = arbitration?.name ?? '劳动人事争议仲裁委员会';
     // The case file goes with the letter (Art. 14); cases that transferred before it existed sent the letter alone.
-    const withCaseFile = patched('transfer-case-file');
+    const withCaseFile = since('transfer-case-file');
     // The workers' own application goes with them (Art. 28), ready to sign; cases that transferred before it sent none.
-    const withApplication = patched('workers-arbitration-application');
+    const withApplication = since('workers-arbitration-application');
     this.s.documents.push(...await deliverDocuments(this.host, {
       step: `transfer-${this.s.documents.filter((d) => d.kind === 'transfer-letter').length + 1}`,
       to: { unitId: this.intake.arbitrationUnitId, role: 'arbitration_clerk' },

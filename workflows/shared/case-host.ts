@@ -1,10 +1,11 @@
 /** What every case workflow shares: ids, the event sequence, the workflow clock, the activity proxies, outbound SMS. */
 import { inTurns, takeLocalActivitiesInTurn } from './local-turns';
-import { isCancellation, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import { isCancellation, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, CaseEvent, SmsBatchResult, SmsFanOut, Transition } from '../../activities/types';
 import type { OpenTaskView } from './case-view';
 import type { Reassignment } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
+import { decidePatchGeneration, since } from './patch-generation';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 
@@ -78,7 +79,8 @@ export class CaseHost {
     readonly caseNo: string,
     readonly units: { districtId: string; streetId: string },
   ) {
-    takeLocalActivitiesInTurn(patched('serial-local-activities'));
+    decidePatchGeneration();
+    takeLocalActivitiesInTurn(since('serial-local-activities'));
   }
 
   event(type: string, actor: { name: string; role: Role | 'system' }, summary: string, data: Record<string, unknown> = {}): CaseEvent {

@@ -13,13 +13,14 @@
  * replay could not reproduce (a nondeterminism error on a busy worker). The API bounds the wait instead (actOnCase), and
  * a run about to end or continue as new answers every handler still waiting (host.finish).
  */
-import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { CaseEvent, Transition } from '../../activities/types';
 import type { KindMessages } from '../kinds/kind-spec';
 import { activities, nowIso, type CaseHost } from './case-host';
 import type { CaseViewBase } from './case-view';
 import { caseCreatedUpdate, type KindCommand } from './definitions';
 import { handleReassignment } from './reassign-tasks';
+import { since } from './patch-generation';
 
 /** What a command did, as the kind's apply function reports it: the event the case records for it, and maybe more. */
 export type AppliedCommand = Pick<CaseEvent, 'type' | 'summary' | 'data'>;
@@ -70,7 +71,7 @@ export function runCase<V extends CaseViewBase, C extends KindCommand, A extends
   const { kind, host, state, view } = spec;
   const caseNo = host.caseNo;
   // Decided once, as the case starts: a case started before the change keeps the timer for the rest of its life.
-  const answersWithoutTimer = patched('act-answer-without-timer');
+  const answersWithoutTimer = since('act-answer-without-timer');
 
   setHandler(kind.view, view);
   // Sent with the start (update-with-start), so the API answers a filing only once the case row can be read.

@@ -3,7 +3,7 @@
  * the case moves on without it, or it is reassigned; past the due time walk the escalation ladder (remind the assignee,
  * then the next levels up), recording each rung as an event and an SMS.
  */
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { EscalationRung } from '../../temporal.config';
 import type { Contact, Transition } from '../../activities/types';
 import { activities, nowIso, nowMs, type CaseHost } from './case-host';
@@ -12,6 +12,7 @@ import { quietDelay, type QuietHours } from './quiet-hours';
 import { rungLabel } from './rung-label';
 import { afterReassignments } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
+import { since } from './patch-generation';
 
 export interface Assignee {
   role: Role;
@@ -81,7 +82,7 @@ async function escalate(host: CaseHost, taskId: string, spec: StepSpec, who: Ass
   const contacts = await rungContacts(host, rung, who);
   // Reminders never hold up the step they belong to (a gateway down for an hour must not stall the case), and wait out
   // the night. Cases whose history predates this keep sending in line, as they did.
-  const background = patched('escalation-sms-in-background');
+  const background = since('escalation-sms-in-background');
   const wait = background ? quietDelay(nowMs(), policy.quietHours) : 0;
   const deferred = wait > 0 && contacts.length > 0 ? `（夜间免打扰，短信将于 ${shanghaiMinute(nowMs() + wait).slice(11)} 发送）` : '';
   const summary = `“${spec.title}”已超过办理时限，第${level}级督办：${rungLabel(rung.notify)}${deferred}`;

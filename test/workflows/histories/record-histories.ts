@@ -23,6 +23,8 @@ import { createTimeSkippingEnv } from '../../helpers/time-skipping';
 
 const HOUR = 3_600_000;
 const version = process.argv[2] ?? 'v2';
+/** v10 sorts before v5 as a string: compare numbers */
+const versionNo = Number(version.slice(1));
 const taskQueue = 'record-histories';
 const env = await createTimeSkippingEnv({ encrypted: false });
 const rec = new RecordingActivities();
@@ -131,11 +133,11 @@ try {
         payment: { kind: 'installments', installments: [{ dueDate: day(10), amountFen: 1_500_000 }, { dueDate: day(40), amountFen: 1_500_000 }] },
       });
       // v5 on: a worker's code texted again before anyone confirms
-      if (version >= 'v5') await onCase('resendCode', mediator, { partyNo: 2 });
+      if (versionNo >= 5) await onCase('resendCode', mediator, { partyNo: 2 });
       for (const p of [1, 2, 3, 4]) await onCase('confirmAgreement', { role: p === 1 ? 'employer' : 'worker', name: `当事人${p}` }, { partyNo: p, version: 1 });
       await onCase('submitForReview', mediator, {});
       // v7 on: the commission accepts the application before it decides (办案规则 Arts. 75–76)
-      if (version >= 'v7') await onCase('acceptReview', arbitrationClerk, { noticeNo: '测劳人仲审受字〔2026〕第7号' });
+      if (versionNo >= 7) await onCase('acceptReview', arbitrationClerk, { noticeNo: '测劳人仲审受字〔2026〕第7号' });
       await onCase('confirmReview', arbitrationClerk, { decisionNo: '测劳人仲调字〔2026〕第7号', effectiveOn: day(0) });
       await env.sleep(8 * 86_400_000); // past the first reminder, before the first due day
       await onCase('recordPayment', mediator, { installmentNo: 1, paidFen: 1_500_000 });

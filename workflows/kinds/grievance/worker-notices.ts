@@ -4,10 +4,11 @@
  * Sent in the background: a slow gateway never holds up the case. Cases that started before these messages existed
  * get them from the point they reach after the upgrade (patched, so their recorded histories replay unchanged).
  */
-import { patched } from '@temporalio/workflow';
+
 import type { Contact } from '../../../activities/types';
 import { activities, type CaseHost } from '../../shared/case-host';
 import type { GrievanceIntake } from './model';
+import { since } from '../../shared/patch-generation';
 
 export type WorkerNotice = 'taken' | 'outcome' | 'rate';
 
@@ -15,7 +16,7 @@ export type WorkerNotice = 'taken' | 'outcome' | 'rate';
 const lastNotice = new WeakMap<CaseHost, Promise<void>>();
 
 export function tellWorker(host: CaseHost, intake: GrievanceIntake, notice: WorkerNotice, vars: Record<string, string | number>): void {
-  if (!patched('worker-sms-v1')) return;
+  if (!since('worker-sms-v1')) return;
   const to: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
   const send = () => host.sendSms(() => activities.sendSms({
     key: `${host.workflowId}:worker:${notice}`, caseNo: host.caseNo, template: `worker-${notice}`, to,

@@ -1,0 +1,28 @@
+/**
+ * One marker for all the patches a case takes (issue 24). Every `patched()` a new case passes records a marker and an
+ * upsert of the TemporalChangeVersion search attribute, each a history event and the upsert a visibility write on the
+ * server: by issue 24 a grievance recorded six pairs before it first rested, more than half of its history. A case
+ * started since the generation records this one marker instead, and every patch older than it counts as taken.
+ *
+ * Cases started before it have no such marker and still decide each patch by its own (`since` falls back to
+ * `patched`), so their histories replay as recorded. A patch added after the generation uses `patched` itself (or a
+ * new generation, which then names every patch before it).
+ *
+ * Module state is per workflow execution (the bundler gives each its own module cache), as in local-turns.ts.
+ */
+import { patched } from '@temporalio/workflow';
+
+/** Stands for every patch in workflows/ on 2026-12-07, from 'worker-sms-v1' to 'case-opens-with-first-step'. */
+const GENERATION = 'patches-until-2026-12-07';
+
+let taken = false;
+
+/** Decided once, first thing as a case starts (CaseHost), before any patch is asked about. */
+export function decidePatchGeneration(): void {
+  taken = patched(GENERATION);
+}
+
+/** `patched(name)` for a patch older than the generation: taken, without a marker of its own, by a case of it. */
+export function since(name: string): boolean {
+  return taken || patched(name);
+}

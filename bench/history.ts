@@ -84,6 +84,8 @@ export interface HistoryShape {
   workflowTasks: number;
   activityTasks: number;
   localActivities: number;
+  /** patch markers (each with its upsert of TemporalChangeVersion, an event of its own) */
+  patches: number;
   timers: number;
 }
 
@@ -97,6 +99,7 @@ export async function historyShape(client: Client, workflowId: string): Promise<
   const count = (t: string) => events.filter((e) => String(EventType[e.eventType ?? 0]) === `EVENT_TYPE_${t}`).length;
   return {
     events: events.length, workflowTasks: count('WORKFLOW_TASK_COMPLETED'), activityTasks: count('ACTIVITY_TASK_SCHEDULED'),
-    localActivities: count('MARKER_RECORDED'), timers: count('TIMER_STARTED'),
+    localActivities: events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length,
+    patches: events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').length, timers: count('TIMER_STARTED'),
   };
 }

@@ -45,6 +45,8 @@ import { librarySettings, measureLibrary, type LibraryResult } from './library';
 import { caseFinderSection, caseFinderSettings, measureCaseFinder } from './case-finder';
 import { figuresSection, figuresSettings, measureFigures } from './figures';
 import { startFakeSmtpServer } from '../scripts/fake-smtp-server';
+import { DEFAULT_CHANGES, measureChanges } from './changes';
+import { changesSection } from './lib/report-changes';
 
 const t0 = Date.now();
 const commit = gitState();
@@ -101,6 +103,25 @@ async function main() {
       const r = await measureNegotiationIndex(db, { ...negotiationIndexSettings(cfg.quick), log });
       mkdirSync(`${root}bench/results`, { recursive: true });
       const { markdown, file } = writeNegotiationIndexReport(r, `${root}bench/results`, { date: new Date(), commit, quick: cfg.quick });
+      console.log(markdown);
+      log(`wrote ${file}`);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'changes') {
+    // Each change of issue 24 before and after: every commit of BENCH_CHANGES on a dev server of its own (bench/changes.ts).
+    try {
+      const refs = (process.env.BENCH_CHANGES ?? DEFAULT_CHANGES.join(',')).split(',').map((r) => r.trim()).filter(Boolean);
+      const rates = process.env.BENCH_RATES ? process.env.BENCH_RATES.split(',').map(Number).filter((n) => n > 0) : cfg.intake.rates;
+      const cli = process.env.GQ_BENCH_TEMPORAL_CLI;
+      if (!cli) throw new Error('BENCH_ONLY=changes starts dev servers of its own: run it through npm run bench');
+      const results = await measureChanges({ adminUrl, cli, refs, rates, seconds: cfg.intake.seconds, drainSeconds: cfg.drainSeconds, limit: cfg.limit, log });
+      const markdown = changesSection(results, rates);
+      mkdirSync(`${root}bench/results`, { recursive: true });
+      const file = `${root}bench/results/${new Date().toISOString().slice(0, 10)}${cfg.quick ? '-quick' : ''}-changes.md`;
+      writeFileSync(file, `# Changes bench, ${new Date().toISOString()} (${commit})\n\n${markdown}\n`);
       console.log(markdown);
       log(`wrote ${file}`);
     } finally {

@@ -46,8 +46,24 @@ export GQ_BENCH_TEMPORAL_CLI
 # up) ends only this attempt: the run goes on without the cluster phases and GQ_BENCH_CLUSTER_NOTE says why. Exports
 # GQ_BENCH_CLUSTER_ADDRESS and GQ_BENCH_CLUSTER_PGID (the process group of the supervised server, for CPU and RSS).
 GQ_BENCH_CLUSTER_ADDRESS="" GQ_BENCH_CLUSTER_PGID="" GQ_BENCH_CLUSTER_NOTE=""
+# bench_cluster_stop: stops the supervised server's process group, found through the pid file the supervisor keeps
+# (the subshell's own cleanup is lost with it): after a failed start, and at exit, also after a Ctrl-C during the start.
+bench_cluster_stop() {
+  local f="$ROOT/data/bench-cluster/run/temporal-server.pid" pid pgid="${GQ_BENCH_CLUSTER_PGID:-}" i
+  for ((i = 0; i < 3 && ${#pgid} == 0; i++)); do
+    [[ -f "$f" ]] || return 0
+    pid="$(<"$f")"
+    pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" || true
+    [[ -n "$pgid" ]] || sleep 1.5 # between a crash and the supervisor's restart: the next pid is written soon
+  done
+  [[ -n "$pgid" ]] || return 0
+  gq_log "stopping the cluster Temporal server"
+  kill_group "$pgid" 20
+  GQ_BENCH_CLUSTER_PGID=""
+  rm -f "$f"
+}
 bench_cluster_server() {
-  local dir="$ROOT/data/bench-cluster" port rc=0 pgid addr pid db
+  local dir="$ROOT/data/bench-cluster" port rc=0 pgid addr db
   if [[ -z "$GQ_PG_DIR" ]]; then
     GQ_BENCH_CLUSTER_NOTE="no cluster phases: DATABASE_URL points at a Postgres this bench did not start, and the full Temporal server gets fresh databases only on the bench's own"
     return 0
@@ -63,6 +79,7 @@ bench_cluster_server() {
   done
   rm -rf "$dir"
   mkdir -p "$dir"
+  register_cleanup bench_cluster_stop
   set +e
   (
     set -e
@@ -72,16 +89,11 @@ bench_cluster_server() {
   rc=$?
   set -e
   if ((rc == 0)) && read -r pgid addr <"$dir/started"; then
-    register_cleanup "gq_log 'stopping the cluster Temporal server'; kill_group $pgid 20"
     export GQ_BENCH_CLUSTER_ADDRESS="$addr" GQ_BENCH_CLUSTER_PGID="$pgid"
     return 0
   fi
   # A server that started but never became usable still runs under its supervisor: stop its whole group.
-  if [[ -f "$dir/run/temporal-server.pid" ]]; then
-    pid="$(<"$dir/run/temporal-server.pid")"
-    pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" || true
-    [[ -n "$pgid" ]] && kill_group "$pgid" 20
-  fi
+  bench_cluster_stop
   GQ_BENCH_CLUSTER_NOTE="no cluster phases: the Temporal server $GQ_TEMPORAL_SERVER_VERSION did not start (log: data/bench-cluster/logs/temporal-server.log)"
 }
 case "${BENCH_ONLY:-}" in

@@ -27,6 +27,7 @@ export interface ScaleResult {
   target: number;
   /** cases started while at most `window` were on their way to rest */
   started: number;
+  /** starts that failed (e.g. the API's start gate answering busy): each is tried again, with the same idempotency key */
   startErrors: number;
   /** the first start that failed, for "what stopped it" */
   firstStartError?: string;
@@ -102,7 +103,10 @@ export async function openManyCases(
     // Started (the case row exists) and not yet seen at rest; with the starts still in flight, the cases on their way.
     // A failed start is not on its way: it no longer narrows the window.
     const pending = new Set<string>();
-    const onTheirWay = () => (next - started - startErrors) + pending.size;
+    let inFlight = 0;
+    const onTheirWay = () => inFlight + pending.size;
+    // Cases whose start failed: tried again before new ones, so a failure does not lose a case of the N asked for.
+    const retry: number[] = [];
     // Poll which are at rest; the starters read it to keep at most `window` cases on their way there.
     let starting = true;
     const poller = (async () => {
@@ -128,13 +132,14 @@ export async function openManyCases(
       return performance.now() + (1200 * (onTheirWay() + 1)) / pace < deadline;
     };
     const starter = async () => {
-      // Bounded in count and in time; an error is counted, not retried, and pauses this starter.
-      while (next < opts.count && left() && mayStart()) {
+      // Bounded in count and in time; an error is counted, pauses this starter, and its case is tried again.
+      while ((retry.length > 0 || next < opts.count) && left() && mayStart()) {
         if (onTheirWay() >= opts.window) {
           await sleep(200);
           continue;
         }
-        const i = next++;
+        const i = retry.shift() ?? next++;
+        inFlight += 1;
         const idempotencyKey = `bench-scale-${nonce}-${i}`;
         try {
           await fileGrievance(db, client, {
@@ -142,18 +147,21 @@ export async function openManyCases(
             enterpriseId: 'e-jingmi', category: 'unpaid_wages', description: '规模测试：等待联系职工', claimedFen: 500_000,
             workerCount: 1, idempotencyKey,
           }, { role: 'worker', name: SCALE_NAME });
+          inFlight -= 1;
           pending.add(caseNumberFor(idempotencyKey));
           started += 1;
           if (started === Math.min(opts.window, opts.count)) burstSeconds = (performance.now() - t0) / 1000;
         } catch (err) {
+          inFlight -= 1;
           startErrors += 1;
+          retry.push(i);
           firstStartError ??= String((err as Error).message ?? err).split('\n')[0].slice(0, 200);
           await sleep(200);
         }
       }
     };
     await Promise.all(Array.from({ length: opts.concurrency }, starter));
-    const startStop = next >= opts.count ? 'all started' : !left() ? 'time box' : 'pace';
+    const startStop = started >= opts.count ? 'all started' : !left() ? 'time box' : 'pace';
     starting = false;
     await poller; // returns once all started cases rest, or at the deadline
     // Once over all of them: also a case whose start failed late (a timeout) yet went on counts if it rests.

@@ -298,7 +298,7 @@ function scaleSection(sc: RunData['scale'], title: string): string {
   const out: string[] = [];
   out.push(title, '', table(['', 'value'], [
     [`first ${sc.burst.cases} started back to back with fileGrievance (the API's own service: each returns once its case row exists), ${sc.concurrency ?? 50} at a time`, `${rate(sc.burst.seconds)} s = ${rate(sc.burst.cases / sc.burst.seconds)}/s`],
-    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} errors`],
+    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} failed starts${sc.startStop ? ' (each case tried again)' : ''}`],
     ['at rest: contact task and all six intake SMS written, waiting on the 12 h and 24 h timers', `${sc.resting}/${sc.started} after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)} cases/s (one time box of ${sc.timeBoxSeconds} s for starting and resting)`],
     ['worker RSS MiB before / after / peak', `${mib(sc.before.worker)} / ${mib(sc.after.worker)} / ${mib(sc.peak.worker)}`],
     ['growth per resting case, KiB (after − before) ÷ at rest: worker / Temporal server', `${perCase(sc.after.worker - sc.before.worker, sc.resting)} / ${perCase(sc.after.temporal - sc.before.temporal, sc.resting)}`],
@@ -307,7 +307,7 @@ function scaleSection(sc: RunData['scale'], title: string): string {
     ['API RSS MiB before / after', `${mib(sc.before.api)} / ${mib(sc.after.api)}`],
     [`intake while they are open (staff filing, as above): ${sc.probe.offered} req/s for ${sc.probe.seconds.toFixed(0)} s`, `${rate(sc.probe.acceptedPerSec)}/s accepted, p50 ${ms(sc.probe.latency.p50)} ms, p95 ${ms(sc.probe.latency.p95)} ms, p99 ${ms(sc.probe.latency.p99)} ms, ${sc.probe.errors + sc.probe.non2xx} errors`],
     ['fan-out of those cases from filing (waited at most 30 s)', `${sc.probeFanout.done}/${sc.probeFanout.cases} notified, p50 ${sec(sc.probeFanout.fanout.p50)} s, p95 ${sec(sc.probeFanout.fanout.p95)} s`],
-    ...(sc.startStop ? [['what stopped it', `${STOPPED[sc.startStop]}${sc.startErrors ? `; ${sc.startErrors} starts failed, the first: ${sc.firstStartError ?? '?'}` : ''}`
+    ...(sc.startStop ? [['what stopped it', `${STOPPED[sc.startStop]}${sc.startErrors ? `; ${sc.startErrors} starts failed and were tried again, the first: ${sc.firstStartError ?? '?'}` : ''}`
       + `${sc.resting < sc.started ? `; ${sc.started - sc.resting} started but not at rest when the time box ended` : ''}`]] : []),
   ]), '');
   return out.join('\n');
@@ -393,7 +393,8 @@ export function writeClusterScaleReport(d: ClusterScaleRunData, dir: string): { 
     + `${sc.timeBoxSeconds} s ran out (BENCH_OPEN_CASES, BENCH_SCALE_SECONDS).`, '',
     '## Summary', '', table(['measurement', 'result'], [
       ['open cases at rest on the cluster', `${sc.resting} of ${sc.target} asked for, after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)}/s (${sc.started} started)`],
-      ['what stopped it', `${STOPPED[sc.startStop]}${sc.startErrors ? `; ${sc.startErrors} starts failed, the first: ${sc.firstStartError ?? '?'}` : ''}`],
+      ['what stopped it', `${STOPPED[sc.startStop]}${sc.startErrors ? `; ${sc.startErrors} starts failed and were tried again, the first: ${sc.firstStartError ?? '?'}` : ''}`
+        + `${sc.resting < sc.started ? `; ${sc.started - sc.resting} started but not at rest when the time box ended` : ''}`],
       ['worker RSS growth per resting case, KiB (after − before) ÷ at rest', perCase(sc.after.worker - sc.before.worker, sc.resting)],
       [`worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
       ['Temporal server RSS growth per resting case, KiB', perCase(sc.after.temporal - sc.before.temporal, sc.resting)],

@@ -298,7 +298,7 @@ function scaleSection(sc: RunData['scale'], title: string): string {
   const out: string[] = [];
   out.push(title, '', table(['', 'value'], [
     [`first ${sc.burst.cases} started back to back with fileGrievance (the API's own service: each returns once its case row exists), ${sc.concurrency ?? 50} at a time`, `${rate(sc.burst.seconds)} s = ${rate(sc.burst.cases / sc.burst.seconds)}/s`],
-    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} failed starts${sc.startStop ? ' (each case tried again)' : ''}`],
+    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} failed starts${sc.startStop && sc.startErrors ? ' (each case tried again)' : ''}`],
     ['at rest: contact task and all six intake SMS written, waiting on the 12 h and 24 h timers', `${sc.resting}/${sc.started} after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)} cases/s (one time box of ${sc.timeBoxSeconds} s for starting and resting)`],
     ['worker RSS MiB before / after / peak', `${mib(sc.before.worker)} / ${mib(sc.after.worker)} / ${mib(sc.peak.worker)}`],
     ['growth per resting case, KiB (after − before) ÷ at rest: worker / Temporal server', `${perCase(sc.after.worker - sc.before.worker, sc.resting)} / ${perCase(sc.after.temporal - sc.before.temporal, sc.resting)}`],

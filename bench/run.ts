@@ -10,6 +10,13 @@
  * Writes bench/results/<date>.md and <date>-latency.png and prints the report. Every process it starts is stopped on
  * the way out, also on Ctrl-C. BENCH_ONLY=case-finder runs the case finder's list at 100,000 cases alone (bench/case-finder.ts);
  * BENCH_ONLY=figures the figures' queries at 100,000 cases (bench/figures.ts).
+ *
+ * Issue 24: the same run also measures the noop limit and intake on the production topology's Temporal server (the full
+ * server on PostgreSQL that scripts/bench.sh started, GQ_BENCH_CLUSTER_ADDRESS), with one worker and with two on the
+ * same task queue ("cluster, 1 worker", "cluster, 2 workers"), and the report gives intake ÷ noop on each server and
+ * cluster ÷ dev server. BENCH_ONLY=intake runs only those noop limits and intake phases (dev server, cluster 1 and 2
+ * workers) and writes bench/results/<date>[-quick]-intake.md; BENCH_ONLY=cluster-scale opens cases on the cluster toward
+ * 100,000 within a time box (bench/results/<date>[-quick]-cluster-scale.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
@@ -32,7 +39,9 @@ import { prepareBaselineDatabase, prepareBaselineTree, startDevServer, type Base
 import { root, startApi, startNoopWorker, startWorker, type Child } from './lib/children';
 import { benchConfig as cfg, CASE_TASK_QUEUE } from './lib/config';
 import { groupPids, postgresPids, type ProcSet } from './lib/proc';
-import { gitState, sustained, writeReport, type Phase, type RunData } from './lib/report';
+import {
+  gitState, sustained, writeClusterScaleReport, writeIntakeReport, writeReport, type ClusterScaleRunData, type IntakeRunData, type Phase, type RunData,
+} from './lib/report';
 import { BASELINE_DB, freshDatabase, machineFacts } from './lib/setup';
 import { temporalConfig } from '../temporal.config';
 import { openManyCases } from './scale';
@@ -164,12 +173,13 @@ async function main() {
   process.env.GONGQING_SMTP_URL = smtp.url;
   log(`database ${process.env.DATABASE_URL}, Temporal ${process.env.TEMPORAL_ADDRESS}, quick=${cfg.quick}`);
 
-  let worker: Child | undefined;
-  let noop: Child | undefined;
+  // A phase may run several workers (and noop workers) on the same task queue: CPU counts all of them.
+  let workers: Child[] = [];
+  let noops: Child[] = [];
   let api: (Child & { baseUrl: string }) | undefined;
   const procs: ProcSet = {
-    worker: () => (worker ? [worker.pid] : []),
-    noopWorker: () => (noop ? [noop.pid] : []),
+    worker: () => workers.map((w) => w.pid),
+    noopWorker: () => noops.map((n) => n.pid),
     api: () => (api ? [api.pid] : []),
     temporal: () => groupPids(Number(process.env.GQ_BENCH_TEMPORAL_PGID) || undefined),
     postgres: () => postgresPids(process.env.GQ_BENCH_PG_DIR),
@@ -178,14 +188,61 @@ async function main() {
 
   /** After a phase (and after the history page, which uses the defaults' API): the next one starts its own. */
   async function stopWorkerAndApi() {
-    await stop(worker);
+    await Promise.all(workers.map(stop));
+    workers = [];
     await stop(api);
+    api = undefined;
+  }
+
+  /** `n` workers of one setup, one after the other (two cores: starting them at once only slows both). */
+  async function startWorkers(n: number, env: Record<string, string>, cwd?: string) {
+    for (let i = 0; i < n; i++) workers.push(await track(startWorker(env, cwd, i === 0 ? 'worker' : `worker-${i + 1}`)));
   }
 
   const mainServer: Server = {
     label: `fresh SQLite file, ${process.env.GQ_BENCH_TEMPORAL_PRAGMAS || "SQLite's defaults"} (scripts/bench.sh)`,
     address: process.env.TEMPORAL_ADDRESS!, client: temporal, pids: procs.temporal,
   };
+
+  /**
+   * The production topology's Temporal server, when scripts/bench.sh could start it (else the note says why and the
+   * cluster phases are left out). Its process group counts as "temporal" for CPU and RSS; its Postgres is the bench's.
+   */
+  let clusterConnection: Connection | undefined;
+  async function clusterServer(notes: string[]): Promise<Server | undefined> {
+    if (!cfg.cluster.address) {
+      notes.push(cfg.cluster.note ?? 'no cluster phases: scripts/bench.sh started no Temporal server for them');
+      return undefined;
+    }
+    clusterConnection ??= await Connection.connect({ address: cfg.cluster.address });
+    return {
+      label: `Temporal server ${cfg.cluster.version} on PostgreSQL (fresh databases temporal and temporal_visibility on the bench's Postgres, scripts/bench.sh)`,
+      address: cfg.cluster.address, pids: () => groupPids(cfg.cluster.pgid),
+      client: new Client({ connection: clusterConnection, namespace: temporalConfig.namespace, dataConverter: gongqingDataConverter() }),
+    };
+  }
+
+  /**
+   * The noop limit and intake on the cluster with one worker, then with two on the same task queue (two noop workers
+   * for the limit, two real workers behind one API for intake). A failing phase is a note; the run goes on.
+   */
+  async function clusterPhases(notes: string[]): Promise<Phase[]> {
+    const server = await clusterServer(notes);
+    if (!server) return [];
+    const out: Phase[] = [];
+    for (const n of [1, 2]) {
+      const name = `cluster, ${n} worker${n === 1 ? '' : 's'}`;
+      try {
+        out.push(await phase(name, { server, limit: true, workers: n, topology: 'cluster' }));
+      } catch (err) {
+        log(`${name}: failed: ${(err as Error).stack ?? err}`);
+        notes.push(`no "${name}" phase: it failed (${String((err as Error).message ?? err).split('\n')[0].slice(0, 300)}); see data/logs/bench-*.log`);
+      } finally {
+        await stopWorkerAndApi();
+      }
+    }
+    return out;
+  }
 
   /**
    * One column of the before/after tables: the noop limit (unless skipped) and the intake steps with one worker setup
@@ -195,8 +252,11 @@ async function main() {
   async function phase(name: string, opts: {
     server: Server; env?: Record<string, string>; tree?: BaselineTree; queue?: string; limit: boolean;
     database?: { url: string; db: Kysely<Database>; label: string };
+    /** workers (and noop workers for the limit) on the same task queue; 1 unless said */
+    workers?: number; topology?: Phase['topology'];
   }): Promise<Phase> {
     const env = opts.env ?? {};
+    const n = opts.workers ?? 1;
     const childEnv = {
       ...env, TEMPORAL_ADDRESS: opts.server.address, ...(opts.queue ? { GONGQING_TASK_QUEUE: opts.queue } : {}),
       ...(opts.database ? { DATABASE_URL: opts.database.url } : {}),
@@ -205,14 +265,17 @@ async function main() {
     const phaseProcs = { ...procs, temporal: opts.server.pids };
     let limit: Phase['limit'];
     if (opts.limit) {
-      log(`${name}: noop limit (${cfg.limit.callers} callers, ${cfg.limit.seconds} s) on ${opts.server.label} ${JSON.stringify(env)}`);
-      noop = await track(startNoopWorker(childEnv));
-      limit = await measureLimit(opts.server.client, { ...cfg.limit, label: name.replace(/\W+/g, '-'), procs: phaseProcs });
-      await stop(noop);
-      noop = undefined;
+      log(`${name}: noop limit (${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
+      try {
+        for (let i = 0; i < n; i++) noops.push(await track(startNoopWorker(childEnv, i === 0 ? 'noop-worker' : `noop-worker-${i + 1}`)));
+        limit = await measureLimit(opts.server.client, { ...cfg.limit, label: name.replace(/\W+/g, '-'), procs: phaseProcs });
+      } finally {
+        await Promise.all(noops.map(stop));
+        noops = [];
+      }
       log(`${name}: limit ${limit.perSec.toFixed(1)}/s, p50 ${limit.latency.p50.toFixed(0)} ms`);
     }
-    worker = await track(startWorker(childEnv, opts.tree?.dir));
+    await startWorkers(n, childEnv, opts.tree?.dir);
     api = await track(startApi(childEnv, opts.tree?.dir));
     const auth = await staffAuth(api.baseUrl);
     const steps: Phase['steps'] = [];
@@ -234,7 +297,10 @@ async function main() {
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
     const workerText = opts.tree ? `worker.ts and api/main.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
-    return { name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, steps, shape, noopShape };
+    return {
+      name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, steps, shape, noopShape,
+      workers: n, topology: opts.topology ?? 'dev server',
+    };
   }
 
   /**
@@ -287,7 +353,57 @@ async function main() {
     }
   }
 
+  /** BENCH_ONLY=intake: the noop limits and intake phases on the dev server and the cluster (1 and 2 workers), nothing else. */
+  async function intakeOnly() {
+    const notes: string[] = [];
+    const phases: Phase[] = [await phase('defaults', { server: mainServer, limit: true })];
+    await stopWorkerAndApi();
+    phases.push(...await clusterPhases(notes));
+    const data: IntakeRunData = { date: new Date(), commit, quick: cfg.quick, machine, phases, moderateRate: cfg.fanoutRate, notes, wallSeconds: (Date.now() - t0) / 1000 };
+    mkdirSync(`${root}bench/results`, { recursive: true });
+    const { markdown, file } = writeIntakeReport(data, `${root}bench/results`);
+    const png = await renderChart(data, file.replace(/\.md$/, '-latency.png'));
+    writeFileSync(`${root}data/logs/bench-last-intake.json`, JSON.stringify(data, null, 1));
+    console.log(markdown);
+    log(`wrote ${file} and ${png}`);
+  }
+
+  /**
+   * BENCH_ONLY=cluster-scale: as many grievances as reach rest toward BENCH_OPEN_CASES (100,000) on the cluster within
+   * the time box, with one worker and one API; worker and server RSS per resting case, and intake while they are open.
+   */
+  async function clusterScaleOnly() {
+    const notes: string[] = [];
+    const server = await clusterServer(notes);
+    if (!server) throw new Error(`BENCH_ONLY=cluster-scale needs the cluster's Temporal server: ${notes.join('; ')}`);
+    const env = { TEMPORAL_ADDRESS: server.address };
+    await startWorkers(1, env);
+    api = await track(startApi(env));
+    const s = cfg.clusterScale;
+    log(`cluster scale: opening up to ${s.openCases} cases within ${s.settleSeconds} s on ${server.label}`);
+    const scale = await openManyCases(db, server.client, {
+      count: s.openCases, concurrency: s.startConcurrency, window: s.window, settleSeconds: s.settleSeconds, log,
+      procs: { worker: () => workers[0]?.pid ?? 0, api: () => api?.pid ?? 0, temporal: server.pids, postgres: procs.postgres },
+    });
+    log(`cluster scale: ${scale.resting} of ${scale.target} at rest after ${scale.restSeconds.toFixed(0)} s (${scale.started} started, ${scale.startErrors} start errors, stopped starting: ${scale.startStop})`);
+    const scaleProcs = { ...procs, temporal: server.pids };
+    const probe = await intakeStep(api.baseUrl, { label: 'cluster-scale', rate: s.probeRate, seconds: s.probeSeconds, procs: scaleProcs, headers: await staffAuth(api.baseUrl) });
+    const probeFanout = await waitForFanout(db, [...probe.accepted, ...probe.unanswered], { maxSeconds: 30, stallSeconds: 15 });
+    await stopWorkerAndApi();
+    const data: ClusterScaleRunData = {
+      date: new Date(), commit, quick: cfg.quick, machine, notes, server: server.label, wallSeconds: (Date.now() - t0) / 1000,
+      scale: { ...scale, probe: { ...probe, accepted: [], unanswered: [] }, probeFanout, cacheSize: temporalConfig.worker.maxCachedWorkflows },
+    };
+    mkdirSync(`${root}bench/results`, { recursive: true });
+    const { markdown, file } = writeClusterScaleReport(data, `${root}bench/results`);
+    writeFileSync(`${root}data/logs/bench-last-cluster-scale.json`, JSON.stringify(data, null, 1));
+    console.log(markdown);
+    log(`wrote ${file}`);
+  }
+
   try {
+    if (process.env.BENCH_ONLY === 'intake') return await intakeOnly();
+    if (process.env.BENCH_ONLY === 'cluster-scale') return await clusterScaleOnly();
     const notes: string[] = [];
     const phases: Phase[] = [await phase('defaults', { server: mainServer, limit: true })];
     const history = await measureHistory(api!.baseUrl, db, { ...cfg.history, log });
@@ -306,15 +422,17 @@ async function main() {
       phases.push(await phase('env variant', { server: mainServer, env: variant, limit: true }));
       await stopWorkerAndApi();
     }
+    // The production topology (issue 24), after the dev server's phases and before "before": one worker, then two.
+    phases.push(...await clusterPhases(notes));
     if (cfg.before) phases.push(...await beforePhases(notes));
 
     // Scale last, with the default settings: ten thousand resting cases would weigh on every later measurement.
-    worker = await track(startWorker({}));
+    await startWorkers(1, {});
     api = await track(startApi({}));
     log(`scale: opening ${cfg.scale.openCases} cases`);
     const scale = await openManyCases(db, temporal, {
       count: cfg.scale.openCases, concurrency: cfg.scale.startConcurrency, window: cfg.scale.window, settleSeconds: cfg.scale.settleSeconds, log,
-      procs: { worker: () => worker!.pid, api: () => api!.pid, temporal: procs.temporal, postgres: procs.postgres },
+      procs: { worker: () => workers[0]?.pid ?? 0, api: () => api?.pid ?? 0, temporal: procs.temporal, postgres: procs.postgres },
     });
     const probe = await intakeStep(api.baseUrl, { label: 'scale', rate: cfg.scale.probeRate, seconds: cfg.scale.probeSeconds, procs, headers: await staffAuth(api.baseUrl) });
     // Short wait: behind a backlog of thousands these cases are not notified soon, and the report says so.
@@ -365,6 +483,7 @@ async function main() {
   } finally {
     await stopAll();
     await smtp.close();
+    await clusterConnection?.close();
     await temporal.connection.close();
     await db.destroy();
   }

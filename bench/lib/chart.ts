@@ -5,7 +5,7 @@
  * Log scale: once the worker falls behind, values grow by orders of magnitude.
  */
 import { writeFileSync } from 'node:fs';
-import type { Phase, RunData } from './report';
+import type { IntakeRunData, Phase } from './report';
 import { phaseDetail } from './report';
 
 const W = 1330;
@@ -13,7 +13,8 @@ const H = 530;
 const PANEL = { top: 60, height: 400, width: 420 };
 const LEFTS = [80, 590];
 const COLORS: Record<string, string> = { p50: '#1b7837', p95: '#d95f02', p99: '#7570b3' };
-const DASHES = ['', '9 5', '2 4'];
+/** one line style per phase: the dev server's, the cluster's (issue 24) and the "before" phases each their own */
+const DASHES = ['', '9 5', '2 4', '14 4 3 4', '5 3', '1 6'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -53,7 +54,7 @@ function panel(left: number, title: string, unit: string, series: Series[], xMax
   return out.join('');
 }
 
-export function buildSvg(d: RunData): string {
+export function buildSvg(d: IntakeRunData): string {
   const xMax = Math.max(1, ...d.phases.flatMap((p) => p.steps.map((s) => s.step.offered))) * 1.08;
   const lines = (pick: (p: Phase) => Record<string, number[]>) => d.phases.flatMap((p, i) =>
     Object.entries(pick(p)).map(([q, ys]) => ({
@@ -63,7 +64,7 @@ export function buildSvg(d: RunData): string {
   const latency = lines((p) => ({ p50: p.steps.map((s) => s.step.latency.p50), p95: p.steps.map((s) => s.step.latency.p95), p99: p.steps.map((s) => s.step.latency.p99) }));
   const fanout = lines((p) => ({ p50: p.steps.map((s) => s.fanout.fanout.p50 / 1000), p95: p.steps.map((s) => s.fanout.fanout.p95 / 1000) }));
 
-  const parts = [`<rect width="${W}" height="${H}" fill="white"/>`,
+  const parts = [`<rect width="${W}" height="__H__" fill="white"/>`,
     `<text x="${LEFTS[0]}" y="26" font-size="18" font-weight="bold">Gongqing intake, ${esc(d.date.toISOString().slice(0, 10))}: POST /api/v1/grievances at fixed offered rates</text>`,
     panel(LEFTS[0], 'HTTP intake latency', 'ms', latency, xMax),
     panel(LEFTS[1], 'SMS fan-out: filed (request sent) → fifth intake notice', 's', fanout, xMax)];
@@ -82,11 +83,14 @@ export function buildSvg(d: RunData): string {
     detail.forEach((t, k) => parts.push(`<text x="${lx + 38}" y="${ly + 20 + k * 14}" font-size="9" fill="#555">${esc(t)}</text>`));
     ly += 34 + detail.length * 14;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="DejaVu Sans, Noto Sans, sans-serif">${parts.join('')}</svg>`;
+  // Taller than the panels when the legend of many phases needs it.
+  const h = Math.max(H, Math.ceil(ly + 10));
+  parts[0] = parts[0].replace('__H__', String(h));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${h}" viewBox="0 0 ${W} ${h}" font-family="DejaVu Sans, Noto Sans, sans-serif">${parts.join('')}</svg>`;
 }
 
 /** Writes the PNG and returns its path. The native module loads lazily, so if it fails the tables are still written. */
-export async function renderChart(d: RunData, file: string): Promise<string> {
+export async function renderChart(d: IntakeRunData, file: string): Promise<string> {
   const svg = buildSvg(d);
   try {
     const { Resvg } = await import('@resvg/resvg-js');

@@ -90,14 +90,17 @@ export async function startProcess(
   return { name, proc, pid: proc.pid!, stop };
 }
 
-/** The real worker (worker.ts of this checkout, or of the `cwd` an older commit was unpacked into), with a variant's env. */
-export function startWorker(env: Record<string, string>, cwd = root): Promise<Child> {
-  return startChild('worker', 'worker.ts', env, { line: '[gongqing] worker polling' }, 90_000, cwd);
+/**
+ * The real worker (worker.ts of this checkout, or of the `cwd` an older commit was unpacked into), with a variant's env.
+ * `name` names its log (data/logs/bench-<name>.log): a second worker of a phase logs as worker-2.
+ */
+export function startWorker(env: Record<string, string>, cwd = root, name = 'worker'): Promise<Child> {
+  return startChild(name, 'worker.ts', env, { line: '[gongqing] worker polling' }, 90_000, cwd);
 }
 
 /** The noop worker on its own queue, same settings as the real one (temporal.config.ts). */
-export function startNoopWorker(env: Record<string, string>): Promise<Child> {
-  return startChild('noop-worker', 'bench/noop-worker.ts', env, { line: '[gongqing-bench] noop worker polling' });
+export function startNoopWorker(env: Record<string, string>, name = 'noop-worker'): Promise<Child> {
+  return startChild(name, 'bench/noop-worker.ts', env, { line: '[gongqing-bench] noop worker polling' });
 }
 
 /**

@@ -36,6 +36,10 @@ export interface Phase {
   /** history of one case of the phase's first step, at rest */
   shape?: HistoryShape;
   noopShape?: HistoryShape;
+  /** workers on the phase's task queue (and noop workers for its limit); 1 when absent (results of before issue 24) */
+  workers?: number;
+  /** the Temporal dev server, or the production topology's full server on PostgreSQL (issue 24) */
+  topology?: 'dev server' | 'cluster';
 }
 
 export interface RunData {
@@ -65,6 +69,15 @@ export interface RunData {
   wallSeconds: number;
 }
 
+/** What the phase tables and ratios need: a whole run, or BENCH_ONLY=intake's noop limits and intake phases alone. */
+export type IntakeRunData = Pick<RunData, 'date' | 'commit' | 'quick' | 'machine' | 'phases' | 'moderateRate' | 'notes' | 'wallSeconds'>;
+
+/** BENCH_ONLY=cluster-scale: open cases on the cluster's Temporal server. */
+export interface ClusterScaleRunData extends Pick<RunData, 'date' | 'commit' | 'quick' | 'machine' | 'notes' | 'scale' | 'wallSeconds'> {
+  /** the server's label */
+  server: string;
+}
+
 /** The worker kept up at a step: ≥ 95 % of the offered rate accepted, no errors, every case notified within 5 s of filing. */
 export const SUSTAINED_FANOUT_P95_MS = 5000;
 export const sustained = (s: Phase['steps'][number]) => s.step.acceptedPerSec >= 0.95 * s.step.offered && s.step.errors === 0
@@ -75,12 +88,13 @@ const peakDone = (p: Phase) => {
   return v.length ? Math.max(...v) : NaN;
 };
 /** The platform's limit for a phase: its own noop run, else that of the first phase on the same server in this run. */
-const limitOf = (d: RunData, p: Phase) => (p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit)?.perSec ?? NaN;
+const limitOf = (d: Pick<RunData, 'phases'>, p: Phase) => (p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit)?.perSec ?? NaN;
 /** What sets a phase apart from the defaults, for column heads and the chart's legend. */
-export const phaseDetail = (d: RunData, p: Phase) => [
-  ...(p.worker === 'worker.ts' ? [] : [p.worker]), ...(p.server === d.phases[0].server ? [] : [p.server]), ...(Object.keys(p.env).length ? [envText(p.env)] : []),
+export const phaseDetail = (d: Pick<RunData, 'phases'>, p: Phase) => [
+  // A cluster phase's name says its server; the machine table gives it in full.
+  ...(p.worker === 'worker.ts' ? [] : [p.worker]), ...(p.server === d.phases[0].server || p.topology === 'cluster' ? [] : [p.server]), ...(Object.keys(p.env).length ? [envText(p.env)] : []),
 ];
-const moderate = (d: RunData, p: Phase) => [...p.steps].sort((a, b) => Math.abs(a.step.offered - d.moderateRate) - Math.abs(b.step.offered - d.moderateRate))[0];
+const moderate = (d: Pick<RunData, 'moderateRate'>, p: Phase) => [...p.steps].sort((a, b) => Math.abs(a.step.offered - d.moderateRate) - Math.abs(b.step.offered - d.moderateRate))[0];
 
 const SKIPPED = '– (not run: two lower steps not sustained)';
 const NO_MEDIATION = 'not measured in this run (see the notes)';
@@ -104,7 +118,37 @@ export function gitState(): string {
   }
 }
 
-function summary(d: RunData): string {
+const isCluster = (p: Phase) => p.topology === 'cluster';
+/** The dev server's reference for "cluster ÷ dev server": the first dev-server phase of this checkout with one worker. */
+const devReference = (d: Pick<RunData, 'phases'>) => d.phases.find((p) => !isCluster(p) && p.worker === 'worker.ts' && (p.workers ?? 1) === 1);
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '–');
+const topOffered = (p: Phase) => Math.max(...p.steps.map((s) => s.step.offered));
+
+/**
+ * The ratios of issue 24 in plain lines: intake ÷ noop on each server (intake = most cases fully notified per second in
+ * any step), and cluster ÷ dev server for the noop limit and for intake.
+ */
+function ratioLines(d: IntakeRunData): string[] {
+  const ref = devReference(d);
+  const shown = d.phases.filter((p) => p === ref || isCluster(p));
+  if (!shown.length) return [];
+  const out = [`- intake ÷ noop (most cases/s fully notified in any step ÷ noop completions/s): ${shown.map((p) =>
+    `${p.name} ${ratio(peakDone(p), limitOf(d, p))} (${rate(peakDone(p))} ÷ ${rate(limitOf(d, p))})`).join('; ')}.`];
+  const clusters = d.phases.filter(isCluster);
+  if (ref && clusters.length) {
+    out.push(`- cluster ÷ dev server ("${ref.name}"): noop limit ${clusters.map((p) => `${p.name} ${ratio(limitOf(d, p), limitOf(d, ref))}`).join(', ')}; `
+      + `intake (most cases/s notified) ${clusters.map((p) => `${p.name} ${ratio(peakDone(p), peakDone(ref))}`).join(', ')}.`);
+  }
+  const capped = shown.filter((p) => p.steps.length && sustained(p.steps[p.steps.length - 1]));
+  if (capped.length) {
+    out.push(`- ${capped.map((p) => `"${p.name}"`).join(', ')} sustained ${capped.length === 1 ? 'its' : 'their'} highest step (${capped.map(topOffered).join(', ')} req/s): `
+      + 'intake there is capped by the offered rate, not measured to its end (BENCH_RATES offers higher ones).');
+  }
+  return out;
+}
+
+/** The table of phases, one column each: noop limit, intake steps, fan-out, ratios. */
+function phaseTable(d: IntakeRunData): string {
   const ph = d.phases;
   const row = (label: string, f: (p: Phase) => string | number) => [label, ...ph.map(f)];
   const rates = [...new Set(ph.flatMap((p) => p.steps.map((s) => s.step.offered)))].sort((a, b) => a - b);
@@ -122,12 +166,21 @@ function summary(d: RunData): string {
     row('most cases/s fully notified in a step (capped by the offered rate)', (p) => rate(peakDone(p))),
     row('highest sustained step, req/s', (p) => bestSustained(p)?.step.offered ?? 'none'),
     row('limit ÷ sustained intake', (p) => { const b = bestSustained(p); return b ? (limitOf(d, p) / b.step.acceptedPerSec).toFixed(1) : '–'; }),
-    row('limit ÷ most cases/s notified', (p) => (limitOf(d, p) / peakDone(p)).toFixed(1)),
+    row('intake ÷ noop: most cases/s notified ÷ noop limit', (p) => ratio(peakDone(p), limitOf(d, p))),
+    ...(ph.some(isCluster) ? [
+      row('cluster ÷ dev server: noop limit', (p) => (isCluster(p) ? ratio(limitOf(d, p), limitOf(d, devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
+      row('cluster ÷ dev server: most cases/s notified', (p) => (isCluster(p) ? ratio(peakDone(p), peakDone(devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
+    ] : []),
     row('server work for one case until it rests', (p) => shapeText(p.shape)),
   ];
+  return table(['measurement', ...ph.map((p) => [p.name, ...phaseDetail(d, p)].join(': '))], rows);
+}
+
+function summary(d: RunData): string {
+  const ph = d.phases;
   const h = d.history;
   const sc = d.scale;
-  return [table(['measurement', ...ph.map((p) => [p.name, ...phaseDetail(d, p)].join(': '))], rows), '',
+  return [phaseTable(d), '',
     table(['measurement (defaults)', 'result'], [
       ['noop workflow, for comparison', shapeText(ph[0].noopShape)],
       [`history page, ${h.events} events: p50 / p95 / p99 ms`, `${ms(h.latency.p50)} / ${ms(h.latency.p95)} / ${ms(h.latency.p99)} (${h.requests} requests, ${h.failures} failed)`],
@@ -151,7 +204,7 @@ function summary(d: RunData): string {
 function reading(d: RunData): string {
   const def = d.phases[0];
   const top = def.steps[def.steps.length - 1];
-  const out = [`- At the defaults' highest step (${top.step.offered} req/s) CPU, in % of one core: Temporal dev server ${pct(top.step.cpu.temporal)}, `
+  const out = [...ratioLines(d), `- At the defaults' highest step (${top.step.offered} req/s) CPU, in % of one core: Temporal dev server ${pct(top.step.cpu.temporal)}, `
     + `worker ${pct(top.step.cpu.worker)}, API ${pct(top.step.cpu.api)}, Postgres ${pct(top.step.cpu.postgres)}, bench ${pct(top.step.cpu.loadgen)}, `
     + `everything else on the machine ${pct(top.step.cpu.other)}.`];
   if (def.shape && def.noopShape) {
@@ -184,17 +237,30 @@ export function renderMarkdown(d: RunData): string {
   out.push(`\`npm run bench\` at ${d.date.toISOString()}, commit ${d.commit}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min. All numbers were `
     + 'measured in this one run, on one Postgres, and on the Temporal dev server each phase names. CPU columns: percent of one core over the step.', '');
   out.push('## Summary', '', summary(d), '', reading(d), '');
-  out.push('## Machine and settings', '', table(['', ''], [
+  out.push(machineSection(d));
+  out.push(limitAndIntakeSections(d));
+  out.push(scaleSection(d.scale, `## 4. Scale: ${d.scale.target} open grievances (defaults)`));
+  out.push(restSections(d));
+  return out.join('\n');
+}
+
+function machineSection(d: Pick<RunData, 'machine'> & { phases?: Phase[] }): string {
+  return ['## Machine and settings', '', table(['', ''], [
     ['cores', d.machine.cpus], ['memory', d.machine.memory], ['OS', d.machine.os], ['Node', d.machine.node],
     ['Temporal CLI', d.machine.temporalCli], ['PostgreSQL', d.machine.postgres], ...Object.entries(d.machine.settings),
-    ...d.phases.map((p) => [`phase "${p.name}"`, `worker ${p.worker}; Temporal server: ${p.server}${p.database ? `; database ${p.database}` : ''}${Object.keys(p.env).length ? `; ${envText(p.env)}` : ''}`]),
-  ]), '');
+    ...(d.phases ?? []).map((p) => [`phase "${p.name}"`, `${p.workers ?? 1} × worker ${p.worker}; Temporal server: ${p.server}${p.database ? `; database ${p.database}` : ''}${Object.keys(p.env).length ? `; ${envText(p.env)}` : ''}`]),
+  ]), ''].join('\n');
+}
 
+/** Sections 1–3: the noop limit, intake and its fan-out, per phase. */
+function limitAndIntakeSections(d: IntakeRunData): string {
+  const out: string[] = [];
   out.push('## 1. The limit: noop workflow, start and complete', '', table(
-    ['phase', 'callers', 'completions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU temporal', 'CPU noop worker', 'CPU bench', 'CPU other'],
+    ['phase', 'callers', 'completions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU temporal', 'CPU noop worker(s)', 'CPU postgres', 'CPU bench', 'CPU other'],
     d.phases.filter((p) => p.limit).map((p) => [[p.name, ...phaseDetail(d, p)].join(': '), p.limit!.callers, rate(p.limit!.perSec), ms(p.limit!.latency.p50), ms(p.limit!.latency.p95),
-      ms(p.limit!.latency.p99), p.limit!.errors, pct(p.limit!.cpu.temporal), pct(p.limit!.cpu.noopWorker), pct(p.limit!.cpu.loadgen), pct(p.limit!.cpu.other)]),
-  ), '');
+      ms(p.limit!.latency.p99), p.limit!.errors, pct(p.limit!.cpu.temporal), pct(p.limit!.cpu.noopWorker), pct(p.limit!.cpu.postgres), pct(p.limit!.cpu.loadgen), pct(p.limit!.cpu.other)]),
+  ), '', 'CPU of a phase with two workers counts both; on the cluster, Postgres holds the Temporal server\'s databases as well as the app\'s, '
+    + 'so its CPU includes the server\'s persistence.', '');
 
   out.push('## 2–3. Intake through the HTTP API, and SMS fan-out of the same cases', '',
     `Fixed offered rate per step, ${d.phases[0].steps[0]?.step.seconds.toFixed(0)} s each, open: every request leaves at its planned time, `
@@ -217,12 +283,22 @@ export function renderMarkdown(d: RunData): string {
     ), '', `Sustained (summary): ≥ 95 % of the offered rate accepted, no errors, every case notified, fan-out p95 ≤ ${SUSTAINED_FANOUT_P95_MS / 1000} s from filing.`, '');
 
   out.push(`### 3. SMS fan-out at a moderate load (${d.moderateRate} req/s or the step nearest to it), from filing`, '', table(['variant', 'offered req/s', 'cases', 'p50 s', 'p95 s', 'max s', 'p95 s after 201'],
-    d.phases.map((p) => { const m = moderate(d, p); return [p.name, m.step.offered, `${m.fanout.done}/${m.fanout.cases}`, sec(m.fanout.fanout.p50), sec(m.fanout.fanout.p95), sec(m.fanout.fanout.max), sec(m.fanout.afterAnswer.p95)]; })), '');
+    d.phases.filter((p) => p.steps.length).map((p) => { const m = moderate(d, p); return [p.name, m.step.offered, `${m.fanout.done}/${m.fanout.cases}`, sec(m.fanout.fanout.p50), sec(m.fanout.fanout.p95), sec(m.fanout.fanout.max), sec(m.fanout.afterAnswer.p95)]; })), '');
+  return out.join('\n');
+}
 
-  const sc = d.scale;
-  out.push(`## 4. Scale: ${sc.target} open grievances (defaults)`, '', table(['', 'value'], [
-    [`first ${sc.burst.cases} started back to back with fileGrievance (the API's own service: each returns once its case row exists), 50 at a time`, `${rate(sc.burst.seconds)} s = ${rate(sc.burst.cases / sc.burst.seconds)}/s`],
-    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} errors`],
+const STOPPED: Record<ScaleResult['startStop'], string> = {
+  'all started': 'every case asked for was started',
+  'time box': 'the time box ran out while starting',
+  pace: 'starting stopped early: at the pace seen, the cases on their way would not have come to rest within the time box',
+};
+
+/** Section 4 (and the cluster-scale report): N open cases, their pace, memory, and intake while they are open. */
+function scaleSection(sc: RunData['scale'], title: string): string {
+  const out: string[] = [];
+  out.push(title, '', table(['', 'value'], [
+    [`first ${sc.burst.cases} started back to back with fileGrievance (the API's own service: each returns once its case row exists), ${sc.concurrency ?? 50} at a time`, `${rate(sc.burst.seconds)} s = ${rate(sc.burst.cases / sc.burst.seconds)}/s`],
+    [`started in all, at most ${sc.window} at a time on their way to rest`, `${sc.started} of ${sc.target}, ${sc.startErrors} failed starts${sc.startStop && sc.startErrors ? ' (each case tried again)' : ''}`],
     ['at rest: contact task and all six intake SMS written, waiting on the 12 h and 24 h timers', `${sc.resting}/${sc.started} after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)} cases/s (one time box of ${sc.timeBoxSeconds} s for starting and resting)`],
     ['worker RSS MiB before / after / peak', `${mib(sc.before.worker)} / ${mib(sc.after.worker)} / ${mib(sc.peak.worker)}`],
     ['growth per resting case, KiB (after − before) ÷ at rest: worker / Temporal server', `${perCase(sc.after.worker - sc.before.worker, sc.resting)} / ${perCase(sc.after.temporal - sc.before.temporal, sc.resting)}`],
@@ -231,7 +307,15 @@ export function renderMarkdown(d: RunData): string {
     ['API RSS MiB before / after', `${mib(sc.before.api)} / ${mib(sc.after.api)}`],
     [`intake while they are open (staff filing, as above): ${sc.probe.offered} req/s for ${sc.probe.seconds.toFixed(0)} s`, `${rate(sc.probe.acceptedPerSec)}/s accepted, p50 ${ms(sc.probe.latency.p50)} ms, p95 ${ms(sc.probe.latency.p95)} ms, p99 ${ms(sc.probe.latency.p99)} ms, ${sc.probe.errors + sc.probe.non2xx} errors`],
     ['fan-out of those cases from filing (waited at most 30 s)', `${sc.probeFanout.done}/${sc.probeFanout.cases} notified, p50 ${sec(sc.probeFanout.fanout.p50)} s, p95 ${sec(sc.probeFanout.fanout.p95)} s`],
+    ...(sc.startStop ? [['what stopped it', `${STOPPED[sc.startStop]}${sc.startErrors ? `; ${sc.startErrors} starts failed and were tried again, the first: ${sc.firstStartError ?? '?'}` : ''}`
+      + `${sc.resting < sc.started ? `; ${sc.started - sc.resting} started but not at rest when the time box ended` : ''}`]] : []),
   ]), '');
+  return out.join('\n');
+}
+
+/** Sections 5–9 of a whole run. */
+function restSections(d: RunData): string {
+  const out: string[] = [];
 
   const h = d.history;
   out.push('## 5. Supervisor history page (defaults)', '', table(['case', 'history events', 'notes sent', 'response bytes', 'requests', 'failures', 'p50 ms', 'p95 ms', 'p99 ms'],
@@ -273,6 +357,52 @@ function documentsSection(r: DocumentsResult): string {
 export function writeReport(d: RunData, dir: string): { markdown: string; file: string } {
   const markdown = renderMarkdown(d);
   const file = `${dir}/${d.date.toISOString().slice(0, 10)}${d.quick ? '-quick' : ''}.md`;
+  writeFileSync(file, `${markdown}\n`);
+  return { markdown, file };
+}
+
+/** BENCH_ONLY=intake: the phase table with its ratios, then sections 1–3, in bench/results/<date>[-quick]-intake.md. */
+export function renderIntakeMarkdown(d: IntakeRunData): string {
+  const out: string[] = [];
+  out.push(`# Gongqing intake bench ${d.date.toISOString().slice(0, 10)}${d.quick ? ' (BENCH_QUICK=1: shorter steps)' : ''}`, '');
+  out.push(`\`BENCH_ONLY=intake npm run bench\` at ${d.date.toISOString()}, commit ${d.commit}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min: `
+    + 'the noop limit and grievance intake on the Temporal dev server, then on the production topology\'s Temporal server on PostgreSQL '
+    + 'with one worker and with two on the same task queue (two noop workers for the limit; two real workers behind one API for intake). '
+    + 'All on one Postgres. CPU columns: percent of one core over the step.', '');
+  const notes = d.notes.map((n) => `- ${n}`);
+  out.push('## Summary', '', phaseTable(d), '', ...ratioLines(d), ...notes, '');
+  out.push(machineSection(d));
+  out.push(limitAndIntakeSections(d));
+  return out.join('\n');
+}
+
+export function writeIntakeReport(d: IntakeRunData, dir: string): { markdown: string; file: string } {
+  const markdown = renderIntakeMarkdown(d);
+  const file = `${dir}/${d.date.toISOString().slice(0, 10)}${d.quick ? '-quick' : ''}-intake.md`;
+  writeFileSync(file, `${markdown}\n`);
+  return { markdown, file };
+}
+
+/** BENCH_ONLY=cluster-scale: open cases on the cluster, in bench/results/<date>[-quick]-cluster-scale.md. */
+export function writeClusterScaleReport(d: ClusterScaleRunData, dir: string): { markdown: string; file: string } {
+  const sc = d.scale;
+  const markdown = [
+    `# Gongqing cluster scale bench ${d.date.toISOString().slice(0, 10)}${d.quick ? ' (BENCH_QUICK=1)' : ''}`, '',
+    `\`BENCH_ONLY=cluster-scale npm run bench\` at ${d.date.toISOString()}, commit ${d.commit}, wall clock ${(d.wallSeconds / 60).toFixed(1)} min. `
+    + `Grievances opened with fileGrievance on ${d.server}, one worker and one API, until ${sc.target} were asked for or the time box of `
+    + `${sc.timeBoxSeconds} s ran out (BENCH_OPEN_CASES, BENCH_SCALE_SECONDS).`, '',
+    '## Summary', '', table(['measurement', 'result'], [
+      ['open cases at rest on the cluster', `${sc.resting} of ${sc.target} asked for, after ${sc.restSeconds.toFixed(0)} s = ${rate(sc.resting / sc.restSeconds)}/s (${sc.started} started)`],
+      ['what stopped it', `${STOPPED[sc.startStop]}${sc.startErrors ? `; ${sc.startErrors} starts failed and were tried again, the first: ${sc.firstStartError ?? '?'}` : ''}`
+        + `${sc.resting < sc.started ? `; ${sc.started - sc.resting} started but not at rest when the time box ended` : ''}`],
+      ['worker RSS growth per resting case, KiB (after − before) ÷ at rest', perCase(sc.after.worker - sc.before.worker, sc.resting)],
+      [`worker RSS growth per cached workflow (at most ${sc.cacheSize} cached), KiB`, perCase(sc.after.worker - sc.before.worker, Math.min(sc.resting, sc.cacheSize))],
+      ['Temporal server RSS growth per resting case, KiB', perCase(sc.after.temporal - sc.before.temporal, sc.resting)],
+    ]), '', ...d.notes.map((n) => `- ${n}`), '',
+    scaleSection(sc, `## Scale: ${sc.target} open grievances on the cluster`),
+    machineSection(d),
+  ].join('\n');
+  const file = `${dir}/${d.date.toISOString().slice(0, 10)}${d.quick ? '-quick' : ''}-cluster-scale.md`;
   writeFileSync(file, `${markdown}\n`);
   return { markdown, file };
 }

@@ -79,6 +79,10 @@ export async function machineFacts(databaseUrl: string): Promise<MachineFacts> {
       GONGQING_PG_POOL: `${process.env.GONGQING_PG_POOL ?? '(unset)'} → pg pool size ${Number(process.env.GONGQING_PG_POOL ?? 10)} per process (API, worker)`,
       GONGQING_SMS_ADAPTER: process.env.GONGQING_SMS_ADAPTER ?? 'outbox (default)',
       'payload codec': `AES-GCM (gongqingDataConverter) on every client and worker of this checkout, bench's own included; keys ${process.env.GONGQING_KEYS_FILE ? `from ${process.env.GONGQING_KEYS_FILE.replace(/^.*\/data\//, 'data/')}` : process.env.GONGQING_PAYLOAD_KEYS ? 'from GONGQING_PAYLOAD_KEYS' : 'not configured'}`,
+      'Temporal server of the cluster phases': process.env.GQ_BENCH_CLUSTER_ADDRESS
+        ? `${process.env.GQ_BENCH_CLUSTER_VERSION ?? '?'} built from go.temporal.io/server (scripts/lib/temporal-server.sh, scripts/cluster/temporal-postgres.yaml), `
+          + `on the bench's Postgres in databases temporal and temporal_visibility dropped and created again by scripts/bench.sh, at ${process.env.GQ_BENCH_CLUSTER_ADDRESS}`
+        : (process.env.GQ_BENCH_CLUSTER_NOTE ?? 'none'),
       'Temporal dev server': process.env.GQ_BENCH_TEMPORAL_CLI ? `fresh SQLite file data/temporal-bench.db, pragmas: ${process.env.GQ_BENCH_TEMPORAL_PRAGMAS || "SQLite's defaults"} (GONGQING_TEMPORAL_SQLITE_PRAGMAS), started by scripts/bench.sh` : `${temporalConfig.address} (not started here)`,
     },
   };

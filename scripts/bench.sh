@@ -97,7 +97,7 @@ bench_cluster_server() {
   GQ_BENCH_CLUSTER_NOTE="no cluster phases: the Temporal server $GQ_TEMPORAL_SERVER_VERSION did not start (log: data/bench-cluster/logs/temporal-server.log)"
 }
 case "${BENCH_ONLY:-}" in
-  negotiation-index | figures | case-finder) ;; # Postgres only
+  negotiation-index | figures | case-finder | changes) ;; # Postgres only, or dev servers of its own (changes)
   *)
     if [[ "${BENCH_CLUSTER:-1}" == 0 ]]; then
       GQ_BENCH_CLUSTER_NOTE="no cluster phases: BENCH_CLUSTER=0"

@@ -107,7 +107,7 @@ export const envText = (env: Record<string, string>) => Object.entries(env).map(
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const shapeText = (s?: HistoryShape) => (s ? `${s.events} events: ${count(s.workflowTasks, 'workflow task', 'workflow tasks')}, `
   + `${count(s.activityTasks, 'activity task', 'activity tasks')}, ${count(s.localActivities, 'local activity', 'local activities')}, `
-  + `${count(s.timers, 'timer', 'timers')}` : '–');
+  + `${count(s.patches, 'patch marker', 'patch markers')}, ${count(s.timers, 'timer', 'timers')}` : '–');
 
 /** The checkout's commit, read when the run starts: files edited while it runs do not change what it measured. */
 export function gitState(): string {

@@ -33,9 +33,11 @@ describe('supervision and the worker’s own notes', () => {
     expect(events[0]).toMatchObject({ type: 'WORKFLOW_EXECUTION_STARTED', label: '案件流程启动' });
     expect(events.some((e) => e.type === 'TIMER_STARTED' && e.detail === '12.0 小时')).toBe(true);
     expect(events.some((e) => e.type === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.detail.startsWith('已联系职工'))).toBe(true);
-    expect(events.some((e) => e.type === 'ACTIVITY_TASK_SCHEDULED' && e.detail === 'sendSmsBatch')).toBe(true);
-    // Postgres writes run as local activities: markers in the history, named by activity type.
+    // The worker's "taken" text goes out as an activity; Postgres writes and, since issue 24, the intake's texts run as
+    // local activities within a task: markers in the history, named by activity type.
+    expect(events.some((e) => e.type === 'ACTIVITY_TASK_SCHEDULED' && e.detail === 'sendSms')).toBe(true);
     expect(events.some((e) => e.type === 'MARKER_RECORDED' && e.detail === 'persistTransition')).toBe(true);
+    expect(events.some((e) => e.type === 'MARKER_RECORDED' && e.detail === 'sendSmsFanOut')).toBe(true);
 
     const page = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}/history`, { headers: { cookie: `gq_session=${chair}` } });
     expect(page.status).toBe(200);

@@ -4,7 +4,7 @@
  * Payloads are encrypted, so inputs and failures are read through the codec (services/workflow-history.ts).
  */
 import type proto from '@temporalio/proto';
-import type { SmsRequest } from '../../../activities/types';
+import type { SmsFanOut, SmsRequest } from '../../../activities/types';
 import type { EngineTimer } from '../../../workflows/kinds/account-spec';
 import {
   durationMs, eventTimeMs, eventTypeOf, failureMessage, markerData, payloadValue, type EngineEvent,
@@ -22,8 +22,10 @@ export interface EngineSend {
   /** the outbox idempotency keys of the messages in this send, and their recipients' roles, from its (decrypted) input */
   keys: string[];
   roles: string[];
-  /** the attempt that ended it, or the one under way (1 = first try) */
+  /** the attempt that ended it, or the one under way (1 = first try), counting a failed try within the first task */
   attempt: number;
+  /** tries made as a local activity before the engine scheduled it (sendSmsFanOut: one, within the case's first task) */
+  localTries: number;
   lastFailure: string;
   state: 'pending' | 'completed' | 'failed' | 'timed_out' | 'canceled';
   endedAt?: number;
@@ -50,7 +52,7 @@ export interface EngineFacts {
 }
 
 type PendingActivity = proto.temporal.api.workflow.v1.IPendingActivityInfo;
-const SEND_TYPES = new Set(['sendSms', 'sendSmsBatch']);
+const SEND_TYPES = new Set(['sendSms', 'sendSmsBatch', 'sendSmsFanOut']);
 const CLOSING = new Set(['WORKFLOW_EXECUTION_COMPLETED', 'WORKFLOW_EXECUTION_FAILED', 'WORKFLOW_EXECUTION_TERMINATED',
   'WORKFLOW_EXECUTION_CANCELED', 'WORKFLOW_EXECUTION_TIMED_OUT', 'WORKFLOW_EXECUTION_CONTINUED_AS_NEW']);
 
@@ -67,6 +69,15 @@ function workflowClock(byId: Map<string, EngineEvent>, completedEventId: unknown
 
 async function sendRequests(e: EngineEvent): Promise<{ keys: string[]; roles: string[] }> {
   const arg = await payloadValue(e.activityTaskScheduledEventAttributes?.input?.payloads?.[0]);
+  if (arg && typeof arg === 'object' && 'posts' in arg) {
+    // A fan-out (activities/sms/fan-out.ts): each post's message is keyed by role under its prefix, the rest given whole.
+    const f = arg as SmsFanOut;
+    const roles = f.posts.flatMap((p) => p.roles);
+    return {
+      keys: [...roles.map((r) => `${f.message.keyPrefix}:${r}`), ...f.direct.map((r) => r.key)],
+      roles: [...roles, ...f.direct.map((r) => r.to.role)],
+    };
+  }
   const reqs = (Array.isArray(arg) ? arg : arg ? [arg] : []) as Partial<SmsRequest>[];
   return { keys: reqs.map((r) => r.key ?? '').filter(Boolean), roles: reqs.map((r) => r.to?.role ?? '').filter(Boolean) };
 }
@@ -76,6 +87,8 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
   const timers = new Map<string, EngineTimer>();
   const sends = new Map<string, EngineSend>();
   const localRetries: EngineLocalRetry[] = [];
+  /** failed local tries of a send not yet scheduled as an activity, by activity type, with the last one's failure */
+  const localFailures = new Map<string, { tries: number; failure: string }>();
   let policy: Record<string, unknown> | null = null;
   let closedAt: number | null = null;
 
@@ -99,12 +112,17 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
       const a = e.activityTaskScheduledEventAttributes;
       const name = a.activityType?.name ?? '';
       if (!SEND_TYPES.has(name)) continue;
-      sends.set(id, { eventId: Number(id), activityId: a.activityId ?? '', type: name, scheduledAt: eventTimeMs(e), ...(await sendRequests(e)), attempt: 1, lastFailure: '', state: 'pending' });
+      const local = localFailures.get(name);
+      localFailures.delete(name);
+      sends.set(id, {
+        eventId: Number(id), activityId: a.activityId ?? '', type: name, scheduledAt: eventTimeMs(e), ...(await sendRequests(e)),
+        attempt: 1 + (local?.tries ?? 0), localTries: local?.tries ?? 0, lastFailure: local?.failure ?? '', state: 'pending',
+      });
     } else if (e.activityTaskStartedEventAttributes) {
       // Written when the attempt that ended the activity began: earlier failed attempts leave only their count and the last failure.
       const a = e.activityTaskStartedEventAttributes;
       const send = sends.get(String(a.scheduledEventId));
-      if (send) Object.assign(send, { attempt: a.attempt ?? 1, lastFailure: await failureMessage(a.lastFailure) });
+      if (send) Object.assign(send, { attempt: (a.attempt ?? 1) + send.localTries, lastFailure: (await failureMessage(a.lastFailure)) || send.lastFailure });
     } else if (e.activityTaskCompletedEventAttributes || e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes || e.activityTaskCanceledEventAttributes) {
       const end = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes ?? e.activityTaskTimedOutEventAttributes ?? e.activityTaskCanceledEventAttributes;
       const send = sends.get(String(end?.scheduledEventId));
@@ -115,6 +133,11 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
       if (failure) send.lastFailure = await failureMessage(failure);
     } else if (e.markerRecordedEventAttributes) {
       const data = await markerData(e);
+      const type = String(data?.activity_type ?? data?.activityType ?? '');
+      if (SEND_TYPES.has(type) && e.markerRecordedEventAttributes.failure) {
+        const before = localFailures.get(type);
+        localFailures.set(type, { tries: (before?.tries ?? 0) + 1, failure: await failureMessage(e.markerRecordedEventAttributes.failure) });
+      }
       const attempt = Number(data?.attempt ?? 1);
       if (attempt > 1) localRetries.push({ eventId: Number(id), type: String(data?.activity_type ?? data?.activityType ?? ''), attempt, at: eventTimeMs(e) });
     }

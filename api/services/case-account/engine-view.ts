@@ -17,6 +17,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   findEnterpriseChair: '查询企业工会主席',
   sendSms: '发送短信',
   sendSmsBatch: '发送短信',
+  sendSmsFanOut: '发送短信',
 };
 /** Updates every kind's workflow takes (workflows/shared/case-runner.ts); its act update is named from the registry. */
 const UPDATE_LABELS: Record<string, string> = { caseCreated: '确认案件已登记（答复受理）' };
@@ -71,6 +72,7 @@ function what(e: EngineEvent, row: HistoryRow, s: CaseStory, words: KindWords, t
     case 'MARKER_RECORDED': {
       if (!(row.detail in ACTIVITY_LABELS)) return MARKER_LABELS[row.detail] ?? '';
       const retry = s.facts?.localRetries.find((r) => r.eventId === row.id);
+      if (e.markerRecordedEventAttributes?.failure) return `${activityLabel(row.detail)}：本步未成功，转为可重试的任务`;
       return `${activityLabel(row.detail)}${retry ? `（第${retry.attempt}次尝试）` : ''}`;
     }
     case 'ACTIVITY_TASK_SCHEDULED': {
@@ -81,7 +83,8 @@ function what(e: EngineEvent, row: HistoryRow, s: CaseStory, words: KindWords, t
       const id = e.activityTaskStartedEventAttributes?.scheduledEventId;
       const sms = send(id);
       const failure = sms?.lastFailure ? `（上次失败：${failureText(sms.lastFailure)}）` : '';
-      return `${scheduled.get(String(id)) ?? ''}：第${e.activityTaskStartedEventAttributes?.attempt ?? 1}次尝试${failure}`;
+      // A fan-out first tried within the case's first task counts that try too (engine-facts.ts).
+      return `${scheduled.get(String(id)) ?? ''}：第${(e.activityTaskStartedEventAttributes?.attempt ?? 1) + (sms?.localTries ?? 0)}次尝试${failure}`;
     }
     case 'ACTIVITY_TASK_COMPLETED': return `${scheduled.get(String(e.activityTaskCompletedEventAttributes?.scheduledEventId)) ?? ''}完成`;
     case 'ACTIVITY_TASK_FAILED': return `${scheduled.get(String(e.activityTaskFailedEventAttributes?.scheduledEventId)) ?? ''}：${failureText(row.detail)}`;

@@ -5,6 +5,7 @@
 import type {
   CaseActivities, CaseEvent, Conflict, Contact, DueWagePlan, WageFacts, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
+import { createSendSmsFanOut } from '../../activities/sms/fan-out';
 import { defaultLegalAidPolicy, defaultWageNegotiationPolicy } from '../../temporal.config';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
@@ -124,11 +125,11 @@ export class RecordingActivities {
       findDistrictInstitutions: async ({ districtId }) => (districtId === 'd-1' ? { stationUnitId: 'i-station', arbitrationUnitId: 'i-arbitration', courtUnitId: 'i-court' } : null),
       sendSms: async (req) => this.deliver([req]),
       sendSmsBatch: async (reqs) => this.deliver(reqs),
-      // As the real one: the posts' holders looked up, then one batch (activities/sms/fan-out.ts).
-      sendSmsFanOut: async ({ posts, message: { keyPrefix, ...message }, direct }) => this.deliver([
-        ...posts.flatMap(({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? [])).map((to) => ({ key: `${keyPrefix}:${to.role}`, to, ...message })),
-        ...direct,
-      ]),
+      // The real composition (activities/sms/fan-out.ts) over the test directory and the recording gateway.
+      sendSmsFanOut: createSendSmsFanOut(
+        async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
+        async (reqs) => this.deliver(reqs),
+      ),
       generateDocument: async (req) => {
         const known = this.documents.get(req.key);
         if (known) return known.result;

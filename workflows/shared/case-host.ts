@@ -7,6 +7,9 @@ import type { Reassignment } from './core-features/reassignment';
 import { ROLE_LABELS, type Role } from './roles';
 import { decidePatchGeneration, since } from './patch-generation';
 
+/** A transition without its case number and time, which the host and the runner add. */
+export type TransitionFacts = Omit<Transition, 'caseNo' | 'at'>;
+
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 
 /**
@@ -73,7 +76,7 @@ export class CaseHost {
   /** work that must finish before the case does but must not hold up a step (reminder SMS) */
   private readonly pending: Promise<unknown>[] = [];
   private running = 0;
-  private heldCreation: { facts: Omit<Transition, 'caseNo' | 'at'>; landed: () => void } | undefined;
+  private heldCreation: { facts: TransitionFacts; landed: () => void } | undefined;
 
   constructor(
     readonly caseNo: string,
@@ -128,7 +131,7 @@ export class CaseHost {
    * The case's creation, written together with its first rest point (the first task opened) instead of on its own:
    * one local activity and one transaction fewer per case (issue 24). `landed` runs once both are written.
    */
-  holdCreation(facts: Omit<Transition, 'caseNo' | 'at'>, landed: () => void): void {
+  holdCreation(facts: TransitionFacts, landed: () => void): void {
     this.heldCreation = { facts, landed };
   }
 
@@ -182,6 +185,6 @@ export class CaseHost {
 }
 
 /** One transition that creates the case and then does what `t` does; the creation's events come first. */
-function withCreation(creation: Omit<Transition, 'caseNo' | 'at'>, t: Transition): Transition {
+function withCreation(creation: TransitionFacts, t: Transition): Transition {
   return { ...creation, ...t, events: [...(creation.events ?? []), ...(t.events ?? [])] };
 }

@@ -16,7 +16,7 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { CaseEvent, Transition } from '../../activities/types';
 import type { KindMessages } from '../kinds/kind-spec';
-import { activities, nowIso, type CaseHost } from './case-host';
+import { activities, nowIso, type CaseHost, type TransitionFacts } from './case-host';
 import type { CaseViewBase } from './case-view';
 import { caseCreatedUpdate, type KindCommand } from './definitions';
 import { handleReassignment } from './reassign-tasks';
@@ -25,8 +25,7 @@ import { since } from './patch-generation';
 /** What a command did, as the kind's apply function reports it: the event the case records for it, and maybe more. */
 export type AppliedCommand = Pick<CaseEvent, 'type' | 'summary' | 'data'>;
 
-/** A transition without its case number and time, which the runner adds. */
-export type TransitionFacts = Omit<Transition, 'caseNo' | 'at'>;
+export type { TransitionFacts };
 
 export interface CaseRunnerSpec<V extends CaseViewBase, C extends KindCommand, A extends AppliedCommand, N> {
   /** the kind's messages (view query, act update, note signal) and its rules (the act's validator) */

@@ -4,6 +4,7 @@
  * Payloads are encrypted, so inputs and failures are read through the codec (services/workflow-history.ts).
  */
 import type proto from '@temporalio/proto';
+import { postKey } from '../../../activities/sms/fan-out';
 import type { SmsFanOut, SmsRequest } from '../../../activities/types';
 import type { EngineTimer } from '../../../workflows/kinds/account-spec';
 import {
@@ -74,7 +75,7 @@ async function sendRequests(e: EngineEvent): Promise<{ keys: string[]; roles: st
     const f = arg as SmsFanOut;
     const roles = f.posts.flatMap((p) => p.roles);
     return {
-      keys: [...roles.map((r) => `${f.message.keyPrefix}:${r}`), ...f.direct.map((r) => r.key)],
+      keys: [...roles.map((r) => postKey(f.message.keyPrefix, r)), ...f.direct.map((r) => r.key)],
       roles: [...roles, ...f.direct.map((r) => r.to.role)],
     };
   }

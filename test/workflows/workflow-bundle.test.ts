@@ -1,6 +1,7 @@
 /**
- * The workflow sandbox evaluates every module a workflow imports anew for each workflow run (the reusable V8 context
- * isolates module state per workflow), so what the workflows import is paid for on every case started or replayed.
+ * By default the workflow sandbox evaluates every module a workflow imports anew for each workflow run, so what the
+ * workflows import was paid for on every case started or replayed; since issue 24 the worker shares them per thread
+ * (worker.ts, preloadModules), and what they import still weighs on every worker, replayer and test that loads them.
  * The registry's API side (payload schemas with the 6 KB readable-text pattern, built in about 50 ms; forms, page
  * models, account words) once slipped into the bundle and held intake to 3.9 cases/s with the worker at 100 % of a
  * core. The workflows run on each kind's messages and rules alone (workflows/kinds/<kind>/messages.ts).

@@ -6,20 +6,23 @@
  * arrangement, and the commands then come out in another order: a nondeterminism error (seen: an answer against a
  * rescheduled task's timer). One at a time, every completion wakes one side, the same way on replay.
  *
- * Module state is per workflow execution (the bundler gives each its own module cache).
+ * The queue is the case's own (execution-state.ts): this module is shared by every case the worker holds.
  */
-let queue: Promise<unknown> | null = null;
+import { executionState } from './execution-state';
+
+const turns = () => executionState<{ queue: Promise<unknown> | null }>('local-turns', () => ({ queue: null }));
 
 /** Decided once, as the case starts (CaseHost): a case started before keeps running them side by side. */
 export function takeLocalActivitiesInTurn(inTurn: boolean): void {
-  queue = inTurn ? Promise.resolve() : null;
+  turns().queue = inTurn ? Promise.resolve() : null;
 }
 
 function inTurn<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return (...args: A) => {
-    if (!queue) return fn(...args);
-    const run = queue.then(() => fn(...args));
-    queue = run.catch(() => undefined);
+    const state = turns();
+    if (!state.queue) return fn(...args);
+    const run = state.queue.then(() => fn(...args));
+    state.queue = run.catch(() => undefined);
     return run;
   };
 }

@@ -8,21 +8,22 @@
  * `patched`), so their histories replay as recorded. A patch added after the generation uses `patched` itself (or a
  * new generation, which then names every patch before it).
  *
- * Module state is per workflow execution (the bundler gives each its own module cache), as in local-turns.ts.
+ * The decision is the case's own (execution-state.ts): this module is shared by every case the worker holds.
  */
 import { patched } from '@temporalio/workflow';
+import { executionState } from './execution-state';
 
 /** Stands for every patch in workflows/ on 2026-12-07, from 'worker-sms-v1' to 'case-opens-with-first-step'. */
 const GENERATION = 'patches-until-2026-12-07';
 
-let taken = false;
+const generation = () => executionState('patch-generation', () => ({ taken: false }));
 
 /** Decided once, first thing as a case starts (CaseHost), before any patch is asked about. */
 export function decidePatchGeneration(): void {
-  taken = patched(GENERATION);
+  generation().taken = patched(GENERATION);
 }
 
 /** `patched(name)` for a patch older than the generation: taken, without a marker of its own, by a case of it. */
 export function since(name: string): boolean {
-  return taken || patched(name);
+  return generation().taken || patched(name);
 }

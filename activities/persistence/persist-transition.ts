@@ -62,15 +62,28 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.updateTable('cases').set({ ...cols, updated_at: t.at })
           .where('case_no', '=', t.caseNo).where('updated_at', '<=', new Date(t.at)).execute();
       }
-      for (const e of events) {
-        const row = { event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor, actor_role: e.actorRole,
-          summary: e.summary, data: e.data, at: e.at };
-        const hash = eventHash(prev, row);
-        const inserted = await trx.insertInto('case_events').values({ ...row, data: JSON.stringify(e.data), prev_hash: prev, hash })
-          .onConflict((oc) => oc.column('event_key').doNothing()).returning('id').executeTakeFirst();
-        // An event already stored (a retried transition) is already in the chain: the tail stays where it is. Linking the
-        // next event to that older row instead would fork the chain whenever other events were appended after it.
-        if (inserted) prev = hash;
+      const eventRow = (e: (typeof events)[number]) => ({ event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor,
+        actor_role: e.actorRole, summary: e.summary, data: e.data, at: e.at });
+      if (created && events.length > 0) {
+        // A case written by this transaction has no events stored: the whole chain is known here, one statement for it.
+        const chained = events.map((e) => {
+          const row = eventRow(e);
+          const hash = eventHash(prev, row);
+          const linked = { ...row, data: JSON.stringify(e.data), prev_hash: prev, hash };
+          prev = hash;
+          return linked;
+        });
+        await trx.insertInto('case_events').values(chained).execute();
+      } else {
+        for (const e of events) {
+          const row = eventRow(e);
+          const hash = eventHash(prev, row);
+          const inserted = await trx.insertInto('case_events').values({ ...row, data: JSON.stringify(e.data), prev_hash: prev, hash })
+            .onConflict((oc) => oc.column('event_key').doNothing()).returning('id').executeTakeFirst();
+          // An event already stored (a retried transition) is already in the chain: the tail stays where it is. Linking
+          // the next event to that older row instead would fork the chain whenever other events were appended after it.
+          if (inserted) prev = hash;
+        }
       }
       if (t.openTask) {
         const k = t.openTask;

@@ -36,9 +36,12 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
   return async function sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult> {
     if (reqs.length === 0) return { rejected: [] };
     const keys = reqs.map((r) => r.key);
+    // Kept, not sent (the outbox adapter): a message is stored as it is written, one statement fewer per batch (bench/).
+    const kept = gateway.name === 'outbox';
     const rows = reqs.map((req) => ({
       idempotency_key: req.key, case_no: req.caseNo, template: req.template, recipient_phone: req.to.phone,
-      recipient_name: req.to.name, recipient_role: req.to.role, status: 'pending', attempts: 0, secret: secretColumn(req),
+      recipient_name: req.to.name, recipient_role: req.to.role, secret: secretColumn(req),
+      ...(kept ? { status: 'stored', attempts: 1, sent_at: new Date() } : { status: 'pending', attempts: 0 }),
       body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER }
         : req.secret ? { ...req.vars, code: CODE_PLACEHOLDER, link: links?.confirmUrlFor(req.caseNo) ?? '' } : req.vars),
     }));
@@ -62,6 +65,7 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
         code_hash: agreementCodeHash(r.caseNo, c.partyNo, c.version, links.agreementCode(r.caseNo, c.partyNo, c.version)),
       }))).onConflict((oc) => oc.columns(['case_no', 'party_no', 'version']).doNothing()).execute();
     }
+    if (firstAttempt && kept) return { rejected: [] };
     // The stored text is what goes out, also on a retry: the message a recipient gets is the one the outbox page shows.
     const pending = firstAttempt ? rows : await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body', 'secret', 'case_no'])
       .where('idempotency_key', 'in', keys).where('status', 'not in', ['sent', 'stored', 'rejected']).execute();

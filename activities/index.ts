@@ -34,7 +34,8 @@ export interface ActivityDeps {
 
 export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: ActivityDeps): CaseActivities & RiskActivities {
   const sendSmsBatch = createSendSmsBatch(db, sms, links);
-  const contacts = createContactLookup(db);
+  // The fan-out's lookup of several posts at once is its own, not an activity of the workflows.
+  const { findPostHolders, ...contacts } = createContactLookup(db);
   return {
     persistTransition: createPersistTransition(db),
     ...contacts,
@@ -45,7 +46,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     ...createWagePlanLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
-    sendSmsFanOut: createSendSmsFanOut(contacts.findContacts, sendSmsBatch),
+    sendSmsFanOut: createSendSmsFanOut(findPostHolders, sendSmsBatch),
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),

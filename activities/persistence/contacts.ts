@@ -23,6 +23,26 @@ export function createContactLookup(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * Each post's holders as findContacts finds them (a unit's primary holder of each role), for several posts in one
+     * query (the intake's fan-out names the street's and the district's: bench/, round trips cost the worker), in the
+     * order of the posts and their roles.
+     */
+    async findPostHolders(posts: { unitId: string; roles: Role[] }[]): Promise<Contact[]> {
+      const asked = posts.filter((p) => p.roles.length > 0);
+      if (asked.length === 0) return [];
+      const rows = await db.selectFrom('staff_users')
+        .select(['org_unit_id', 'role', 'display_name', 'phone', 'email'])
+        .distinctOn(['org_unit_id', 'role'])
+        .where('active', '=', true)
+        .where((eb) => eb.or(asked.map((p) => eb.and([eb('org_unit_id', '=', p.unitId), eb('role', 'in', p.roles)]))))
+        .orderBy('org_unit_id').orderBy('role').orderBy('id').execute();
+      return asked.flatMap((p) => p.roles.flatMap((role) => {
+        const r = rows.find((x) => x.org_unit_id === p.unitId && x.role === role);
+        return r ? [{ role, name: r.display_name, phone: r.phone, ...(r.email ? { email: r.email } : {}) }] : [];
+      }));
+    },
+
     async findEnterpriseChair(q: { enterpriseId: string }): Promise<Contact | null> {
       const r = await db.selectFrom('enterprises')
         .innerJoin('staff_users', 'staff_users.org_unit_id', 'enterprises.union_unit_id')

@@ -127,7 +127,7 @@ export class RecordingActivities {
       sendSmsBatch: async (reqs) => this.deliver(reqs),
       // The real composition (activities/sms/fan-out.ts) over the test directory and the recording gateway.
       sendSmsFanOut: createSendSmsFanOut(
-        async ({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? []),
+        async (posts) => posts.flatMap(({ unitId, roles }) => roles.flatMap((r) => this.directory[unitId]?.[r] ?? [])),
         async (reqs) => this.deliver(reqs),
       ),
       generateDocument: async (req) => {

@@ -20,6 +20,7 @@ import type { StepResult } from '../intake';
 import type { LimitResult } from '../limit';
 import type { ScaleResult } from '../scale';
 import { git } from './children';
+import { caseCost, noopCost } from './cpu-budget';
 import type { MachineFacts } from './setup';
 import { ms, rate, sec } from './stats';
 
@@ -167,6 +168,11 @@ function phaseTable(d: IntakeRunData): string {
     row('highest sustained step, req/s', (p) => bestSustained(p)?.step.offered ?? 'none'),
     row('limit ÷ sustained intake', (p) => { const b = bestSustained(p); return b ? (limitOf(d, p) / b.step.acceptedPerSec).toFixed(1) : '–'; }),
     row('intake ÷ noop: most cases/s notified ÷ noop limit', (p) => ratio(peakDone(p), limitOf(d, p))),
+    row('CPU ms per workflow (Temporal + worker + API + Postgres): noop / case at the best step', (p) => {
+      const noop = noopCost(p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit);
+      const one = caseCost(p.steps);
+      return `${Number.isFinite(noop) ? noop.toFixed(0) : '–'} / ${Number.isFinite(one) ? one.toFixed(0) : '–'}`;
+    }),
     ...(ph.some(isCluster) ? [
       row('cluster ÷ dev server: noop limit', (p) => (isCluster(p) ? ratio(limitOf(d, p), limitOf(d, devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
       row('cluster ÷ dev server: most cases/s notified', (p) => (isCluster(p) ? ratio(peakDone(p), peakDone(devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),

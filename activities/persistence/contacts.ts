@@ -3,6 +3,9 @@ import type { Database } from '../../db/schema';
 import type { Role } from '../../workflows/shared/roles';
 import type { Contact } from '../types';
 
+const contactOf = (role: Role, r: { display_name: string; phone: string; email: string | null }): Contact =>
+  ({ role, name: r.display_name, phone: r.phone, ...(r.email ? { email: r.email } : {}) });
+
 /** The unit's primary holder of each role (lowest id among active staff), so "the street chair" is one person. */
 export function createContactLookup(db: Kysely<Database>) {
   return {
@@ -19,7 +22,7 @@ export function createContactLookup(db: Kysely<Database>) {
       const rows = await query.orderBy('role').orderBy('id').execute();
       return q.roles.flatMap((role) => {
         const r = rows.find((x) => x.role === role);
-        return r ? [{ role, name: r.display_name, phone: r.phone, ...(r.email ? { email: r.email } : {}) }] : [];
+        return r ? [contactOf(role, r)] : [];
       });
     },
 
@@ -39,7 +42,7 @@ export function createContactLookup(db: Kysely<Database>) {
         .orderBy('org_unit_id').orderBy('role').orderBy('id').execute();
       return asked.flatMap((p) => p.roles.flatMap((role) => {
         const r = rows.find((x) => x.org_unit_id === p.unitId && x.role === role);
-        return r ? [{ role, name: r.display_name, phone: r.phone, ...(r.email ? { email: r.email } : {}) }] : [];
+        return r ? [contactOf(role, r)] : [];
       }));
     },
 

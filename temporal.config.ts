@@ -19,6 +19,10 @@ export const temporalConfig = {
     maxConcurrentWorkflowTaskExecutions: Number(process.env.GONGQING_WF_CONCURRENCY ?? 40),
     maxConcurrentActivityTaskExecutions: Number(process.env.GONGQING_ACT_CONCURRENCY ?? 100),
     maxCachedWorkflows: Number(process.env.GONGQING_WF_CACHE ?? 2000),
+    // Every new case's first task comes on the task queue itself, later ones on the worker's sticky queue: a worker
+    // taking many new cases may want more of its pollers on the former (SDK defaults: 10 pollers, 0.2 of them there).
+    ...(process.env.GONGQING_WF_POLLS ? { maxConcurrentWorkflowTaskPolls: Number(process.env.GONGQING_WF_POLLS) } : {}),
+    ...(process.env.GONGQING_NONSTICKY_RATIO ? { nonStickyToStickyPollRatio: Number(process.env.GONGQING_NONSTICKY_RATIO) } : {}),
   },
 };
 

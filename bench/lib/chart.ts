@@ -79,7 +79,8 @@ export function buildSvg(d: IntakeRunData): string {
   d.phases.forEach((p, i) => {
     parts.push(`<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="#333" stroke-width="2.5"${DASHES[i % DASHES.length] ? ` stroke-dasharray="${DASHES[i % DASHES.length]}"` : ''}/>`);
     parts.push(`<text x="${lx + 38}" y="${ly + 4}" font-size="12">${esc(p.name)}</text>`);
-    const detail = phaseDetail(d, p).flatMap((t) => t.split(/(?<=[);,]) | (?=\(")/));
+    // One line per clause and per setting (K=V): a variant's env on one line ran past the picture's edge.
+    const detail = phaseDetail(d, p).flatMap((t) => t.split(/(?<=[);,]) | (?=\(")| (?=[A-Z][A-Z0-9_]*=)/));
     detail.forEach((t, k) => parts.push(`<text x="${lx + 38}" y="${ly + 20 + k * 14}" font-size="9" fill="#555">${esc(t)}</text>`));
     ly += 34 + detail.length * 14;
   });

@@ -102,7 +102,7 @@ describe('a closed case', () => {
 });
 
 describe('a start past the bound on starts in flight', () => {
-  it('is answered 503 with Retry-After at once, uses up neither the case nor the code, and is filed when sent again', async () => {
+  it('is answered 503 with Retry-After once its short wait for a place is over, uses up neither the case nor the code, and is filed when sent again', async () => {
     process.env.GONGQING_STARTS_IN_FLIGHT = '1';
     let release = () => {};
     const held = withinStartGate(() => new Promise<void>((r) => { release = r; }));

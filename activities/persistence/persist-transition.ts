@@ -62,27 +62,29 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.updateTable('cases').set({ ...cols, updated_at: t.at })
           .where('case_no', '=', t.caseNo).where('updated_at', '<=', new Date(t.at)).execute();
       }
-      const eventRow = (e: (typeof events)[number]) => ({ event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor,
-        actor_role: e.actorRole, summary: e.summary, data: e.data, at: e.at });
+      // An event as stored, linked to the chain's tail `prev` (its hash is the next tail).
+      const linked = (e: (typeof events)[number], prev: string) => {
+        const row = { event_key: e.key, case_no: t.caseNo, seq: e.seq, type: e.type, actor: e.actor, actor_role: e.actorRole,
+          summary: e.summary, data: e.data, at: e.at };
+        const hash = eventHash(prev, row);
+        return { ...row, data: JSON.stringify(e.data), prev_hash: prev, hash };
+      };
       if (created && events.length > 0) {
         // A case written by this transaction has no events stored: the whole chain is known here, one statement for it.
-        const chained = events.map((e) => {
-          const row = eventRow(e);
-          const hash = eventHash(prev, row);
-          const linked = { ...row, data: JSON.stringify(e.data), prev_hash: prev, hash };
-          prev = hash;
-          return linked;
+        const chain = events.map((e) => {
+          const row = linked(e, prev);
+          prev = row.hash;
+          return row;
         });
-        await trx.insertInto('case_events').values(chained).execute();
+        await trx.insertInto('case_events').values(chain).execute();
       } else {
         for (const e of events) {
-          const row = eventRow(e);
-          const hash = eventHash(prev, row);
-          const inserted = await trx.insertInto('case_events').values({ ...row, data: JSON.stringify(e.data), prev_hash: prev, hash })
+          const row = linked(e, prev);
+          const inserted = await trx.insertInto('case_events').values(row)
             .onConflict((oc) => oc.column('event_key').doNothing()).returning('id').executeTakeFirst();
           // An event already stored (a retried transition) is already in the chain: the tail stays where it is. Linking
           // the next event to that older row instead would fork the chain whenever other events were appended after it.
-          if (inserted) prev = hash;
+          if (inserted) prev = row.hash;
         }
       }
       if (t.openTask) {

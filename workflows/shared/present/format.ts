@@ -2,19 +2,14 @@
  * How money, time and personal data read, in one pure place shared by the pages, the SMS texts, the documents and the
  * JSON API (DESIGN: templates and activities never import api/). Not for workflow code: it uses Intl.
  */
-let shanghai: Intl.DateTimeFormat | undefined;
-/**
- * Made on first use, not as the module loads: the workflow bundle holds this module (maskPhone), and every new case
- * evaluates the bundle's modules afresh, so a formatter built at load cost every case's first task (bench/ profile).
- */
-const SHANGHAI = () => (shanghai ??= new Intl.DateTimeFormat('zh-CN', {
+const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-}));
+});
 
 export function shanghaiTime(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   const d = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(d.getTime()) ? '' : SHANGHAI().format(d);
+  return Number.isNaN(d.getTime()) ? '' : SHANGHAI.format(d);
 }
 
 export function yuan(fen: unknown): string {

@@ -18,8 +18,15 @@ export function noopCost(limit: LimitResult | undefined): number {
   return limit && limit.perSec > 0 ? (10 * systemCpu(limit.cpu)) / limit.perSec : NaN;
 }
 
+type Step = { step: StepResult; fanout: FanoutResult };
+
+/** The intake step that notified the most cases per second (none if no step notified any). */
+export function bestStep<S extends Step>(steps: S[]): S | undefined {
+  return [...steps].filter((s) => s.fanout.donePerSec > 0).sort((a, b) => b.fanout.donePerSec - a.fanout.donePerSec)[0];
+}
+
 /** ms of one core per case fully notified, at the step that notified the most per second */
-export function caseCost(steps: { step: StepResult; fanout: FanoutResult }[]): number {
-  const best = [...steps].filter((s) => s.fanout.donePerSec > 0).sort((a, b) => b.fanout.donePerSec - a.fanout.donePerSec)[0];
+export function caseCost(steps: Step[]): number {
+  const best = bestStep(steps);
   return best ? (10 * systemCpu(best.step.cpu)) / best.fanout.donePerSec : NaN;
 }

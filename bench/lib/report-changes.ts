@@ -1,5 +1,6 @@
 /** The report of `BENCH_ONLY=changes` (bench/changes.ts): one row per commit, each on a dev server of its own. */
 import type { ChangeResult } from '../changes';
+import { bestStep } from './cpu-budget';
 import { ms } from './stats';
 
 const f1 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(1));
@@ -10,8 +11,8 @@ const peak = (r: ChangeResult) => {
 };
 /** CPU (ms of one core) each process spent per case fully notified, at the step that notified the most per second. */
 function cpuPerCase(r: ChangeResult): string {
-  const best = [...r.steps].sort((a, b) => b.fanout.donePerSec - a.fanout.donePerSec)[0];
-  if (!best || !(best.fanout.donePerSec > 0)) return '–';
+  const best = bestStep(r.steps);
+  if (!best) return '–';
   const perCase = (k: string) => Math.round((10 * (best.step.cpu[k] ?? NaN)) / best.fanout.donePerSec);
   return ['temporal', 'worker', 'api', 'postgres'].map((k) => `${k} ${perCase(k)}`).join(', ');
 }

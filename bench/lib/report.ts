@@ -89,7 +89,8 @@ const peakDone = (p: Phase) => {
   return v.length ? Math.max(...v) : NaN;
 };
 /** The platform's limit for a phase: its own noop run, else that of the first phase on the same server in this run. */
-const limitOf = (d: Pick<RunData, 'phases'>, p: Phase) => (p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit)?.perSec ?? NaN;
+const limitRunOf = (d: Pick<RunData, 'phases'>, p: Phase) => p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit;
+const limitOf = (d: Pick<RunData, 'phases'>, p: Phase) => limitRunOf(d, p)?.perSec ?? NaN;
 /** What sets a phase apart from the defaults, for column heads and the chart's legend. */
 export const phaseDetail = (d: Pick<RunData, 'phases'>, p: Phase) => [
   // A cluster phase's name says its server; the machine table gives it in full.
@@ -169,7 +170,7 @@ function phaseTable(d: IntakeRunData): string {
     row('limit ÷ sustained intake', (p) => { const b = bestSustained(p); return b ? (limitOf(d, p) / b.step.acceptedPerSec).toFixed(1) : '–'; }),
     row('intake ÷ noop: most cases/s notified ÷ noop limit', (p) => ratio(peakDone(p), limitOf(d, p))),
     row('CPU ms per workflow (Temporal + worker + API + Postgres): noop / case at the best step', (p) => {
-      const noop = noopCost(p.limit ?? d.phases.find((q) => q.server === p.server && q.limit)?.limit);
+      const noop = noopCost(limitRunOf(d, p));
       const one = caseCost(p.steps);
       return `${Number.isFinite(noop) ? noop.toFixed(0) : '–'} / ${Number.isFinite(one) ? one.toFixed(0) : '–'}`;
     }),

@@ -17,6 +17,7 @@ import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
 import { createSendSmsBatch } from './sms/send-sms';
 import { createSendSmsFanOut } from './sms/fan-out';
+import { createPersistThenFanOut } from './sms/fan-out-after-transition';
 import { createWagePlanLookup } from './persistence/wage-plans';
 import { createRiskFollowUps } from './risk/follow-ups';
 import { createRiskRecompute } from './risk/recompute';
@@ -36,8 +37,10 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
   const sendSmsBatch = createSendSmsBatch(db, sms, links);
   // The fan-out's lookup of several posts at once is its own, not an activity of the workflows.
   const { findPostHolders, ...contacts } = createContactLookup(db);
+  const persistTransition = createPersistTransition(db);
+  const sendSmsFanOut = createSendSmsFanOut(findPostHolders, sendSmsBatch);
   return {
-    persistTransition: createPersistTransition(db),
+    persistTransition,
     ...contacts,
     ...createInstitutionLookup(db),
     ...createLegalAidSetup(db),
@@ -46,7 +49,8 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     ...createWagePlanLookup(db),
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
-    sendSmsFanOut: createSendSmsFanOut(findPostHolders, sendSmsBatch),
+    sendSmsFanOut,
+    persistThenFanOut: createPersistThenFanOut(persistTransition, sendSmsFanOut),
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),

@@ -219,6 +219,15 @@ export interface SmsFanOut {
   direct: SmsRequest[];
 }
 
+/** A transition and, once it is written, a fan-out (the new case's row, then its intake texts): one local activity. */
+export interface TransitionThenFanOut {
+  transition: Transition;
+  fanOut: SmsFanOut;
+}
+
+/** The fan-out's result, or why its one try failed (the transition is written either way; the workflow sends again). */
+export type FanOutAfterTransition = { sent: SmsBatchResult } | { failed: string };
+
 /** The holiday calendar as loaded from Postgres (YYYY-MM-DD, Asia/Shanghai); `version` changes whenever a day does. */
 export interface CalendarData {
   holidays: string[];
@@ -303,6 +312,8 @@ export interface CaseActivities {
   sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult | void>;
   /** the contacts of the posts looked up and the whole fan-out sent in one activity (tried first as a local activity) */
   sendSmsFanOut(f: SmsFanOut): Promise<SmsBatchResult>;
+  /** a transition written, then a fan-out tried once, in one local activity (the new case and its intake texts) */
+  persistThenFanOut(r: TransitionThenFanOut): Promise<FanOutAfterTransition>;
   /** renders a legal document (templates/documents) to PDF and keeps it, one row per key; a new key is a new version */
   generateDocument(req: GenerateDocumentRequest): Promise<GeneratedDocument>;
   /** e-mails documents of the case (the arbitration institute, the court), one e-mail per key, ever */

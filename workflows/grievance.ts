@@ -143,17 +143,22 @@ export async function grievance(input: GrievanceInput): Promise<GrievanceResult>
   }
 
   async function notifyOnIntake(): Promise<void> {
-    if (opensWithFirstStep) await condition(() => s.created);
+    // Since issue 24 the texts go out from the local activity that writes the case row, right after it (CaseHost);
+    // until then they waited for the row in a local activity of their own. Asked before the first await: the row's
+    // write is held until the contact step opens, which happens within this same activation.
+    const withCaseRow = opensWithFirstStep && since('intake-fan-out-with-case-row');
+    if (opensWithFirstStep && !withCaseRow) await condition(() => s.created);
     const vars = { caseNo, enterprise: intake.enterpriseName, category: intake.category, workerCount: intake.workerCount, claimedFen: intake.claimedFen };
     const complainant: Contact = { role: 'worker', name: intake.complainantName, phone: intake.complainantPhone };
     const receipt = { key: `${host.workflowId}:receipt`, caseNo, template: 'intake-receipt', to: complainant, vars, secret: 'worker-link' as const };
     // Since issue 24 the contacts are looked up by the sending activity, tried first within the case's first task.
     if (since('intake-fan-out-in-first-task')) {
-      await host.sendSms(() => activities.sendSmsFanOut({
+      const fanOut = {
         posts: [{ unitId: intake.streetId, roles: INTAKE_STREET_ROLES }, { unitId: intake.districtId, roles: INTAKE_DISTRICT_ROLES }],
         message: { keyPrefix: `${host.workflowId}:intake`, caseNo, template: 'intake-notice', vars },
         direct: [receipt],
-      }));
+      };
+      await host.sendSms(() => (withCaseRow ? host.fanOutWithCreation(fanOut) : activities.sendSmsFanOut(fanOut)));
       return;
     }
     const [street, district] = await Promise.all([

@@ -6,6 +6,7 @@ import type {
   CaseActivities, CaseEvent, Conflict, Contact, DueWagePlan, WageFacts, EmailRequest, Institution, GeneratedDocument, GenerateDocumentRequest, LawyerContact, RejectedSms, SmsBatchResult, SmsRequest, Transition,
 } from '../../activities/types';
 import { createSendSmsFanOut } from '../../activities/sms/fan-out';
+import { createPersistThenFanOut } from '../../activities/sms/fan-out-after-transition';
 import { defaultLegalAidPolicy, defaultWageNegotiationPolicy } from '../../temporal.config';
 import { chinaHolidayCalendar } from '../../workflows/shared/holiday-calendar';
 import type { Role } from '../../workflows/shared/roles';
@@ -94,7 +95,7 @@ export class RecordingActivities {
   }
 
   build(): CaseActivities {
-    return {
+    const acts: Omit<CaseActivities, 'persistThenFanOut'> = {
       persistTransition: async (t: Transition) => {
         if (t.createCase && !this.cases.has(t.caseNo)) this.cases.set(t.caseNo, { ...t.createCase });
         if (t.casePatch) Object.assign(this.cases.get(t.caseNo) ?? {}, t.casePatch);
@@ -154,6 +155,8 @@ export class RecordingActivities {
       // the housekeeping deletes rows of Postgres: test/integration/housekeeping.test.ts runs it against the real thing
       purgeExpired: async () => { throw new Error('the housekeeping runs against Postgres, not the recording activities'); },
     };
+    // The real composition (activities/sms/fan-out-after-transition.ts) over the two above.
+    return { ...acts, persistThenFanOut: createPersistThenFanOut(acts.persistTransition, acts.sendSmsFanOut) };
   }
 
   private deliver(reqs: SmsRequest[]): SmsBatchResult {

@@ -133,8 +133,8 @@ describe('the supervisor’s account of a case', () => {
     const r = await api.call('GET', `/api/v1/cases/${caseB}/history`, undefined, token);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ caseNo: caseB, archived: false });
-    // The intake's texts, refused within the case's first task, then sent by the retrying activity (issue 24).
-    expect(r.body.events.some((e: { type: string; detail: string }) => e.type === 'MARKER_RECORDED' && e.detail === 'sendSmsFanOut')).toBe(true);
+    // The intake's texts, refused within the case's first task (right after its row), then sent by the retrying activity (issue 24).
+    expect(r.body.events.some((e: { type: string; detail: string }) => e.type === 'MARKER_RECORDED' && e.detail === 'persistThenFanOut')).toBe(true);
     expect(r.body.events.some((e: { type: string; detail: string }) => e.type === 'ACTIVITY_TASK_SCHEDULED' && e.detail === 'sendSmsFanOut')).toBe(true);
     const account = r.body.account;
     expect(account.archived).toBe(false);

@@ -34,10 +34,11 @@ describe('supervision and the worker’s own notes', () => {
     expect(events.some((e) => e.type === 'TIMER_STARTED' && e.detail === '12.0 小时')).toBe(true);
     expect(events.some((e) => e.type === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.detail.startsWith('已联系职工'))).toBe(true);
     // The worker's "taken" text goes out as an activity; Postgres writes and, since issue 24, the intake's texts run as
-    // local activities within a task: markers in the history, named by activity type.
+    // local activities within a task: markers in the history, named by activity type (the case row and its texts one).
     expect(events.some((e) => e.type === 'ACTIVITY_TASK_SCHEDULED' && e.detail === 'sendSms')).toBe(true);
     expect(events.some((e) => e.type === 'MARKER_RECORDED' && e.detail === 'persistTransition')).toBe(true);
-    expect(events.some((e) => e.type === 'MARKER_RECORDED' && e.detail === 'sendSmsFanOut')).toBe(true);
+    expect(events.some((e) => e.type === 'MARKER_RECORDED' && e.detail === 'persistThenFanOut')).toBe(true);
+    expect(events.some((e) => e.type === 'MARKER_RECORDED' && e.detail === 'sendSmsFanOut')).toBe(false);
 
     const page = await fetch(`${sys.baseUrl}/staff/cases/${caseNo}/history`, { headers: { cookie: `gq_session=${chair}` } });
     expect(page.status).toBe(200);

@@ -139,6 +139,14 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
         const before = localFailures.get(type);
         localFailures.set(type, { tries: (before?.tries ?? 0) + 1, failure: await failureMessage(e.markerRecordedEventAttributes.failure) });
       }
+      // The new case's row and its texts in one local activity (issue 24): its texts' failed try is in its result.
+      if (type === 'persistThenFanOut') {
+        const result = (await payloadValue(e.markerRecordedEventAttributes.details?.result?.payloads?.[0])) as { failed?: string } | undefined;
+        if (typeof result?.failed === 'string') {
+          const before = localFailures.get('sendSmsFanOut');
+          localFailures.set('sendSmsFanOut', { tries: (before?.tries ?? 0) + 1, failure: result.failed });
+        }
+      }
       const attempt = Number(data?.attempt ?? 1);
       if (attempt > 1) localRetries.push({ eventId: Number(id), type: String(data?.activity_type ?? data?.activityType ?? ''), attempt, at: eventTimeMs(e) });
     }

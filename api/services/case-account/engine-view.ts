@@ -18,6 +18,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   sendSms: '发送短信',
   sendSmsBatch: '发送短信',
   sendSmsFanOut: '发送短信',
+  persistThenFanOut: '登记案件并发送短信',
 };
 /** Updates every kind's workflow takes (workflows/shared/case-runner.ts); its act update is named from the registry. */
 const UPDATE_LABELS: Record<string, string> = { caseCreated: '确认案件已登记（答复受理）' };

@@ -37,8 +37,15 @@ function sourceDigest(): string {
  * modules' closures (bench/: worker RSS per cached case and CPU per case, before and after). It asks that no module keep
  * a case's state at module level: such state lives in the execution's globals (workflows/shared/execution-state.ts),
  * and test/workflows/shared-modules.test.ts shows two cases on one thread keep theirs apart.
+ *
+ * Before them, workflow stack traces without frames (workflows/stack-traces-off.ts says why), unless
+ * GONGQING_WORKFLOW_STACK_TRACES=1 asks for them while debugging.
  */
-const preloadModules = [workflowsPath];
+const stackTracesOff = fileURLToPath(new URL('./workflows/stack-traces-off.ts', import.meta.url));
+
+export function preloadedModules(workflows = workflowsPath): string[] {
+  return [...(process.env.GONGQING_WORKFLOW_STACK_TRACES === '1' ? [] : [stackTracesOff]), workflows];
+}
 
 /**
  * The workflow code a Worker runs: bundled from `workflowsPath` by the Worker itself, or, with GONGQING_BUNDLE_CACHE set
@@ -49,8 +56,9 @@ export async function workflowCode(): Promise<
   { workflowsPath: string; bundlerOptions: { preloadModules: string[] } } | { workflowBundle: { codePath: string } }
 > {
   const dir = process.env.GONGQING_BUNDLE_CACHE;
+  const preloadModules = preloadedModules();
   if (!dir) return { workflowsPath, bundlerOptions: { preloadModules } };
-  const codePath = join(dir, `workflows-${sourceDigest()}.js`);
+  const codePath = join(dir, `workflows-${sourceDigest()}${preloadModules.includes(stackTracesOff) ? '' : '-stack-traces'}.js`);
   if (!existsSync(codePath)) {
     const { code } = await bundleWorkflowCode({ workflowsPath, preloadModules });
     mkdirSync(dir, { recursive: true });

@@ -1,13 +1,16 @@
 /**
  * The bench's worker for the noop workflow: its own task queue, but the same Temporal settings as worker.ts
- * (temporalConfig.worker, i.e. the same GONGQING_* env) and the same payload codec (every client and worker of
+ * (temporalConfig.worker, i.e. the same GONGQING_* env, and its preloaded modules) and the same payload codec (every client and worker of
  * Gongqing encrypts its payloads, and the bench's noop client does too), so the limit it shows applies to the real worker.
  */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { gongqingDataConverter } from '../activities/codec/data-converter';
 import { temporalConfig } from '../temporal.config';
+import { preloadedModules } from '../worker';
 import { NOOP_TASK_QUEUE } from './lib/config';
+
+const noopWorkflows = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
 async function main() {
   const connection = await NativeConnection.connect({ address: temporalConfig.address });
@@ -16,7 +19,9 @@ async function main() {
       connection,
       namespace: temporalConfig.namespace,
       taskQueue: NOOP_TASK_QUEUE,
-      workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+      workflowsPath: noopWorkflows,
+      // As the case worker: modules once per thread, workflow stack traces without frames unless asked for.
+      bundlerOptions: { preloadModules: preloadedModules(noopWorkflows) },
       dataConverter: gongqingDataConverter(),
       ...temporalConfig.worker,
     });

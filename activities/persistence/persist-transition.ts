@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { eventHash, GENESIS_HASH, lastEventHash } from '../../db/event-chain';
-import type { Database } from '../../db/schema';
+import type { CaseTable, Database } from '../../db/schema';
 import type { CasePatch, NewCaseFacts, PartyFacts, Transition } from '../types';
 import { createCase } from './create-case';
 import { grantAccess, revokeAccess } from './grant-access';
@@ -17,7 +17,7 @@ function complainantAndEnterprise(c: NewCaseFacts): PartyFacts[] {
 }
 
 function patchColumns(p: CasePatch) {
-  const cols: Record<string, unknown> = {};
+  const cols: Partial<Insertable<CaseTable>> = {};
   if (p.status !== undefined) cols.status = p.status;
   if (p.stage !== undefined) cols.stage = p.stage;
   if (p.level !== undefined) cols.level = p.level;
@@ -25,7 +25,7 @@ function patchColumns(p: CasePatch) {
   if (p.recoveredFen !== undefined) cols.recovered_fen = p.recoveredFen;
   if (p.rating !== undefined) cols.rating = p.rating;
   if (p.ratingComment !== undefined) cols.rating_comment = p.ratingComment;
-  if (p.enterpriseNotifiedAt !== undefined) cols.enterprise_notified_at = p.enterpriseNotifiedAt;
+  if (p.enterpriseNotifiedAt !== undefined) cols.enterprise_notified_at = new Date(p.enterpriseNotifiedAt);
   if (p.complainantName !== undefined) cols.complainant_name = p.complainantName;
   if (p.workerCount !== undefined) cols.worker_count = p.workerCount;
   if (p.claimedFen !== undefined) cols.claimed_fen = p.claimedFen;
@@ -45,7 +45,10 @@ export function createPersistTransition(db: Kysely<Database>) {
   return async function persistTransition(given: Transition): Promise<void> {
     const t = withoutNul(given);
     await db.transaction().execute(async (trx) => {
-      const created = t.createCase ? await createCase(trx, t.caseNo, t.at, t.createCase, t.events ?? []) : false;
+      const cols = t.casePatch ? patchColumns(t.casePatch) : {};
+      // A new case's row is written with the transition's changes to it; a retry that finds it written applies them
+      // as any transition does, below.
+      const created = t.createCase ? await createCase(trx, t.caseNo, t.at, t.createCase, t.events ?? [], cols) : false;
       const events = t.events ?? [];
       let prev = '';
       // A row inserted by this transaction is locked by it and has no events yet: its chain starts at the genesis hash
@@ -57,8 +60,7 @@ export function createPersistTransition(db: Kysely<Database>) {
         await trx.selectFrom('cases').select('case_no').where('case_no', '=', t.caseNo).forUpdate().execute();
         prev = await lastEventHash(trx, t.caseNo);
       }
-      const cols = t.casePatch ? patchColumns(t.casePatch) : {};
-      if (Object.keys(cols).length > 0) {
+      if (!created && Object.keys(cols).length > 0) {
         await trx.updateTable('cases').set({ ...cols, updated_at: t.at })
           .where('case_no', '=', t.caseNo).where('updated_at', '<=', new Date(t.at)).execute();
       }

@@ -1,7 +1,8 @@
 /**
  * The bench's worker for the noop workflow: its own task queue, but the same Temporal settings as worker.ts
- * (temporalConfig.worker, i.e. the same GONGQING_* env, and its preloaded modules) and the same payload codec (every client and worker of
- * Gongqing encrypts its payloads, and the bench's noop client does too), so the limit it shows applies to the real worker.
+ * (temporalConfig.worker, i.e. the same GONGQING_* env, and its preloaded modules) and the same payload codec (every
+ * client and worker of Gongqing encrypts its payloads, and the bench's noop client does too), so the limit it shows
+ * applies to the real worker.
  */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';

@@ -90,6 +90,9 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
   const localRetries: EngineLocalRetry[] = [];
   /** failed local tries of a send not yet scheduled as an activity, by activity type, with the last one's failure */
   const localFailures = new Map<string, { tries: number; failure: string }>();
+  const noteLocalFailure = (type: string, failure: string) => {
+    localFailures.set(type, { tries: (localFailures.get(type)?.tries ?? 0) + 1, failure });
+  };
   let policy: Record<string, unknown> | null = null;
   let closedAt: number | null = null;
 
@@ -136,16 +139,12 @@ export async function engineFacts(events: EngineEvent[]): Promise<EngineFacts> {
       const data = await markerData(e);
       const type = String(data?.activity_type ?? data?.activityType ?? '');
       if (SEND_TYPES.has(type) && e.markerRecordedEventAttributes.failure) {
-        const before = localFailures.get(type);
-        localFailures.set(type, { tries: (before?.tries ?? 0) + 1, failure: await failureMessage(e.markerRecordedEventAttributes.failure) });
+        noteLocalFailure(type, await failureMessage(e.markerRecordedEventAttributes.failure));
       }
       // The new case's row and its texts in one local activity (issue 24): its texts' failed try is in its result.
       if (type === 'persistThenFanOut') {
         const result = (await payloadValue(e.markerRecordedEventAttributes.details?.result?.payloads?.[0])) as { failed?: string } | undefined;
-        if (typeof result?.failed === 'string') {
-          const before = localFailures.get('sendSmsFanOut');
-          localFailures.set('sendSmsFanOut', { tries: (before?.tries ?? 0) + 1, failure: result.failed });
-        }
+        if (typeof result?.failed === 'string') noteLocalFailure('sendSmsFanOut', result.failed);
       }
       const attempt = Number(data?.attempt ?? 1);
       if (attempt > 1) localRetries.push({ eventId: Number(id), type: String(data?.activity_type ?? data?.activityType ?? ''), attempt, at: eventTimeMs(e) });

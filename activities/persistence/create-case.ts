@@ -7,6 +7,7 @@ import { insertKindFacts } from '../../db/queries/case-facts';
 import { linkChild } from '../../db/queries/case-links';
 import type { CaseTable, Database } from '../../db/schema';
 import type { CaseEvent, NewCaseFacts } from '../types';
+import { newCaseRow } from './transition-rows';
 
 /**
  * The parent a creating transition names: its own field, or (a mediation started before that field existed, whose
@@ -26,14 +27,8 @@ export function parentOf(c: NewCaseFacts, events: CaseEvent[]): string | null {
 export async function createCase(
   trx: Transaction<Database>, caseNo: string, at: string, c: NewCaseFacts, events: CaseEvent[], patched: Partial<Insertable<CaseTable>> = {},
 ): Promise<boolean> {
-  const inserted = await trx.insertInto('cases').values({
-    case_no: caseNo, kind: c.kind, workflow_id: c.workflowId, district_id: c.districtId, street_id: c.streetId,
-    enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseName, status: 'open',
-    // A grievance started before it named its first stage and level begins at contact, in the street.
-    stage: c.stage ?? 'contact', level: c.level ?? 'street',
-    complainant_name: c.complainantName, complainant_phone: c.complainantPhone || null,
-    claimed_fen: c.claimedFen, worker_count: c.workerCount, created_at: c.createdAt, ...patched, updated_at: at,
-  }).onConflict((oc) => oc.column('case_no').doNothing()).returning('case_no').executeTakeFirst();
+  const inserted = await trx.insertInto('cases').values(newCaseRow(caseNo, at, c, patched))
+    .onConflict((oc) => oc.column('case_no').doNothing()).returning('case_no').executeTakeFirst();
   // A retry after the row was written: the facts and the link went with it in the same transaction.
   if (!inserted) return false;
   await insertKindFacts(trx, c.kind, caseNo, { category: c.category, description: c.description });

@@ -54,9 +54,12 @@ export const benchConfig = {
   },
   /**
    * The cluster phases (issue 24): the full Temporal server that scripts/bench.sh started on the bench's Postgres
-   * (GQ_BENCH_CLUSTER_ADDRESS), with one and with two workers; BENCH_CLUSTER=0 skips them.
+   * (GQ_BENCH_CLUSTER_ADDRESS), with one and with two workers; BENCH_CLUSTER=0 skips them. The phases share the server
+   * and its databases, so a later phase runs on what the earlier ones left: BENCH_CLUSTER_WORKERS ("1,2" unless said)
+   * names the phases and their order ("2,1" to see whether the order counts, "2" for one alone).
    */
   cluster: {
+    workers: (process.env.BENCH_CLUSTER_WORKERS ?? '1,2').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
     address: process.env.GQ_BENCH_CLUSTER_ADDRESS || undefined,
     pgid: Number(process.env.GQ_BENCH_CLUSTER_PGID) || undefined,
     version: process.env.GQ_BENCH_CLUSTER_VERSION || '?',

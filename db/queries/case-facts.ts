@@ -22,19 +22,25 @@ export interface KindFacts {
   description?: string;
 }
 
-type Writer = (trx: Transaction<Database>, caseNo: string, f: KindFacts) => Promise<unknown>;
+/** A kind's own row as created: its table and the row's values. */
+export interface KindFactsRow {
+  table: 'grievance_cases' | 'mediation_cases';
+  row: Record<string, string>;
+}
 
 /** Keyed by `cases.kind`; a kind without an entry keeps no facts outside `cases` (its workflow holds them). */
-const WRITERS: Record<string, Writer> = {
-  grievance: (trx, caseNo, f) => trx.insertInto('grievance_cases')
-    .values({ case_no: caseNo, category: f.category ?? 'other', description: f.description ?? '' })
-    .onConflict((oc) => oc.column('case_no').doNothing()).execute(),
-  mediation: (trx, caseNo, f) => trx.insertInto('mediation_cases')
-    .values({ case_no: caseNo, dispute: f.description ?? '' })
-    .onConflict((oc) => oc.column('case_no').doNothing()).execute(),
+const ROWS: Record<string, (caseNo: string, f: KindFacts) => KindFactsRow> = {
+  grievance: (caseNo, f) => ({ table: 'grievance_cases', row: { case_no: caseNo, category: f.category ?? 'other', description: f.description ?? '' } }),
+  mediation: (caseNo, f) => ({ table: 'mediation_cases', row: { case_no: caseNo, dispute: f.description ?? '' } }),
 };
+
+/** The row a new case of `kind` has in its kind's table, or none. */
+export function kindFactsRow(kind: string, caseNo: string, facts: KindFacts): KindFactsRow | undefined {
+  return Object.hasOwn(ROWS, kind) ? ROWS[kind](caseNo, facts) : undefined;
+}
 
 /** Written once, with the case row: a retried creation changes nothing. */
 export async function insertKindFacts(trx: Transaction<Database>, kind: string, caseNo: string, facts: KindFacts): Promise<void> {
-  if (Object.hasOwn(WRITERS, kind)) await WRITERS[kind](trx, caseNo, facts);
+  const k = kindFactsRow(kind, caseNo, facts);
+  if (k) await trx.insertInto(k.table).values(k.row as never).onConflict((oc) => oc.column('case_no').doNothing()).execute();
 }

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { findEnterprise, findStreet } from '../../db/queries/organisation';
+import { findEnterpriseWithStreet, findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultGrievancePolicy, defaultMediationPolicy } from '../../temporal.config';
 import type { GrievanceInput, GrievanceIntakeRequest } from '../../workflows/kinds/grievance/model';
@@ -14,11 +14,11 @@ export type { GrievanceIntakeRequest as IntakeRequest };
 /** Where the case belongs: a known enterprise (and so its street), or a typed name with the street it is in. */
 export async function routeIntake(db: Kysely<Database>, req: GrievanceIntakeRequest) {
   if (req.enterpriseId) {
-    const e = await findEnterprise(db, req.enterpriseId);
+    // One query for the enterprise and where it is (bench/: a round trip fewer for every filing).
+    const e = await findEnterpriseWithStreet(db, req.enterpriseId);
     if (!e) throw badRequest('所选企业不存在，请重新选择，或直接填写企业名称');
-    const street = await findStreet(db, e.street_id);
-    if (!street?.parent_id) throw badRequest('该企业所属街道未登记，请联系工会');
-    return { enterpriseId: e.id, enterpriseName: e.name, streetId: street.id, districtId: street.parent_id };
+    if (!e.street_id || !e.district_id) throw badRequest('该企业所属街道未登记，请联系工会');
+    return { enterpriseId: e.id, enterpriseName: e.name, streetId: e.street_id, districtId: e.district_id };
   }
   const name = req.enterpriseName?.trim();
   if (!name) throw badRequest('请选择所在企业，或填写企业名称');

@@ -15,6 +15,14 @@ export async function findEnterprise(db: Kysely<Database>, id: string) {
   return db.selectFrom('enterprises').select(['id', 'name', 'street_id', 'union_unit_id']).where('id', '=', id).executeTakeFirst();
 }
 
+/** An enterprise with the street it is in and that street's district (null when the street is not registered). */
+export async function findEnterpriseWithStreet(db: Kysely<Database>, id: string) {
+  return db.selectFrom('enterprises')
+    .leftJoin('org_units as street', (j) => j.onRef('street.id', '=', 'enterprises.street_id').on('street.level', '=', 'street'))
+    .select(['enterprises.id', 'enterprises.name', 'street.id as street_id', 'street.parent_id as district_id'])
+    .where('enterprises.id', '=', id).executeTakeFirst();
+}
+
 export async function findStreet(db: Kysely<Database>, id: string) {
   return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', id).where('level', '=', 'street').executeTakeFirst();
 }

@@ -41,7 +41,7 @@ const LEGAL_AID_OUTCOMES: Outcome[] = ['legal_aid', 'court'];
 
 export async function grievance(input: GrievanceInput): Promise<GrievanceResult> {
   const { caseNo, intake, policy } = input;
-  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId }, input.patchGeneration);
   // Since issue 16 the holiday calendar is data (loaded through an activity), and a change to it moves the mediation
   // period's end while the outcome step waits. Decided once, as the case starts: a case started before keeps the
   // calendar that was compiled in (holiday-calendar.ts, frozen) to its end, and ignores calendarChanged.

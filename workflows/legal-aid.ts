@@ -37,7 +37,7 @@ const MOVES_THE_FLOW: ReadonlySet<string> = new Set([
 
 export async function legalAid(input: LegalAidInput): Promise<LegalAidResult> {
   const { caseNo, intake, policy, carried } = input;
-  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId }, input.patchGeneration);
   if (carried) host.resume(carried);
   const s: LegalAidState = carried ? (carried.state as LegalAidState) : initialLegalAidState(input);
   const runs = carried?.runs ?? 0;

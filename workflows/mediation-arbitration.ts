@@ -44,7 +44,7 @@ export interface MediationResult {
 
 export async function mediationArbitration(input: MediationInput): Promise<MediationResult> {
   const { caseNo, intake, policy } = input;
-  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId }, input.patchGeneration);
   const s = initialMediationState(input);
   const clock = new StatutoryClock(host);
   let mediationDue: () => number = () => Number.MAX_SAFE_INTEGER;

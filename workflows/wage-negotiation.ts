@@ -38,7 +38,7 @@ const MOVES_THE_FLOW: ReadonlySet<string> = new Set([
 
 export async function wageNegotiation(input: WageRoundInput): Promise<WageRoundResult> {
   const { caseNo, intake, policy } = input;
-  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId });
+  const host = new CaseHost(caseNo, { districtId: intake.districtId, streetId: intake.streetId }, input.patchGeneration);
   const s = initialWageState(input);
   const clock = new StatutoryClock(host);
 

@@ -81,8 +81,10 @@ export class CaseHost {
   constructor(
     readonly caseNo: string,
     readonly units: { districtId: string; streetId: string },
+    /** the input's stamp (patch-generation.ts), absent in cases started before stamps and in those other workflows start */
+    patchGeneration?: number,
   ) {
-    decidePatchGeneration();
+    decidePatchGeneration(patchGeneration);
     takeLocalActivitiesInTurn(since('serial-local-activities'));
   }
 

@@ -20,6 +20,7 @@ import { defaultMediationPolicy } from '../../../temporal.config';
 import { caseworker, districtStaff, grievanceInput, streetChair, toOutcomeStep, worker as complainant } from '../../helpers/grievance-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';
+import { NEWEST_PATCH_GENERATION } from '../../../workflows/shared/patch-generation';
 
 const HOUR = 3_600_000;
 const version = process.argv[2] ?? 'v2';
@@ -45,7 +46,8 @@ const only = process.env.ONLY?.split(',');
 
 async function record(name: string, policy: Parameters<typeof grievanceInput>[0], script: (act: Act, note: (text: string) => Promise<void>, handle: Handle) => Promise<void>, extra: Partial<GrievanceInput> = {}) {
   if (only && !only.includes(name)) return;
-  const input = { ...grievanceInput(policy), ...extra };
+  // Stamped as the API stamps every case it starts (api/services/start-case.ts).
+  const input = { ...grievanceInput(policy), ...extra, patchGeneration: NEWEST_PATCH_GENERATION };
   const workflowId = `grievance-${input.caseNo}`;
   const handle = await env.client.workflow.start('grievance', { taskQueue, workflowId, args: [input] });
   await script((cmd) => handle.executeUpdate(grievanceActUpdate, { args: [cmd] }), (text) => handle.signal(complainantNoteSignal, { text }), handle);
@@ -121,7 +123,7 @@ try {
     }, { mediationPolicy: { ...defaultMediationPolicy, quietHours: null } });
     // A walk-in at the station (mediation kind): agreement, every party's confirmation, review, two installments paid.
     if (!only || only.includes('agreement')) {
-      const input = mediationInput({ appliedAt: new Date(await env.currentTimeMs()).toISOString() });
+      const input = { ...mediationInput({ appliedAt: new Date(await env.currentTimeMs()).toISOString() }), patchGeneration: NEWEST_PATCH_GENERATION };
       const station = await env.client.workflow.start('mediationArbitration', { taskQueue, workflowId: `mediation-${input.caseNo}`, args: [input] });
       const onCase = (action: string, actor: object, payload: object) => station.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<MediationView>;
       const day = (n: number) => shanghaiDate(Date.parse(input.intake.appliedAt) + n * 86_400_000);

@@ -17,6 +17,7 @@ import type { LegalAidView } from '../../../workflows/kinds/legal-aid/model';
 import { centreStaff, courtClerkLA, lawyerConflicted, lawyerWu, legalAidInput } from '../../helpers/legal-aid-fixtures';
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';
+import { NEWEST_PATCH_GENERATION } from '../../../workflows/shared/patch-generation';
 
 const DAY = 86_400_000;
 const version = process.argv[2] ?? 'v1';
@@ -36,7 +37,7 @@ async function until(check: () => Promise<boolean>) {
 }
 
 async function run(name: string, source: 'walk_in' | 'court_delegated', script: (act: (a: string, actor: object, p?: object) => Promise<LegalAidView>, view: () => Promise<LegalAidView>) => Promise<void>) {
-  const input = legalAidInput({ source, debtors: 2, appliedAt: new Date(await env.currentTimeMs()).toISOString() });
+  const input = { ...legalAidInput({ source, debtors: 2, appliedAt: new Date(await env.currentTimeMs()).toISOString() }), patchGeneration: NEWEST_PATCH_GENERATION };
   const handle = await env.client.workflow.start('legalAid', { taskQueue, workflowId: `legal_aid-${input.caseNo}`, args: [input] });
   const view = () => handle.query(caseViewQuery) as Promise<LegalAidView>;
   const act = (action: string, actor: object, payload: object = {}) => handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>;

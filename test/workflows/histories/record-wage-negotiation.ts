@@ -19,6 +19,7 @@ import { chair, cityStaff, enforcement, hrClerk, mentor } from '../../helpers/wa
 import { RecordingActivities } from '../../helpers/recording-activities';
 import { createTimeSkippingEnv } from '../../helpers/time-skipping';
 import { wageInput } from '../../helpers/wage-rounds';
+import { NEWEST_PATCH_GENERATION } from '../../../workflows/shared/patch-generation';
 
 const DAY = 86_400_000;
 const version = process.argv[2] ?? 'v1';
@@ -29,7 +30,7 @@ const worker = await Worker.create({ connection: env.nativeConnection, taskQueue
 const today = async () => shanghaiDate(await env.currentTimeMs());
 try {
   await worker.runUntil(async () => {
-    const input = wageInput(shanghaiDate((await env.currentTimeMs()) + 10 * DAY));
+    const input = { ...wageInput(shanghaiDate((await env.currentTimeMs()) + 10 * DAY)), patchGeneration: NEWEST_PATCH_GENERATION };
     input.policy = { ...input.policy, impasseRounds: 2 };
     const handle = await env.client.workflow.start('wageNegotiation', { taskQueue, workflowId: `wage_negotiation-${input.caseNo}`, args: [input] });
     const view = () => handle.query(caseViewQuery) as Promise<WageRoundView>;

@@ -4,6 +4,7 @@ import type { GrievancePolicy, MediationPolicy } from '../../../temporal.config'
 import type { Actor } from '../../shared/roles';
 import { COORDINATION_LABELS } from '../../shared/core-features/coordination';
 import { TAKE_OVER_LABEL } from '../../shared/core-features/take-over';
+import type { PatchGenerationStamp } from '../../shared/patch-generation';
 
 export const CATEGORY_LABELS = {
   unpaid_wages: '拖欠工资或奖金',
@@ -65,7 +66,7 @@ export interface GrievanceIntake {
   filedBy: Actor;
 }
 
-export interface GrievanceInput {
+export interface GrievanceInput extends PatchGenerationStamp {
   caseNo: string;
   intake: GrievanceIntake;
   policy: GrievancePolicy;

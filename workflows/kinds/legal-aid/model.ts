@@ -8,6 +8,7 @@ import type { CaseDocumentRef, CaseViewBase } from '../../shared/case-view';
 export type { CaseDocumentRef };
 import type { Actor } from '../../shared/roles';
 import type { Reassignment } from '../../shared/core-features/reassignment';
+import type { PatchGenerationStamp } from '../../shared/patch-generation';
 
 export const LEGAL_AID_STAGE_LABELS = {
   screening: '审查援助申请',
@@ -112,7 +113,7 @@ export interface LegalAidIntake extends LegalAidPlaces {
   filedBy: Actor;
 }
 
-export interface LegalAidInput {
+export interface LegalAidInput extends PatchGenerationStamp {
   caseNo: string;
   intake: LegalAidIntake;
   policy: LegalAidPolicy;

@@ -110,7 +110,7 @@ export interface MediationIntake extends MediationPlaces {
   filedBy: Actor;
 }
 
-export interface MediationInput {
+export interface MediationInput extends PatchGenerationStamp {
   caseNo: string;
   intake: MediationIntake;
   policy: MediationPolicy;
@@ -223,6 +223,7 @@ export interface MediationView extends CaseViewBase, AfterAgreementState {
 
 export * from './party-change-model';
 import type { Consent, CorrectableField, DepartedWorker, Extension } from './party-change-model';
+import type { PatchGenerationStamp } from '../../shared/patch-generation';
 
 export type MediationPayloads = {
   setWorkers: { workers: Omit<WorkerParty, 'partyNo'>[] };

@@ -6,6 +6,7 @@
  */
 import type { CaseDocumentRef, CaseViewBase } from '../../shared/case-view';
 import type { Actor } from '../../shared/roles';
+import type { PatchGenerationStamp } from '../../shared/patch-generation';
 
 export type { CaseDocumentRef };
 
@@ -119,7 +120,7 @@ export interface WageRoundIntake {
   openedBy: Actor;
 }
 
-export interface WageRoundInput {
+export interface WageRoundInput extends PatchGenerationStamp {
   caseNo: string;
   intake: WageRoundIntake;
   policy: import('../../../temporal.config').WageNegotiationPolicy;

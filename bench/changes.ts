@@ -6,9 +6,9 @@
  * as the "before" phase does, bench/lib/baseline.ts), and the history of one of its cases. One server per commit, so
  * no commit inherits another's histories, and each commit's intake is set against the limit of its own server.
  */
-import { Client, Connection } from '@temporalio/client';
-import { gongqingDataConverter } from '../activities/codec/data-converter';
+import type { Client } from '@temporalio/client';
 import { grievanceWorkflowId } from '../api/services/case-number';
+import { connectTemporal } from '../api/temporal-client';
 import { createDb } from '../db/connection';
 import { waitForFanout, type FanoutResult } from './fanout';
 import { historyShape, type HistoryShape } from './history';
@@ -66,15 +66,15 @@ export async function measureChanges(opts: ChangesSettings): Promise<ChangeResul
     }
     const started: Child[] = [];
     const pragmas = (process.env.GQ_BENCH_TEMPORAL_PRAGMAS ?? 'journal_mode=wal').split(/\s+/).filter(Boolean);
-    let connection: Connection | undefined;
+    let connected: Client | undefined;
     const url = await freshDatabase(opts.adminUrl, BASELINE_DB);
     const db = createDb(url, 5);
     try {
       await prepareBaselineDatabase(tree, url);
       const server = await startDevServer(opts.cli, `changes-${i}`, pragmas);
       started.push(server);
-      connection = await Connection.connect({ address: server.address });
-      const client = new Client({ connection, dataConverter: gongqingDataConverter() });
+      const client = await connectTemporal(server.address);
+      connected = client;
       const procs = {
         temporal: () => [server.pid], postgres: () => postgresPids(process.env.GQ_BENCH_PG_DIR), loadgen: () => [process.pid],
         worker: () => started.filter((c) => c.name === 'worker').map((c) => c.pid),
@@ -110,7 +110,7 @@ export async function measureChanges(opts: ChangesSettings): Promise<ChangeResul
       out.push({ ref, commit: tree.commit, subject: tree.subject, steps: [], failed: String((err as Error).message ?? err).split('\n')[0].slice(0, 300) });
     } finally {
       for (const c of started.reverse()) await c.stop().catch(() => undefined);
-      await connection?.close();
+      await connected?.connection.close();
       await db.destroy();
     }
   }

@@ -19,11 +19,10 @@
  * 100,000 within a time box (bench/results/<date>[-quick]-cluster-scale.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { grievanceWorkflowId } from '../api/services/case-number';
 import { connectTemporal } from '../api/temporal-client';
-import { gongqingDataConverter } from '../activities/codec/data-converter';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
@@ -208,17 +207,18 @@ async function main() {
    * The production topology's Temporal server, when scripts/bench.sh could start it (else the note says why and the
    * cluster phases are left out). Its process group counts as "temporal" for CPU and RSS; its Postgres is the bench's.
    */
-  let clusterConnection: Connection | undefined;
+  let clusterClient: Client | undefined;
   async function clusterServer(notes: string[]): Promise<Server | undefined> {
     if (!cfg.cluster.address) {
       notes.push(cfg.cluster.note ?? 'no cluster phases: scripts/bench.sh started no Temporal server for them');
       return undefined;
     }
-    clusterConnection ??= await Connection.connect({ address: cfg.cluster.address });
+    // The noop callers connect as the API does (api/temporal-client.ts): the limit and the intake pay the same client.
+    clusterClient ??= await connectTemporal(cfg.cluster.address);
     return {
       label: `Temporal server ${cfg.cluster.version} on PostgreSQL (fresh databases temporal and temporal_visibility on the bench's Postgres, scripts/bench.sh)`,
       address: cfg.cluster.address, pids: () => groupPids(cfg.cluster.pgid),
-      client: new Client({ connection: clusterConnection, namespace: temporalConfig.namespace, dataConverter: gongqingDataConverter() }),
+      client: clusterClient,
     };
   }
 
@@ -264,18 +264,20 @@ async function main() {
     };
     const phaseDb = opts.database?.db ?? db;
     const phaseProcs = { ...procs, temporal: opts.server.pids };
-    let limit: Phase['limit'];
-    if (opts.limit) {
-      log(`${name}: noop limit (${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
+    /** The noop limit with `n` noop workers of the phase's setup, started for it and stopped after. */
+    const noopLimit = async (when: string) => {
+      log(`${name}: noop limit ${when}(${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
       try {
         for (let i = 0; i < n; i++) noops.push(await track(startNoopWorker(childEnv, i === 0 ? 'noop-worker' : `noop-worker-${i + 1}`)));
-        limit = await measureLimit(opts.server.client, { ...cfg.limit, label: name.replace(/\W+/g, '-'), procs: phaseProcs });
+        const l = await measureLimit(opts.server.client, { ...cfg.limit, label: `${name.replace(/\W+/g, '-')}${when ? '-after' : ''}`, procs: phaseProcs });
+        log(`${name}: limit ${when}${l.perSec.toFixed(1)}/s, p50 ${l.latency.p50.toFixed(0)} ms`);
+        return l;
       } finally {
         await Promise.all(noops.map(stop));
         noops = [];
       }
-      log(`${name}: limit ${limit.perSec.toFixed(1)}/s, p50 ${limit.latency.p50.toFixed(0)} ms`);
-    }
+    };
+    const limit = opts.limit ? await noopLimit('') : undefined;
     await startWorkers(n, childEnv, opts.tree?.dir);
     api = await track(startApi(childEnv, opts.tree?.dir));
     const auth = await staffAuth(api.baseUrl);
@@ -295,11 +297,14 @@ async function main() {
         break;
       }
     }
+    // Again after the steps (the phase's worker and API idle meanwhile): the VM's pace drifts within minutes, and the
+    // ratio is set against the higher of the two (bench/lib/report.ts).
+    const limitAfter = opts.limit ? await noopLimit('after the intake steps ') : undefined;
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
     const workerText = opts.tree ? `worker.ts and api/main.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
     return {
-      name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, steps, shape, noopShape,
+      name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, limitAfter, steps, shape, noopShape,
       workers: n, topology: opts.topology ?? 'dev server',
     };
   }
@@ -315,11 +320,11 @@ async function main() {
       return [];
     }
     const server = await track(startDevServer(cli, 'bench-before', []));
-    const connection = await Connection.connect({ address: server.address });
+    const client = await connectTemporal(server.address);
     try {
       const before: Server = {
         label: "fresh SQLite file, SQLite's defaults (rollback journal)", address: server.address,
-        client: new Client({ connection, dataConverter: gongqingDataConverter() }), pids: () => [server.pid],
+        client, pids: () => [server.pid],
       };
       const out = [await phase('rollback journal', { server: before, limit: true })];
       await stopWorkerAndApi();
@@ -349,7 +354,7 @@ async function main() {
       }
       return out;
     } finally {
-      await connection.close();
+      await client.connection.close();
       await stop(server);
     }
   }
@@ -484,7 +489,7 @@ async function main() {
   } finally {
     await stopAll();
     await smtp.close();
-    await clusterConnection?.close();
+    await clusterClient?.connection.close();
     await temporal.connection.close();
     await db.destroy();
   }

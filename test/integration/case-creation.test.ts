@@ -1,11 +1,16 @@
 /**
  * A new case's first transition writes its row with the transition's own changes to it, in the insert rather than by
  * an update after it (activities/persistence/create-case.ts): the row must read as if both had been applied, and a
- * retry must change nothing that a later transition wrote.
+ * retry must change nothing that a later transition wrote. Such a creation alone is one statement
+ * (activities/persistence/create-case-at-once.ts), which must store what the transaction stores, row for row and hash
+ * for hash, and leave a retried or simultaneous creation to it.
  */
+import type { KyselyPlugin } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createsOnly } from '../../activities/persistence/create-case-at-once';
 import { createPersistTransition } from '../../activities/persistence/persist-transition';
 import type { Transition } from '../../activities/types';
+import { verifyChain } from '../../db/event-chain';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { useMigratedDatabase } from '../helpers/migrated-database';
 
@@ -26,7 +31,10 @@ function creation(caseNo: string): Transition {
       description: '拖欠工资', claimedFen: 1_200_000, workerCount: 3, createdAt: at(0), stage: 'contact', level: 'street',
     },
     casePatch: { stage: 'verify', level: 'district', enterpriseNotifiedAt: at(0) },
-    events: [{ key: `grievance-${caseNo}#1`, seq: 1, type: 'filed', actor: '张三', actorRole: 'worker', summary: '职工提交诉求', data: {}, at: at(0) }],
+    events: [
+      { key: `grievance-${caseNo}#1`, seq: 1, type: 'filed', actor: '张三', actorRole: 'worker', summary: '职工提交诉求', data: { channel: 'qr', amounts: [1, 2] }, at: at(0) },
+      { key: `grievance-${caseNo}#2`, seq: 2, type: 'notified', actor: 'system', actorRole: 'system', summary: '已通知', data: {}, at: at(0) },
+    ],
     openTask: { taskId: `grievance-${caseNo}/contact/1`, kind: 'contact', title: '联系职工', role: 'street_caseworker', unitId: 's-beishan', department: null, dueAt: at(3600) },
   };
 }
@@ -40,19 +48,88 @@ describe('a new case written with its first transition', () => {
     expect(new Date(row.enterprise_notified_at!).toISOString()).toBe(at(0));
     expect(new Date(row.updated_at).toISOString()).toBe(at(0));
     const events = await held.db.selectFrom('case_events').select('type').where('case_no', '=', 'GQCREATE0001').execute();
-    expect(events.map((e) => e.type)).toEqual(['filed']);
+    expect(events.map((e) => e.type)).toEqual(['filed', 'notified']);
     expect(await held.db.selectFrom('tasks').select('status').where('case_no', '=', 'GQCREATE0001').execute()).toEqual([{ status: 'open' }]);
     expect(await held.db.selectFrom('case_parties').select('party_no').where('case_no', '=', 'GQCREATE0001').orderBy('party_no').execute())
       .toEqual([{ party_no: 1 }, { party_no: 2 }]);
   });
+});
 
-  it('changes nothing a later transition wrote when the creation is retried', async () => {
+/** Every row a creation wrote, with the case number and row ids taken out, so two cases' rows can be compared. */
+async function rowsOf(caseNo: string) {
+  const db = held.db;
+  const strip = <R extends object>(rows: R[]) =>
+    JSON.parse(JSON.stringify(rows.map((r) => ({ ...r, id: undefined }))).replaceAll(caseNo, 'N')) as unknown;
+  const events = await db.selectFrom('case_events').select(['event_key', 'seq', 'type', 'actor', 'summary', 'data', 'at'])
+    .where('case_no', '=', caseNo).orderBy('id').execute();
+  return {
+    row: strip(await db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).execute()),
+    kind: strip(await db.selectFrom('grievance_cases').select(['case_no', 'category', 'description']).where('case_no', '=', caseNo).execute()),
+    events: strip(events),
+    tasks: strip(await db.selectFrom('tasks').selectAll().where('case_no', '=', caseNo).execute()),
+    parties: strip(await db.selectFrom('case_parties').selectAll().where('case_no', '=', caseNo).orderBy('party_no').execute()),
+  };
+}
+
+/** A Kysely on the same pool that counts the statements it sends. */
+function counting() {
+  const sent: string[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => { sent.push(args.node.kind); return args.node; },
+    transformResult: async (args) => args.result,
+  };
+  return { db: held.db.withPlugin(plugin), sent };
+}
+
+describe('a new case written in one statement', () => {
+  it('is what a creation with nothing else in it takes, and nothing more', () => {
+    expect(createsOnly(creation('X'))).toBe(true);
+    expect(createsOnly({ ...creation('X'), grantAccess: [] })).toBe(false);
+    expect(createsOnly({ ...creation('X'), closeTask: { taskId: 't', status: 'done' } })).toBe(false);
+    expect(createsOnly({ ...creation('X'), createCase: { ...creation('X').createCase!, parentCaseNo: 'GQ-PARENT' } })).toBe(false);
+    expect(createsOnly({ caseNo: 'X', at: at(0), events: [] })).toBe(false);
+  });
+
+  it('sends one statement and stores what the transaction stores, row for row, with a chain that verifies', async () => {
+    const { db, sent } = counting();
+    await createPersistTransition(db)(creation('GQCREATE10001'));
+    expect(sent).toHaveLength(1);
+    // The same creation with a part the statement does not write (an empty list of grants) takes the transaction.
+    await createPersistTransition(held.db)({ ...creation('GQCREATE2001'), grantAccess: [] });
+    const once = await rowsOf('GQCREATE10001');
+    expect(once.events).toHaveLength(2);
+    expect(once.parties).toHaveLength(2);
+    expect(once).toEqual(await rowsOf('GQCREATE2001'));
+    expect(await verifyChain(held.db, 'GQCREATE10001')).toMatchObject({ ok: true });
+  });
+
+  it('leaves a retried creation to the transaction, which changes nothing a later transition wrote', async () => {
     const persist = createPersistTransition(held.db);
-    await persist(creation('GQCREATE0002'));
-    await persist({ caseNo: 'GQCREATE0002', at: at(10), casePatch: { stage: 'urge' } });
-    await persist(creation('GQCREATE0002'));
-    const row = await held.db.selectFrom('cases').select(['stage', 'level']).where('case_no', '=', 'GQCREATE0002').executeTakeFirstOrThrow();
-    expect(row).toEqual({ stage: 'urge', level: 'district' });
-    expect(await held.db.selectFrom('case_events').select('type').where('case_no', '=', 'GQCREATE0002').execute()).toHaveLength(1);
+    await persist(creation('GQCREATE10002'));
+    await persist({ caseNo: 'GQCREATE10002', at: at(10), casePatch: { stage: 'urge' } });
+    const { db, sent } = counting();
+    await createPersistTransition(db)(creation('GQCREATE10002'));
+    expect(sent.length).toBeGreaterThan(1);
+    const rows = await rowsOf('GQCREATE10002');
+    expect(rows.row).toMatchObject([{ stage: 'urge', level: 'district' }]);
+    expect(rows.events).toHaveLength(2);
+    expect(await verifyChain(held.db, 'GQCREATE10002')).toMatchObject({ ok: true });
+  });
+
+  it('writes a case once when the same creation runs twice at the same moment', async () => {
+    const persist = createPersistTransition(held.db);
+    await Promise.all([persist(creation('GQCREATE10003')), persist(creation('GQCREATE10003')), persist(creation('GQCREATE10003'))]);
+    const rows = await rowsOf('GQCREATE10003');
+    expect(rows.events).toHaveLength(2);
+    expect(rows.tasks).toHaveLength(1);
+    expect(await verifyChain(held.db, 'GQCREATE10003')).toMatchObject({ ok: true });
+  });
+
+  it('writes nothing when a part is refused: no case row without its events', async () => {
+    const bad = creation('GQCREATE10004');
+    bad.openTask = { ...bad.openTask!, unitId: 'no-such-unit' };
+    await expect(createPersistTransition(held.db)(bad)).rejects.toThrow();
+    expect(await held.db.selectFrom('cases').select('case_no').where('case_no', '=', 'GQCREATE10004').execute()).toEqual([]);
+    expect(await held.db.selectFrom('case_events').select('id').where('case_no', '=', 'GQCREATE10004').execute()).toEqual([]);
   });
 });

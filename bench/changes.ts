@@ -26,11 +26,12 @@ import { BASELINE_DB, freshDatabase } from './lib/setup';
  * first task, fewer statements, the case row with the first task, one patch marker (session 10); modules shared per
  * worker thread, and three statements fewer per case (session 11); the case row and its texts in one local activity,
  * workflow stack traces without frames, and the new case's row written with its first step's changes (session 12); a
- * new case's row in one statement, two round trips fewer per filing, and no generation marker (session 13).
+ * new case's row in one statement, two round trips fewer per filing, no generation marker, the API's native
+ * connection, and most workflow pollers on the task queue itself (session 13).
  */
 export const DEFAULT_CHANGES = [
   'a46f02c', 'fef3174', 'c28d94a', 'a989a9b', '7a13a7d', 'f2940da', '9daeb71', 'bf54e09', 'be44ac6', '414f195',
-  '52ded21', '397512d', '54c12c5',
+  '52ded21', '397512d', '54c12c5', '4e7228f', 'f17910b',
 ];
 
 export interface ChangeResult {

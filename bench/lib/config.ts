@@ -27,12 +27,13 @@ export const benchConfig = {
   /**
    * Offered request rates (req/s) of the intake steps, each held for `seconds`, rising until they pass where the
    * default worker setup stops keeping up on a 2-core machine (see bench/results): a full run reaches past 80 % of a
-   * noop limit of 60–70/s. Around the knee (30–48 req/s on 2 cores) the steps are 6 req/s apart: "most cases/s
-   * notified" is the best step's pace, and 12 apart it understated a worker that kept up with 41/s as 36. A phase stops
-   * after two steps in a row it did not sustain: rates far past its knee would only grow a backlog that every later step
-   * has to wait out. BENCH_RATES overrides them.
+   * noop limit of 80–95/s (session 13; 60–70/s before the bench's noop callers used the native connection). Around the
+   * knee the steps are 8 req/s apart: "most cases/s notified" is the best step's pace, and 12 apart it understated a
+   * worker that kept up with 41/s as 36; a ladder ending at 64 capped a dev server that filed and notified all 64/s. A
+   * phase stops after two steps in a row it did not sustain: rates far past its knee would only grow a backlog that
+   * every later step has to wait out. BENCH_RATES overrides them.
    */
-  intake: { rates: ratesFromEnv() ?? (quick ? [4, 12, 24] : [6, 12, 24, 30, 36, 42, 48, 56, 64]), seconds: quick ? 8 : 15 },
+  intake: { rates: ratesFromEnv() ?? (quick ? [4, 12, 24] : [6, 12, 24, 36, 48, 56, 64, 72, 80, 88]), seconds: quick ? 8 : 15 },
   /** the step whose fan-out the report singles out as "moderate load" */
   fanoutRate: 6,
   /** how long to wait after a step for its cases' SMS before giving up on the rest (the worker's backlog) */

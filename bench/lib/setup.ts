@@ -76,7 +76,8 @@ export async function machineFacts(databaseUrl: string): Promise<MachineFacts> {
       GONGQING_WF_CONCURRENCY: `${process.env.GONGQING_WF_CONCURRENCY ?? '(unset)'} → maxConcurrentWorkflowTaskExecutions ${w.maxConcurrentWorkflowTaskExecutions}`,
       GONGQING_ACT_CONCURRENCY: `${process.env.GONGQING_ACT_CONCURRENCY ?? '(unset)'} → maxConcurrentActivityTaskExecutions ${w.maxConcurrentActivityTaskExecutions}`,
       GONGQING_WF_CACHE: `${process.env.GONGQING_WF_CACHE ?? '(unset)'} → maxCachedWorkflows ${w.maxCachedWorkflows}`,
-      'GONGQING_WF_POLLS, GONGQING_NONSTICKY_RATIO': `${process.env.GONGQING_WF_POLLS ?? '(unset)'}, ${process.env.GONGQING_NONSTICKY_RATIO ?? '(unset)'} → the SDK's defaults unless set (10 pollers, 0.2 of them on the task queue)`,
+      'GONGQING_WF_POLLS, GONGQING_NONSTICKY_RATIO': `${process.env.GONGQING_WF_POLLS ?? '(unset)'}, ${process.env.GONGQING_NONSTICKY_RATIO ?? '(unset)'} → `
+        + `${'maxConcurrentWorkflowTaskPolls' in w ? w.maxConcurrentWorkflowTaskPolls : "the SDK's 10"} pollers, nonStickyToStickyPollRatio ${w.nonStickyToStickyPollRatio}`,
       GONGQING_WORKFLOW_STACK_TRACES: `${process.env.GONGQING_WORKFLOW_STACK_TRACES ?? '(unset)'} → ${process.env.GONGQING_WORKFLOW_STACK_TRACES === '1' ? "the SDK's source-mapped stack for every promise" : 'workflow stack traces without frames (workflows/stack-traces-off.ts), case and noop workers alike'}`,
       GONGQING_PG_POOL: `${process.env.GONGQING_PG_POOL ?? '(unset)'} → pg pool size ${Number(process.env.GONGQING_PG_POOL ?? 10)} per process (API, worker)`,
       GONGQING_SMS_ADAPTER: process.env.GONGQING_SMS_ADAPTER ?? 'outbox (default)',

@@ -18,7 +18,10 @@ export const temporalConfig = {
   worker: {
     maxConcurrentWorkflowTaskExecutions: Number(process.env.GONGQING_WF_CONCURRENCY ?? 40),
     maxConcurrentActivityTaskExecutions: Number(process.env.GONGQING_ACT_CONCURRENCY ?? 100),
-    maxCachedWorkflows: Number(process.env.GONGQING_WF_CACHE ?? 2000),
+    // A resting case waits hours for its next task (a timer, a caseworker), long after any cache would have let it go;
+    // the cache serves the cases being worked on now. The SDK core's own work per workflow task grows with the number
+    // cached (bench/, intake at 40/s past a full cache: its thread 2.0 ms per case at 2,000, 0.7 at 500, 0.5 at 250).
+    maxCachedWorkflows: Number(process.env.GONGQING_WF_CACHE ?? 250),
     // Every new case's first task comes on the task queue itself, later ones on the worker's sticky queue. A case does
     // all its intake in that first task, so most pollers wait there: with the SDK's 0.2 (2 of 10 pollers) a new case's
     // first task now and then waited ~2 s for one (in most bench steps from 36 req/s up; 0.8: none over 0.7 s).

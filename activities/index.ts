@@ -17,6 +17,7 @@ import type { WorkerLinks } from './secrets/worker-link';
 import { outboxOnlyGateway, type SmsGateway } from './sms/gateway';
 import { createSendSmsBatch } from './sms/send-sms';
 import { createSendSmsFanOut } from './sms/fan-out';
+import { createCaseWithTexts } from './sms/texts-with-the-case';
 import { createPersistThenFanOut } from './sms/fan-out-after-transition';
 import { createWagePlanLookup } from './persistence/wage-plans';
 import { createRiskFollowUps } from './risk/follow-ups';
@@ -50,7 +51,9 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     sendSmsFanOut,
-    persistThenFanOut: createPersistThenFanOut(persistTransition, sendSmsFanOut),
+    // The outbox adapter keeps texts without sending them, so a new case's can be written with it (bench/).
+    persistThenFanOut: createPersistThenFanOut(persistTransition, sendSmsFanOut, undefined,
+      sms.name === outboxOnlyGateway.name ? createCaseWithTexts(db, links) : undefined),
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),

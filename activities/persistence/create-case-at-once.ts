@@ -4,7 +4,7 @@
  * seven round trips (BEGIN, five inserts, COMMIT); bench/: each costs the worker's main thread and Postgres a
  * statement's overhead, for every case filed.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { kindFactsRow } from '../../db/queries/case-facts';
 import { GENESIS_HASH } from '../../db/event-chain';
 import type { Database } from '../../db/schema';
@@ -26,37 +26,47 @@ export function createsOnly(t: Transition): t is Transition & { createCase: NewC
  * `new_case`, so nothing is inserted unless the case row was. Foreign keys are checked at the statement's end, when
  * the case row is there.
  */
-function insertWithTheCase(table: string, rows: object[]) {
+export function insertWithTheCase(table: string, rows: object[], onConflict: RawBuilder<unknown> = sql``) {
   const columns = Object.keys(rows[0]);
   return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
     select ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}
-    from new_case, jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb) r`;
+    from new_case, jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb) r ${onConflict}`;
+}
+
+/** A part of the statement, named so that a later part can read it (a part's rows join `new_case` to be written). */
+export interface StatementPart {
+  name: string;
+  query: RawBuilder<unknown>;
 }
 
 /**
  * Writes `t` (a creation only: createsOnly) in one statement and says whether it did. False: the case row was there
  * already (a retried creation, or one running at the same moment), and nothing was written; the caller then applies the
- * transition as any other, which changes only what a retry may.
+ * transition as any other, which changes only what a retry may. `alongside`: parts of the same statement that write
+ * what belongs with the new case (its intake texts: activities/sms/texts-with-the-case.ts), only when it is written.
  */
-export async function createCaseAtOnce(db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }): Promise<boolean> {
+export async function createCaseAtOnce(
+  db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }, alongside: StatementPart[] = [],
+): Promise<boolean> {
   const c = t.createCase;
   const row = newCaseRow(t.caseNo, t.at, c, t.casePatch ? patchColumns(t.casePatch) : {});
   const columns = Object.keys(row);
   const kindRow = kindFactsRow(c.kind, t.caseNo, { category: c.category, description: c.description });
   const events = t.events ?? [];
   const parties = partyRows(t);
-  const parts = [
+  const own = [
     ...(kindRow ? [insertWithTheCase(kindRow.table, [kindRow.row])] : []),
     // Nothing of the case is stored yet: its chain starts at the genesis hash, known whole here.
     ...(events.length > 0 ? [insertWithTheCase('case_events', chainedEvents(t.caseNo, events, GENESIS_HASH))] : []),
     ...(t.openTask ? [insertWithTheCase('tasks', [openedTaskRow(t.caseNo, t.at, t.openTask)])] : []),
     ...(parties.length > 0 ? [insertWithTheCase('case_parties', parties)] : []),
   ];
+  const parts: StatementPart[] = [...own.map((query, i) => ({ name: `part_${i}`, query })), ...alongside];
   const { rows } = await sql<{ case_no: string }>`with new_case as (
       insert into cases (${sql.join(columns.map((col) => sql.ref(col)))})
       select ${sql.join(columns.map((col) => sql.ref(`r.${col}`)))} from jsonb_populate_record(null::cases, ${JSON.stringify(row)}::jsonb) r
       on conflict (case_no) do nothing returning case_no
-    )${sql.join(parts.map((part, i) => sql`, ${sql.raw(`part_${i}`)} as (${part})`), sql``)}
+    )${sql.join(parts.map((part) => sql`, ${sql.ref(part.name)} as (${part.query})`), sql``)}
     select case_no from new_case`.execute(db);
   return rows.length > 0;
 }

@@ -15,8 +15,12 @@ export function createPersistThenFanOut(
   persistTransition: (t: Transition) => Promise<void>,
   sendSmsFanOut: (f: SmsFanOut) => Promise<SmsBatchResult>,
   tryMs = FAN_OUT_TRY_MS,
+  /** a new case and its texts in one statement where it can (texts-with-the-case.ts); else the two steps below */
+  createWithTexts?: (t: Transition, f: SmsFanOut) => Promise<boolean>,
 ) {
   return async function persistThenFanOut({ transition, fanOut }: TransitionThenFanOut): Promise<FanOutAfterTransition> {
+    // Kept texts, written with the case: none refused (as sendSmsBatch reports a first attempt of the outbox adapter).
+    if (createWithTexts && await createWithTexts(transition, fanOut)) return { sent: { rejected: [] } };
     await persistTransition(transition);
     let timer: NodeJS.Timeout | undefined;
     const timeUp = new Promise<never>((_, reject) => {

@@ -4,8 +4,16 @@ import { agreementCodeHash, hashToken } from '../secrets/hash';
 import { CODE_PLACEHOLDER, LINK_PLACEHOLDER, type WorkerLinks } from '../secrets/worker-link';
 import type { SmsBatchResult, SmsRequest } from '../types';
 import { SmsRejectedError, type SmsGateway } from './gateway';
-import { renderSms } from './render';
+import { outboxRows } from './outbox-rows';
 import { heartbeatWhile } from '../shared/heartbeat-while';
+
+function withSecret(p: { body: string; secret: string | null; case_no: string | null }, links?: WorkerLinks): string {
+  if (!p.secret || !p.case_no) return p.body;
+  if (!links) throw new Error('an SMS carries a secret, but no link secret is configured (GONGQING_KEYS_FILE)');
+  if (p.secret === 'worker-link') return p.body.replace(LINK_PLACEHOLDER, links.urlFor(p.case_no));
+  const [, party, version] = p.secret.split(':');
+  return p.body.replace(CODE_PLACEHOLDER, links.agreementCode(p.case_no, Number(party), Number(version)));
+}
 
 /**
  * Sends a batch of SMS through the outbox, idempotent by each request's key: a row is created once (unique key), and a
@@ -17,34 +25,13 @@ import { heartbeatWhile } from '../shared/heartbeat-while';
  * failure records its error and fails the batch, so the activity is retried for the messages still pending.
  * A secret in the text (the worker's personal link) is stored masked and filled in only on the way to the gateway.
  */
-/** How the outbox row remembers which secret to fill in: 'worker-link', or 'agreement-code:<party>:<draft>'. */
-function secretColumn(req: SmsRequest): string | null {
-  if (!req.secret) return null;
-  if (req.secret === 'worker-link') return 'worker-link';
-  return `agreement-code:${req.secret.agreementCode.partyNo}:${req.secret.agreementCode.version}`;
-}
-
-function withSecret(p: { body: string; secret: string | null; case_no: string | null }, links?: WorkerLinks): string {
-  if (!p.secret || !p.case_no) return p.body;
-  if (!links) throw new Error('an SMS carries a secret, but no link secret is configured (GONGQING_KEYS_FILE)');
-  if (p.secret === 'worker-link') return p.body.replace(LINK_PLACEHOLDER, links.urlFor(p.case_no));
-  const [, party, version] = p.secret.split(':');
-  return p.body.replace(CODE_PLACEHOLDER, links.agreementCode(p.case_no, Number(party), Number(version)));
-}
-
 export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, links?: WorkerLinks) {
   return async function sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult> {
     if (reqs.length === 0) return { rejected: [] };
     const keys = reqs.map((r) => r.key);
     // Kept, not sent (the outbox adapter): a message is stored as it is written, one statement fewer per batch (bench/).
     const kept = gateway.name === 'outbox';
-    const rows = reqs.map((req) => ({
-      idempotency_key: req.key, case_no: req.caseNo, template: req.template, recipient_phone: req.to.phone,
-      recipient_name: req.to.name, recipient_role: req.to.role, secret: secretColumn(req),
-      ...(kept ? { status: 'stored', attempts: 1, sent_at: new Date() } : { status: 'pending', attempts: 0 }),
-      body: renderSms(req.template, req.secret === 'worker-link' ? { ...req.vars, link: LINK_PLACEHOLDER }
-        : req.secret ? { ...req.vars, code: CODE_PLACEHOLDER, link: links?.confirmUrlFor(req.caseNo) ?? '' } : req.vars),
-    }));
+    const rows = outboxRows(reqs, kept, links);
     const linked = [...new Set(reqs.filter((r) => r.secret === 'worker-link').map((r) => r.caseNo))];
     const coded = reqs.flatMap((r) => (r.secret && r.secret !== 'worker-link' ? [{ r, c: r.secret.agreementCode }] : []));
     if (linked.length > 0 && !links) throw new Error('an SMS carries a personal link, but no link secret is configured (GONGQING_KEYS_FILE)');

@@ -1,6 +1,8 @@
 /**
  * Fault: PostgreSQL goes down (fast shutdown: sessions cut, open transactions rolled back, connections refused) while
- * ten grievances are in the middle of their intake writes, and comes back five seconds later on the same port. Every
+ * ten grievances are in the middle of their intake, and comes back five seconds later on the same port: five are filed
+ * and the outage begins as soon as the first intake write lands; five more are filed while it is down, so their writes
+ * meet it for certain (a new case is written in one statement, and the first five may all be done before the stop). Every
  * case must end up complete and written once: its row, a gap-free event sequence, one open contact task, the six intake
  * SMS (five staff, the worker's receipt) each stored once.
  *
@@ -69,7 +71,8 @@ describe('fault: PostgreSQL goes down in the middle of ten intakes', () => {
   it('every case ends up complete and written exactly once', async () => {
     const caseNos = faultCaseNumbers('pgout', CASES);
     const t0 = Date.now();
-    const starting = Promise.all(caseNos.map((caseNo) => startGrievance(client!, taskQueue, demoGrievanceInput(caseNo))));
+    const file = (some: string[]) => Promise.all(some.map((caseNo) => startGrievance(client!, taskQueue, demoGrievanceInput(caseNo))));
+    const starting = file(caseNos.slice(0, CASES / 2));
     starting.catch(() => undefined); // awaited below; a failure must not surface as an unhandled rejection meanwhile
 
     // The outage begins as soon as the first intake row lands: the other cases are then mid-intake.
@@ -79,11 +82,13 @@ describe('fault: PostgreSQL goes down in the middle of ten intakes', () => {
     const stopBegan = Date.now();
     await pgServer!.stop();
     const down = Date.now();
+    const filedWhileDown = file(caseNos.slice(CASES / 2));
+    filedWhileDown.catch(() => undefined);
     await sleep(DOWN_MS);
     const restartBegan = Date.now();
     await pgServer!.start();
     const up = Date.now();
-    const handles: WorkflowHandle[] = await starting;
+    const handles: WorkflowHandle[] = [...await starting, ...await filedWhileDown];
 
     await waitFor('every case complete after the outage', async () => {
       worker!.assertAlive();

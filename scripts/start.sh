@@ -48,7 +48,8 @@ echo "Demo grievances (each worker's personal link is in the receipt SMS on the 
 node --import tsx scripts/demo-cases.ts
 
 PHONES="${SMS_PORT:+http://127.0.0.1:$SMS_PORT/  (what each phone received: personal links, codes)}"
-PHONES="${PHONES:-$GONGQING_SMS_URL}"
+# A real gateway's address, or with the outbox adapter (GONGQING_SMS_ADAPTER=outbox) none: staff read the texts there.
+PHONES="${PHONES:-${GONGQING_SMS_URL:-none: texts kept in the outbox, http://127.0.0.1:$PORT/staff/sms}}"
 cat >&2 <<MSG
 
   Gongqing is running (logs in data/logs/, Ctrl-C stops everything):

@@ -51,9 +51,7 @@ export function createActivities({ db, sms = outboxOnlyGateway, links, mail }: A
     sendSms: (req) => sendSmsBatch([req]),
     sendSmsBatch,
     sendSmsFanOut,
-    // The outbox adapter keeps texts without sending them, so a new case's can be written with it (bench/).
-    persistThenFanOut: createPersistThenFanOut(persistTransition, sendSmsFanOut, undefined,
-      sms.name === outboxOnlyGateway.name ? createCaseWithTexts(db, links) : undefined),
+    persistThenFanOut: createPersistThenFanOut(persistTransition, sendSmsFanOut, undefined, createCaseWithTexts(db, sms, links)),
     generateDocument: createGenerateDocument(db),
     sendEmail: mail ? createSendEmail(db, mail) : noMailServer,
     ...createCalendarActivities(db),

@@ -48,6 +48,16 @@ export interface StatementPart {
 export async function createCaseAtOnce(
   db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }, alongside: StatementPart[] = [],
 ): Promise<boolean> {
+  return (await createCaseReturning(db, t, alongside)) !== null;
+}
+
+/**
+ * As createCaseAtOnce, and gives the rows that the part named `returnedBy` returned (its `returning` clause), or null
+ * when nothing was written.
+ */
+export async function createCaseReturning(
+  db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }, alongside: StatementPart[], returnedBy?: string,
+): Promise<unknown[] | null> {
   const c = t.createCase;
   const row = newCaseRow(t.caseNo, t.at, c, t.casePatch ? patchColumns(t.casePatch) : {});
   const columns = Object.keys(row);
@@ -62,11 +72,12 @@ export async function createCaseAtOnce(
     ...(parties.length > 0 ? [insertWithTheCase('case_parties', parties)] : []),
   ];
   const parts: StatementPart[] = [...own.map((query, i) => ({ name: `part_${i}`, query })), ...alongside];
-  const { rows } = await sql<{ case_no: string }>`with new_case as (
+  const { rows } = await sql<{ case_no: string; returned?: unknown[] }>`with new_case as (
       insert into cases (${sql.join(columns.map((col) => sql.ref(col)))})
       select ${sql.join(columns.map((col) => sql.ref(`r.${col}`)))} from jsonb_populate_record(null::cases, ${JSON.stringify(row)}::jsonb) r
       on conflict (case_no) do nothing returning case_no
     )${sql.join(parts.map((part) => sql`, ${sql.ref(part.name)} as (${part.query})`), sql``)}
-    select case_no from new_case`.execute(db);
-  return rows.length > 0;
+    select case_no${returnedBy ? sql`, (select coalesce(jsonb_agg(x), '[]'::jsonb) from ${sql.ref(returnedBy)} x) as returned` : sql``}
+    from new_case`.execute(db);
+  return rows.length > 0 ? (rows[0].returned ?? []) : null;
 }

@@ -15,19 +15,21 @@ export function createPersistThenFanOut(
   persistTransition: (t: Transition) => Promise<void>,
   sendSmsFanOut: (f: SmsFanOut) => Promise<SmsBatchResult>,
   tryMs = FAN_OUT_TRY_MS,
-  /** a new case and its texts in one statement where it can (texts-with-the-case.ts); else the two steps below */
-  createWithTexts?: (t: Transition, f: SmsFanOut) => Promise<boolean>,
+  /**
+   * a new case and its texts in one statement where it can (texts-with-the-case.ts), giving the texts' delivery still to
+   * do; else (null) the transition, then the fan-out
+   */
+  createWithTexts?: (t: Transition, f: SmsFanOut) => Promise<(() => Promise<SmsBatchResult>) | null>,
 ) {
   return async function persistThenFanOut({ transition, fanOut }: TransitionThenFanOut): Promise<FanOutAfterTransition> {
-    // Kept texts, written with the case: none refused (as sendSmsBatch reports a first attempt of the outbox adapter).
-    if (createWithTexts && await createWithTexts(transition, fanOut)) return { sent: { rejected: [] } };
-    await persistTransition(transition);
+    const deliverWritten = createWithTexts ? await createWithTexts(transition, fanOut) : null;
+    if (!deliverWritten) await persistTransition(transition);
     let timer: NodeJS.Timeout | undefined;
     const timeUp = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`短信网关在 ${tryMs / 1000} 秒内未应答`)), tryMs);
     });
     try {
-      return { sent: await Promise.race([sendSmsFanOut(fanOut), timeUp]) };
+      return { sent: await Promise.race([deliverWritten ? deliverWritten() : sendSmsFanOut(fanOut), timeUp]) };
     } catch (err) {
       return { failed: String((err as Error)?.message ?? err).slice(0, 500) };
     } finally {

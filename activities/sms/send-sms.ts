@@ -1,19 +1,11 @@
 import type { Kysely, QueryCreator } from 'kysely';
 import type { Database } from '../../db/schema';
 import { agreementCodeHash, hashToken } from '../secrets/hash';
-import { CODE_PLACEHOLDER, LINK_PLACEHOLDER, type WorkerLinks } from '../secrets/worker-link';
+import type { WorkerLinks } from '../secrets/worker-link';
 import type { SmsBatchResult, SmsRequest } from '../types';
-import { SmsRejectedError, type SmsGateway } from './gateway';
+import type { SmsGateway } from './gateway';
+import { createDeliverPending } from './deliver-pending';
 import { outboxRows } from './outbox-rows';
-import { heartbeatWhile } from '../shared/heartbeat-while';
-
-function withSecret(p: { body: string; secret: string | null; case_no: string | null }, links?: WorkerLinks): string {
-  if (!p.secret || !p.case_no) return p.body;
-  if (!links) throw new Error('an SMS carries a secret, but no link secret is configured (GONGQING_KEYS_FILE)');
-  if (p.secret === 'worker-link') return p.body.replace(LINK_PLACEHOLDER, links.urlFor(p.case_no));
-  const [, party, version] = p.secret.split(':');
-  return p.body.replace(CODE_PLACEHOLDER, links.agreementCode(p.case_no, Number(party), Number(version)));
-}
 
 /**
  * Sends a batch of SMS through the outbox, idempotent by each request's key: a row is created once (unique key), and a
@@ -26,6 +18,7 @@ function withSecret(p: { body: string; secret: string | null; case_no: string | 
  * A secret in the text (the worker's personal link) is stored masked and filled in only on the way to the gateway.
  */
 export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, links?: WorkerLinks) {
+  const deliverPending = createDeliverPending(db, gateway, links);
   return async function sendSmsBatch(reqs: SmsRequest[]): Promise<SmsBatchResult> {
     if (reqs.length === 0) return { rejected: [] };
     const keys = reqs.map((r) => r.key);
@@ -57,32 +50,9 @@ export function createSendSmsBatch(db: Kysely<Database>, gateway: SmsGateway, li
     // outbox instead, which knows what an earlier attempt sent or had refused. (bench/: two statements fewer per batch.)
     const firstAttempt = inserted.length === rows.length;
     if (firstAttempt && kept) return { rejected: [] };
-    // The stored text is what goes out, also on a retry: the message a recipient gets is the one the outbox page shows.
     const pending = firstAttempt ? rows : await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_phone', 'body', 'secret', 'case_no'])
       .where('idempotency_key', 'in', keys).where('status', 'not in', ['sent', 'stored', 'rejected']).execute();
 
-    const results = await heartbeatWhile(Promise.allSettled(pending.map((p) => gateway.deliver({
-      idempotencyKey: p.idempotency_key, phone: p.recipient_phone,
-      body: withSecret(p, links),
-    }))));
-    const delivered = pending.filter((_, i) => results[i].status === 'fulfilled').map((p) => p.idempotency_key);
-    if (delivered.length > 0) {
-      await db.updateTable('sms_outbox')
-        .set((eb) => ({ status: gateway.name === 'outbox' ? 'stored' : 'sent', attempts: eb('attempts', '+', 1), sent_at: new Date(), last_error: null }))
-        .where('idempotency_key', 'in', delivered).execute();
-    }
-    const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ key: pending[i].idempotency_key, error: r.reason as Error }] : []));
-    for (const f of failures) {
-      await db.updateTable('sms_outbox')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(f.error?.message ?? f.error).slice(0, 500), ...(f.error instanceof SmsRejectedError ? { status: 'rejected' } : {}) }))
-        .where('idempotency_key', '=', f.key).execute();
-    }
-    const transient = failures.find((f) => !(f.error instanceof SmsRejectedError));
-    if (transient) throw transient.error;
-    if (firstAttempt && failures.length === 0) return { rejected: [] };
-    // Every refusal of this batch, also those of an earlier attempt whose result the workflow never saw.
-    const rejected = await db.selectFrom('sms_outbox').select(['idempotency_key', 'recipient_role', 'recipient_name', 'last_error'])
-      .where('idempotency_key', 'in', keys).where('status', '=', 'rejected').orderBy('id').execute();
-    return { rejected: rejected.map((r) => ({ key: r.idempotency_key, role: r.recipient_role as never, name: r.recipient_name, reason: r.last_error ?? '号码被短信网关拒绝' })) };
+    return deliverPending(pending, keys, firstAttempt);
   };
 }

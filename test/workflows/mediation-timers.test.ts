@@ -81,7 +81,9 @@ describe('mediation → arbitration (time skipping)', () => {
     expect(letter.req.data).toMatchObject({ ground: 'deadline' });
     expect(mail.documentIds).toHaveLength(3);
     expect(mail.to.address).toBe('zc@arbitration.test');
-    expect(ctx.rec.smsOf(input.caseNo, 'mediation-transferred')).toHaveLength(4);
+    // The parties are told in the background, beside the mail: awaited, not assumed done once the mail is there.
+    const told = await eventually(() => { const sms = ctx.rec.smsOf(input.caseNo, 'mediation-transferred'); return sms.length >= 4 && sms; });
+    expect(told).toHaveLength(4);
   });
 
   it('sends a group of ten that elected no representatives to review, every worker named (Art. 7: they may elect)', async () => {

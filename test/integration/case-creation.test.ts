@@ -5,13 +5,13 @@
  * (activities/persistence/create-case-at-once.ts), which must store what the transaction stores, row for row and hash
  * for hash, and leave a retried or simultaneous creation to it.
  */
-import type { KyselyPlugin } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createsOnly } from '../../activities/persistence/create-case-at-once';
 import { createPersistTransition } from '../../activities/persistence/persist-transition';
 import type { Transition } from '../../activities/types';
 import { verifyChain } from '../../db/event-chain';
 import { seedDemo } from '../../db/seed/seed-demo';
+import { countingStatements } from '../helpers/counting-db';
 import { useMigratedDatabase } from '../helpers/migrated-database';
 
 const held = useMigratedDatabase('case_creation');
@@ -71,15 +71,7 @@ async function rowsOf(caseNo: string) {
   };
 }
 
-/** A Kysely on the same pool that counts the statements it sends. */
-function counting() {
-  const sent: string[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => { sent.push(args.node.kind); return args.node; },
-    transformResult: async (args) => args.result,
-  };
-  return { db: held.db.withPlugin(plugin), sent };
-}
+const counting = () => countingStatements(held.db);
 
 describe('a new case written in one statement', () => {
   it('is what a creation with nothing else in it takes, and nothing more', () => {

@@ -5,7 +5,6 @@
  * scripts/fake-sms-gateway.ts); and a retry, or texts it cannot write, must leave the case to those two steps, with
  * nobody texted twice.
  */
-import type { KyselyPlugin } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContactLookup } from '../../activities/persistence/contacts';
@@ -21,6 +20,7 @@ import { createCaseWithTexts, intakeTextParts } from '../../activities/sms/texts
 import type { SmsFanOut, Transition } from '../../activities/types';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { startFakeSmsGateway, type FakeSmsGateway } from '../../scripts/fake-sms-gateway';
+import { countingStatements } from '../helpers/counting-db';
 import { useMigratedDatabase } from '../helpers/migrated-database';
 
 const held = useMigratedDatabase('texts_with_case');
@@ -66,15 +66,7 @@ function fanOut(caseNo: string, enterprise = '西湖精密机械有限公司'): 
   };
 }
 
-/** A Kysely on the same pool that counts the statements it sends. */
-function counting() {
-  const sent: string[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => { sent.push(args.node.kind); return args.node; },
-    transformResult: async (args) => args.result,
-  };
-  return { db: held.db.withPlugin(plugin), sent };
-}
+const counting = () => countingStatements(held.db);
 
 /** The case's texts in the order written, with its case number taken out, and whether its link was stored. */
 async function textsOf(caseNo: string) {

@@ -42,18 +42,16 @@ export interface StatementPart {
 /**
  * Writes `t` (a creation only: createsOnly) in one statement and says whether it did. False: the case row was there
  * already (a retried creation, or one running at the same moment), and nothing was written; the caller then applies the
- * transition as any other, which changes only what a retry may. `alongside`: parts of the same statement that write
- * what belongs with the new case (its intake texts: activities/sms/texts-with-the-case.ts), only when it is written.
+ * transition as any other, which changes only what a retry may.
  */
-export async function createCaseAtOnce(
-  db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }, alongside: StatementPart[] = [],
-): Promise<boolean> {
-  return (await createCaseReturning(db, t, alongside)) !== null;
+export async function createCaseAtOnce(db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }): Promise<boolean> {
+  return (await createCaseReturning(db, t, [])) !== null;
 }
 
 /**
- * As createCaseAtOnce, and gives the rows that the part named `returnedBy` returned (its `returning` clause), or null
- * when nothing was written.
+ * As createCaseAtOnce, with `alongside`: parts of the same statement that write what belongs with the new case (its
+ * intake texts: activities/sms/texts-with-the-case.ts), only when it is written. Gives the rows that the part named
+ * `returnedBy` returned (its `returning` clause; none without one), or null when nothing was written.
  */
 export async function createCaseReturning(
   db: Kysely<Database>, t: Transition & { createCase: NewCaseFacts }, alongside: StatementPart[], returnedBy?: string,

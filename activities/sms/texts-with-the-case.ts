@@ -73,7 +73,7 @@ export function intakeTextParts(f: SmsFanOut, links: WorkerLinks | undefined, ke
           cross join lateral jsonb_populate_record(null::sms_outbox, e.doc) as d
       ) t order by t.ord
       on conflict (idempotency_key) do nothing
-      returning idempotency_key, recipient_phone, body, secret, case_no`,
+      ${kept ? sql`` : sql`returning idempotency_key, recipient_phone, body, secret, case_no`}`,
   });
   return parts;
 }
@@ -91,7 +91,8 @@ export function createCaseWithTexts(db: Kysely<Database>, gateway: SmsGateway, l
     if (!createsOnly(t)) return null;
     const parts = intakeTextParts(withoutNul(fanOut), links, kept);
     if (!parts) return null;
-    const texts = await createCaseReturning(db, t, parts, 'intake_texts') as PendingText[] | null;
+    // Kept texts are done once written: the statement gives them back only for a gateway.
+    const texts = await createCaseReturning(db, t, parts, kept ? undefined : 'intake_texts') as PendingText[] | null;
     if (texts === null) return null;
     // Every text was written by this statement: a first attempt, none refused before.
     return kept ? async () => ({ rejected: [] }) : () => deliverPending(texts, texts.map((x) => x.idempotency_key), true);

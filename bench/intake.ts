@@ -61,7 +61,7 @@ const run = randomBytes(3).toString('hex');
 let seq = 0;
 
 /** A realistic JSON API submission (public.ts); only the key and the phone differ between requests. */
-function submission(label: string): { body: string; key: string } {
+export function submission(label: string): { body: string; key: string } {
   const n = seq++;
   const slug = label.replace(/[^A-Za-z0-9]+/g, '').slice(0, 24); // the key allows [A-Za-z0-9_-], 8–80 characters
   const key = `bench-${run}-${slug}-${n}`;
@@ -76,7 +76,7 @@ function submission(label: string): { body: string; key: string } {
 }
 
 /** Like autocannon's `timeout`: a request unanswered after this long counts as an error (and a timeout). */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 export async function intakeStep(
   baseUrl: string, opts: { label: string; rate: number; seconds: number; procs: ProcSet; headers?: Record<string, string> },

@@ -32,6 +32,7 @@ import { waitForFanout } from './fanout';
 import { historyShape, measureHistory } from './history';
 import { intakeStep } from './intake';
 import { measureLimit } from './limit';
+import { measureIntakeLimit } from './intake-limit';
 import { renderChart } from './lib/chart';
 import { staffAuth } from './lib/auth';
 import { prepareBaselineDatabase, prepareBaselineTree, startDevServer, type BaselineTree } from './lib/baseline';
@@ -281,6 +282,17 @@ async function main() {
     await startWorkers(n, childEnv, opts.tree?.dir);
     api = await track(startApi(childEnv, opts.tree?.dir));
     const auth = await staffAuth(api.baseUrl);
+    /** The intake limit beside each noop limit: right after the first, right before the second (intake-limit.ts). */
+    const intakeLimit = async (when: string) => {
+      const l = await measureIntakeLimit(api!.baseUrl, phaseDb, {
+        ...cfg.intakeLimit, seconds: cfg.limit.seconds, label: `${name.replace(/\W+/g, '-')}${when}`, procs: phaseProcs,
+        headers: auth, drainSeconds: cfg.drainSeconds,
+      });
+      log(`${name}: intake limit ${when ? `${when} ` : ''}${l.perSec.toFixed(1)} cases/s notified (${l.notified}/${l.accepted}), p50 ${l.latency.p50.toFixed(0)} ms, `
+        + `503 ${l.comeBack}, errors ${l.errors}${l.firstError ? ` (${l.firstError})` : ''}`);
+      return l;
+    };
+    const intakeLimitBefore = opts.limit ? await intakeLimit('') : undefined;
     const steps: Phase['steps'] = [];
     let sampleCase: string | undefined;
     for (const rate of cfg.intake.rates) {
@@ -299,12 +311,14 @@ async function main() {
     }
     // Again after the steps (the phase's worker and API idle meanwhile): the VM's pace drifts within minutes, and the
     // ratio is set against the higher of the two (bench/lib/report.ts).
+    const intakeLimitAfter = opts.limit ? await intakeLimit('after the intake steps') : undefined;
     const limitAfter = opts.limit ? await noopLimit('after the intake steps ') : undefined;
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
     const workerText = opts.tree ? `worker.ts and api/main.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
     return {
-      name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, limitAfter, steps, shape, noopShape,
+      name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, limitAfter,
+      intakeLimit: intakeLimitBefore, intakeLimitAfter, steps, shape, noopShape,
       workers: n, topology: opts.topology ?? 'dev server',
     };
   }

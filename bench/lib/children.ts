@@ -42,7 +42,9 @@ export function startChild(
   name: string, script: string, env: Record<string, string>,
   ready: Ready, timeoutMs = 90_000, cwd = root,
 ): Promise<Child> {
-  return startProcess(name, [process.execPath, '--import', 'tsx', script], { env, ready, timeoutMs, cwd });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags for every Node child (NODE_OPTIONS refuses --cpu-prof).
+  const extra = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return startProcess(name, [process.execPath, ...extra, '--import', 'tsx', script], { env, ready, timeoutMs, cwd });
 }
 
 type Ready = { line: string } | { check: () => Promise<boolean> };

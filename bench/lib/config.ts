@@ -25,6 +25,11 @@ export const benchConfig = {
   quick,
   limit: { callers: 50, seconds: quick ? 8 : 15 },
   /**
+   * The intake limit (bench/intake-limit.ts): callers filing in a closed loop for the noop limit's seconds; 30 stay
+   * under the API's start gate of 32 in flight (api/services/start-gate.ts), as the scale bench's starts do.
+   */
+  intakeLimit: { callers: 30 },
+  /**
    * Offered request rates (req/s) of the intake steps, each held for `seconds`, rising until they pass where the
    * default worker setup stops keeping up on a 2-core machine (see bench/results): a full run reaches past 80 % of a
    * noop limit of 80–95/s (session 13; 60–70/s before the bench's noop callers used the native connection). Around the

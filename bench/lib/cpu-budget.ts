@@ -13,10 +13,13 @@ const SYSTEM = ['temporal', 'worker', 'noopWorker', 'api', 'postgres'];
 
 const systemCpu = (cpu: Record<string, number>) => SYSTEM.reduce((a, k) => a + (Number.isFinite(cpu[k]) ? cpu[k] : 0), 0);
 
-/** ms of one core per noop workflow (cpu: percent of one core over the run) */
-export function noopCost(limit: LimitResult | undefined): number {
-  return limit && limit.perSec > 0 ? (10 * systemCpu(limit.cpu)) / limit.perSec : NaN;
+/** ms of one core per workflow of a closed-loop run (cpu: percent of one core over the run) */
+export function runCost(run: Pick<LimitResult, 'perSec' | 'cpu'> | undefined): number {
+  return run && run.perSec > 0 ? (10 * systemCpu(run.cpu)) / run.perSec : NaN;
 }
+
+/** ms of one core per noop workflow */
+export const noopCost = (limit: LimitResult | undefined): number => runCost(limit);
 
 type Step = { step: StepResult; fanout: FanoutResult };
 

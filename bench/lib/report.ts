@@ -18,6 +18,8 @@ import type { FanoutResult } from '../fanout';
 import type { HistoryResult, HistoryShape } from '../history';
 import type { StepResult } from '../intake';
 import type { LimitResult } from '../limit';
+import type { IntakeLimitResult } from '../intake-limit';
+import { intakeLimitCell, intakeLimitOf, intakeLimitRows, INTAKE_LIMIT_HEAD, pairedRatio, pairedText } from './paired-limits';
 import type { ScaleResult } from '../scale';
 import { git } from './children';
 import { caseCost, noopCost } from './cpu-budget';
@@ -38,6 +40,12 @@ export interface Phase {
    * drifts within minutes, so a phase's ratio is set against the higher of the two.
    */
   limitAfter?: LimitResult;
+  /**
+   * The intake limit measured right after `limit` and right before `limitAfter` (absent in results of before session
+   * 15): bench/intake-limit.ts, bench/lib/paired-limits.ts.
+   */
+  intakeLimit?: IntakeLimitResult;
+  intakeLimitAfter?: IntakeLimitResult;
   steps: { step: StepResult; fanout: FanoutResult }[];
   /** history of one case of the phase's first step, at rest */
   shape?: HistoryShape;
@@ -141,12 +149,16 @@ function ratioLines(d: IntakeRunData): string[] {
   const ref = devReference(d);
   const shown = d.phases.filter((p) => p === ref || isCluster(p));
   if (!shown.length) return [];
-  const out = [`- intake ÷ noop (most cases/s fully notified in any step ÷ noop completions/s): ${shown.map((p) =>
-    `${p.name} ${ratio(peakDone(p), limitOf(d, p))} (${rate(peakDone(p))} ÷ ${rate(limitOf(d, p))})`).join('; ')}.`];
+  const paired = shown.filter((p) => Number.isFinite(pairedRatio(p)));
+  const out = paired.length ? [`- intake ÷ noop, paired limits (each intake limit ÷ the noop limit measured next to it, closed loops alike; `
+    + `the pairs' sums): ${paired.map((p) => `${p.name} ${pairedText(p)}`).join('; ')}.`] : [];
+  out.push(`- intake ÷ noop, open steps (most cases/s fully notified in any step ÷ the higher noop limit): ${shown.map((p) =>
+    `${p.name} ${ratio(peakDone(p), limitOf(d, p))} (${rate(peakDone(p))} ÷ ${rate(limitOf(d, p))})`).join('; ')}.`);
   const clusters = d.phases.filter(isCluster);
   if (ref && clusters.length) {
     out.push(`- cluster ÷ dev server ("${ref.name}"): noop limit ${clusters.map((p) => `${p.name} ${ratio(limitOf(d, p), limitOf(d, ref))}`).join(', ')}; `
-      + `intake (most cases/s notified) ${clusters.map((p) => `${p.name} ${ratio(peakDone(p), peakDone(ref))}`).join(', ')}.`);
+      + `intake (most cases/s notified) ${clusters.map((p) => `${p.name} ${ratio(peakDone(p), peakDone(ref))}`).join(', ')}`
+      + `${Number.isFinite(intakeLimitOf(ref)) ? `; intake limit ${clusters.map((p) => `${p.name} ${ratio(intakeLimitOf(p), intakeLimitOf(ref))}`).join(', ')}` : ''}.`);
   }
   const capped = shown.filter((p) => p.steps.length && sustained(p.steps[p.steps.length - 1]));
   if (capped.length) {
@@ -166,6 +178,8 @@ function phaseTable(d: IntakeRunData): string {
     row('noop limit: completions/s (p50 / p95 ms); before / after the intake steps', (p) => (p.limit
       ? [p.limit, p.limitAfter].filter((l) => l !== undefined).map((l) => `${rate(l.perSec)} (${ms(l.latency.p50)} / ${ms(l.latency.p95)})`).join(' / ')
       : `same server: ${rate(limitOf(d, p))}`)),
+    row('intake limit: cases/s notified, closed loop (p50 / p95 ms); after the first noop limit / before the second', intakeLimitCell),
+    row('intake ÷ noop, paired limits: intake limits ÷ the noop limits next to them', pairedText),
     ...rates.map((r) => row(`intake at ${r} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
       const s = stepAt(p, r)?.step;
       return s ? `${rate(s.acceptedPerSec)}, ${ms(s.latency.p50)} / ${ms(s.latency.p95)} / ${ms(s.latency.p99)}${s.errors + s.non2xx ? `, ${s.errors + s.non2xx} errors` : ''}` : SKIPPED;
@@ -177,7 +191,7 @@ function phaseTable(d: IntakeRunData): string {
     row('most cases/s fully notified in a step (capped by the offered rate)', (p) => rate(peakDone(p))),
     row('highest sustained step, req/s', (p) => bestSustained(p)?.step.offered ?? 'none'),
     row('limit ÷ sustained intake', (p) => { const b = bestSustained(p); return b ? (limitOf(d, p) / b.step.acceptedPerSec).toFixed(1) : '–'; }),
-    row('intake ÷ noop: most cases/s notified ÷ noop limit', (p) => ratio(peakDone(p), limitOf(d, p))),
+    row('intake ÷ noop, open steps: most cases/s notified ÷ the higher noop limit', (p) => ratio(peakDone(p), limitOf(d, p))),
     row('CPU ms per workflow (Temporal + worker + API + Postgres): noop / case at the best step', (p) => {
       const noop = noopCost(limitRunOf(d, p));
       const one = caseCost(p.steps);
@@ -186,6 +200,7 @@ function phaseTable(d: IntakeRunData): string {
     ...(ph.some(isCluster) ? [
       row('cluster ÷ dev server: noop limit', (p) => (isCluster(p) ? ratio(limitOf(d, p), limitOf(d, devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
       row('cluster ÷ dev server: most cases/s notified', (p) => (isCluster(p) ? ratio(peakDone(p), peakDone(devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
+      row('cluster ÷ dev server: intake limit', (p) => (isCluster(p) ? ratio(intakeLimitOf(p), intakeLimitOf(devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
     ] : []),
     row('server work for one case until it rests', (p) => shapeText(p.shape)),
   ];
@@ -283,7 +298,14 @@ function limitAndIntakeSections(d: IntakeRunData): string {
       pct(l.cpu.temporal), pct(l.cpu.noopWorker), pct(l.cpu.postgres), pct(l.cpu.loadgen), pct(l.cpu.other)]),
   ), '', 'CPU of a phase with two workers counts both; on the cluster, Postgres holds the Temporal server\'s databases as well as the app\'s, '
     + 'so its CPU includes the server\'s persistence. Each phase runs the noop limit before its intake steps and again after them; its '
-    + 'ratios are set against the higher of the two.', '');
+    + 'open steps\' ratio is set against the higher of the two, the paired one against each (bench/lib/paired-limits.ts).', '');
+  const intakeRows = intakeLimitRows(d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p })));
+  if (intakeRows.length) {
+    out.push('### 1b. The intake limit: grievances filed in a closed loop, as the noop limit\'s callers start noops', '', table(INTAKE_LIMIT_HEAD, intakeRows), '',
+      'Each caller files again as soon as it is answered (bench/intake-limit.ts), for as long as a noop limit runs, staying under the API\'s start '
+      + 'gate; counted: cases answered 201 whose five intake notices were written, per second. CPU per case: Temporal + worker + API + Postgres, '
+      + 'as for a noop in the CPU budget.', '');
+  }
 
   out.push('## 2–3. Intake through the HTTP API, and SMS fan-out of the same cases', '',
     `Fixed offered rate per step, ${d.phases[0].steps[0]?.step.seconds.toFixed(0)} s each, open: every request leaves at its planned time, `

@@ -1,0 +1,102 @@
+/**
+ * Measurement 1b, the intake limit: grievances filed through the HTTP API by a fixed number of callers, each filing
+ * again as soon as it is answered, for as long as the noop limit runs (bench/limit.ts). It is the noop limit's own
+ * method applied to a case, so that "intake ÷ noop" compares two limits measured alike and minutes apart:
+ *
+ * - the open steps (bench/intake.ts) offer fixed rates 8 req/s apart, so their best pace is capped by the step below
+ *   the knee (up to an eighth under it), and count from a step's first filing to its last notice, so a 15 s step
+ *   also pays for its last second's drain, which the noop's count of completions within its window does not;
+ * - the noop limit of one server moves by a quarter within 20 minutes on this VM (bench/results, session 14): a
+ *   phase measures this limit right after its noop limit and again right before the noop limit after its steps, and
+ *   sets each against its neighbour (bench/lib/paired-limits.ts).
+ *
+ * Callers stay under the API's start gate (GONGQING_STARTS_IN_FLIGHT, 32 by default): more would be answered 503 at
+ * once and measure the gate's refusals. A case counts once answered 201 and its five intake notices are written (with
+ * the default outbox adapter they are written by the statement that writes the case row, before the answer).
+ */
+import { cpuMeter, type ProcSet } from './lib/proc';
+import { sleep, summarize, type Summary } from './lib/stats';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { waitForFanout } from './fanout';
+import { submission, TIMEOUT_MS, type Accepted } from './intake';
+
+export interface IntakeLimitResult {
+  callers: number;
+  seconds: number;
+  /** answered 201 */
+  accepted: number;
+  /** of those, fully notified (all five intake notices written) */
+  notified: number;
+  /** notified cases per second over the run: the figure set against the noop limit */
+  perSec: number;
+  /** answered 503 (the start gate); the caller waited its Retry-After, at most a second, and filed again */
+  comeBack: number;
+  errors: number;
+  firstError?: string;
+  latency: Summary;
+  cpu: Record<string, number>;
+}
+
+const WARM_UP = 20;
+
+export async function measureIntakeLimit(
+  baseUrl: string, db: Kysely<Database>,
+  opts: { callers: number; seconds: number; label: string; procs: ProcSet; headers: Record<string, string>; drainSeconds: number },
+): Promise<IntakeLimitResult> {
+  const headers = { 'content-type': 'application/json', ...opts.headers };
+  /** One filing: its case number and answer time on a 201, the status otherwise; throws on no answer. */
+  const file = async (): Promise<{ status: number; accepted?: Accepted; retryAfterS?: number }> => {
+    const { body } = submission(`limit-${opts.label}`);
+    const sentAt = Date.now();
+    const res = await fetch(`${baseUrl}/api/v1/grievances`, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const text = await res.text();
+    if (res.status !== 201) return { status: res.status, retryAfterS: Number(res.headers.get('retry-after')) || undefined };
+    return { status: 201, accepted: { caseNo: (JSON.parse(text) as { caseNo: string }).caseNo, at: Date.now(), sentAt } };
+  };
+
+  // Warm-up, not counted: the worker's first tasks create its workflow sandbox, the API's its connections.
+  await Promise.all(Array.from({ length: Math.min(WARM_UP, opts.callers) }, () => file().catch(() => undefined)));
+
+  const accepted: Accepted[] = [];
+  const latencies: number[] = [];
+  let comeBack = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const meter = cpuMeter(opts.procs);
+  meter.start();
+  const t0 = performance.now();
+  const until = t0 + opts.seconds * 1000;
+  const caller = async () => {
+    while (performance.now() < until) {
+      const s = performance.now();
+      try {
+        const r = await file();
+        if (r.accepted) {
+          accepted.push(r.accepted);
+          latencies.push(performance.now() - s);
+        } else if (r.status === 503) {
+          comeBack += 1;
+          await sleep(Math.min(1000, (r.retryAfterS ?? 1) * 1000));
+        } else {
+          errors += 1;
+          firstError ??= `HTTP ${r.status}`;
+          await sleep(200);
+        }
+      } catch (err) {
+        // A failing API must not spin: back off after an error, as the noop callers do.
+        errors += 1;
+        firstError ??= String((err as Error).message ?? err).slice(0, 200);
+        await sleep(200);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.callers }, caller));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = meter.stop();
+  const fanout = await waitForFanout(db, accepted, { maxSeconds: opts.drainSeconds });
+  return {
+    callers: opts.callers, seconds, accepted: accepted.length, notified: fanout.done, perSec: fanout.done / seconds,
+    comeBack, errors, firstError, latency: summarize(latencies), cpu,
+  };
+}

@@ -7,9 +7,11 @@
  *   the knee (up to an eighth under it), and count from a step's first filing to its last notice, so a 15 s step
  *   also pays for its last second's drain, which the noop's count of completions within its window does not;
  * - the noop limit of one server moves by a quarter within 20 minutes on this VM (bench/results, session 14): a
- *   phase measures this limit right after its noop limit and again right before the noop limit after its steps, and
- *   sets each against its neighbour (bench/lib/paired-limits.ts).
+ *   phase measures this limit right after each of its two noop limits and sets each against the one before it
+ *   (bench/lib/paired-limits.ts).
  *
+ * In session 15's first runs this closed loop came out below the best open step on the same server (cluster: 44–45
+ * against 54–56 cases/s, at more CPU per case): it does not flatter intake; its value is the pairing.
  * Callers stay under the API's start gate (GONGQING_STARTS_IN_FLIGHT, 32 by default): more would be answered 503 at
  * once and measure the gate's refusals. A case counts once answered 201 and its five intake notices are written (with
  * the default outbox adapter they are written by the statement that writes the case row, before the answer).

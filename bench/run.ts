@@ -266,33 +266,31 @@ async function main() {
     const phaseDb = opts.database?.db ?? db;
     const phaseProcs = { ...procs, temporal: opts.server.pids };
     /** The noop limit with `n` noop workers of the phase's setup, started for it and stopped after. */
-    const noopLimit = async (when: string) => {
-      log(`${name}: noop limit ${when}(${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
+    const noopLimit = async (which: 'first' | 'second') => {
+      log(`${name}: noop limit, ${which} (${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
       try {
         for (let i = 0; i < n; i++) noops.push(await track(startNoopWorker(childEnv, i === 0 ? 'noop-worker' : `noop-worker-${i + 1}`)));
-        const l = await measureLimit(opts.server.client, { ...cfg.limit, label: `${name.replace(/\W+/g, '-')}${when ? '-after' : ''}`, procs: phaseProcs });
-        log(`${name}: limit ${when}${l.perSec.toFixed(1)}/s, p50 ${l.latency.p50.toFixed(0)} ms`);
+        const l = await measureLimit(opts.server.client, { ...cfg.limit, label: `${name.replace(/\W+/g, '-')}-${which}`, procs: phaseProcs });
+        log(`${name}: noop limit, ${which}: ${l.perSec.toFixed(1)}/s, p50 ${l.latency.p50.toFixed(0)} ms`);
         return l;
       } finally {
         await Promise.all(noops.map(stop));
         noops = [];
       }
     };
-    const limit = opts.limit ? await noopLimit('') : undefined;
     await startWorkers(n, childEnv, opts.tree?.dir);
     api = await track(startApi(childEnv, opts.tree?.dir));
     const auth = await staffAuth(api.baseUrl);
-    /** The intake limit beside each noop limit: right after the first, right before the second (intake-limit.ts). */
-    const intakeLimit = async (when: string) => {
+    /** The intake limit, each right after a noop limit (intake-limit.ts). */
+    const intakeLimit = async (which: 'first' | 'second') => {
       const l = await measureIntakeLimit(api!.baseUrl, phaseDb, {
-        ...cfg.intakeLimit, seconds: cfg.limit.seconds, label: `${name.replace(/\W+/g, '-')}${when}`, procs: phaseProcs,
+        ...cfg.intakeLimit, seconds: cfg.limit.seconds, label: `${name.replace(/\W+/g, '-')}-${which}`, procs: phaseProcs,
         headers: auth, drainSeconds: cfg.drainSeconds,
       });
-      log(`${name}: intake limit ${when ? `${when} ` : ''}${l.perSec.toFixed(1)} cases/s notified (${l.notified}/${l.accepted}), p50 ${l.latency.p50.toFixed(0)} ms, `
+      log(`${name}: intake limit, ${which}: ${l.perSec.toFixed(1)} cases/s notified (${l.notified}/${l.accepted}), p50 ${l.latency.p50.toFixed(0)} ms, `
         + `503 ${l.comeBack}, errors ${l.errors}${l.firstError ? ` (${l.firstError})` : ''}`);
       return l;
     };
-    const intakeLimitBefore = opts.limit ? await intakeLimit('') : undefined;
     const steps: Phase['steps'] = [];
     let sampleCase: string | undefined;
     for (const rate of cfg.intake.rates) {
@@ -309,16 +307,20 @@ async function main() {
         break;
       }
     }
-    // Again after the steps (the phase's worker and API idle meanwhile): the VM's pace drifts within minutes, and the
-    // ratio is set against the higher of the two (bench/lib/report.ts).
-    const intakeLimitAfter = opts.limit ? await intakeLimit('after the intake steps') : undefined;
-    const limitAfter = opts.limit ? await noopLimit('after the intake steps ') : undefined;
+    // The limits after the steps, noop and intake in turn, twice (the phase's worker and API idle during a noop run).
+    // After: on a fresh server the first noop runs come out higher (one dev server, five 8 s runs in a row, no intake
+    // between: 84.5, 82.2, 75.0, 77.7, 75.1/s), and measuring both on the server the steps left sets them alike; in
+    // turn: the VM's pace drifts within minutes, and a pair's two runs are under a minute apart (paired-limits.ts).
+    const limit = opts.limit ? await noopLimit('first') : undefined;
+    const intakeLimitFirst = opts.limit ? await intakeLimit('first') : undefined;
+    const limitAfter = opts.limit ? await noopLimit('second') : undefined;
+    const intakeLimitSecond = opts.limit ? await intakeLimit('second') : undefined;
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
     const workerText = opts.tree ? `worker.ts and api/main.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
     return {
       name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, limitAfter,
-      intakeLimit: intakeLimitBefore, intakeLimitAfter, steps, shape, noopShape,
+      intakeLimit: intakeLimitFirst, intakeLimitAfter: intakeLimitSecond, steps, shape, noopShape,
       workers: n, topology: opts.topology ?? 'dev server',
     };
   }

@@ -1,9 +1,9 @@
 /**
- * Issue 24's ratio from limits measured alike and side by side: each phase measures its noop limit, then the intake
- * limit (bench/intake-limit.ts), runs its intake steps, measures the intake limit again and then the noop limit again.
- * Each intake limit is set against the noop limit next to it (under a minute apart), so that the VM's drift over the
- * phase's minutes, as large as the gap being measured, falls on both sides of a pair alike; the phase's ratio is the
- * pairs' intake sum ÷ their noop sum.
+ * Issue 24's ratio from limits measured alike and side by side: after its intake steps each phase measures the noop
+ * limit, then the intake limit (bench/intake-limit.ts), then both again. Each intake limit is set against the noop limit
+ * just before it (under a minute apart, on the server as the steps left it), so that the VM's drift over the phase's
+ * minutes, as large as the gap being measured, falls on both sides of a pair alike; the phase's ratio is the pairs'
+ * intake sum ÷ their noop sum.
  */
 import type { IntakeLimitResult } from '../intake-limit';
 import type { LimitResult } from '../limit';
@@ -64,7 +64,7 @@ export function intakeLimitRows(phases: { label: string; phase: PairedPhase }[])
   const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
   return phases.flatMap(({ label, phase }) => [
     ...(phase.intakeLimit ? [[label, phase.intakeLimit] as const] : []),
-    ...(phase.intakeLimitAfter ? [[`${label} (after the intake steps)`, phase.intakeLimitAfter] as const] : []),
+    ...(phase.intakeLimitAfter ? [[`${label} (second run)`, phase.intakeLimitAfter] as const] : []),
   ]).map(([label, l]) => [label, l.callers, rate(l.perSec), l.accepted, ms(l.latency.p50), ms(l.latency.p95), ms(l.latency.p99), l.comeBack, l.errors,
     pct(l.cpu.temporal), pct(l.cpu.worker), pct(l.cpu.api), pct(l.cpu.postgres), pct(l.cpu.loadgen), pct(l.cpu.other), runCost(l).toFixed(0)]);
 }

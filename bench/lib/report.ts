@@ -34,15 +34,16 @@ export interface Phase {
   server: string;
   /** the Postgres database its API and worker used (the baseline's has its own, of its own schema) */
   database?: string;
-  limit?: LimitResult;
   /**
-   * The same noop run again once the intake steps are done (absent in results of before session 13): the VM's pace
-   * drifts within minutes, so a phase's ratio is set against the higher of the two.
+   * The noop limit, run twice (absent in results of before session 13): since session 15 both after the intake steps,
+   * each followed by an intake limit; until then one before the steps and one after them. The VM's pace drifts within
+   * minutes, so the open steps' ratio is set against the higher of the two.
    */
+  limit?: LimitResult;
   limitAfter?: LimitResult;
   /**
-   * The intake limit measured right after `limit` and right before `limitAfter` (absent in results of before session
-   * 15): bench/intake-limit.ts, bench/lib/paired-limits.ts.
+   * The intake limit measured right after `limit`, and again right after `limitAfter` (absent in results of before
+   * session 15): bench/intake-limit.ts, bench/lib/paired-limits.ts.
    */
   intakeLimit?: IntakeLimitResult;
   intakeLimitAfter?: IntakeLimitResult;
@@ -175,10 +176,10 @@ function phaseTable(d: IntakeRunData): string {
   const rates = [...new Set(ph.flatMap((p) => p.steps.map((s) => s.step.offered)))].sort((a, b) => a - b);
   const stepAt = (p: Phase, offered: number) => p.steps.find((s) => s.step.offered === offered);
   const rows = [
-    row('noop limit: completions/s (p50 / p95 ms); before / after the intake steps', (p) => (p.limit
+    row('noop limit: completions/s (p50 / p95 ms), after the intake steps: first / second run', (p) => (p.limit
       ? [p.limit, p.limitAfter].filter((l) => l !== undefined).map((l) => `${rate(l.perSec)} (${ms(l.latency.p50)} / ${ms(l.latency.p95)})`).join(' / ')
       : `same server: ${rate(limitOf(d, p))}`)),
-    row('intake limit: cases/s notified, closed loop (p50 / p95 ms); after the first noop limit / before the second', intakeLimitCell),
+    row('intake limit: cases/s notified, closed loop (p50 / p95 ms), each right after a noop run: first / second', intakeLimitCell),
     row('intake ÷ noop, paired limits: intake limits ÷ the noop limits next to them', pairedText),
     ...rates.map((r) => row(`intake at ${r} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
       const s = stepAt(p, r)?.step;
@@ -292,13 +293,13 @@ function limitAndIntakeSections(d: IntakeRunData): string {
       const label = [p.name, ...phaseDetail(d, p)].join(': ');
       const runs: [string, LimitResult][] = [];
       if (p.limit) runs.push([label, p.limit]);
-      if (p.limitAfter) runs.push([`${label} (after the intake steps)`, p.limitAfter]);
+      if (p.limitAfter) runs.push([`${label} (second run)`, p.limitAfter]);
       return runs;
     }).map(([label, l]) => [label, l.callers, rate(l.perSec), ms(l.latency.p50), ms(l.latency.p95), ms(l.latency.p99), l.errors,
       pct(l.cpu.temporal), pct(l.cpu.noopWorker), pct(l.cpu.postgres), pct(l.cpu.loadgen), pct(l.cpu.other)]),
   ), '', 'CPU of a phase with two workers counts both; on the cluster, Postgres holds the Temporal server\'s databases as well as the app\'s, '
-    + 'so its CPU includes the server\'s persistence. Each phase runs the noop limit before its intake steps and again after them; its '
-    + 'open steps\' ratio is set against the higher of the two, the paired one against each (bench/lib/paired-limits.ts).', '');
+    + 'so its CPU includes the server\'s persistence. Each phase runs the noop limit twice after its intake steps, each run followed by an intake '
+    + 'limit (1b); the open steps\' ratio is set against the higher of the two, the paired one against each (bench/lib/paired-limits.ts).', '');
   const intakeRows = intakeLimitRows(d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p })));
   if (intakeRows.length) {
     out.push('### 1b. The intake limit: grievances filed in a closed loop, as the noop limit\'s callers start noops', '', table(INTAKE_LIMIT_HEAD, intakeRows), '',

@@ -1,12 +1,13 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { findEnterpriseWithStreet, findStreet } from '../../db/queries/organisation';
+import { findStreet } from '../../db/queries/organisation';
 import type { Database } from '../../db/schema';
 import { defaultGrievancePolicy, defaultMediationPolicy } from '../../temporal.config';
 import type { GrievanceInput, GrievanceIntakeRequest } from '../../workflows/kinds/grievance/model';
 import type { Actor } from '../../workflows/shared/roles';
 import { badRequest } from '../errors';
 import { caseNumberFor } from './case-number';
+import { enterpriseRouting } from './enterprise-routing';
 import { startCase } from './start-case';
 
 export type { GrievanceIntakeRequest as IntakeRequest };
@@ -14,8 +15,8 @@ export type { GrievanceIntakeRequest as IntakeRequest };
 /** Where the case belongs: a known enterprise (and so its street), or a typed name with the street it is in. */
 export async function routeIntake(db: Kysely<Database>, req: GrievanceIntakeRequest) {
   if (req.enterpriseId) {
-    // One query for the enterprise and where it is (bench/: a round trip fewer for every filing).
-    const e = await findEnterpriseWithStreet(db, req.enterpriseId);
+    // The enterprise and where it is: one query, remembered for a minute (enterprise-routing.ts).
+    const e = await enterpriseRouting(db, req.enterpriseId);
     if (!e) throw badRequest('所选企业不存在，请重新选择，或直接填写企业名称');
     if (!e.street_id || !e.district_id) throw badRequest('该企业所属街道未登记，请联系工会');
     return { enterpriseId: e.id, enterpriseName: e.name, streetId: e.street_id, districtId: e.district_id };

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './prepared-statements';
 import type { Database } from './schema';
 
 // bigint columns hold money in fen; values stay far below 2^53, so plain numbers are safe and simpler downstream.
@@ -15,7 +16,7 @@ export function databaseUrl(): string {
 }
 
 export function createDb(url = databaseUrl(), poolSize = Number(process.env.GONGQING_PG_POOL ?? 10)): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // When PostgreSQL restarts, its connections are cut: an idle one is dropped by the pool, a checked-out one fails the
   // query in hand (the activity retries). Without these listeners node treats the 'error' event as fatal and exits.
   pool.on('error', () => {});

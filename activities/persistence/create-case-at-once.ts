@@ -7,6 +7,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { kindFactsRow } from '../../db/queries/case-facts';
 import { GENESIS_HASH } from '../../db/event-chain';
+import { PREPARED } from '../../db/prepared-statements';
 import type { Database } from '../../db/schema';
 import type { NewCaseFacts, Transition } from '../types';
 import { parentOf } from './create-case';
@@ -70,7 +71,8 @@ export async function createCaseReturning(
     ...(parties.length > 0 ? [insertWithTheCase('case_parties', parties)] : []),
   ];
   const parts: StatementPart[] = [...own.map((query, i) => ({ name: `part_${i}`, query })), ...alongside];
-  const { rows } = await sql<{ case_no: string; returned?: unknown[] }>`with new_case as (
+  // Its text is the same for every case of a kind (the rows are JSON parameters): prepared once per connection.
+  const { rows } = await sql<{ case_no: string; returned?: unknown[] }>`${sql.raw(PREPARED)} with new_case as (
       insert into cases (${sql.join(columns.map((col) => sql.ref(col)))})
       select ${sql.join(columns.map((col) => sql.ref(`r.${col}`)))} from jsonb_populate_record(null::cases, ${JSON.stringify(row)}::jsonb) r
       on conflict (case_no) do nothing returning case_no

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../prepared-statements';
 import type { Database } from '../schema';
 
 export async function findStaffByUsername(db: Kysely<Database>, username: string) {
@@ -20,6 +21,7 @@ export async function staffBySessionHash(db: Kysely<Database>, tokenHash: string
     .innerJoin('org_units as o', 'o.id', 'u.org_unit_id')
     .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_unit_id', 'u.department', 'u.phone', 'o.level as unit_level', 'o.name as unit_name', 'o.parent_id as unit_parent_id'])
     .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', new Date()).where('u.active', '=', true)
+    .modifyFront(sql.raw(PREPARED)) // every staff request asks it: prepared once per connection
     .executeTakeFirst();
 }
 

@@ -32,7 +32,7 @@ import { BASELINE_DB, freshDatabase } from './lib/setup';
  */
 export const DEFAULT_CHANGES = [
   'a46f02c', 'fef3174', 'c28d94a', 'a989a9b', '7a13a7d', 'f2940da', '9daeb71', 'bf54e09', 'be44ac6', '414f195',
-  '52ded21', '397512d', '54c12c5', '4e7228f', 'f17910b', '4971ae7', '2f010f5',
+  '52ded21', '397512d', '54c12c5', '4e7228f', 'f17910b', '4971ae7', '2f010f5', 'ed2fa7e', 'c491277',
 ];
 
 export interface ChangeResult {

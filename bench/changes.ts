@@ -28,7 +28,8 @@ import { BASELINE_DB, freshDatabase } from './lib/setup';
  * workflow stack traces without frames, and the new case's row written with its first step's changes (session 12); a
  * new case's row in one statement, two round trips fewer per filing, no generation marker, the API's native
  * connection, and most workflow pollers on the task queue itself (session 13); the sticky cache's default of 250, and
- * a new case's intake texts in its creation's statement (session 14).
+ * a new case's intake texts in its creation's statement (session 14); an enterprise's routing remembered for a minute,
+ * and the hot statements prepared (session 15).
  */
 export const DEFAULT_CHANGES = [
   'a46f02c', 'fef3174', 'c28d94a', 'a989a9b', '7a13a7d', 'f2940da', '9daeb71', 'bf54e09', 'be44ac6', '414f195',

@@ -10,8 +10,8 @@
  *   phase measures this limit right after each of its two noop limits and sets each against the one before it
  *   (bench/lib/paired-limits.ts).
  *
- * In session 15's first runs this closed loop came out below the best open step on the same server (cluster: 44–45
- * against 54–56 cases/s, at more CPU per case): it does not flatter intake; its value is the pairing.
+ * It does not flatter intake: in session 15's runs it came out below the best open step on every server (cluster, one
+ * worker: 61.5 against 63.8 cases/s, and 64.6 against 70.0), at a little more CPU per case; its value is the pairing.
  * Callers stay under the API's start gate (GONGQING_STARTS_IN_FLIGHT, 32 by default): more would be answered 503 at
  * once and measure the gate's refusals. A case counts once answered 201 and its five intake notices are written (with
  * the default outbox adapter they are written by the statement that writes the case row, before the answer).

@@ -16,8 +16,9 @@
  * once and measure the gate's refusals. A case counts once answered 201 and its five intake notices are written (with
  * the default outbox adapter they are written by the statement that writes the case row, before the answer).
  */
-import { cpuMeter, type ProcSet } from './lib/proc';
-import { sleep, summarize, type Summary } from './lib/stats';
+import { closedLoop } from './lib/closed-loop';
+import type { ProcSet } from './lib/proc';
+import { summarize, type Summary } from './lib/stats';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { waitForFanout } from './fanout';
@@ -61,41 +62,17 @@ export async function measureIntakeLimit(
   await Promise.all(Array.from({ length: Math.min(WARM_UP, opts.callers) }, () => file().catch(() => undefined)));
 
   const accepted: Accepted[] = [];
-  const latencies: number[] = [];
   let comeBack = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const meter = cpuMeter(opts.procs);
-  meter.start();
-  const t0 = performance.now();
-  const until = t0 + opts.seconds * 1000;
-  const caller = async () => {
-    while (performance.now() < until) {
-      const s = performance.now();
-      try {
-        const r = await file();
-        if (r.accepted) {
-          accepted.push(r.accepted);
-          latencies.push(performance.now() - s);
-        } else if (r.status === 503) {
-          comeBack += 1;
-          await sleep(Math.min(1000, (r.retryAfterS ?? 1) * 1000));
-        } else {
-          errors += 1;
-          firstError ??= `HTTP ${r.status}`;
-          await sleep(200);
-        }
-      } catch (err) {
-        // A failing API must not spin: back off after an error, as the noop callers do.
-        errors += 1;
-        firstError ??= String((err as Error).message ?? err).slice(0, 200);
-        await sleep(200);
-      }
+  const { seconds, latencies, errors, firstError, cpu } = await closedLoop(opts, async () => {
+    const r = await file();
+    if (r.accepted) {
+      accepted.push(r.accepted);
+      return undefined;
     }
-  };
-  await Promise.all(Array.from({ length: opts.callers }, caller));
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = meter.stop();
+    if (r.status !== 503) throw new Error(`HTTP ${r.status}`);
+    comeBack += 1;
+    return { waitMs: Math.min(1000, (r.retryAfterS ?? 1) * 1000) };
+  });
   const fanout = await waitForFanout(db, accepted, { maxSeconds: opts.drainSeconds });
   return {
     callers: opts.callers, seconds, accepted: accepted.length, notified: fanout.done, perSec: fanout.done / seconds,

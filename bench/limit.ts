@@ -5,8 +5,9 @@
  */
 import type { Client } from '@temporalio/client';
 import { NOOP_TASK_QUEUE } from './lib/config';
-import { cpuMeter, type ProcSet } from './lib/proc';
-import { sleep, summarize, type Summary } from './lib/stats';
+import { closedLoop } from './lib/closed-loop';
+import type { ProcSet } from './lib/proc';
+import { summarize, type Summary } from './lib/stats';
 
 export interface LimitResult {
   callers: number;
@@ -37,30 +38,8 @@ export async function measureLimit(
   // Warm-up, not counted: the worker's first tasks create its workflow sandbox and the connections open.
   await Promise.all(Array.from({ length: Math.min(20, opts.callers) }, run));
 
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  const meter = cpuMeter(opts.procs);
-  meter.start();
-  const t0 = performance.now();
-  const until = t0 + opts.seconds * 1000;
-  const caller = async () => {
-    // Bounded by time; each call by the SDK's own timeouts. A failing server must not spin: back off after an error.
-    while (performance.now() < until) {
-      const s = performance.now();
-      try {
-        await run();
-        latencies.push(performance.now() - s);
-      } catch (err) {
-        errors += 1;
-        firstError ??= String((err as Error).message ?? err).slice(0, 200);
-        await sleep(200);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: opts.callers }, caller));
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = meter.stop();
+  // Bounded by time; each call by the SDK's own timeouts.
+  const { seconds, latencies, errors, firstError, cpu } = await closedLoop(opts, run);
   return {
     callers: opts.callers, seconds, completions: latencies.length, perSec: latencies.length / seconds,
     latency: summarize(latencies), errors, firstError, cpu, sampleWorkflowId,

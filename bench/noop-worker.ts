@@ -2,7 +2,8 @@
  * The bench's worker for the noop workflow: its own task queue, but the same Temporal settings as worker.ts
  * (temporalConfig.worker, i.e. the same GONGQING_* env, and its preloaded modules) and the same payload codec (every
  * client and worker of Gongqing encrypts its payloads, and the bench's noop client does too), so the limit it shows
- * applies to the real worker.
+ * applies to the real worker. It also runs the shape floor (bench/workflows/shape-floor.ts), whose local activity does
+ * nothing; without ordinary activities it polls for workflow tasks only, as it always did.
  */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -24,7 +25,9 @@ async function main() {
       // As the case worker: modules once per thread, workflow stack traces without frames unless asked for.
       bundlerOptions: { preloadModules: preloadedModules(noopWorkflows) },
       dataConverter: gongqingDataConverter(),
+      activities: { touch: async () => undefined },
       ...temporalConfig.worker,
+      enableNonLocalActivities: false,
     });
     console.log(`[gongqing-bench] noop worker polling ${NOOP_TASK_QUEUE} at ${temporalConfig.address}`);
     await worker.run(); // returns after SIGTERM/SIGINT, once drained

@@ -31,8 +31,9 @@ import { documentSettings, measureDocuments, type DocumentsResult } from './docu
 import { waitForFanout } from './fanout';
 import { historyShape, measureHistory } from './history';
 import { intakeStep } from './intake';
-import { measureLimit } from './limit';
+import { measureLimit, type LimitResult } from './limit';
 import { measureIntakeLimit } from './intake-limit';
+import { measureFloorLimit } from './floor-limit';
 import { renderChart } from './lib/chart';
 import { staffAuth } from './lib/auth';
 import { prepareBaselineDatabase, prepareBaselineTree, startDevServer, type BaselineTree } from './lib/baseline';
@@ -265,14 +266,20 @@ async function main() {
     };
     const phaseDb = opts.database?.db ?? db;
     const phaseProcs = { ...procs, temporal: opts.server.pids };
-    /** The noop limit with `n` noop workers of the phase's setup, started for it and stopped after. */
-    const noopLimit = async (which: 'first' | 'second') => {
+    /**
+     * The noop limit with `n` noop workers of the phase's setup, started for it and stopped after, and on the same
+     * workers right after it the shape floor (floor-limit.ts).
+     */
+    const noopLimit = async (which: 'first' | 'second'): Promise<{ noop: LimitResult; floor: LimitResult }> => {
       log(`${name}: noop limit, ${which} (${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
       try {
         for (let i = 0; i < n; i++) noops.push(await track(startNoopWorker(childEnv, i === 0 ? 'noop-worker' : `noop-worker-${i + 1}`)));
-        const l = await measureLimit(opts.server.client, { ...cfg.limit, label: `${name.replace(/\W+/g, '-')}-${which}`, procs: phaseProcs });
-        log(`${name}: noop limit, ${which}: ${l.perSec.toFixed(1)}/s, p50 ${l.latency.p50.toFixed(0)} ms`);
-        return l;
+        const label = `${name.replace(/\W+/g, '-')}-${which}`;
+        const noop = await measureLimit(opts.server.client, { ...cfg.limit, label, procs: phaseProcs });
+        log(`${name}: noop limit, ${which}: ${noop.perSec.toFixed(1)}/s, p50 ${noop.latency.p50.toFixed(0)} ms`);
+        const floor = await measureFloorLimit(opts.server.client, { ...cfg.limit, label, procs: phaseProcs });
+        log(`${name}: shape floor, ${which}: ${floor.perSec.toFixed(1)}/s, p50 ${floor.latency.p50.toFixed(0)} ms, errors ${floor.errors}${floor.firstError ? ` (${floor.firstError})` : ''}`);
+        return { noop, floor };
       } finally {
         await Promise.all(noops.map(stop));
         noops = [];
@@ -311,16 +318,19 @@ async function main() {
     // After: on a fresh server the first noop runs come out higher (one dev server, five 8 s runs in a row, no intake
     // between: 84.5, 82.2, 75.0, 77.7, 75.1/s), and measuring both on the server the steps left sets them alike; in
     // turn: the VM's pace drifts within minutes, and a pair's two runs are under a minute apart (paired-limits.ts).
-    const limit = opts.limit ? await noopLimit('first') : undefined;
+    const first = opts.limit ? await noopLimit('first') : undefined;
     const intakeLimitFirst = opts.limit ? await intakeLimit('first') : undefined;
-    const limitAfter = opts.limit ? await noopLimit('second') : undefined;
+    const second = opts.limit ? await noopLimit('second') : undefined;
     const intakeLimitSecond = opts.limit ? await intakeLimit('second') : undefined;
+    const [limit, limitAfter] = [first?.noop, second?.noop];
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;
     const noopShape = limit?.sampleWorkflowId ? await historyShape(opts.server.client, limit.sampleWorkflowId) : undefined;
     const workerText = opts.tree ? `worker.ts and api/main.ts at ${opts.tree.commit.slice(0, 7)} ("${opts.tree.subject}")` : 'worker.ts';
     return {
       name, env, worker: workerText, server: opts.server.label, database: opts.database?.label ?? databaseLabel, limit, limitAfter,
-      intakeLimit: intakeLimitFirst, intakeLimitAfter: intakeLimitSecond, steps, shape, noopShape,
+      intakeLimit: intakeLimitFirst, intakeLimitAfter: intakeLimitSecond, floorLimit: first?.floor, floorLimitAfter: second?.floor,
+      floorShape: first?.floor.sampleWorkflowId ? await historyShape(opts.server.client, first.floor.sampleWorkflowId) : undefined,
+      steps, shape, noopShape,
       workers: n, topology: opts.topology ?? 'dev server',
     };
   }

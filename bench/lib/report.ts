@@ -20,6 +20,7 @@ import type { StepResult } from '../intake';
 import type { LimitResult } from '../limit';
 import type { IntakeLimitResult } from '../intake-limit';
 import { intakeLimitCell, intakeLimitOf, intakeLimitRows, INTAKE_LIMIT_HEAD, pairedRatio, pairedText } from './paired-limits';
+import { floorCell, floorRatiosText, floorRows, FLOOR_HEAD } from './shape-floor-report';
 import type { ScaleResult } from '../scale';
 import { git } from './children';
 import { caseCost, noopCost } from './cpu-budget';
@@ -47,6 +48,10 @@ export interface Phase {
    */
   intakeLimit?: IntakeLimitResult;
   intakeLimitAfter?: IntakeLimitResult;
+  /** The shape floor right after each noop limit, and the history of one (absent before session 16): bench/floor-limit.ts. */
+  floorLimit?: LimitResult;
+  floorLimitAfter?: LimitResult;
+  floorShape?: HistoryShape;
   steps: { step: StepResult; fanout: FanoutResult }[];
   /** history of one case of the phase's first step, at rest */
   shape?: HistoryShape;
@@ -153,6 +158,10 @@ function ratioLines(d: IntakeRunData): string[] {
   const paired = shown.filter((p) => Number.isFinite(pairedRatio(p)));
   const out = paired.length ? [`- intake ÷ noop, paired limits (each intake limit ÷ the noop limit measured next to it, closed loops alike; `
     + `the pairs' sums): ${paired.map((p) => `${p.name} ${pairedText(p)}`).join('; ')}.`] : [];
+  const floored = shown.filter((p) => p.floorLimit);
+  if (floored.length) {
+    out.push(`- the paired ratio split by the shape floor (1c; what the shape costs, then what the app adds): ${floored.map((p) => `${p.name} ${floorRatiosText(p)}`).join('; ')}.`);
+  }
   out.push(`- intake ÷ noop, open steps (most cases/s fully notified in any step ÷ the higher noop limit): ${shown.map((p) =>
     `${p.name} ${ratio(peakDone(p), limitOf(d, p))} (${rate(peakDone(p))} ÷ ${rate(limitOf(d, p))})`).join('; ')}.`);
   const clusters = d.phases.filter(isCluster);
@@ -181,6 +190,10 @@ function phaseTable(d: IntakeRunData): string {
       : `same server: ${rate(limitOf(d, p))}`)),
     row('intake limit: cases/s notified, closed loop (p50 / p95 ms), each right after a noop run: first / second', intakeLimitCell),
     row('intake ÷ noop, paired limits: intake limits ÷ the noop limits next to them', pairedText),
+    ...(ph.some((p) => p.floorLimit) ? [
+      row('shape floor (1c): workflows/s answered, closed loop (p50 / p95 ms), each right after a noop run: first / second', floorCell),
+      row('the paired ratio split: floor ÷ noop (the shape), intake ÷ floor (the app)', floorRatiosText),
+    ] : []),
     ...rates.map((r) => row(`intake at ${r} req/s: accepted/s, p50 / p95 / p99 ms`, (p) => {
       const s = stepAt(p, r)?.step;
       return s ? `${rate(s.acceptedPerSec)}, ${ms(s.latency.p50)} / ${ms(s.latency.p95)} / ${ms(s.latency.p99)}${s.errors + s.non2xx ? `, ${s.errors + s.non2xx} errors` : ''}` : SKIPPED;
@@ -204,6 +217,7 @@ function phaseTable(d: IntakeRunData): string {
       row('cluster ÷ dev server: intake limit', (p) => (isCluster(p) ? ratio(intakeLimitOf(p), intakeLimitOf(devReference(d) ?? p)) : p === devReference(d) ? '1 (reference)' : '–')),
     ] : []),
     row('server work for one case until it rests', (p) => shapeText(p.shape)),
+    ...(ph.some((p) => p.floorShape) ? [row('server work for one shape floor until it rests', (p) => shapeText(p.floorShape))] : []),
   ];
   return table(['measurement', ...ph.map((p) => [p.name, ...phaseDetail(d, p)].join(': '))], rows);
 }
@@ -306,6 +320,14 @@ function limitAndIntakeSections(d: IntakeRunData): string {
       'Each caller files again as soon as it is answered (bench/intake-limit.ts), for as long as a noop limit runs, staying under the API\'s start '
       + 'gate; counted: cases answered 201 whose five intake notices were written, per second. CPU per case: Temporal + worker + API + Postgres, '
       + 'as for a noop in the CPU budget.', '');
+  }
+  const floor = floorRows(d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p })));
+  if (floor.length) {
+    out.push('### 1c. The shape floor: a case\'s shape with nothing of the app in it', '', table(FLOOR_HEAD, floor), '',
+      'Right after each noop run, on the same noop workers and with the same callers (bench/floor-limit.ts): a workflow started together with '
+      + 'an update that is answered once a local activity that does nothing has landed, and that then rests on two timers, as a grievance does '
+      + '(bench/workflows/shape-floor.ts), started by the bench\'s client with no API, no payload and no write of the app\'s. Floor ÷ noop is '
+      + 'what the shape costs; intake ÷ floor what the app adds (the summary gives both).', '');
   }
 
   out.push('## 2–3. Intake through the HTTP API, and SMS fan-out of the same cases', '',

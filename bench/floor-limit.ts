@@ -8,10 +8,8 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { floorCreated } from './workflows/shape-floor';
 import { NOOP_TASK_QUEUE } from './lib/config';
-import { closedLoop } from './lib/closed-loop';
-import type { LimitResult } from './limit';
+import { workflowLimit, type LimitResult } from './limit';
 import type { ProcSet } from './lib/proc';
-import { summarize } from './lib/stats';
 
 /** A start the worker never answers (gone, stuck) fails the call instead of holding its caller for the run. */
 const CALL_TIMEOUT_MS = 30_000;
@@ -20,23 +18,13 @@ export async function measureFloorLimit(
   client: Client, opts: { callers: number; seconds: number; label: string; procs: ProcSet },
 ): Promise<LimitResult> {
   let n = 0;
-  let sampleWorkflowId: string | undefined;
-  const run = async () => {
+  return workflowLimit(opts, async () => {
     const workflowId = `bench-floor-${opts.label}-${process.pid}-${n++}`;
     // Conflict policy and reuse as the case's start; no execution timeout, so nothing of it fires during a later run.
     const start = new WithStartWorkflowOperation('shapeFloor', {
       taskQueue: NOOP_TASK_QUEUE, workflowId, args: [], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     await client.withDeadline(Date.now() + CALL_TIMEOUT_MS, () => client.workflow.executeUpdateWithStart(floorCreated, { startWorkflowOperation: start }));
-    sampleWorkflowId = workflowId;
-  };
-
-  // Warm-up, not counted, as the noop limit's.
-  await Promise.all(Array.from({ length: Math.min(20, opts.callers) }, run));
-
-  const { seconds, latencies, errors, firstError, cpu } = await closedLoop(opts, run);
-  return {
-    callers: opts.callers, seconds, completions: latencies.length, perSec: latencies.length / seconds,
-    latency: summarize(latencies), errors, firstError, cpu, sampleWorkflowId,
-  };
+    return workflowId;
+  });
 }

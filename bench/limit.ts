@@ -26,20 +26,27 @@ export async function measureLimit(
   client: Client, opts: { callers: number; seconds: number; label: string; procs: ProcSet },
 ): Promise<LimitResult> {
   let n = 0;
-  const id = () => `bench-noop-${opts.label}-${process.pid}-${n++}`;
-  let sampleWorkflowId: string | undefined;
-  const run = async () => {
-    const workflowId = id();
+  return workflowLimit(opts, async () => {
+    const workflowId = `bench-noop-${opts.label}-${process.pid}-${n++}`;
     // The execution timeout bounds every call, also if the noop worker were gone.
     await client.workflow.execute('noop', { taskQueue: NOOP_TASK_QUEUE, workflowId, args: [], workflowExecutionTimeout: '30 seconds' });
-    sampleWorkflowId = workflowId;
+    return workflowId;
+  });
+}
+
+/**
+ * A limit run of workflows, each `run` one of them to its answer (giving its id): a warm-up, not counted (the worker's
+ * first tasks create its workflow sandbox and the connections open), then the closed loop, bounded by time.
+ */
+export async function workflowLimit(
+  opts: { callers: number; seconds: number; procs: ProcSet }, run: () => Promise<string>,
+): Promise<LimitResult> {
+  let sampleWorkflowId: string | undefined;
+  const counted = async () => {
+    sampleWorkflowId = await run();
   };
-
-  // Warm-up, not counted: the worker's first tasks create its workflow sandbox and the connections open.
-  await Promise.all(Array.from({ length: Math.min(20, opts.callers) }, run));
-
-  // Bounded by time; each call by the SDK's own timeouts.
-  const { seconds, latencies, errors, firstError, cpu } = await closedLoop(opts, run);
+  await Promise.all(Array.from({ length: Math.min(20, opts.callers) }, counted));
+  const { seconds, latencies, errors, firstError, cpu } = await closedLoop(opts, counted);
   return {
     callers: opts.callers, seconds, completions: latencies.length, perSec: latencies.length / seconds,
     latency: summarize(latencies), errors, firstError, cpu, sampleWorkflowId,

@@ -188,7 +188,7 @@ function phaseTable(d: IntakeRunData): string {
     row('noop limit: completions/s (p50 / p95 ms), after the intake steps: first / second run', (p) => (p.limit
       ? [p.limit, p.limitAfter].filter((l) => l !== undefined).map((l) => `${rate(l.perSec)} (${ms(l.latency.p50)} / ${ms(l.latency.p95)})`).join(' / ')
       : `same server: ${rate(limitOf(d, p))}`)),
-    row('intake limit: cases/s notified, closed loop (p50 / p95 ms), each right after a noop run: first / second', intakeLimitCell),
+    row('intake limit: cases/s notified, closed loop (p50 / p95 ms), each after a noop run and its shape floor: first / second', intakeLimitCell),
     row('intake ÷ noop, paired limits: intake limits ÷ the noop limits next to them', pairedText),
     ...(ph.some((p) => p.floorLimit) ? [
       row('shape floor (1c): workflows/s answered, closed loop (p50 / p95 ms), each right after a noop run: first / second', floorCell),
@@ -312,8 +312,8 @@ function limitAndIntakeSections(d: IntakeRunData): string {
     }).map(([label, l]) => [label, l.callers, rate(l.perSec), ms(l.latency.p50), ms(l.latency.p95), ms(l.latency.p99), l.errors,
       pct(l.cpu.temporal), pct(l.cpu.noopWorker), pct(l.cpu.postgres), pct(l.cpu.loadgen), pct(l.cpu.other)]),
   ), '', 'CPU of a phase with two workers counts both; on the cluster, Postgres holds the Temporal server\'s databases as well as the app\'s, '
-    + 'so its CPU includes the server\'s persistence. Each phase runs the noop limit twice after its intake steps, each run followed by an intake '
-    + 'limit (1b); the open steps\' ratio is set against the higher of the two, the paired one against each (bench/lib/paired-limits.ts).', '');
+    + 'so its CPU includes the server\'s persistence. Each phase runs the noop limit twice after its intake steps, each run followed by the shape '
+    + 'floor (1c) and an intake limit (1b); the open steps\' ratio is set against the higher of the two, the paired one against each (bench/lib/paired-limits.ts).', '');
   const intakeRows = intakeLimitRows(d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p })));
   if (intakeRows.length) {
     out.push('### 1b. The intake limit: grievances filed in a closed loop, as the noop limit\'s callers start noops', '', table(INTAKE_LIMIT_HEAD, intakeRows), '',

@@ -7,8 +7,8 @@
  *   the knee (up to an eighth under it), and count from a step's first filing to its last notice, so a 15 s step
  *   also pays for its last second's drain, which the noop's count of completions within its window does not;
  * - the noop limit of one server moves by a quarter within 20 minutes on this VM (bench/results, session 14): a
- *   phase measures this limit right after each of its two noop limits and sets each against the one before it
- *   (bench/lib/paired-limits.ts).
+ *   phase measures this limit after each of its two noop limits (and the shape floor that follows each,
+ *   bench/floor-limit.ts) and sets each against the noop run before it (bench/lib/paired-limits.ts).
  *
  * It does not flatter intake: in session 15's runs it came out below the best open step on every server (cluster, one
  * worker: 61.5 against 63.8 cases/s, and 64.6 against 70.0), at a little more CPU per case; its value is the pairing.

@@ -1,9 +1,9 @@
 /**
  * Issue 24's ratio from limits measured alike and side by side: after its intake steps each phase measures the noop
- * limit, then the shape floor (bench/floor-limit.ts) and the intake limit (bench/intake-limit.ts), then all again. Each intake limit is set against the noop limit
- * just before it (under a minute apart, on the server as the steps left it), so that the VM's drift over the phase's
- * minutes, as large as the gap being measured, falls on both sides of a pair alike; the phase's ratio is the pairs'
- * intake sum ÷ their noop sum.
+ * limit, then the shape floor (bench/floor-limit.ts) and the intake limit (bench/intake-limit.ts), then all again.
+ * Each intake limit is set against the noop limit just before it (under a minute apart, on the server as the steps
+ * left it), so that the VM's drift over the phase's minutes, as large as the gap being measured, falls on both sides
+ * of a pair alike; the phase's ratio is the pairs' intake sum ÷ their noop sum.
  */
 import type { IntakeLimitResult } from '../intake-limit';
 import type { LimitResult } from '../limit';

@@ -270,7 +270,7 @@ async function main() {
      * The noop limit with `n` noop workers of the phase's setup, started for it and stopped after, and on the same
      * workers right after it the shape floor (floor-limit.ts).
      */
-    const noopLimit = async (which: 'first' | 'second'): Promise<{ noop: LimitResult; floor: LimitResult }> => {
+    const noopAndFloor = async (which: 'first' | 'second'): Promise<{ noop: LimitResult; floor: LimitResult }> => {
       log(`${name}: noop limit, ${which} (${cfg.limit.callers} callers, ${cfg.limit.seconds} s, ${n} noop worker${n === 1 ? '' : 's'}) on ${opts.server.label} ${JSON.stringify(env)}`);
       try {
         for (let i = 0; i < n; i++) noops.push(await track(startNoopWorker(childEnv, i === 0 ? 'noop-worker' : `noop-worker-${i + 1}`)));
@@ -318,9 +318,9 @@ async function main() {
     // After: on a fresh server the first noop runs come out higher (one dev server, five 8 s runs in a row, no intake
     // between: 84.5, 82.2, 75.0, 77.7, 75.1/s), and measuring both on the server the steps left sets them alike; in
     // turn: the VM's pace drifts within minutes, and a pair's two runs are under a minute apart (paired-limits.ts).
-    const first = opts.limit ? await noopLimit('first') : undefined;
+    const first = opts.limit ? await noopAndFloor('first') : undefined;
     const intakeLimitFirst = opts.limit ? await intakeLimit('first') : undefined;
-    const second = opts.limit ? await noopLimit('second') : undefined;
+    const second = opts.limit ? await noopAndFloor('second') : undefined;
     const intakeLimitSecond = opts.limit ? await intakeLimit('second') : undefined;
     const [limit, limitAfter] = [first?.noop, second?.noop];
     const shape = sampleCase ? await historyShape(opts.server.client, grievanceWorkflowId(sampleCase)) : undefined;

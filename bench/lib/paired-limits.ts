@@ -8,7 +8,7 @@
 import type { IntakeLimitResult } from '../intake-limit';
 import type { LimitResult } from '../limit';
 import { runCost } from './cpu-budget';
-import { ms, rate } from './stats';
+import { ms, pct, rate } from './stats';
 
 export interface PairedPhase {
   limit?: LimitResult;
@@ -61,7 +61,6 @@ export const INTAKE_LIMIT_HEAD = ['phase', 'callers', 'cases/s notified', 'accep
 
 /** Section 1b's rows: each intake limit run with its CPU, as section 1 shows the noop runs. */
 export function intakeLimitRows(phases: { label: string; phase: PairedPhase }[]): (string | number)[][] {
-  const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
   return phases.flatMap(({ label, phase }) => [
     ...(phase.intakeLimit ? [[label, phase.intakeLimit] as const] : []),
     ...(phase.intakeLimitAfter ? [[`${label} (second run)`, phase.intakeLimitAfter] as const] : []),

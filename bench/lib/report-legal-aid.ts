@@ -1,8 +1,7 @@
 /** Section 7 of the report: legal-aid applications per second, and application → 指派函 in the lawyer's inbox. */
 import type { LegalAidHandoff, LegalAidIntakeStep, LegalAidResult } from '../legal-aid';
-import { ms, rate, sec, type Summary } from './stats';
+import { ms, pct, rate, sec, type Summary } from './stats';
 
-const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
 const triple = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)}`;
 const best = (r: LegalAidResult) => [...r.steps].sort((a, b) => b.acceptedPerSec - a.acceptedPerSec)[0] as LegalAidIntakeStep | undefined;
 

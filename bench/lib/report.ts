@@ -25,7 +25,7 @@ import type { ScaleResult } from '../scale';
 import { git } from './children';
 import { caseCost, noopCost } from './cpu-budget';
 import type { MachineFacts } from './setup';
-import { ms, rate, sec } from './stats';
+import { ms, pct, rate, sec } from './stats';
 
 export interface Phase {
   name: string;
@@ -37,14 +37,14 @@ export interface Phase {
   database?: string;
   /**
    * The noop limit, run twice (absent in results of before session 13): since session 15 both after the intake steps,
-   * each followed by an intake limit; until then one before the steps and one after them. The VM's pace drifts within
-   * minutes, so the open steps' ratio is set against the higher of the two.
+   * each followed by an intake limit (since session 16 by the shape floor first); until then one before the steps and
+   * one after them. The VM's pace drifts within minutes, so the open steps' ratio is set against the higher of the two.
    */
   limit?: LimitResult;
   limitAfter?: LimitResult;
   /**
-   * The intake limit measured right after `limit`, and again right after `limitAfter` (absent in results of before
-   * session 15): bench/intake-limit.ts, bench/lib/paired-limits.ts.
+   * The intake limit measured after `limit`, and again after `limitAfter` (absent in results of before session 15):
+   * bench/intake-limit.ts, bench/lib/paired-limits.ts.
    */
   intakeLimit?: IntakeLimitResult;
   intakeLimitAfter?: IntakeLimitResult;
@@ -123,7 +123,6 @@ const SKIPPED = '– (not run: two lower steps not sustained)';
 const NO_MEDIATION = 'not measured in this run (see the notes)';
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
 const mib = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
 const perCase = (deltaMiB: number, n: number) => (Number.isFinite(deltaMiB) && n > 0 ? ((deltaMiB * 1024) / n).toFixed(0) : '–');
 export const envText = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults';
@@ -301,10 +300,10 @@ function machineSection(d: Pick<RunData, 'machine'> & { phases?: Phase[] }): str
 /** Sections 1–3: the noop limit, intake and its fan-out, per phase. */
 function limitAndIntakeSections(d: IntakeRunData): string {
   const out: string[] = [];
+  const labelled = d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p }));
   out.push('## 1. The limit: noop workflow, start and complete', '', table(
     ['phase', 'callers', 'completions/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'CPU temporal', 'CPU noop worker(s)', 'CPU postgres', 'CPU bench', 'CPU other'],
-    d.phases.flatMap((p) => {
-      const label = [p.name, ...phaseDetail(d, p)].join(': ');
+    labelled.flatMap(({ label, phase: p }) => {
       const runs: [string, LimitResult][] = [];
       if (p.limit) runs.push([label, p.limit]);
       if (p.limitAfter) runs.push([`${label} (second run)`, p.limitAfter]);
@@ -314,14 +313,14 @@ function limitAndIntakeSections(d: IntakeRunData): string {
   ), '', 'CPU of a phase with two workers counts both; on the cluster, Postgres holds the Temporal server\'s databases as well as the app\'s, '
     + 'so its CPU includes the server\'s persistence. Each phase runs the noop limit twice after its intake steps, each run followed by the shape '
     + 'floor (1c) and an intake limit (1b); the open steps\' ratio is set against the higher of the two, the paired one against each (bench/lib/paired-limits.ts).', '');
-  const intakeRows = intakeLimitRows(d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p })));
+  const intakeRows = intakeLimitRows(labelled);
   if (intakeRows.length) {
     out.push('### 1b. The intake limit: grievances filed in a closed loop, as the noop limit\'s callers start noops', '', table(INTAKE_LIMIT_HEAD, intakeRows), '',
       'Each caller files again as soon as it is answered (bench/intake-limit.ts), for as long as a noop limit runs, staying under the API\'s start '
       + 'gate; counted: cases answered 201 whose five intake notices were written, per second. CPU per case: Temporal + worker + API + Postgres, '
       + 'as for a noop in the CPU budget.', '');
   }
-  const floor = floorRows(d.phases.map((p) => ({ label: [p.name, ...phaseDetail(d, p)].join(': '), phase: p })));
+  const floor = floorRows(labelled);
   if (floor.length) {
     out.push('### 1c. The shape floor: a case\'s shape with nothing of the app in it', '', table(FLOOR_HEAD, floor), '',
       'Right after each noop run, on the same noop workers and with the same callers (bench/floor-limit.ts): a workflow started together with '

@@ -7,7 +7,7 @@
 import type { IntakeLimitResult } from '../intake-limit';
 import type { LimitResult } from '../limit';
 import { runCost } from './cpu-budget';
-import { ms, rate } from './stats';
+import { ms, pct, rate } from './stats';
 
 export interface FloorPhase {
   limit?: LimitResult;
@@ -65,7 +65,6 @@ export const FLOOR_HEAD = ['phase', 'callers', 'answered/s', 'p50 ms', 'p95 ms',
 
 /** Section 1c's rows: each floor run with its CPU, beside the noop run just before it. */
 export function floorRows(phases: { label: string; phase: FloorPhase }[]): (string | number)[][] {
-  const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`);
   const cost = (l: LimitResult) => (Number.isFinite(runCost(l)) ? runCost(l).toFixed(0) : '–');
   return phases.flatMap(({ label, phase }) => triples(phase).map((t, i) => [i === 0 ? label : `${label} (second run)`, t] as const))
     .map(([label, { noop, floor: l }]) => [label, l.callers, rate(l.perSec), ms(l.latency.p50), ms(l.latency.p95), ms(l.latency.p99), l.errors,

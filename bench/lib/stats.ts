@@ -40,6 +40,11 @@ export function sec(msValue: number): string {
   return Number.isFinite(msValue) ? (msValue / 1000).toFixed(2) : '–';
 }
 
+/** A CPU column: percent of one core, whole; '–' when the process was not measured. */
+export function pct(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '–' : `${Math.round(v)}`;
+}
+
 export function rate(v: number): string {
   return Number.isFinite(v) ? v.toFixed(1) : '–';
 }

@@ -2,24 +2,35 @@
  * Legal-aid cases on a time-skipping server for one test file: start one and act on it, read the recording
  * activities' calendar. Each legal-aid time-skipping test has a file, and so a server, of its own: a case the Java test
  * server leaves stuck (a refused timer cancellation, sdk-java#3088) stops time skipping for every later test on that
- * server, and terminating the cases after each test instead makes its later skips cost real time.
+ * server, and terminating the cases after each test instead makes its later skips cost real time. A test that fails
+ * (a step that hangs until the test's timeout among them) prints its steps with their real times and the tail of each
+ * case's history, so a hang can be told apart from a wrong answer.
  */
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
 import { toHolidayCalendar } from '../../workflows/shared/statutory-clock';
 import { centreStaff, lawyerWu, legalAidInput } from './legal-aid-fixtures';
+import { beforeEach } from 'vitest';
 import { eventually, useRecordingWorker } from './time-skipping';
+import { StepTrace } from './step-trace';
 
 export function useLegalAidCases(taskQueue: string) {
   const ctx = useRecordingWorker(taskQueue);
+  const trace = new StepTrace();
+  beforeEach(({ onTestFailed }) => {
+    trace.reset();
+    trace.wrap(ctx.env, 'sleep', (ms) => `skip ${Math.round(Number(ms) / 60_000)} min`);
+    onTestFailed(() => trace.report());
+  });
 
   async function start(given?: ReturnType<typeof legalAidInput>) {
     const input = given ?? legalAidInput({ appliedAt: new Date(await ctx.env.currentTimeMs()).toISOString() });
     const handle = await ctx.env.client.workflow.start('legalAid', { taskQueue, workflowId: `legal_aid-${input.caseNo}`, args: [input] });
     await eventually(() => ctx.rec.eventsOf(input.caseNo).some((e) => e.type === 'task_opened'));
+    trace.watch(handle);
     const act = (action: string, actor: object, payload: object = {}) =>
-      handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>;
+      trace.step(`act ${action}`, () => handle.executeUpdate(caseActUpdate, { args: [{ action, actor, payload } as never] }) as Promise<LegalAidView>);
     const view = () => handle.query(caseViewQuery) as Promise<LegalAidView>;
     const events = (type: string) => ctx.rec.eventsOf(input.caseNo).filter((e) => e.type === type);
     return { input, handle, act, view, events };

@@ -44,8 +44,20 @@ export function useLegalAidCases(taskQueue: string) {
   return { ctx, start, calendar, today };
 }
 
+type Acting = { act(action: string, actor: object, payload?: object): Promise<LegalAidView> };
+
+/** A first-instance suit filed and accepted today, for a judgment to be recorded later. */
+export async function suing(c: Acting, today: string) {
+  await c.act('fileProceeding', lawyerWu, { type: 'first_instance', institution: '测试区人民法院', filedOn: today, claimedFen: 4_000_000, requests: ['判令被告支付工资40000元'], facts: '被告拖欠工资。' });
+  return c.act('recordAcceptance', lawyerWu, { externalNo: '（2026）浙0185民初100号', acceptedOn: today });
+}
+
+/** A judgment decided and served on `served`, partly for the workers. */
+export const judged = (c: Acting, served: string) =>
+  c.act('recordResult', lawyerWu, { kind: 'judgment', decidedOn: served, servedOn: served, awardedFen: 1_000_000, summary: '部分支持' });
+
 /** Through screening and assignment to a lawyer who accepted. */
-export async function represented(c: { act(action: string, actor: object, payload?: object): Promise<LegalAidView> }, lawyer = lawyerWu) {
+export async function represented(c: Acting, lawyer = lawyerWu) {
   await c.act('recordMeansTest', centreStaff, { ground: 'migrant_worker_pay' });
   await c.act('grantAid', centreStaff);
   await c.act('assignLawyer', centreStaff, { lawyerUserId: lawyer.userId });

@@ -72,6 +72,8 @@ export class RecordingActivities {
    * good (reported, never retried). Tests set it; by default every message is accepted.
    */
   gateway: (req: SmsRequest) => 'ok' | 'down' | 'reject' = () => 'ok';
+  /** how long a transition takes to write, in real milliseconds (tests set it to hold a workflow task open; 0 by default) */
+  persistDelay: (t: Transition) => number = () => 0;
   /** how many times a batch was attempted while the gateway was down */
   smsAttemptsRefused = 0;
   /** people whose grant on a case was revoked (a lawyer replaced), by case */
@@ -97,6 +99,8 @@ export class RecordingActivities {
   build(): CaseActivities {
     const acts: Omit<CaseActivities, 'persistThenFanOut'> = {
       persistTransition: async (t: Transition) => {
+        const delay = this.persistDelay(t);
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
         if (t.createCase && !this.cases.has(t.caseNo)) this.cases.set(t.caseNo, { ...t.createCase });
         if (t.casePatch) Object.assign(this.cases.get(t.caseNo) ?? {}, t.casePatch);
         for (const e of t.events ?? []) if (!this.events.has(e.key)) this.events.set(e.key, e);

@@ -1,9 +1,10 @@
+import proto from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { periodDeadline, shanghaiDate } from '../../workflows/shared/deadlines';
-import { lawyerWu } from '../helpers/legal-aid-fixtures';
-import { represented, useLegalAidCases } from '../helpers/legal-aid-cases';
+import { judged, represented, suing, useLegalAidCases } from '../helpers/legal-aid-cases';
 import { eventually } from '../helpers/time-skipping';
 
+const EventType = proto.temporal.api.enums.v1.EventType;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const taskQueue = 'legal-aid-appeal-clock';
@@ -17,12 +18,16 @@ describe('legal aid: procedural clocks (time skipping)', () => {
     const served = shanghaiDate(friday);
     const monday = shanghaiDate(friday + 17 * DAY);
     ctx.rec.calendar.set(monday, true);
+    // As the period ends the decide step and the clock keeper wake within milliseconds, in either order. When the step
+    // is first, its workflow task (the decision written, held open 1 s here) starts the enforcement clocks while the
+    // keeper's own timer fires: a keeper that cancelled that timer then had the Java test server refuse the cancel and
+    // never give the case another task (sdk-java#3088), and this test timed out in CI.
+    ctx.rec.persistDelay = (t) => (t.events?.some((e) => e.type === 'decision_effective') ? 1_000 : 0);
     const c = await start();
     await represented(c);
-    await c.act('fileProceeding', lawyerWu, { type: 'first_instance', institution: '测试区人民法院', filedOn: await today(), claimedFen: 4_000_000, requests: ['判令被告支付工资40000元'], facts: '被告拖欠工资。' });
-    await c.act('recordAcceptance', lawyerWu, { externalNo: '（2026）浙0185民初100号', acceptedOn: await today() });
+    await suing(c, await today());
     await ctx.env.sleep(friday - (await ctx.env.currentTimeMs()));
-    const decided = await c.act('recordResult', lawyerWu, { kind: 'judgment', decidedOn: served, servedOn: served, awardedFen: 1_000_000, summary: '部分支持' });
+    const decided = await judged(c, served);
     expect(decided.stage).toBe('deciding');
     const due = periodDeadline(Date.parse(`${served}T12:00:00+08:00`), { days: 15 }, calendar());
     expect(shanghaiDate(due)).toBe(shanghaiDate(friday + 18 * DAY));
@@ -43,6 +48,9 @@ describe('legal aid: procedural clocks (time skipping)', () => {
     await ctx.env.sleep(2 * MINUTE);
     await eventually(() => c.events('clock_expired').length === 1 && c.events('decision_effective').length === 1);
     expect((await c.view()).stage).toBe('performing');
+    const history = (await c.handle.fetchHistory()).events!;
+    const at = (e: (typeof history)[number]) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
+    expect(history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_CANCELED && at(e) >= due - MINUTE)).toEqual([]);
     ctx.rec.calendar.delete(monday);
   });
 });

@@ -69,7 +69,7 @@ describe('a case stamped with its patch generation', () => {
     const { handle } = await startGrievance();
     await eventually(async () => (await handle.query(grievanceViewQuery)).openTasks.length === 1);
     const history = await handle.fetchHistory();
-    expect(patchMarkers(history)).toEqual(['patches-until-2026-12-08']);
+    expect(patchMarkers(history)).toEqual(['patches-until-2026-12-09']);
     const [codec] = gongqingDataConverter().payloadCodecs!;
     const started = history.events![0].workflowExecutionStartedEventAttributes!;
     const [clear] = await codec.decode([started.input!.payloads![0]]);

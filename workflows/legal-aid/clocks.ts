@@ -4,8 +4,9 @@
  * continue-as-new), and watched in the background: the lawyer and the centre's staff are warned before it runs out,
  * and its expiry is recorded. A clock is settled when the step it limits was taken.
  */
-import { condition } from '@temporalio/workflow';
+import { CancellationScope, condition, sleep } from '@temporalio/workflow';
 import { activities, nowIso, nowMs, type CaseHost } from '../shared/case-host';
+import { since } from '../shared/patch-generation';
 import { periodText, shanghaiDate, shanghaiMinute, type Period } from '../shared/deadlines';
 import type { StatutoryClock } from '../shared/statutory-clock';
 import type { Lawyer, ProceduralClock } from '../kinds/legal-aid/model';
@@ -23,9 +24,19 @@ export interface ClockSpec {
   period: Period;
 }
 
+const CANCEL_MARGIN_MS = 60_000;
+
+/** The keeper's one timer: the moment it is set for, and whether it has fired. */
+interface WakeTimer {
+  at: number;
+  fired: boolean;
+  scope: CancellationScope;
+}
+
 export class ClockKeeper {
   private readonly dues = new Map<string, () => number>();
   private changes = 0;
+  private timer: WakeTimer | null = null;
 
   constructor(
     private readonly host: CaseHost,
@@ -85,6 +96,19 @@ export class ClockKeeper {
 
   /** Watches the clocks until `stopped`: a warning before each end, the expiry when it passes. */
   async run(stopped: () => boolean): Promise<void> {
+    // Since the patch a change that leaves the next moment where it was (a new clock years away) keeps the timer set for
+    // it, where a timeout on the condition was cancelled and set again: two history events fewer, and no cancel of a
+    // timer that fired in the same instant, which the Java test server refuses and then never gives the case another
+    // workflow task (sdk-java#3088; a real server takes it).
+    const keepsTimer = since('clock-keeper-keeps-its-timer');
+    try {
+      await this.watch(stopped, keepsTimer);
+    } finally {
+      this.dropTimer();
+    }
+  }
+
+  private async watch(stopped: () => boolean, keepsTimer: boolean): Promise<void> {
     for (;;) {
       for (const c of this.live()) c.dueAt = new Date(this.dueOf(c.id)()).toISOString();
       const moments = this.live().map((c) => (c.warned ? Date.parse(c.dueAt) + 1 : Date.parse(c.dueAt) - this.warning));
@@ -92,12 +116,35 @@ export class ClockKeeper {
       const seen = this.changes;
       const moved = () => this.live().some((c) => this.dueOf(c.id)() !== Date.parse(c.dueAt));
       const wake = () => stopped() || this.changes !== seen || moved();
-      if (next === null) await condition(wake);
+      if (keepsTimer) {
+        const timer = next !== null && next > nowMs() ? this.timerFor(next) : this.dropTimer();
+        if (next === null || timer) await condition(() => wake() || !!timer?.fired);
+      } else if (next === null) await condition(wake);
       else if (next > nowMs()) await condition(wake, next - nowMs());
       if (stopped()) return;
       if (this.changes !== seen || moved()) continue;
       for (const c of this.live()) await this.tick(c);
     }
+  }
+
+  /** The timer for `at`: the one already set when it is for the same moment, else a new one. */
+  private timerFor(at: number): WakeTimer {
+    if (this.timer?.at === at && !this.timer.fired) return this.timer;
+    this.dropTimer();
+    const timer: WakeTimer = { at, fired: false, scope: new CancellationScope() };
+    timer.scope.run(() => sleep(at - nowMs())).then(() => { timer.fired = true; }, () => undefined);
+    this.timer = timer;
+    return timer;
+  }
+
+  /**
+   * Forgets the timer; cancels it only while its moment is more than a minute away. One closer may fire before the
+   * cancel reaches the server (the race above): it is left to fire, one wake-up for nothing.
+   */
+  private dropTimer(): null {
+    if (this.timer && !this.timer.fired && this.timer.at - nowMs() > CANCEL_MARGIN_MS) this.timer.scope.cancel();
+    this.timer = null;
+    return null;
   }
 
   private async tick(c: ProceduralClock): Promise<void> {

@@ -24,6 +24,7 @@ const GENERATIONS: readonly { name: string; added: readonly string[] }[] = [
   // from 'worker-sms-v1' to 'case-opens-with-first-step'
   { name: 'patches-until-2026-12-07', added: [] },
   { name: 'patches-until-2026-12-08', added: ['intake-fan-out-with-case-row'] },
+  { name: 'patches-until-2026-12-09', added: ['clock-keeper-keeps-its-timer'] },
 ];
 
 /** The generation a case started now takes: what the API stamps on the cases it starts (PatchGenerationStamp). */

@@ -24,6 +24,9 @@ export GONGQING_BUNDLE_CACHE="$ROOT/data/workflow-bundles"
 mkdir -p "$GONGQING_BUNDLE_CACHE" && find "$GONGQING_BUNDLE_CACHE" -name 'workflows-*' -mmin +1440 -delete 2>/dev/null || true
 start_postgres "$ROOT/data/pg-test"
 rm -f data/temporal-test.db
+# The server records how far its transfer queue got every 30 s by default, and deletes a closed execution only once that
+# record shows the close done: the retention tests (which delete executions) waited ~25 s for each.
+GQ_TEMPORAL_DEV_DYNAMIC_CONFIG='history.transferProcessorUpdateAckInterval="1s"' \
 start_temporal_dev "$ROOT/data/temporal-test.db" auto none
 # Fault tests start, stop and restart servers of their own (test/helpers/private-*.ts) from the same binaries.
 GQ_TEMPORAL_CLI="$(ensure_temporal_cli)"

@@ -16,9 +16,10 @@ _GQ_TEMPORAL_DEV_REGISTERED=""
 # start_temporal_dev <db-file> <port|auto> <ui-port|none>: starts the server in the background, waits
 # until its frontend reports SERVING and exports TEMPORAL_ADDRESS=127.0.0.1:<port>. Prints nothing on
 # stdout: call it directly, not in $(...), or the pid bookkeeping is lost with the subshell.
+# GQ_TEMPORAL_DEV_DYNAMIC_CONFIG: dynamic config values for this server, KEY=JSON pairs separated by spaces.
 start_temporal_dev() {
   local db="${1:-}" port="${2:-auto}" ui="${3:-none}" cli addr started deadline name
-  local -a ui_args
+  local -a ui_args dc_args=()
   if [[ -n "${TEMPORAL_ADDRESS:-}" ]]; then
     gq_log "TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS is set: using that server, starting none"
     export TEMPORAL_ADDRESS
@@ -32,6 +33,8 @@ start_temporal_dev() {
   # GQ_TEMPORAL_UI_CODEC: the remote codec the Web UI offers for decrypting payloads (see api/routes/codec.ts).
   [[ "$ui" != none && -n "${GQ_TEMPORAL_UI_CODEC:-}" ]] && ui_args+=(--ui-codec-endpoint "$GQ_TEMPORAL_UI_CODEC")
   sqlite_pragma_args
+  local pair
+  for pair in ${GQ_TEMPORAL_DEV_DYNAMIC_CONFIG:-}; do dc_args+=(--dynamic-config-value "$pair"); done
   cli="$(ensure_temporal_cli)"
 
   mkdir -p "$(dirname "$db")" "$ROOT/data/logs"
@@ -49,7 +52,7 @@ start_temporal_dev() {
   # --ip 127.0.0.1: the default "localhost" may resolve to ::1 first, while everything here dials
   # 127.0.0.1. HTTP API and metrics ports default to random free ones, so they cannot collide.
   spawn_group "$GQ_TEMPORAL_DEV_LOG" flock -n "$db.lock" "$cli" server start-dev --db-filename "$db" \
-    --ip 127.0.0.1 --port "$port" "${ui_args[@]}" --namespace default --log-level warn "${GQ_SQLITE_PRAGMA_ARGS[@]}"
+    --ip 127.0.0.1 --port "$port" "${ui_args[@]}" --namespace default --log-level warn "${GQ_SQLITE_PRAGMA_ARGS[@]}" "${dc_args[@]}"
   GQ_TEMPORAL_DEV_PID="$GQ_SPAWNED_PID"
   [[ -n "$_GQ_TEMPORAL_DEV_REGISTERED" ]] || { register_cleanup stop_temporal_dev; _GQ_TEMPORAL_DEV_REGISTERED=1; }
 

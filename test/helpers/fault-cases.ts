@@ -15,8 +15,9 @@ import { seedDemo } from '../../db/seed/seed-demo';
 import { defaultGrievancePolicy, type GrievancePolicy } from '../../temporal.config';
 import type { GrievanceInput } from '../../workflows/kinds/grievance/model';
 
-export const EventType = proto.temporal.api.enums.v1.EventType;
-type HistoryEvent = proto.temporal.api.history.v1.IHistoryEvent;
+import { eventTypeName, historyEvents, type HistoryEvent } from './history-events';
+
+export { durationMs, eventTimeMs, eventTypeName, EventType, historyEvents } from './history-events';
 
 /** Distinct, real-looking case numbers (GQ + 10 Crockford characters) for one run of one test file. */
 export function faultCaseNumbers(label: string, n: number): string[] {
@@ -58,22 +59,6 @@ export async function readyDatabase(url: string): Promise<Kysely<Database>> {
     throw err;
   }
   return db;
-}
-
-export function eventTypeName(e: HistoryEvent): string {
-  return String(EventType[e.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
-}
-
-export function eventTimeMs(e: HistoryEvent): number {
-  return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
-}
-
-export function durationMs(d: proto.google.protobuf.IDuration | null | undefined): number {
-  return Number(d?.seconds ?? 0) * 1000 + Math.floor((d?.nanos ?? 0) / 1e6);
-}
-
-export async function historyEvents(handle: WorkflowHandle): Promise<HistoryEvent[]> {
-  return (await handle.fetchHistory()).events ?? [];
 }
 
 /**

@@ -6,12 +6,12 @@
  * (a step that hangs until the test's timeout among them) prints its steps with their real times and the tail of each
  * case's history, so a hang can be told apart from a wrong answer.
  */
+import { beforeEach } from 'vitest';
 import { caseActUpdate, caseViewQuery } from '../../workflows/shared/definitions';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import type { LegalAidView } from '../../workflows/kinds/legal-aid/model';
 import { toHolidayCalendar } from '../../workflows/shared/statutory-clock';
 import { centreStaff, lawyerWu, legalAidInput } from './legal-aid-fixtures';
-import { beforeEach } from 'vitest';
 import { eventually, useRecordingWorker } from './time-skipping';
 import { StepTrace } from './step-trace';
 

@@ -4,7 +4,7 @@
  * skip that costs real time) is otherwise reported only as "Test timed out", with nothing to say which step it was.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import { eventTimeMs, eventTypeName, historyEvents } from './history-events';
 
 const TAIL = 12;
 
@@ -47,8 +47,8 @@ export class StepTrace {
   async report(): Promise<void> {
     const tails = await Promise.all(this.handles.map(async (h) => {
       try {
-        const events = (await h.fetchHistory()).events ?? [];
-        return `${h.workflowId}, last ${TAIL} of ${events.length} events:\n` + events.slice(-TAIL).map((e) => `  ${String(e.eventId)} ${temporal.api.enums.v1.EventType[e.eventType ?? 0]} ${e.eventTime ? new Date(Number(e.eventTime.seconds) * 1000).toISOString() : ''}`).join('\n');
+        const events = await historyEvents(h);
+        return `${h.workflowId}, last ${TAIL} of ${events.length} events:\n` + events.slice(-TAIL).map((e) => `  ${String(e.eventId)} ${eventTypeName(e)} ${new Date(eventTimeMs(e)).toISOString()}`).join('\n');
       } catch (err) {
         return `${h.workflowId}: history unavailable (${String(err)})`;
       }

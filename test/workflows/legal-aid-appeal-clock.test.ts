@@ -1,10 +1,9 @@
-import proto from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { periodDeadline, shanghaiDate } from '../../workflows/shared/deadlines';
 import { judged, represented, suing, useLegalAidCases } from '../helpers/legal-aid-cases';
+import { eventTimeMs, EventType, historyEvents } from '../helpers/history-events';
 import { eventually } from '../helpers/time-skipping';
 
-const EventType = proto.temporal.api.enums.v1.EventType;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const taskQueue = 'legal-aid-appeal-clock';
@@ -48,9 +47,8 @@ describe('legal aid: procedural clocks (time skipping)', () => {
     await ctx.env.sleep(2 * MINUTE);
     await eventually(() => c.events('clock_expired').length === 1 && c.events('decision_effective').length === 1);
     expect((await c.view()).stage).toBe('performing');
-    const history = (await c.handle.fetchHistory()).events!;
-    const at = (e: (typeof history)[number]) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
-    expect(history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_CANCELED && at(e) >= due - MINUTE)).toEqual([]);
+    const history = await historyEvents(c.handle);
+    expect(history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_CANCELED && eventTimeMs(e) >= due - MINUTE)).toEqual([]);
     ctx.rec.calendar.delete(monday);
   });
 });

@@ -4,14 +4,13 @@
  * fires. A keeper that then cancelled that fired timer had the Java test server refuse the cancel and never give the
  * case another task (sdk-java#3088); the keeper keeps a timer whose moment has not moved.
  */
-import proto from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../workflows/shared/deadlines';
 import { calendarChangedSignal } from '../../workflows/shared/calendar-signals';
 import { judged, represented, suing, useLegalAidCases } from '../helpers/legal-aid-cases';
+import { eventTimeMs, EventType, historyEvents } from '../helpers/history-events';
 import { eventually } from '../helpers/time-skipping';
 
-const EventType = proto.temporal.api.enums.v1.EventType;
 const MINUTE = 60_000;
 const taskQueue = 'legal-aid-expiry-order';
 const { ctx, start, today } = useLegalAidCases(taskQueue);
@@ -42,13 +41,12 @@ describe('legal aid: an appeal period ending (time skipping)', () => {
     await eventually(() => c.events('clock_expired').length === 1 && c.events('decision_effective').length === 1);
     expect((await c.view()).stage).toBe('performing');
 
-    const history = (await c.handle.fetchHistory()).events!;
-    const at = (e: (typeof history)[number]) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
+    const history = await historyEvents(c.handle);
     // The order forced: of the two timers fired as the period ended, the later-started (the step's) fired first.
-    const fired = history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_FIRED && at(e) >= due - MINUTE).map((e) => Number(e.timerFiredEventAttributes!.startedEventId));
+    const fired = history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_FIRED && eventTimeMs(e) >= due - MINUTE).map((e) => Number(e.timerFiredEventAttributes!.startedEventId));
     expect(fired).toHaveLength(2);
     expect(fired[0]).toBeGreaterThan(fired[1]);
-    expect(history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_CANCELED && at(e) >= due - MINUTE)).toEqual([]);
+    expect(history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_CANCELED && eventTimeMs(e) >= due - MINUTE)).toEqual([]);
     ctx.rec.calendar.delete(lastDay);
   });
 });

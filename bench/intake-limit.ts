@@ -17,6 +17,7 @@
  * the default outbox adapter they are written by the statement that writes the case row, before the answer).
  */
 import { closedLoop } from './lib/closed-loop';
+import { postJson } from './lib/http-post';
 import type { ProcSet } from './lib/proc';
 import { summarize, type Summary } from './lib/stats';
 import type { Kysely } from 'kysely';
@@ -52,9 +53,9 @@ export async function measureIntakeLimit(
   const file = async (): Promise<{ status: number; accepted?: Accepted; retryAfterS?: number }> => {
     const { body } = submission(`limit-${opts.label}`);
     const sentAt = Date.now();
-    const res = await fetch(`${baseUrl}/api/v1/grievances`, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const text = await res.text();
-    if (res.status !== 201) return { status: res.status, retryAfterS: Number(res.headers.get('retry-after')) || undefined };
+    const res = await postJson(`${baseUrl}/api/v1/grievances`, body, headers, TIMEOUT_MS);
+    const text = res.text;
+    if (res.status !== 201) return { status: res.status, retryAfterS: Number(res.retryAfter) || undefined };
     return { status: 201, accepted: { caseNo: (JSON.parse(text) as { caseNo: string }).caseNo, at: Date.now(), sentAt } };
   };
 

@@ -18,6 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { caseNumberFor } from '../api/services/case-number';
+import { postJson } from './lib/http-post';
 import { cpuMeter, type ProcSet } from './lib/proc';
 import { sleep, summarize, type Summary } from './lib/stats';
 
@@ -97,8 +98,8 @@ export async function intakeStep(
     const sentAt = Date.now();
     const t = performance.now();
     try {
-      const res = await fetch(`${baseUrl}/api/v1/grievances`, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-      const text = await res.text();
+      const res = await postJson(`${baseUrl}/api/v1/grievances`, body, headers, TIMEOUT_MS);
+      const text = res.text;
       latencies.push(performance.now() - t);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status !== 201) return;

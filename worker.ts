@@ -48,6 +48,13 @@ export function preloadedModules(workflows = workflowsPath): string[] {
 }
 
 /**
+ * How a worker process is started (scripts/lib/common.sh says the same for the scripts): tsx, and the preload that keeps
+ * the SDK's promise hook out of the workflow threads (scripts/lib/workflow-threads.cjs says why).
+ */
+export const workflowThreadsPreload = fileURLToPath(new URL('./scripts/lib/workflow-threads.cjs', import.meta.url));
+export const workerNodeArgs = ['--import', 'tsx', '--require', workflowThreadsPreload];
+
+/**
  * The workflow code a Worker runs: bundled from `workflowsPath` by the Worker itself, or, with GONGQING_BUNDLE_CACHE set
  * (npm test sets it), a bundle made once per state of the sources and kept in that folder. A suite starts a hundred
  * workers and replayers; bundling each anew cost more than a minute of the suite's ten.
@@ -96,7 +103,8 @@ async function main() {
   const { worker, close } = await createWorker();
   // A missing font fails the document activities with the command to install it; it does not stop the worker.
   await warmDocuments().catch((err: Error) => console.warn(`[gongqing] documents not warmed: ${err.message}`));
-  console.log(`[gongqing] worker polling ${temporalConfig.taskQueue} at ${temporalConfig.address}`);
+  const hook = process.execArgv.includes(workflowThreadsPreload) && process.env.GONGQING_WORKFLOW_STACK_TRACES !== '1' ? 'off' : 'on';
+  console.log(`[gongqing] worker polling ${temporalConfig.taskQueue} at ${temporalConfig.address} (workflow threads' promise hook ${hook})`);
   try {
     await worker.run(); // returns after SIGINT/SIGTERM: the SDK installs those handlers and drains first
   } finally {

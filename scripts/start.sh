@@ -37,7 +37,7 @@ fi
 # GONGQING_SMTP_URL names a real one.
 start_fake_smtp "$ROOT/data/mail-server.jsonl" data/logs/mail-server.log
 
-spawn_group data/logs/worker.log node --import tsx worker.ts
+spawn_group data/logs/worker.log "${GQ_WORKER_CMD[@]}"
 WORKER_PID=$GQ_SPAWNED_PID
 register_cleanup "gq_log 'stopping worker'; kill_group $WORKER_PID 15"
 spawn_group data/logs/api.log node --import tsx api/main.ts

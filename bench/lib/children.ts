@@ -4,8 +4,9 @@
  * and a load generator sharing the server's event loop would add its own work to every latency it measures.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './stats';
 
@@ -40,11 +41,20 @@ export function freePort(): Promise<number> {
  */
 export function startChild(
   name: string, script: string, env: Record<string, string>,
-  ready: Ready, timeoutMs = 90_000, cwd = root,
+  ready: Ready, timeoutMs = 90_000, cwd = root, nodeArgs: string[] = [],
 ): Promise<Child> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags for every Node child (NODE_OPTIONS refuses --cpu-prof).
   const extra = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  return startProcess(name, [process.execPath, ...extra, '--import', 'tsx', script], { env, ready, timeoutMs, cwd });
+  return startProcess(name, [process.execPath, ...extra, '--import', 'tsx', ...nodeArgs, script], { env, ready, timeoutMs, cwd });
+}
+
+/**
+ * A worker process's own flags, as the scripts start one (worker.ts, workerNodeArgs): the workflow threads' preload of
+ * the checkout in `cwd`, where it has one (an older commit's worker runs as that commit started it).
+ */
+function workerFlags(cwd: string): string[] {
+  const preload = join(cwd, 'scripts/lib/workflow-threads.cjs');
+  return existsSync(preload) ? ['--require', preload] : [];
 }
 
 type Ready = { line: string } | { check: () => Promise<boolean> };
@@ -97,12 +107,12 @@ export async function startProcess(
  * `name` names its log (data/logs/bench-<name>.log): a second worker of a phase logs as worker-2.
  */
 export function startWorker(env: Record<string, string>, cwd = root, name = 'worker'): Promise<Child> {
-  return startChild(name, 'worker.ts', env, { line: '[gongqing] worker polling' }, 90_000, cwd);
+  return startChild(name, 'worker.ts', env, { line: '[gongqing] worker polling' }, 90_000, cwd, workerFlags(cwd));
 }
 
 /** The noop worker on its own queue, same settings as the real one (temporal.config.ts). */
 export function startNoopWorker(env: Record<string, string>, name = 'noop-worker'): Promise<Child> {
-  return startChild(name, 'bench/noop-worker.ts', env, { line: '[gongqing-bench] noop worker polling' });
+  return startChild(name, 'bench/noop-worker.ts', env, { line: '[gongqing-bench] noop worker polling' }, 90_000, root, workerFlags(root));
 }
 
 /**

@@ -38,7 +38,7 @@ start_app_stack() {
 
   port="$(free_port)"
   export GONGQING_PUBLIC_URL="${GONGQING_PUBLIC_URL:-http://127.0.0.1:$port}" # the links the worker puts in SMS
-  spawn_group "$dir/logs/worker.log" node --import tsx "$ROOT/worker.ts"
+  spawn_group "$dir/logs/worker.log" "${GQ_WORKER_CMD[@]}"
   pid=$GQ_SPAWNED_PID
   register_cleanup "gq_log 'stopping worker'; kill_group $pid 15"
   # HOST pinned to loopback: the tools that hammer it must never reach past this machine, nor anyone reach it.

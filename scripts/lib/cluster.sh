@@ -61,7 +61,7 @@ start_cluster() {
 
   for ((i = 1; i <= ${GQ_CLUSTER_WORKERS:-2}; i++)); do
     : >"$dir/logs/worker-$i.log" # its ready line below must be this run's
-    _gq_supervised "worker-$i" "$dir/logs/worker-$i.log" node --import tsx "$ROOT/worker.ts"
+    _gq_supervised "worker-$i" "$dir/logs/worker-$i.log" "${GQ_WORKER_CMD[@]}"
   done
   for i in 1 2; do
     port="$(free_port)"

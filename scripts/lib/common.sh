@@ -8,6 +8,11 @@ _GQ_COMMON_SH=1
 # shellcheck disable=SC2034 # used by the files that source this one
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
+# How a worker process starts (worker.ts's workerNodeArgs say the same for Node): tsx, and the preload that keeps the
+# SDK's promise hook out of the workflow threads (scripts/lib/workflow-threads.cjs says why).
+# shellcheck disable=SC2034 # used by the files that source this one
+GQ_WORKER_CMD=(node --import tsx --require "$ROOT/scripts/lib/workflow-threads.cjs" "$ROOT/worker.ts")
+
 gq_log() { printf '[gongqing] %s\n' "$*" >&2; }
 
 # gq_prefix [tool]: copies a tool's output (go, mvn, logs) to stderr, each line prefixed so it stays

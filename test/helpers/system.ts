@@ -17,6 +17,7 @@ import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { seedDemo } from '../../db/seed/seed-demo';
 import { startFakeSmsGateway, type FakeSmsGateway } from '../../scripts/fake-sms-gateway';
+import { workerNodeArgs } from '../../worker';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -97,7 +98,7 @@ export async function startSystem(label: string): Promise<System> {
 
   let worker: ChildProcess | null = null;
   const startWorker = async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
+    const child = spawn(process.execPath, [...workerNodeArgs, 'worker.ts'], {
       cwd: root,
       // A test may point the worker at a gateway of its own (GONGQING_SMS_* set before it starts).
       env: {

@@ -1,10 +1,11 @@
 /**
- * The worker as a child process (`node --import tsx worker.ts`), so a test can kill it like a crash would, or keep it
+ * The worker as a child process, started as the scripts start it (worker.ts, workerNodeArgs), so a test can kill it like a crash would, or keep it
  * running while the servers it talks to go away. The child gets the whole of process.env (payload keys, SMS adapter
  * settings …) plus the database, Temporal address and task queue given here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { workerNodeArgs } from '../../worker';
 import { GiveUp, onExitStop } from './processes';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,7 +46,7 @@ export async function startWorkerProcess(opts: WorkerProcessOptions): Promise<Wo
     ...(opts.temporalAddress ? { TEMPORAL_ADDRESS: opts.temporalAddress } : {}),
     ...opts.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...workerNodeArgs, 'worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const append = (chunk: Buffer) => {
     out += chunk.toString();

@@ -44,7 +44,12 @@ function sourceDigest(): string {
 const stackTracesOff = fileURLToPath(new URL('./workflows/stack-traces-off.ts', import.meta.url));
 
 export function preloadedModules(workflows = workflowsPath): string[] {
-  return [...(process.env.GONGQING_WORKFLOW_STACK_TRACES === '1' ? [] : [stackTracesOff]), workflows];
+  return [...(stackTracesAsked() ? [] : [stackTracesOff]), workflows];
+}
+
+/** GONGQING_WORKFLOW_STACK_TRACES=1: frames in workflow stack traces, and the SDK's promise hook in its threads. */
+function stackTracesAsked(): boolean {
+  return process.env.GONGQING_WORKFLOW_STACK_TRACES === '1';
 }
 
 /**
@@ -103,7 +108,7 @@ async function main() {
   const { worker, close } = await createWorker();
   // A missing font fails the document activities with the command to install it; it does not stop the worker.
   await warmDocuments().catch((err: Error) => console.warn(`[gongqing] documents not warmed: ${err.message}`));
-  const hook = process.execArgv.includes(workflowThreadsPreload) && process.env.GONGQING_WORKFLOW_STACK_TRACES !== '1' ? 'off' : 'on';
+  const hook = process.execArgv.includes(workflowThreadsPreload) && !stackTracesAsked() ? 'off' : 'on';
   console.log(`[gongqing] worker polling ${temporalConfig.taskQueue} at ${temporalConfig.address} (workflow threads' promise hook ${hook})`);
   try {
     await worker.run(); // returns after SIGINT/SIGTERM: the SDK installs those handlers and drains first

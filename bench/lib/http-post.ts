@@ -47,4 +47,3 @@ export function postJson(url: string, body: string, headers: Record<string, stri
     req.end(body);
   });
 }
-

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workerNodeArgs } from '../../worker';
+import { workerNodeArgs, workflowThreadsPreload } from '../../worker';
 
 /** Hooks made on the main thread and in a worker thread; how many init calls each got while promises were made. */
 const probe = `
@@ -38,9 +38,8 @@ function run(env: NodeJS.ProcessEnv = {}) {
   try {
     const file = join(dir, 'probe.cjs');
     writeFileSync(file, probe);
-    // The preload of workerNodeArgs, without tsx: the probe is plain CommonJS.
-    const at = workerNodeArgs.indexOf('--require');
-    const out = execFileSync(process.execPath, [...workerNodeArgs.slice(at, at + 2), file], { env: { ...process.env, GONGQING_WORKFLOW_STACK_TRACES: '', ...env } });
+    // The preload alone, without tsx: the probe is plain CommonJS.
+    const out = execFileSync(process.execPath, ['--require', workflowThreadsPreload, file], { env: { ...process.env, GONGQING_WORKFLOW_STACK_TRACES: '', ...env } });
     return parse(out.toString());
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -66,7 +65,7 @@ describe('the workflow threads preload', () => {
   });
 
   it('is what worker.ts is started with', () => {
-    expect(workerNodeArgs).toEqual(expect.arrayContaining(['--import', 'tsx', '--require']));
-    expect(workerNodeArgs.at(-1)).toMatch(/scripts\/lib\/workflow-threads\.cjs$/);
+    expect(workerNodeArgs).toEqual(['--import', 'tsx', '--require', workflowThreadsPreload]);
+    expect(workflowThreadsPreload).toMatch(/scripts\/lib\/workflow-threads\.cjs$/);
   });
 });

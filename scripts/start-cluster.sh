@@ -19,7 +19,7 @@ cat >&2 <<MSG
     Worker's QR page      $GQ_CLUSTER_URL/           (HAProxy in front of two API instances)
     Staff sign-in         $GQ_CLUSTER_URL/staff/login
     Balancer status       $GQ_CLUSTER_STATS_URL
-    Phones (SMS gateway)  ${GQ_CLUSTER_SMS_PAGE:-$GONGQING_SMS_URL}
+    Phones (SMS gateway)  ${GQ_CLUSTER_SMS_PAGE:-${GONGQING_SMS_URL:-none: texts kept in the outbox, $GQ_CLUSTER_URL/staff/sms}}
     Inboxes (e-mail)      ${GQ_MAIL_PAGE:-$GONGQING_SMTP_URL}
     Temporal server       $TEMPORAL_ADDRESS (v$(sed 's/^v//' <<<"$GQ_TEMPORAL_SERVER_VERSION"), on PostgreSQL)${GQ_CLUSTER_UI_URL:+   Web UI $GQ_CLUSTER_UI_URL (codec: $GONGQING_PUBLIC_URL/codec)}
     PostgreSQL            $DATABASE_URL (also databases temporal, temporal_visibility)
